@@ -1,0 +1,201 @@
+// Turns the catalog and each operation's `x-errors` into the problem+json responses of the bundled document.
+//
+// Operations in openapi/ list only the codes particular to them (`x-errors: [already_refunded]`); the codes
+// every operation of a kind answers come from the catalog's `applies_to`. From both this step writes, per
+// operation and status, a response whose schema restricts `code` to exactly that operation's codes, so a
+// validator rejects a code the operation may not answer. Hand-written 4xx/5xx responses are refused: the
+// catalog is their only source.
+import { STATUS_CODES } from 'node:http';
+import type { AppliesTo, ErrorDefinition } from './catalog.ts';
+import { byStatus } from './catalog.ts';
+
+type JsonObject = Record<string, unknown>;
+type Operation = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown };
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const WRITE_METHODS = new Set(['post', 'put', 'patch']);
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+/** The example `instance` of shared responses; the mock rewrites it to the request's path. */
+const EXAMPLE_INSTANCE = '/v2/payment_flows/pfw_5Rk2Mq8Hn1';
+
+export class SpecError extends Error {
+  override name = 'SpecError';
+}
+
+/** Names used in the bundle, derived from the status: 404 → `NotFound`, schema `Problem404`. */
+export const responseName = (status: number): string =>
+  (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
+export const problemSchemaName = (status: number): string => `Problem${status}`;
+export const exampleName = (code: string): string => `problem.${code}`;
+
+export interface OperationRef {
+  path: string;
+  method: string;
+  operation: Operation;
+}
+
+export function operationsOf(doc: JsonObject): OperationRef[] {
+  const paths = (doc['paths'] ?? {}) as Record<string, JsonObject>;
+  return Object.entries(paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method] !== undefined).map((method) => ({
+      path,
+      method,
+      operation: item[method] as Operation,
+    })),
+  );
+}
+
+function resolveParameter(doc: JsonObject, parameter: JsonObject): JsonObject {
+  const ref = parameter['$ref'];
+  if (typeof ref !== 'string') return parameter;
+  const name = ref.replace('#/components/parameters/', '');
+  const found = ((doc['components'] as JsonObject | undefined)?.['parameters'] as JsonObject | undefined)?.[name];
+  if (!found) throw new SpecError(`unresolved parameter ${ref}`);
+  return found as JsonObject;
+}
+
+function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: OperationRef): boolean {
+  switch (rule) {
+    case 'every':
+      return true;
+    case 'writes':
+      return WRITE_METHODS.has(method);
+    case 'bodies':
+      return operation.requestBody !== undefined;
+    case 'path-ids':
+      return path.includes('{');
+    case 'lists':
+      return (operation.parameters ?? []).some((p) => resolveParameter(doc, p)['name'] === 'starting_after');
+  }
+}
+
+/** Every code an operation may answer: the catalog's defaults for its kind plus its own `x-errors`. */
+export function codesOf(doc: JsonObject, op: OperationRef, catalog: readonly ErrorDefinition[]): ErrorDefinition[] {
+  const listed = op.operation['x-errors'] ?? [];
+  const label = `${op.operation.operationId ?? `${op.method.toUpperCase()} ${op.path}`}`;
+  if (!Array.isArray(listed)) throw new SpecError(`${label}: x-errors must be a list of error codes`);
+  const known = new Map(catalog.map((def) => [def.code, def]));
+  for (const code of listed) {
+    if (!known.has(code)) {
+      throw new SpecError(`${label}: x-errors lists '${code}', which is not in openapi/errors/catalog.yaml`);
+    }
+  }
+  return catalog.filter((def) => (def.appliesTo && applies(def.appliesTo, doc, op)) || listed.includes(def.code));
+}
+
+function exampleValue(def: ErrorDefinition): JsonObject {
+  return {
+    type: def.type,
+    title: def.title,
+    status: def.status,
+    code: def.code,
+    detail: def.detail,
+    instance: EXAMPLE_INSTANCE,
+    ...(def.errors.length > 0 ? { errors: def.errors } : {}),
+  };
+}
+
+function headersOf(defs: readonly ErrorDefinition[], shared: JsonObject): JsonObject | undefined {
+  const names = [...new Set(defs.flatMap((def) => def.headers))];
+  if (names.length === 0) return undefined;
+  // The shared header is required; where only some codes of a response send it (409: timeout does,
+  // conflict not), the response carries an optional copy.
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      defs.every((def) => def.headers.includes(name))
+        ? { $ref: `#/components/headers/${name}` }
+        : { ...(shared[name] as JsonObject), required: false },
+    ]),
+  );
+}
+
+function response(description: string, schema: JsonObject, defs: readonly ErrorDefinition[], shared: JsonObject): JsonObject {
+  const headers = headersOf(defs, shared);
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: {
+      [PROBLEM_MEDIA_TYPE]: {
+        schema,
+        examples: Object.fromEntries(defs.map((def) => [def.code, { $ref: `#/components/examples/${exampleName(def.code)}` }])),
+      },
+    },
+  };
+}
+
+const describe = (defs: readonly ErrorDefinition[]): string =>
+  `${responseName(defs[0]!.status).replace(/([a-z])([A-Z])/g, '$1 $2')}: ${defs.map((d) => `\`${d.code}\``).join(', ')}.`;
+
+/** Adds the error components and every operation's error responses to a bundled document, in place. */
+export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[]): JsonObject {
+  const components = (doc['components'] ??= {}) as Record<string, JsonObject>;
+  const schemas = (components['schemas'] ??= {});
+  const headers = components['headers'] ?? {};
+  for (const name of ['Problem', 'ValidationProblem']) {
+    if (!schemas[name]) throw new SpecError(`components.schemas.${name} is missing from openapi/openapi.yaml`);
+  }
+  for (const def of catalog) {
+    for (const name of def.headers) {
+      if (!headers[name]) throw new SpecError(`${def.source}: ${def.code} names header ${name}, but components.headers.${name} is missing`);
+    }
+  }
+
+  const groups = byStatus(catalog);
+  const responses = (components['responses'] ??= {});
+  const examples = (components['examples'] ??= {});
+  for (const def of catalog) {
+    examples[exampleName(def.code)] = { summary: def.title, value: exampleValue(def) };
+  }
+  for (const [status, defs] of groups) {
+    schemas[problemSchemaName(status)] = {
+      description: `A problem answered with HTTP ${status}.`,
+      allOf: [
+        { $ref: `#/components/schemas/${status === 422 ? 'ValidationProblem' : 'Problem'}` },
+        {
+          type: 'object',
+          properties: { status: { const: status }, code: { enum: defs.map((d) => d.code) } },
+        },
+      ],
+    };
+    responses[responseName(status)] = response(describe(defs), { $ref: `#/components/schemas/${problemSchemaName(status)}` }, defs, headers);
+  }
+
+  const answered = new Set<string>();
+  for (const op of operationsOf(doc)) {
+    const label = op.operation.operationId ?? `${op.method.toUpperCase()} ${op.path}`;
+    const opResponses = (op.operation['responses'] ??= {}) as JsonObject;
+    const handWritten = Object.keys(opResponses).filter((status) => /^[45]/.test(status));
+    if (handWritten.length > 0) {
+      throw new SpecError(`${label}: declares ${handWritten.join(', ')} by hand; list its codes in x-errors instead (the catalog writes error responses)`);
+    }
+    const codes = codesOf(doc, op, catalog);
+    for (const [status, all] of groups) {
+      const defs = all.filter((def) => codes.includes(def));
+      if (defs.length === 0) continue;
+      defs.forEach((def) => answered.add(def.code));
+      opResponses[String(status)] =
+        defs.length === all.length
+          ? { $ref: `#/components/responses/${responseName(status)}` }
+          : response(
+              describe(defs),
+              {
+                allOf: [
+                  { $ref: `#/components/schemas/${problemSchemaName(status)}` },
+                  { type: 'object', properties: { code: { enum: defs.map((d) => d.code) } } },
+                ],
+              },
+              defs,
+              headers,
+            );
+    }
+    // The complete list, for readers of the bundle (docs, mock, contract tests).
+    op.operation['x-errors'] = codes.map((def) => def.code);
+  }
+
+  const unreachable = catalog.filter((def) => !answered.has(def.code));
+  if (unreachable.length > 0) {
+    throw new SpecError(unreachable.map((def) => `${def.source}: ${def.code} is answered by no operation (list it in an operation's x-errors or give it applies_to)`).join('\n'));
+  }
+  return doc;
+}

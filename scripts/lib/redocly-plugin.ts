@@ -1,0 +1,109 @@
+// Our lint rules, as a Redocly plugin (named in redocly.yaml, so editors and `redocly lint` run them too).
+// Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
+import type { Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
+import { loadCatalog } from './catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from './expand-errors.ts';
+
+const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
+const BASELINE_STATUSES = ['401', '422', '429', '500'];
+const WRITE_CODES = [...catalog.values()].filter((def) => def.appliesTo === 'writes').map((def) => def.code);
+const WRITE_METHODS = new Set(['post', 'put', 'patch']);
+
+type Node = Record<string, unknown>;
+const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
+const label = (operation: Node, ctx: UserContext): string =>
+  String(operation['operationId'] ?? `${String(ctx.key).toUpperCase()} operation`);
+
+/** `x-errors` lists catalog codes only, and error responses come from the catalog, never by hand. */
+const errorCodesKnown: Oas3Rule = () => ({
+  Operation(operation: Node, ctx: UserContext) {
+    const listed = operation['x-errors'];
+    if (listed !== undefined && !Array.isArray(listed)) {
+      ctx.report({ message: 'x-errors must be a list of error codes', location: ctx.location.child('x-errors') });
+      return;
+    }
+    (listed ?? []).forEach((code: unknown, index: number) => {
+      if (typeof code !== 'string' || !catalog.has(code)) {
+        ctx.report({
+          message: `${label(operation, ctx)}: unknown error code '${String(code)}': it is not in openapi/errors/catalog.yaml`,
+          location: ctx.location.child(['x-errors', index]),
+        });
+      }
+    });
+    for (const status of Object.keys((operation['responses'] ?? {}) as Node).filter(isErrorStatus)) {
+      ctx.report({
+        message: `${label(operation, ctx)}: response ${status} is written by hand; list its codes in x-errors and the catalog writes it`,
+        location: ctx.location.child(['responses', status]).key(),
+      });
+    }
+  },
+});
+
+/** Writes take an Idempotency-Key (the shared parameter, so its format rule is stated once). */
+const idempotencyKeyOnWrites: Oas3Rule = () => ({
+  Operation(operation: Node, ctx: UserContext) {
+    if (!WRITE_METHODS.has(String(ctx.key))) return;
+    const parameters = (operation['parameters'] ?? []) as Node[];
+    const hasKey = parameters.some((p) => {
+      const resolved = ctx.resolve<Node>(p as never).node;
+      return resolved?.['in'] === 'header' && resolved['name'] === 'Idempotency-Key';
+    });
+    if (!hasKey) {
+      ctx.report({ message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`, location: ctx.location.key() });
+    }
+  },
+});
+
+/** Every success response shows an example, so that the mock answers with realistic data. */
+const successExample: Oas3Rule = () => ({
+  Response: {
+    skip: (_response: unknown, key: string | number) => !/^2/.test(String(key)),
+    MediaType(media: Node, ctx: UserContext) {
+      if (media['example'] === undefined && media['examples'] === undefined) {
+        ctx.report({ message: 'a success response needs an example', location: ctx.location.key() });
+      }
+    },
+  },
+});
+
+/** Bundle: every 4xx/5xx is RFC 9457 problem+json and nothing else. */
+const problemMediaType: Oas3Rule = () => ({
+  Response(response: Node, ctx: UserContext) {
+    if (!isErrorStatus(String(ctx.key))) return;
+    const types = Object.keys((response['content'] ?? {}) as Node);
+    if (types.length !== 1 || types[0] !== PROBLEM_MEDIA_TYPE) {
+      ctx.report({ message: `error response ${String(ctx.key)} must have exactly ${PROBLEM_MEDIA_TYPE} content (has ${types.join(', ') || 'none'})`, location: ctx.location.key() });
+    }
+  },
+});
+
+/** Bundle: every operation documents 401, 422, 429, 500; writes also the idempotency errors. */
+const baselineErrors: Oas3Rule = () => ({
+  Operation(operation: Node, ctx: UserContext) {
+    const statuses = Object.keys((operation['responses'] ?? {}) as Node);
+    const missing = BASELINE_STATUSES.filter((status) => !statuses.includes(status));
+    const codes = (operation['x-errors'] ?? []) as string[];
+    const missingCodes = WRITE_METHODS.has(String(ctx.key)) ? WRITE_CODES.filter((code) => !codes.includes(code)) : [];
+    if (missing.length + missingCodes.length > 0) {
+      ctx.report({
+        message: `${label(operation, ctx)}: missing ${[...missing.map((s) => `response ${s}`), ...missingCodes].join(', ')}`,
+        location: ctx.location.key(),
+      });
+    }
+  },
+});
+
+const plugin = (): Plugin => ({
+  id: 'contract',
+  rules: {
+    oas3: {
+      'error-codes-known': errorCodesKnown,
+      'idempotency-key-on-writes': idempotencyKeyOnWrites,
+      'success-example': successExample,
+      'problem-media-type': problemMediaType,
+      'baseline-errors': baselineErrors,
+    },
+  },
+});
+
+export default plugin;
