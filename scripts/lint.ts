@@ -2,6 +2,7 @@
 import { BaseResolver, formatProblems, lint, lintDocument, makeDocumentFromString, type NormalizedProblem } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
 import { buildSpec, loadRedoclyConfig } from './lib/build-spec.ts';
+import { unansweredCodes } from './lib/expand-errors.ts';
 import { SPEC_ROOT } from './lib/paths.ts';
 
 const config = await loadRedoclyConfig();
@@ -15,7 +16,10 @@ const report = (label: string, problems: NormalizedProblem[]): number => {
 let errors = report('openapi/ (source)', await lint({ ref: SPEC_ROOT, config: config.forAlias('source') }));
 if (errors === 0) {
   try {
-    const { document } = await buildSpec(config);
+    const { document, catalog } = await buildSpec(config);
+    const unanswered = unansweredCodes(document, catalog);
+    unanswered.forEach((line) => console.error(line));
+    errors += unanswered.length;
     // Lint the bundle exactly as it is written to generated/, so that locations match that file.
     const bundled = makeDocumentFromString(stringify(document, { lineWidth: 0 }), 'generated/openapi.yaml');
     errors += report('bundle', await lintDocument({ document: bundled, config: config.forAlias('bundle'), externalRefResolver: new BaseResolver() }));
