@@ -1,6 +1,6 @@
 // Our lint rules, as a Redocly plugin (named in redocly.yaml, so editors and `redocly lint` run them too).
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
-import type { Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
+import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
 import { loadCatalog } from './catalog.ts';
 import { PROBLEM_MEDIA_TYPE } from './expand-errors.ts';
 
@@ -9,15 +9,16 @@ const BASELINE_STATUSES = ['401', '422', '429', '500'];
 const WRITE_CODES = [...catalog.values()].filter((def) => def.appliesTo === 'writes').map((def) => def.code);
 const WRITE_METHODS = new Set(['post', 'put', 'patch']);
 
-type Node = Record<string, unknown>;
+/** The `x-errors` extension, which Redocly's operation type does not declare. */
+const xErrors = (operation: Oas3Operation): unknown => (operation as { 'x-errors'?: unknown })['x-errors'];
 const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
-const label = (operation: Node, ctx: UserContext): string =>
-  String(operation['operationId'] ?? `${String(ctx.key).toUpperCase()} operation`);
+const label = (operation: Oas3Operation, ctx: UserContext): string =>
+  operation.operationId ?? `${String(ctx.key).toUpperCase()} operation`;
 
 /** `x-errors` lists catalog codes only, and error responses come from the catalog, never by hand. */
 const errorCodesKnown: Oas3Rule = () => ({
-  Operation(operation: Node, ctx: UserContext) {
-    const listed = operation['x-errors'];
+  Operation(operation: Oas3Operation, ctx: UserContext) {
+    const listed = xErrors(operation);
     if (listed !== undefined && !Array.isArray(listed)) {
       ctx.report({ message: 'x-errors must be a list of error codes', location: ctx.location.child('x-errors') });
       return;
@@ -30,7 +31,7 @@ const errorCodesKnown: Oas3Rule = () => ({
         });
       }
     });
-    for (const status of Object.keys((operation['responses'] ?? {}) as Node).filter(isErrorStatus)) {
+    for (const status of Object.keys(operation.responses ?? {}).filter(isErrorStatus)) {
       ctx.report({
         message: `${label(operation, ctx)}: response ${status} is written by hand; list its codes in x-errors and the catalog writes it`,
         location: ctx.location.child(['responses', status]).key(),
@@ -41,12 +42,11 @@ const errorCodesKnown: Oas3Rule = () => ({
 
 /** Writes take an Idempotency-Key (the shared parameter, so its format rule is stated once). */
 const idempotencyKeyOnWrites: Oas3Rule = () => ({
-  Operation(operation: Node, ctx: UserContext) {
+  Operation(operation: Oas3Operation, ctx: UserContext) {
     if (!WRITE_METHODS.has(String(ctx.key))) return;
-    const parameters = (operation['parameters'] ?? []) as Node[];
-    const hasKey = parameters.some((p) => {
-      const resolved = ctx.resolve<Node>(p as never).node;
-      return resolved?.['in'] === 'header' && resolved['name'] === 'Idempotency-Key';
+    const hasKey = (operation.parameters ?? []).some((p) => {
+      const resolved = ctx.resolve(p).node;
+      return resolved?.in === 'header' && resolved.name === 'Idempotency-Key';
     });
     if (!hasKey) {
       ctx.report({ message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`, location: ctx.location.key() });
@@ -58,8 +58,8 @@ const idempotencyKeyOnWrites: Oas3Rule = () => ({
 const successExample: Oas3Rule = () => ({
   Response: {
     skip: (_response: unknown, key: string | number) => !/^2/.test(String(key)),
-    MediaType(media: Node, ctx: UserContext) {
-      if (media['example'] === undefined && media['examples'] === undefined) {
+    MediaType(media: Oas3MediaType, ctx: UserContext) {
+      if (media.example === undefined && media.examples === undefined) {
         ctx.report({ message: 'a success response needs an example', location: ctx.location.key() });
       }
     },
@@ -68,9 +68,9 @@ const successExample: Oas3Rule = () => ({
 
 /** Bundle: every 4xx/5xx is RFC 9457 problem+json and nothing else. */
 const problemMediaType: Oas3Rule = () => ({
-  Response(response: Node, ctx: UserContext) {
+  Response(response: Oas3Response, ctx: UserContext) {
     if (!isErrorStatus(String(ctx.key))) return;
-    const types = Object.keys((response['content'] ?? {}) as Node);
+    const types = Object.keys(response.content ?? {});
     if (types.length !== 1 || types[0] !== PROBLEM_MEDIA_TYPE) {
       ctx.report({ message: `error response ${String(ctx.key)} must have exactly ${PROBLEM_MEDIA_TYPE} content (has ${types.join(', ') || 'none'})`, location: ctx.location.key() });
     }
@@ -79,10 +79,10 @@ const problemMediaType: Oas3Rule = () => ({
 
 /** Bundle: every operation documents 401, 422, 429, 500; writes also the idempotency errors. */
 const baselineErrors: Oas3Rule = () => ({
-  Operation(operation: Node, ctx: UserContext) {
-    const statuses = Object.keys((operation['responses'] ?? {}) as Node);
+  Operation(operation: Oas3Operation, ctx: UserContext) {
+    const statuses = Object.keys(operation.responses ?? {});
     const missing = BASELINE_STATUSES.filter((status) => !statuses.includes(status));
-    const codes = (operation['x-errors'] ?? []) as string[];
+    const codes = (xErrors(operation) ?? []) as string[];
     const missingCodes = WRITE_METHODS.has(String(ctx.key)) ? WRITE_CODES.filter((code) => !codes.includes(code)) : [];
     if (missing.length + missingCodes.length > 0) {
       ctx.report({

@@ -1,0 +1,80 @@
+// Lint catches what a hand edit can break, and says where: file and line.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getLineColLocation, lint, type NormalizedProblem } from '@redocly/openapi-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRedoclyConfig } from '../scripts/lib/build-spec.ts';
+import { loadCatalog, parseCatalog } from '../scripts/lib/catalog.ts';
+import { CATALOG_FILE, ROOT } from '../scripts/lib/paths.ts';
+import { expandErrors, SpecError } from '../scripts/lib/expand-errors.ts';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Lints a copy of openapi/ in which `file` has had `from` replaced by `to`. */
+async function lintEdited(file: string, from: string, to: string): Promise<NormalizedProblem[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'contract-lint-'));
+  copies.push(dir);
+  cpSync(join(ROOT, 'openapi'), dir, { recursive: true });
+  const text = readFileSync(join(dir, file), 'utf8');
+  expect(text, `${file} contains the text to edit`).toContain(from);
+  writeFileSync(join(dir, file), text.replace(from, to));
+  const config = await loadRedoclyConfig();
+  return (await lint({ ref: join(dir, 'openapi.yaml'), config: config.forAlias('source') })).filter((p) => p.severity === 'error');
+}
+
+const where = (problem: NormalizedProblem) => {
+  const location = getLineColLocation(problem.location[0]!);
+  return { file: location.source.absoluteRef.split('/').slice(-2).join('/'), line: location.start.line };
+};
+const lineOf = (file: string, needle: string) => readFileSync(join(ROOT, 'openapi', file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('lint of openapi/', () => {
+  it('is clean as committed', async () => {
+    const config = await loadRedoclyConfig();
+    const problems = await lint({ ref: join(ROOT, 'openapi/openapi.yaml'), config: config.forAlias('source') });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([]);
+  });
+
+  it('reports an example that does not match its schema, at its file and line', async () => {
+    const problems = await lintEdited('examples/customers/customer.yaml', '  livemode: false', '  livemode: "no"');
+    const problem = problems.find((p) => p.ruleId === 'no-invalid-media-type-examples' && p.message.includes('livemode'));
+    expect(problem?.message).toMatch(/livemode.*must be boolean/);
+    // Reported where the example is used, with the pointer into it.
+    expect(problem?.location[0]?.source.absoluteRef).toMatch(/examples\/customers\/customer\.yaml$|paths\/customers\//);
+  });
+
+  it('reports an unknown error code at the line that lists it', async () => {
+    const file = 'paths/customers/customers.yaml';
+    const problems = await lintEdited(file, 'x-errors: [already_exists_id,', 'x-errors: [already_exsits_id,');
+    const problem = problems.find((p) => p.ruleId === 'contract/error-codes-known');
+    expect(problem?.message).toBe("createCustomer: unknown error code 'already_exsits_id': it is not in openapi/errors/catalog.yaml");
+    expect(where(problem!)).toEqual({ file: 'customers/customers.yaml', line: lineOf(file, 'x-errors: [already_exists_id,') });
+  });
+
+  it('reports a broken $ref at its file and line', async () => {
+    const file = 'paths/customers/customers@{customer_id}.yaml';
+    const problems = await lintEdited(file, 'customers/CustomerUpdateRequest.yaml', 'customers/CustomerUpdateReqest.yaml');
+    const problem = problems.find((p) => p.ruleId === 'no-unresolved-refs');
+    expect(problem?.message).toMatch(/Can't resolve \$ref/);
+    expect(where(problem!)).toEqual({ file: 'customers/customers@{customer_id}.yaml', line: lineOf(file, 'customers/CustomerUpdateRequest.yaml') });
+  });
+
+  it('refuses an error response written by hand', async () => {
+    const problems = await lintEdited('paths/customers/customers@{customer_id}.yaml', '    "200":\n      description: The deleted customer.', '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.');
+    expect(problems.some((p) => p.ruleId === 'contract/error-codes-known' && /response 404 is written by hand/.test(p.message))).toBe(true);
+  });
+});
+
+describe('removing a code from the catalog', () => {
+  it('fails the build naming the operation that still lists it', () => {
+    const text = readFileSync(CATALOG_FILE, 'utf8');
+    const start = text.indexOf('  already_exists_id:');
+    const end = text.indexOf('\n  resource_missing:');
+    const catalog = parseCatalog(text.slice(0, start) + text.slice(end + 1), 'catalog.yaml');
+    const doc = { paths: { '/v2/customers': { post: { operationId: 'createCustomer', 'x-errors': ['already_exists_id'], responses: {} } } }, components: { schemas: { Problem: {}, ValidationProblem: {} }, headers: { 'Retry-After': {} } } };
+    expect(() => expandErrors(doc, catalog)).toThrow(new SpecError("createCustomer: x-errors lists 'already_exists_id', which is not in openapi/errors/catalog.yaml"));
+    expect(loadCatalog().some((def) => def.code === 'already_exists_id')).toBe(true);
+  });
+});
