@@ -1,8 +1,13 @@
-// Every file of generated/, rendered in memory: `bundle` and `gen` write them, `check` compares them.
+// Every derived file (generated/ and the README's resource table), rendered in memory: `bundle` and
+// `gen` write them, `check` compares them with what is committed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import type { BuiltSpec } from './build-spec.ts';
 import { renderErrorModule } from './error-module.ts';
+import { ROOT } from './paths.ts';
+import { withResourceTable } from './resource-table.ts';
 
 export type Outputs = Map<string, string>;
 
@@ -19,5 +24,6 @@ export async function genOutputs({ document, catalog }: BuiltSpec): Promise<Outp
   return new Map([
     ['generated/api.d.ts', header + types],
     ['generated/error-catalog.ts', renderErrorModule(catalog, document)],
+    ['README.md', withResourceTable(readFileSync(join(ROOT, 'README.md'), 'utf8'), document)],
   ]);
 }
