@@ -1,0 +1,131 @@
+// The HTTP client of the contract tests. Every request goes through one guarded fetch: a timeout, the rate
+// and concurrency limits, an Idempotency-Key on every POST, retries of 429/503 after Retry-After (a POST
+// keeps its key), and a refusal to send a raw card number. Typed calls use openapi-fetch over `paths`;
+// the suite, which walks the document, uses `send`.
+import { randomUUID } from 'node:crypto';
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../generated/api.d.ts';
+import { createLimiter } from './limiter.ts';
+import { RefusedError, assertTestKey, findCardNumber, maskCard, redact } from './secrets.ts';
+
+export interface ClientOptions {
+  baseUrl: string;
+  secretKey: string;
+  rate: number;
+  concurrency: number;
+  timeoutMs: number;
+  /** Attempts for a 429/503 answer, the first included. */
+  maxAttempts?: number;
+  /** Longest wait honoured from a Retry-After, in seconds; longer waits are cut to this. */
+  maxRetryAfterSeconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface Exchange {
+  request: { method: string; url: string; path: string; headers: Record<string, string>; body: string | undefined };
+  response: { status: number; headers: Headers; contentType: string | null; text: string; requestId: string | undefined };
+  attempts: number;
+  durationMs: number;
+}
+
+export interface SendRequest {
+  method: string;
+  /** Path with the IDs filled in, optionally with a query string. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** Serialised as JSON unless a string (sent as given, e.g. malformed JSON). */
+  body?: unknown;
+  /** `false` to take a 429/503 as the answer under test instead of retrying it. */
+  retry?: boolean;
+}
+
+export interface ContractClient {
+  api: Client<paths>;
+  send(request: SendRequest): Promise<Exchange>;
+  /** Every exchange so far, in order. */
+  exchanges: Exchange[];
+}
+
+const IDEMPOTENT_WRITES = new Set(['POST', 'PUT', 'PATCH']);
+const RETRIED = new Set([429, 503]);
+/** An Idempotency-Key in the documented format (`a-z A-Z 0-9 - _`, at most 255). */
+export const newIdempotencyKey = (): string => `contract-${randomUUID()}`;
+const NO_RETRY_HEADER = 'x-contract-no-retry';
+
+function retryAfterMs(header: string | null, capSeconds: number): number {
+  if (header === null) return 1000;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), capSeconds) * 1000;
+}
+
+export function createContractClient(options: ClientOptions): ContractClient {
+  assertTestKey(options.secretKey);
+  const limiter = createLimiter(options.rate, options.concurrency);
+  const maxAttempts = options.maxAttempts ?? 3;
+  const cap = options.maxRetryAfterSeconds ?? 10;
+  const log = (line: string): void => options.log?.(redact(line));
+  const exchanges: Exchange[] = [];
+
+  async function guardedFetch(input: Request): Promise<Response> {
+    const headers = new Headers(input.headers);
+    const method = input.method.toUpperCase();
+    const body = input.body ? await input.text() : undefined;
+    const card = findCardNumber(`${decodeURIComponent(input.url)}\n${body ?? ''}`);
+    if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
+    if (IDEMPOTENT_WRITES.has(method) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
+    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    const retry = headers.get(NO_RETRY_HEADER) === null;
+    headers.delete(NO_RETRY_HEADER);
+
+    const started = performance.now();
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await limiter.run(() =>
+        fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) }).catch(
+          (error: unknown) => {
+            const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${options.timeoutMs} ms` : (error as Error).message;
+            throw new Error(redact(`${method} ${input.url}: ${reason}`));
+          },
+        ),
+      );
+      const text = await response.clone().text();
+      if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
+        const wait = retryAfterMs(response.headers.get('retry-after'), cap);
+        log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${IDEMPOTENT_WRITES.has(method) ? ' (same Idempotency-Key)' : ''}`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      const url = new URL(input.url);
+      const sent: Record<string, string> = {};
+      headers.forEach((value, name) => (sent[name] = value));
+      exchanges.push({
+        request: { method, url: input.url, path: url.pathname + url.search, headers: sent, body },
+        response: {
+          status: response.status,
+          headers: response.headers,
+          contentType: response.headers.get('content-type'),
+          text,
+          requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
+        },
+        attempts: attempt,
+        durationMs: performance.now() - started,
+      });
+      return response;
+    }
+  }
+
+  const api = createClient<paths>({ baseUrl: options.baseUrl, fetch: guardedFetch });
+
+  async function send(request: SendRequest): Promise<Exchange> {
+    const url = new URL(options.baseUrl + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
+    const headers = new Headers(request.headers);
+    if (request.retry === false) headers.set(NO_RETRY_HEADER, '1');
+    const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    await guardedFetch(new Request(url, { method: request.method.toUpperCase(), headers, ...(body !== undefined ? { body } : {}) }));
+    return exchanges.at(-1)!;
+  }
+
+  return { api, send, exchanges };
+}
