@@ -1,0 +1,60 @@
+// Errors as problems of our catalog: status, title and type come from generated/error-catalog.ts only.
+import { ERROR_CATALOG, type ErrorCode } from '../../generated/error-catalog.ts';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Thrown by handlers; the server turns it into an `application/problem+json` response. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail);
+    this.code = code;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): number {
+    return ERROR_CATALOG[this.code].status;
+  }
+}
+
+export const VALIDATION_DETAIL = "The request parameters didn't pass validation.";
+
+export const validationError = (errors: FieldError[]): ApiError =>
+  new ApiError('validation_error', VALIDATION_DETAIL, { errors });
+
+export const notFound = (what: string, id: string): ApiError => new ApiError('not_found', `No such ${what}: ${id}`);
+
+/** `invalid_status` with the detail the published API gives: the statuses allowed and the current one. */
+export const invalidStatus = (resource: string, allowed: readonly string[], current: string): ApiError =>
+  new ApiError(
+    'invalid_status',
+    `This operation can only be executed when the ${resource} status is ${allowed.join(' or ')}. The current status is ${current}.`,
+  );
+
+export function problemBody(error: ApiError, instance: string): Record<string, unknown> {
+  const entry = ERROR_CATALOG[error.code];
+  const body: Record<string, unknown> = {
+    type: entry.type,
+    title: entry.title,
+    status: entry.status,
+    code: error.code,
+    detail: error.message,
+    instance,
+  };
+  if (error.errors) body['errors'] = error.errors;
+  return body;
+}
+
+/** Headers the catalog says come with the code (Retry-After), defaulting to one second. */
+export function problemHeaders(error: ApiError): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...error.headers };
+  for (const name of ERROR_CATALOG[error.code].headers) headers[name.toLowerCase()] ??= '1';
+  return headers;
+}

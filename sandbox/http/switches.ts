@@ -1,0 +1,81 @@
+// Operational switches for tests, all off by default: a token-bucket rate limit, injected latency, and
+// injected failures (5xx problems, HTML error pages as a CDN sends, dropped connections) at given rates.
+
+export interface Switches {
+  /** Token bucket: `perSecond` requests per second on average, bursts of up to `burst` (default perSecond). */
+  rateLimit?: { perSecond: number; burst?: number };
+  /** Added to the processing of every API request, in milliseconds. */
+  latencyMs?: number;
+  /** Share of API requests (0-1) answered 500 `internal_server_error` before being processed. */
+  errorRate?: number;
+  /** Share of API requests (0-1) answered 502 with an HTML page (a CDN's), before being processed. */
+  htmlErrorRate?: number;
+  /** Share of API requests (0-1) whose connection is dropped after they were processed (response lost). */
+  dropRate?: number;
+  /** Seed of the draws for the rates above, for repeatable runs. */
+  seed?: number;
+}
+
+export class TokenBucket {
+  readonly #perSecond: number;
+  readonly #burst: number;
+  #tokens: number;
+  #last = performance.now();
+
+  constructor(perSecond: number, burst = perSecond) {
+    if (!(perSecond > 0) || !(burst >= 1)) throw new Error(`sandbox: rate limit needs perSecond > 0 and burst >= 1 (got ${perSecond}, ${burst})`);
+    this.#perSecond = perSecond;
+    this.#burst = burst;
+    this.#tokens = burst;
+  }
+
+  /** Takes a token: 0 when granted, else the whole seconds to wait for the next one. */
+  take(): number {
+    const now = performance.now();
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#last) / 1000) * this.#perSecond);
+    this.#last = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - this.#tokens) / this.#perSecond));
+  }
+}
+
+/** mulberry32: a small seeded generator, so that a seeded run injects the same failures. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Reads the switches from the environment of `npm run sandbox` (see sandbox/README.md). */
+export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
+  const switches: Switches = {};
+  const rate = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!(value >= 0 && value <= 1)) throw new Error(`sandbox: ${name} must be a number from 0 to 1 (got ${raw})`);
+    return value;
+  };
+  const limit = env['SANDBOX_RATE_LIMIT'];
+  if (limit) {
+    const [perSecond, burst] = limit.split(':').map(Number);
+    switches.rateLimit = burst === undefined ? { perSecond: perSecond! } : { perSecond: perSecond!, burst };
+  }
+  if (env['SANDBOX_LATENCY_MS']) switches.latencyMs = Number(env['SANDBOX_LATENCY_MS']);
+  const errorRate = rate('SANDBOX_ERROR_RATE');
+  const htmlErrorRate = rate('SANDBOX_HTML_ERROR_RATE');
+  const dropRate = rate('SANDBOX_DROP_RATE');
+  if (errorRate !== undefined) switches.errorRate = errorRate;
+  if (htmlErrorRate !== undefined) switches.htmlErrorRate = htmlErrorRate;
+  if (dropRate !== undefined) switches.dropRate = dropRate;
+  if (env['SANDBOX_SEED']) switches.seed = Number(env['SANDBOX_SEED']);
+  return switches;
+}

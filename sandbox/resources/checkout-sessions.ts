@@ -1,0 +1,158 @@
+// Checkout sessions: a hosted page selling line items (prices × quantity, with tax rates), or saving a
+// payment method (mode setup). Sessions past `expires_at` turn `expired` when next read.
+import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
+import type { ApiRequest, Route } from '../http/route.ts';
+import type { CheckoutSession, LineItem, TaxRate } from '../model.ts';
+import type { State } from '../state.ts';
+import { newId, timestamp } from '../store.ts';
+import { array, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { assign, find, list, mergeMetadata } from './common.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const cardOptions = object({
+  request_extended_authorization: optional(literal('if_available', 'never')),
+  request_three_d_secure: optional(literal('any', 'automatic')),
+});
+const createBody = object({
+  mode: literal('payment', 'setup'),
+  client_reference_id: optional(string()),
+  customer_id: optional(string()),
+  customer_email: optional(string({ format: 'email' })),
+  customer_creation: optional(literal('always', 'if_required')),
+  line_items: optional(
+    array(object({ price_id: string(), quantity: integer({ min: 1 }), tax_rates: optional(array(string())) }), { maxItems: 100 }),
+  ),
+  metadata: optional(metadata()),
+  success_url: optional(string({ format: 'uri' })),
+  cancel_url: optional(string({ format: 'uri' })),
+  currency: optional(literal('jpy')),
+  expires_at: optional(string({ format: 'date-time' })),
+  locale: optional(literal('auto', 'ja')),
+  payment_method_types: optional(array(literal('card', 'paypay', 'apple_pay'), { minItems: 1 })),
+  payment_method_options: optional(object({ card: optional(cardOptions) })),
+  payment_flow_data: optional(object({ capture_method: optional(literal('automatic', 'manual')), metadata: optional(metadata()) })),
+  submit_type: optional(literal('auto', 'book', 'donate', 'pay')),
+  setup_flow_data: optional(object({ metadata: optional(metadata()) })),
+  ui_mode: optional(literal('hosted')),
+});
+const updateBody = object({ metadata: optional(metadata()) });
+
+/** Tax of a line: exclusive rates are added on top (rounded down), inclusive ones are part of the amount. */
+function taxOf(subtotal: number, rates: readonly TaxRate[]): { tax: number; added: number } {
+  let tax = 0;
+  let added = 0;
+  for (const rate of rates) {
+    const share = rate.inclusive
+      ? subtotal - Math.round(subtotal / (1 + rate.percentage / 100))
+      : Math.floor((subtotal * rate.percentage) / 100);
+    tax += share;
+    if (!rate.inclusive) added += share;
+  }
+  return { tax, added };
+}
+
+/** Marks an open session past its `expires_at` as expired (sessions expire lazily, when read). */
+export function refresh(state: State, session: CheckoutSession): CheckoutSession {
+  if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= Date.now()) {
+    assign(session, { status: 'expired' });
+    state.emit('checkout.session.expired', session);
+  }
+  return session;
+}
+
+function create({ state, body: raw }: ApiRequest): CheckoutSession {
+  const body = parse(createBody, raw);
+  if (body.mode === 'payment' && (body.line_items ?? []).length === 0)
+    throw validationError([{ field: 'line_items', message: 'Field required when mode is payment' }]);
+  if (body.expires_at !== undefined && Date.parse(body.expires_at) <= Date.now())
+    throw validationError([{ field: 'expires_at', message: 'Input should be in the future' }]);
+  const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
+  const items: LineItem[] = (body.line_items ?? []).map((line) => {
+    const price = find(state.prices, line.price_id, 'price');
+    if (!price.active) throw new ApiError('invalid_request', `The price ${price.id} is not active.`);
+    const rates = (line.tax_rates ?? []).map((id) => find(state.taxRates, id, 'tax rate'));
+    const subtotal = price.unit_amount * line.quantity;
+    const { tax, added } = taxOf(subtotal, rates);
+    const product = state.products.get(price.product_id);
+    return {
+      object: 'line_item',
+      id: newId('li_'),
+      amount_subtotal: subtotal,
+      amount_tax: tax,
+      amount_total: subtotal + added,
+      currency: 'jpy',
+      description: product?.name ?? price.nickname,
+      price: { ...price },
+      quantity: line.quantity,
+    };
+  });
+  const now = new Date();
+  const id = newId('cs_');
+  const payment = body.mode === 'payment';
+  const session = state.checkoutSessions.add({
+    object: 'checkout.session',
+    id,
+    livemode: false,
+    amount_subtotal: payment ? items.reduce((sum, item) => sum + item.amount_subtotal, 0) : null,
+    amount_total: payment ? items.reduce((sum, item) => sum + item.amount_total, 0) : null,
+    customer_id: customer?.id ?? null,
+    customer_email: body.customer_email ?? customer?.email ?? null,
+    customer_details: null,
+    expires_at: body.expires_at ?? timestamp(new Date(now.getTime() + DAY_MS)),
+    currency: 'jpy',
+    locale: body.locale ?? null,
+    payment_flow_id: null,
+    payment_method_types: body.payment_method_types ?? null,
+    payment_method_options: body.payment_method_options ?? null,
+    setup_flow_id: null,
+    submit_type: body.submit_type ?? null,
+    mode: body.mode,
+    ui_mode: 'hosted',
+    status: 'open',
+    success_url: body.success_url ?? null,
+    cancel_url: body.cancel_url ?? null,
+    url: `${state.origin}/sandbox/checkout/${id}`,
+    metadata: mergeMetadata({}, body.metadata),
+    created_at: timestamp(now),
+    updated_at: timestamp(now),
+  });
+  // Stored last first so that the list (newest first) answers them in the order given.
+  state.lineItemsOf.set(id, items.toReversed());
+  state.emit('checkout.session.created', session);
+  return session;
+}
+
+const sessionOf = (request: ApiRequest): CheckoutSession =>
+  refresh(request.state, find(request.state.checkoutSessions, request.params['checkout_session_id']!, 'checkout session'));
+
+function update(request: ApiRequest): CheckoutSession {
+  const session = sessionOf(request);
+  const body = parse(updateBody, request.body);
+  if (session.status !== 'open') throw invalidStatus('checkout.session', ['open'], session.status);
+  return assign(session, { metadata: mergeMetadata(session.metadata, body.metadata) });
+}
+
+export const checkoutSessionRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v2/checkout/sessions',
+    operationId: 'getAllCheckoutSessions',
+    handle: (request) => {
+      const page = list(request.state.checkoutSessions.values(), request);
+      page.data.forEach((session) => refresh(request.state, session));
+      return page;
+    },
+  },
+  { method: 'POST', path: '/v2/checkout/sessions', operationId: 'createCheckoutSession', body: 'required', handle: create },
+  { method: 'GET', path: '/v2/checkout/sessions/{checkout_session_id}', operationId: 'getCheckoutSession', handle: sessionOf },
+  { method: 'POST', path: '/v2/checkout/sessions/{checkout_session_id}', operationId: 'updateCheckoutSession', body: 'required', handle: update },
+  {
+    method: 'GET',
+    path: '/v2/checkout/sessions/{checkout_session_id}/line_items',
+    operationId: 'getAllCheckoutSessionLineItems',
+    handle: (request) => {
+      const session = sessionOf(request);
+      return list(request.state.lineItemsOf.get(session.id) ?? [], request);
+    },
+  },
+];

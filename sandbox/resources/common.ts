@@ -1,0 +1,98 @@
+// Pieces several resources share: lookups that answer 404, metadata updates, billing details.
+import { notFound, validationError } from '../http/problem.ts';
+import type { ApiRequest } from '../http/route.ts';
+import type { BillingDetails } from '../model.ts';
+import { type Collection, type Identified, type ListEnvelope, paginate, timestamp } from '../store.ts';
+import { type Infer, type Metadata, object, optional, string } from '../validate.ts';
+
+/** The object with this ID, or 404 `not_found` naming the kind of object. */
+export function find<T extends Identified>(collection: Collection<T>, id: string, what: string): T {
+  const item = collection.get(id);
+  if (!item) throw notFound(what, id);
+  return item;
+}
+
+/** A page of `items` (oldest first) for the list operation being answered. */
+export const list = <T extends Identified>(items: readonly T[], request: ApiRequest): ListEnvelope<T> =>
+  paginate(items, request.query, request.path);
+
+/** Metadata update: given keys are set, a key set to the empty string is removed. */
+export function mergeMetadata(current: Metadata, patch: Metadata | undefined): Metadata {
+  if (!patch) return current;
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === '') delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** Copies the defined fields of `patch` onto `target` and stamps `updated_at` when it has one. */
+export function assign<T extends object>(target: T, patch: { [K in keyof T]?: T[K] | undefined }): T {
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  if ('updated_at' in target) (target as { updated_at: string }).updated_at = timestamp();
+  return target;
+}
+
+export const addressRequest = object({
+  country: optional(string()),
+  zip: optional(string()),
+  state: optional(string()),
+  city: optional(string()),
+  line1: optional(string()),
+  line2: optional(string()),
+});
+
+export const billingDetailsRequest = object({
+  name: optional(string()),
+  phone: optional(string()),
+  email: optional(string()),
+  address: optional(addressRequest),
+});
+type BillingDetailsRequest = Infer<typeof billingDetailsRequest>;
+
+/** Billing details as answered: every field present, `null` when not given. */
+export function billingDetails(request: BillingDetailsRequest | undefined, current?: BillingDetails): BillingDetails {
+  const address = { ...(current?.address ?? { country: null, zip: null, state: null, city: null, line1: null, line2: null }) };
+  for (const [key, value] of Object.entries(request?.address ?? {})) address[key as keyof typeof address] = value ?? null;
+  return {
+    name: request?.name ?? current?.name ?? null,
+    phone: request?.phone ?? current?.phone ?? null,
+    email: request?.email ?? current?.email ?? null,
+    address,
+  };
+}
+
+export type QueryKind = 'string' | 'boolean' | 'date-time' | readonly string[];
+type QueryValue<K> = K extends 'boolean' ? boolean : K extends readonly (infer V)[] ? V : string;
+
+/**
+ * The filters of a list operation from the query string, checked (422 `validation_error` per bad
+ * parameter); a parameter given more than once keeps its first value.
+ */
+export function filters<S extends Record<string, QueryKind>>(query: URLSearchParams, shape: S): { [K in keyof S]?: QueryValue<S[K]> } {
+  const out: Record<string, unknown> = {};
+  const errors: { field: string; message: string }[] = [];
+  for (const [name, kind] of Object.entries(shape)) {
+    const value = query.get(name);
+    if (value === null) continue;
+    if (kind === 'boolean') {
+      if (value === 'true' || value === 'false') out[name] = value === 'true';
+      else errors.push({ field: name, message: 'Input should be a valid boolean' });
+    } else if (kind === 'date-time') {
+      if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value))
+        errors.push({ field: name, message: 'Input should be a valid datetime (ISO 8601)' });
+      else out[name] = value;
+    } else if (Array.isArray(kind)) {
+      if (kind.includes(value)) out[name] = value;
+      else errors.push({ field: name, message: `Input should be ${kind.map((v) => `'${v}'`).join(', ')}` });
+    } else out[name] = value;
+  }
+  if (errors.length > 0) throw validationError(errors);
+  return out as { [K in keyof S]?: QueryValue<S[K]> };
+}
+
+/** Whether an ISO time lies within the optional bounds (inclusive). */
+export const within = (time: string | null, since: string | undefined, until: string | undefined): boolean =>
+  (since === undefined || (time !== null && Date.parse(time) >= Date.parse(since))) &&
+  (until === undefined || (time !== null && Date.parse(time) <= Date.parse(until)));

@@ -1,0 +1,329 @@
+// Payment flows and their state machine (confirm → requires_action / requires_capture / succeeded,
+// capture, cancel), refunds, and the 3-D Secure / PayPay step a customer completes in the browser.
+import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
+import type { ApiRequest, Route } from '../http/route.ts';
+import type { PaymentFlow, PaymentFlowStatus, PaymentMethod, PaymentMethodType, PaymentRefund } from '../model.ts';
+import type { State } from '../state.ts';
+import { newId, timestamp } from '../store.ts';
+import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { assign, find, list, mergeMetadata } from './common.ts';
+import { usablePaymentMethod } from './payment-methods.ts';
+
+const DEFAULT_TYPES: readonly PaymentMethodType[] = ['card', 'paypay', 'apple_pay'];
+const CONFIRMABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation'];
+const UPDATABLE = CONFIRMABLE;
+const CANCELABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'];
+
+const methodOptions = object({
+  card: optional(
+    object({
+      request_extended_authorization: optional(literal('if_available', 'never')),
+      request_three_d_secure: optional(literal('any', 'automatic')),
+    }),
+  ),
+});
+const methodTypes = array(literal('card', 'paypay', 'apple_pay'), { minItems: 1 });
+const amount = integer({ min: 50, max: 9_999_999 });
+const createBody = object({
+  amount,
+  currency: literal('jpy'),
+  customer_id: optional(string()),
+  payment_method_id: optional(string()),
+  payment_method_options: optional(methodOptions),
+  payment_method_types: optional(methodTypes),
+  capture_method: optional(literal('automatic', 'manual')),
+  confirm: optional(boolean()),
+  return_url: optional(string({ format: 'uri' })),
+  description: optional(string()),
+  metadata: optional(metadata()),
+});
+const updateBody = object({
+  amount: optional(amount),
+  customer_id: optional(string()),
+  payment_method_id: optional(string()),
+  payment_method_options: optional(methodOptions),
+  payment_method_types: optional(methodTypes),
+  return_url: optional(string({ format: 'uri' })),
+  description: optional(string()),
+  metadata: optional(metadata()),
+});
+const confirmBody = object({
+  payment_method_id: optional(string()),
+  payment_method_options: optional(methodOptions),
+  payment_method_types: optional(methodTypes),
+  capture_method: optional(literal('automatic', 'manual')),
+  return_url: optional(string({ format: 'uri' })),
+  description: optional(string()),
+});
+const captureBody = object({ amount_to_capture: optional(integer({ min: 1 })) });
+const cancelBody = object({ cancellation_reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer', 'abandoned')) });
+const refundBody = object({
+  payment_flow_id: string(),
+  amount: optional(integer({ min: 1 })),
+  reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer')),
+  metadata: optional(metadata()),
+});
+const refundUpdateBody = object({ metadata: optional(metadata()) });
+
+const flowOf = (request: ApiRequest): PaymentFlow => find(request.state.paymentFlows, request.params['payment_flow_id']!, 'payment flow');
+
+function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[]): void {
+  if (!allowed.includes(flow.status)) throw invalidStatus('payment_flow', allowed, flow.status);
+}
+
+function create({ state, body: raw }: ApiRequest): PaymentFlow {
+  const body = parse(createBody, raw);
+  const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
+  const types = body.payment_method_types ?? [...DEFAULT_TYPES];
+  const method = body.payment_method_id === undefined ? undefined : usablePaymentMethod(state, body.payment_method_id, customer?.id ?? null, types);
+  if (body.confirm && !method && !customer?.default_payment_method_id)
+    throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+  const now = timestamp();
+  const flow = state.paymentFlows.add({
+    object: 'payment_flow',
+    id: newId('pfw_'),
+    livemode: false,
+    amount: body.amount,
+    currency: 'jpy',
+    amount_capturable: 0,
+    amount_received: 0,
+    client_secret: '',
+    customer_id: customer?.id ?? null,
+    description: body.description ?? null,
+    payment_method_id: method?.id ?? null,
+    payment_method_options: body.payment_method_options ?? null,
+    payment_method_types: types,
+    status: method ? 'requires_confirmation' : 'requires_payment_method',
+    next_action: null,
+    return_url: body.return_url ?? null,
+    capture_method: body.capture_method ?? 'automatic',
+    last_payment_error: null,
+    cancellation_reason: null,
+    canceled_at: null,
+    metadata: mergeMetadata({}, body.metadata),
+    created_at: now,
+    updated_at: now,
+  });
+  flow.client_secret = `${flow.id}_secret_${newId('')}`;
+  state.emit('payment_flow.created', flow);
+  return body.confirm ? confirmFlow(state, flow, {}) : flow;
+}
+
+function update({ state, params, body: raw }: ApiRequest): PaymentFlow {
+  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+  const body = parse(updateBody, raw);
+  requireStatus(flow, UPDATABLE);
+  const customerId = body.customer_id === undefined ? flow.customer_id : find(state.customers, body.customer_id, 'customer').id;
+  const types = body.payment_method_types ?? flow.payment_method_types;
+  const methodId = body.payment_method_id ?? flow.payment_method_id;
+  if (methodId !== null) usablePaymentMethod(state, methodId, customerId, types);
+  assign(flow, {
+    amount: body.amount,
+    customer_id: customerId,
+    payment_method_id: methodId,
+    payment_method_options: body.payment_method_options,
+    payment_method_types: types,
+    return_url: body.return_url,
+    description: body.description,
+    metadata: mergeMetadata(flow.metadata, body.metadata),
+    status: methodId === null ? 'requires_payment_method' : 'requires_confirmation',
+  });
+  return flow;
+}
+
+/** Confirms with the flow's (or the customer's default) payment method; the test card decides the outcome. */
+function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirmBody>): PaymentFlow {
+  requireStatus(flow, CONFIRMABLE);
+  const types = body.payment_method_types ?? flow.payment_method_types;
+  const customer = flow.customer_id === null ? undefined : state.customers.get(flow.customer_id);
+  const methodId = body.payment_method_id ?? flow.payment_method_id ?? customer?.default_payment_method_id ?? null;
+  if (methodId === null) throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+  const method = usablePaymentMethod(state, methodId, flow.customer_id, types);
+  assign(flow, {
+    payment_method_id: method.id,
+    payment_method_types: types,
+    payment_method_options: body.payment_method_options,
+    capture_method: body.capture_method,
+    return_url: body.return_url,
+    description: body.description,
+    last_payment_error: null,
+  });
+  const outcome = method.type === 'paypay' ? 'redirect' : (state.cardOf.get(method.id)?.outcome ?? 'succeeds');
+  const forced3ds = (flow.payment_method_options?.['card'] as { request_three_d_secure?: string } | undefined)?.request_three_d_secure === 'any';
+  if (outcome === 'card_declined' || outcome === 'processing_error' || outcome === 'three_d_secure_failed') fail(state, flow, method, outcome);
+  if (outcome === 'redirect' || outcome === 'three_d_secure_required' || (forced3ds && method.type === 'card')) {
+    const step = method.type === 'paypay' ? 'paypay' : 'three_d_secure';
+    assign(flow, {
+      status: 'requires_action',
+      next_action: { type: 'redirect_to_url', redirect_to_url: { url: `${state.origin}/sandbox/${step}/${flow.id}`, return_url: flow.return_url } },
+    });
+    state.emit('payment_flow.requires_action', flow);
+    return flow;
+  }
+  return authorize(state, flow, method);
+}
+
+/** The payment was authorized: captured at once (automatic) or held for capture (manual). */
+function authorize(state: State, flow: PaymentFlow, method: PaymentMethod): PaymentFlow {
+  if (flow.capture_method === 'manual') {
+    assign(flow, { status: 'requires_capture', amount_capturable: flow.amount, next_action: null });
+    state.emit('payment_flow.amount_capturable_updated', flow);
+    return flow;
+  }
+  return succeed(state, flow, flow.amount, method.type);
+}
+
+function succeed(state: State, flow: PaymentFlow, received: number, type: PaymentMethodType): PaymentFlow {
+  assign(flow, { status: 'succeeded', amount_received: received, amount_capturable: 0, next_action: null });
+  state.recordTransaction('payment', flow.id, received, type);
+  state.emit('payment_flow.succeeded', flow);
+  return flow;
+}
+
+/** A failed attempt: the flow waits for another payment method, and the error is answered (402). */
+function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'card_declined' | 'processing_error' | 'three_d_secure_failed'): never {
+  const error = new ApiError(code, FAILURES[code]);
+  assign(flow, {
+    status: 'requires_payment_method',
+    next_action: null,
+    last_payment_error: { code, message: error.message, payment_method_id: method.id },
+  });
+  flow.payment_method_id = null;
+  state.emit('payment_flow.payment_failed', flow);
+  throw error;
+}
+
+const FAILURES = {
+  card_declined: 'The card was declined.',
+  processing_error: 'An error occurred while processing the card.',
+  three_d_secure_failed: '3-D Secure authentication failed.',
+} as const;
+
+function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
+  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+  const body = parse(captureBody, raw);
+  requireStatus(flow, ['requires_capture']);
+  const capturable = flow.amount_capturable ?? flow.amount;
+  if (body.amount_to_capture !== undefined && body.amount_to_capture > capturable)
+    throw validationError([{ field: 'amount_to_capture', message: `Input should be less than or equal to ${capturable}` }]);
+  const type = state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
+  return succeed(state, flow, body.amount_to_capture ?? capturable, type);
+}
+
+function cancel({ state, params, body: raw }: ApiRequest): PaymentFlow {
+  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+  const body = parse(cancelBody, raw);
+  requireStatus(flow, CANCELABLE);
+  assign(flow, {
+    status: 'canceled',
+    cancellation_reason: body.cancellation_reason ?? null,
+    canceled_at: timestamp(),
+    amount_capturable: 0,
+    next_action: null,
+  });
+  state.emit('payment_flow.canceled', flow);
+  return flow;
+}
+
+/** The customer's side of 3-D Secure or PayPay: `result=success` (default) or `result=failure`. */
+export function completeAction(state: State, flowId: string, success: boolean): PaymentFlow | undefined {
+  const flow = state.paymentFlows.get(flowId);
+  if (!flow || flow.status !== 'requires_action') return undefined;
+  const method = state.paymentMethods.get(flow.payment_method_id ?? '');
+  if (!method) return undefined;
+  if (success) return authorize(state, flow, method);
+  try {
+    fail(state, flow, method, 'three_d_secure_failed');
+  } catch {
+    // The failure is recorded on the flow; the browser only follows the redirect.
+  }
+  return flow;
+}
+
+function refund({ state, body: raw }: ApiRequest): PaymentRefund {
+  const body = parse(refundBody, raw);
+  const flow = find(state.paymentFlows, body.payment_flow_id, 'payment flow');
+  requireStatus(flow, ['succeeded']);
+  const refundable = (flow.amount_received ?? 0) - (state.refundedAmount.get(flow.id) ?? 0);
+  if (refundable <= 0) throw new ApiError('already_refunded', `The payment flow ${flow.id} has already been fully refunded.`);
+  const amountToRefund = body.amount ?? refundable;
+  if (amountToRefund > refundable)
+    throw new ApiError('refund_exceeds_payment', `The refund amount ${amountToRefund} exceeds the refundable amount ${refundable}.`);
+  state.refundedAmount.set(flow.id, (state.refundedAmount.get(flow.id) ?? 0) + amountToRefund);
+  const now = timestamp();
+  const created = state.paymentRefunds.add({
+    object: 'payment_refund',
+    id: newId('pyr_'),
+    livemode: false,
+    payment_flow_id: flow.id,
+    amount: amountToRefund,
+    status: 'succeeded',
+    reason: body.reason ?? null,
+    metadata: mergeMetadata({}, body.metadata),
+    created_at: now,
+    updated_at: now,
+  });
+  const type = state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
+  state.recordTransaction('refund', created.id, -amountToRefund, type);
+  state.emit('refund.created', created);
+  return created;
+}
+
+const refundOf = (request: ApiRequest): PaymentRefund =>
+  find(request.state.paymentRefunds, request.params['payment_refund_id']!, 'payment refund');
+
+export const paymentFlowRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v2/payment_flows',
+    operationId: 'getAllPaymentFlows',
+    handle: (request) => {
+      const customerId = request.query.get('customer_id');
+      const flows = request.state.paymentFlows.values();
+      return list(customerId === null ? flows : flows.filter((flow) => flow.customer_id === customerId), request);
+    },
+  },
+  { method: 'POST', path: '/v2/payment_flows', operationId: 'createPaymentFlow', body: 'required', handle: create },
+  { method: 'GET', path: '/v2/payment_flows/{payment_flow_id}', operationId: 'getPaymentFlow', handle: flowOf },
+  { method: 'POST', path: '/v2/payment_flows/{payment_flow_id}', operationId: 'updatePaymentFlow', body: 'required', handle: update },
+  { method: 'POST', path: '/v2/payment_flows/{payment_flow_id}/cancel', operationId: 'cancelPaymentFlow', body: 'optional', handle: cancel },
+  { method: 'POST', path: '/v2/payment_flows/{payment_flow_id}/capture', operationId: 'capturePaymentFlow', body: 'optional', handle: capture },
+  {
+    method: 'POST',
+    path: '/v2/payment_flows/{payment_flow_id}/confirm',
+    operationId: 'confirmPaymentFlow',
+    body: 'optional',
+    handle: (request) => {
+      const flow = flowOf(request);
+      return confirmFlow(request.state, flow, parse(confirmBody, request.body));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/payment_flows/{payment_flow_id}/refunds',
+    operationId: 'getPaymentFlowRefunds',
+    handle: (request) => {
+      const flow = flowOf(request);
+      return list(request.state.paymentRefunds.values().filter((item) => item.payment_flow_id === flow.id), request);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/payment_refunds',
+    operationId: 'getAllPaymentRefunds',
+    handle: (request) => list(request.state.paymentRefunds.values(), request),
+  },
+  { method: 'POST', path: '/v2/payment_refunds', operationId: 'createPaymentRefund', body: 'required', handle: refund },
+  { method: 'GET', path: '/v2/payment_refunds/{payment_refund_id}', operationId: 'getPaymentRefund', handle: refundOf },
+  {
+    method: 'POST',
+    path: '/v2/payment_refunds/{payment_refund_id}',
+    operationId: 'updatePaymentRefund',
+    body: 'required',
+    handle: (request) => {
+      const item = refundOf(request);
+      const body = parse(refundUpdateBody, request.body);
+      return assign(item, { metadata: mergeMetadata(item.metadata, body.metadata) });
+    },
+  },
+];

@@ -1,0 +1,180 @@
+// Payment methods: created from test tokens (cards, Apple Pay) or as PayPay, attached to and detached
+// from customers; plus the checks every flow makes before using one.
+import { ApiError, notFound, validationError } from '../http/problem.ts';
+import type { ApiRequest, Route } from '../http/route.ts';
+import type { PaymentMethod, PaymentMethodType } from '../model.ts';
+import type { State } from '../state.ts';
+import { newId, timestamp } from '../store.ts';
+import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
+import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
+
+const TYPES = ['card', 'paypay', 'apple_pay'] as const;
+const common = { customer_id: optional(string()), billing_details: optional(billingDetailsRequest), metadata: optional(metadata()) };
+const createBodies = {
+  card: object({
+    ...common,
+    type: literal('card'),
+    billing_details: billingDetailsRequest,
+    card: object({ number: string(), exp_month: integer({ min: 1, max: 12 }), exp_year: integer(), cvc: string() }),
+  }),
+  paypay: object({ ...common, type: literal('paypay') }),
+  apple_pay: object({ ...common, type: literal('apple_pay'), token: string({ minLength: 1 }) }),
+};
+const updateBody = (type: PaymentMethodType) =>
+  object({ type: literal(type), billing_details: optional(billingDetailsRequest), metadata: optional(metadata()) });
+const attachBody = object({ customer_id: string() });
+
+/** Apple Pay tokens that fail the way Apple Pay set-up problems do. */
+const APPLE_PAY_FAILURES = {
+  tok_apple_pay_domain_not_registered: new ApiError('apple_pay_domain_not_registered', 'The domain is not registered for Apple Pay.'),
+  tok_apple_pay_merchant_validation_failed: new ApiError('apple_pay_merchant_validation_failed', 'Apple Pay merchant validation failed.'),
+} as const;
+
+function typeOf(body: unknown): PaymentMethodType {
+  const type = (body as { type?: unknown } | null)?.type;
+  if (TYPES.includes(type as PaymentMethodType)) return type as PaymentMethodType;
+  throw validationError([{ field: 'type', message: type === undefined ? 'Field required' : "Input should be 'card', 'paypay' or 'apple_pay'" }]);
+}
+
+function tokenCard(token: string, field: string): TestCard {
+  const card = testCard(token);
+  if (!card) {
+    const known = TEST_CARDS.map((entry) => entry.token).join(', ');
+    throw validationError([{ field, message: `Use a test token of the sandbox (${known}); card data is never accepted` }]);
+  }
+  return card;
+}
+
+function create(request: ApiRequest): PaymentMethod {
+  const { state } = request;
+  const type = typeOf(request.body);
+  const body = parse(createBodies[type] as Schema<Infer<(typeof createBodies)[PaymentMethodType]>>, request.body);
+  if (body.billing_details && type === 'card' && !body.billing_details.phone && !body.billing_details.email)
+    throw validationError([{ field: 'billing_details', message: 'phone or email is required' }]);
+  const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
+  let card: TestCard | undefined;
+  let expiry = { exp_month: 12, exp_year: new Date().getUTCFullYear() + 5 };
+  if ('card' in body) {
+    card = tokenCard(body.card.number, 'card.number');
+    expiry = { exp_month: body.card.exp_month, exp_year: body.card.exp_year };
+  } else if ('token' in body) {
+    const failure = APPLE_PAY_FAILURES[body.token as keyof typeof APPLE_PAY_FAILURES];
+    if (failure) throw failure;
+    card = tokenCard(body.token, 'token');
+  }
+  const now = timestamp();
+  const method: PaymentMethod = {
+    object: 'payment_method',
+    id: newId('pm_'),
+    livemode: false,
+    type,
+    customer_id: customer?.id ?? null,
+    detached_at: null,
+    metadata: mergeMetadata({}, body.metadata),
+    created_at: now,
+    updated_at: now,
+    billing_details: billingDetails(body.billing_details),
+  };
+  if (card) {
+    method.card = { last4: card.last4, brand: card.brand, ...expiry, fingerprint: fingerprintOf(card), country: 'JP' };
+    state.cardOf.set(method.id, card);
+  }
+  state.paymentMethods.add(method);
+  if (customer) state.emit('payment_method.attached', method);
+  return method;
+}
+
+function update(request: ApiRequest): PaymentMethod {
+  const method = find(request.state.paymentMethods, request.params['payment_method_id']!, 'payment method');
+  const body = parse(updateBody(method.type), request.body);
+  return assign(method, {
+    billing_details: body.billing_details ? billingDetails(body.billing_details, method.billing_details) : undefined,
+    metadata: mergeMetadata(method.metadata, body.metadata),
+  });
+}
+
+function attach(request: ApiRequest): PaymentMethod {
+  const { state } = request;
+  const method = find(state.paymentMethods, request.params['payment_method_id']!, 'payment method');
+  const body = parse(attachBody, request.body);
+  const customer = find(state.customers, body.customer_id, 'customer');
+  if (method.detached_at !== null)
+    throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+  if (method.customer_id !== null)
+    throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
+  assign(method, { customer_id: customer.id });
+  state.emit('payment_method.attached', method);
+  return method;
+}
+
+function detach(request: ApiRequest): PaymentMethod {
+  const { state } = request;
+  const method = find(state.paymentMethods, request.params['payment_method_id']!, 'payment method');
+  if (method.detached_at !== null)
+    throw new ApiError('payment_method_already_detached', `The payment method ${method.id} is already detached.`);
+  if (method.customer_id === null)
+    throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
+  detachFromCustomer(state, method);
+  return method;
+}
+
+/** Detaches for good: the customer's default is cleared if it was this one. */
+export function detachFromCustomer(state: State, method: PaymentMethod): void {
+  const customer = method.customer_id === null ? undefined : state.customers.get(method.customer_id);
+  if (customer?.default_payment_method_id === method.id) assign(customer, { default_payment_method_id: null });
+  method.customer_id = null;
+  assign(method, { detached_at: timestamp() });
+  state.emit('payment_method.detached', method);
+}
+
+/**
+ * The payment method a flow may use: it exists, was never detached, belongs to the flow's customer if it
+ * belongs to anyone, and is of a type the flow allows.
+ */
+export function usablePaymentMethod(
+  state: State,
+  id: string,
+  customerId: string | null,
+  allowedTypes: readonly PaymentMethodType[],
+): PaymentMethod {
+  const method = find(state.paymentMethods, id, 'payment method');
+  if (method.detached_at !== null)
+    throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+  if (method.customer_id !== null && customerId === null)
+    throw new ApiError('customer_required_for_payment_method', 'customer_id is required when the payment method is attached to a customer.');
+  if (method.customer_id !== null && method.customer_id !== customerId)
+    throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customerId}.`);
+  if (!allowedTypes.includes(method.type))
+    throw new ApiError('payment_method_not_in_allowed_types', `The payment method type ${method.type} is not in payment_method_types (${allowedTypes.join(', ')}).`);
+  return method;
+}
+
+export const paymentMethodRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v2/payment_methods',
+    operationId: 'getAllPaymentMethods',
+    handle: (request) => list(request.state.paymentMethods.values(), request),
+  },
+  { method: 'POST', path: '/v2/payment_methods', operationId: 'createPaymentMethod', body: 'required', handle: create },
+  {
+    method: 'GET',
+    path: '/v2/payment_methods/{payment_method_id}',
+    operationId: 'getPaymentMethod',
+    handle: (request) => find(request.state.paymentMethods, request.params['payment_method_id']!, 'payment method'),
+  },
+  { method: 'POST', path: '/v2/payment_methods/{payment_method_id}', operationId: 'updatePaymentMethod', body: 'required', handle: update },
+  {
+    method: 'GET',
+    path: '/v2/payment_methods/cards/{card_id}',
+    operationId: 'getPaymentMethodByCard',
+    handle: ({ state, params }) => {
+      const id = state.paymentMethodByCardId.get(params['card_id']!);
+      if (id === undefined) throw notFound('card', params['card_id']!);
+      return find(state.paymentMethods, id, 'card');
+    },
+  },
+  { method: 'POST', path: '/v2/payment_methods/{payment_method_id}/attach', operationId: 'attachPaymentMethod', body: 'required', handle: attach },
+  { method: 'POST', path: '/v2/payment_methods/{payment_method_id}/detach', operationId: 'detachPaymentMethod', handle: detach },
+];

@@ -1,0 +1,81 @@
+// Setup flows: saving a card for later payments. The customer's side (entering the card) happens in the
+// browser, here the sandbox page /sandbox/setup/{id}.
+import { invalidStatus } from '../http/problem.ts';
+import type { ApiRequest, Route } from '../http/route.ts';
+import type { SetupFlow, SetupFlowStatus } from '../model.ts';
+import { newId, timestamp } from '../store.ts';
+import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { assign, find, list, mergeMetadata } from './common.ts';
+
+const CANCELABLE: readonly SetupFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+const methodOptions = object({ card: optional(object({ request_three_d_secure: optional(literal('automatic', 'any')) })) });
+const fields = {
+  customer_id: optional(string()),
+  payment_method_options: optional(methodOptions),
+  payment_method_types: optional(array(literal('card'), { minItems: 1 })),
+  description: optional(string()),
+  metadata: optional(metadata()),
+};
+const createBody = object({ ...fields, usage: optional(literal('on_session', 'off_session')) });
+const updateBody = object(fields);
+const cancelBody = object({ cancellation_reason: optional(literal('abandoned', 'duplicate', 'requested_by_customer')) });
+
+const flowOf = (request: ApiRequest): SetupFlow => find(request.state.setupFlows, request.params['setup_flow_id']!, 'setup flow');
+
+function create({ state, body: raw }: ApiRequest): SetupFlow {
+  const body = parse(createBody, raw);
+  const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
+  const now = timestamp();
+  const id = newId('sfw_');
+  const flow = state.setupFlows.add({
+    object: 'setup_flow',
+    id,
+    livemode: false,
+    client_secret: `${id}_secret_${newId('')}`,
+    customer_id: customer?.id ?? null,
+    description: body.description ?? null,
+    metadata: mergeMetadata({}, body.metadata),
+    payment_method_id: null,
+    payment_method_options: body.payment_method_options ?? null,
+    payment_method_types: body.payment_method_types ?? ['card'],
+    status: 'requires_payment_method',
+    next_action: null,
+    return_url: null,
+    last_setup_error: null,
+    cancellation_reason: null,
+    created_at: now,
+    updated_at: now,
+  });
+  state.emit('setup_flow.created', flow);
+  return flow;
+}
+
+function update(request: ApiRequest): SetupFlow {
+  const flow = flowOf(request);
+  const body = parse(updateBody, request.body);
+  const customerId = body.customer_id === undefined ? undefined : find(request.state.customers, body.customer_id, 'customer').id;
+  return assign(flow, {
+    customer_id: customerId,
+    payment_method_options: body.payment_method_options,
+    payment_method_types: body.payment_method_types,
+    description: body.description,
+    metadata: mergeMetadata(flow.metadata, body.metadata),
+  });
+}
+
+function cancel(request: ApiRequest): SetupFlow {
+  const flow = flowOf(request);
+  const body = parse(cancelBody, request.body);
+  if (!CANCELABLE.includes(flow.status)) throw invalidStatus('setup_flow', CANCELABLE, flow.status);
+  assign(flow, { status: 'canceled', cancellation_reason: body.cancellation_reason ?? null, next_action: null });
+  request.state.emit('setup_flow.canceled', flow);
+  return flow;
+}
+
+export const setupFlowRoutes: Route[] = [
+  { method: 'GET', path: '/v2/setup_flows', operationId: 'getAllSetupFlows', handle: (request) => list(request.state.setupFlows.values(), request) },
+  { method: 'POST', path: '/v2/setup_flows', operationId: 'createSetupFlow', body: 'optional', handle: create },
+  { method: 'GET', path: '/v2/setup_flows/{setup_flow_id}', operationId: 'getSetupFlow', handle: flowOf },
+  { method: 'POST', path: '/v2/setup_flows/{setup_flow_id}', operationId: 'updateSetupFlow', body: 'required', handle: update },
+  { method: 'POST', path: '/v2/setup_flows/{setup_flow_id}/cancel', operationId: 'cancelSetupFlow', body: 'optional', handle: cancel },
+];

@@ -1,0 +1,46 @@
+// The sandbox: a stateful PAY.JP v2 test-mode server, in memory. `npm run sandbox` starts it on
+// 127.0.0.1:$PORT (default 4020) with the switches of the environment; tests call startSandbox().
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AppOptions, createApp } from './app.ts';
+import { switchesFromEnv } from './http/switches.ts';
+import { seed } from './seed.ts';
+import { State } from './state.ts';
+
+export interface SandboxOptions extends AppOptions {
+  /** Port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+}
+
+export interface Sandbox {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const state = new State();
+  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(state, options));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  state.origin = `http://127.0.0.1:${port}`;
+  seed(state);
+  return {
+    url: state.origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+if (import.meta.main) {
+  const port = Number(process.env['PORT'] ?? 4020);
+  const switches = switchesFromEnv(process.env);
+  const sandbox = await startSandbox({ ...switches, port });
+  const on = Object.keys(switches);
+  console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}`);
+}

@@ -1,0 +1,116 @@
+// In-memory collections in creation order, with the cursor pagination every list of the API shares.
+import { randomBytes } from 'node:crypto';
+import { ApiError } from './http/problem.ts';
+import { integer, optional, parse, object, string } from './validate.ts';
+
+export interface Identified {
+  id: string;
+}
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `prefix` + 24 random base-62 characters. */
+export function newId(prefix: string): string {
+  const bytes = randomBytes(24);
+  let id = prefix;
+  for (const byte of bytes) id += ALPHABET[byte % 62];
+  return id;
+}
+
+/** ISO 8601 UTC to the second, as the API writes times. */
+export const timestamp = (date = new Date()): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Objects by ID, kept in creation order (oldest first) so that lists can page newest first. */
+export class Collection<T extends Identified> {
+  readonly #byId = new Map<string, T>();
+  readonly #order: T[] = [];
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get(id: string): T | undefined {
+    return this.#byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  add(item: T): T {
+    this.#byId.set(item.id, item);
+    this.#order.push(item);
+    return item;
+  }
+
+  delete(id: string): T | undefined {
+    const item = this.#byId.get(id);
+    if (!item) return undefined;
+    this.#byId.delete(id);
+    this.#order.splice(this.#order.lastIndexOf(item), 1);
+    return item;
+  }
+
+  /** Oldest first. */
+  values(): readonly T[] {
+    return this.#order;
+  }
+}
+
+const pageQuery = object({
+  limit: optional(integer({ min: 1, max: 100 })),
+  starting_after: optional(string({ minLength: 1 })),
+  ending_before: optional(string({ minLength: 1 })),
+});
+const PAGE_PARAMS = ['limit', 'starting_after', 'ending_before'] as const;
+
+export interface ListEnvelope<T> {
+  object: 'list';
+  url: string;
+  has_more: boolean;
+  data: T[];
+}
+
+/**
+ * One page of `items` (oldest first), newest first: `limit` (1-100, default 10) objects after
+ * `starting_after` (older) or before `ending_before` (newer); a cursor that is not in the list answers
+ * 400 `resource_missing`.
+ */
+export function paginate<T extends Identified>(
+  items: readonly T[],
+  query: URLSearchParams,
+  url: string,
+): ListEnvelope<T> {
+  const raw: Record<string, unknown> = {};
+  for (const name of PAGE_PARAMS) {
+    const value = query.get(name);
+    if (value !== null) raw[name] = name === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const page = parse(pageQuery, raw);
+  const limit = page.limit ?? 10;
+  if (page.starting_after !== undefined && page.ending_before !== undefined)
+    throw new ApiError('invalid_request', 'Give starting_after or ending_before, not both.');
+  const cursor = page.starting_after ?? page.ending_before;
+  // Positions below count from the newest: newest = items.length - 1.
+  if (cursor === undefined) return envelope(items, items.length - 1, limit, url);
+  const index = items.findLastIndex((item) => item.id === cursor);
+  if (index < 0) {
+    const name = page.starting_after !== undefined ? 'starting_after' : 'ending_before';
+    throw new ApiError('resource_missing', `The object given as ${name} was not found: ${cursor}`);
+  }
+  if (page.starting_after !== undefined) return envelope(items, index - 1, limit, url);
+  // ending_before: the `limit` objects just newer than the cursor, still newest first.
+  const newest = Math.min(items.length - 1, index + limit);
+  return { object: 'list', url, has_more: newest < items.length - 1, data: slice(items, newest, index + 1) };
+}
+
+function envelope<T>(items: readonly T[], newest: number, limit: number, url: string): ListEnvelope<T> {
+  const oldest = Math.max(0, newest - limit + 1);
+  return { object: 'list', url, has_more: oldest > 0, data: slice(items, newest, oldest) };
+}
+
+/** items[newest] down to items[oldest], inclusive. */
+function slice<T>(items: readonly T[], newest: number, oldest: number): T[] {
+  const out: T[] = [];
+  for (let i = newest; i >= oldest; i -= 1) out.push(items[i]!);
+  return out;
+}

@@ -1,0 +1,56 @@
+// Test payment methods: each token stands for a card whose outcome is fixed, so that every path of a
+// payment can be reached on purpose. Documented in sandbox/README.md (keep the table in step).
+import { createHash } from 'node:crypto';
+
+export type Outcome = 'succeeds' | 'card_declined' | 'processing_error' | 'three_d_secure_failed' | 'three_d_secure_required';
+
+export interface TestCard {
+  token: string;
+  brand: string;
+  last4: string;
+  outcome: Outcome;
+}
+
+export const TEST_CARDS: readonly TestCard[] = [
+  { token: 'tok_visa', brand: 'Visa', last4: '4242', outcome: 'succeeds' },
+  { token: 'tok_mastercard', brand: 'MasterCard', last4: '4444', outcome: 'succeeds' },
+  { token: 'tok_jcb', brand: 'JCB', last4: '0000', outcome: 'succeeds' },
+  { token: 'tok_amex', brand: 'American Express', last4: '8431', outcome: 'succeeds' },
+  { token: 'tok_card_declined', brand: 'Visa', last4: '0002', outcome: 'card_declined' },
+  { token: 'tok_processing_error', brand: 'Visa', last4: '0119', outcome: 'processing_error' },
+  { token: 'tok_three_d_secure_required', brand: 'Visa', last4: '3220', outcome: 'three_d_secure_required' },
+  { token: 'tok_three_d_secure_failed', brand: 'Visa', last4: '3063', outcome: 'three_d_secure_failed' },
+];
+
+const BY_TOKEN = new Map(TEST_CARDS.map((card) => [card.token, card]));
+export const testCard = (token: string): TestCard | undefined => BY_TOKEN.get(token);
+
+/** The same test card always has the same fingerprint, as the same real card would. */
+export const fingerprintOf = (card: TestCard): string =>
+  createHash('sha256').update(`${card.brand}:${card.last4}`).digest('hex').slice(0, 32);
+
+/**
+ * A raw card number: 12 to 19 digits (spaces and hyphens allowed between them) passing the Luhn check.
+ * Such a value anywhere in a body is refused, wherever it is, whatever the field.
+ */
+export function looksLikeCardNumber(value: string): boolean {
+  if (value.length < 12 || value.length > 23) return false;
+  const digits = value.replace(/[ -]/g, '');
+  if (!/^\d{12,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** Whether any string or integer anywhere in `value` is a raw card number. */
+export function containsCardNumber(value: unknown): boolean {
+  if (typeof value === 'string') return looksLikeCardNumber(value);
+  if (typeof value === 'number') return Number.isInteger(value) && looksLikeCardNumber(String(value));
+  if (Array.isArray(value)) return value.some(containsCardNumber);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsCardNumber);
+  return false;
+}
