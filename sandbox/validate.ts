@@ -101,8 +101,9 @@ export const array = <T>(item: Schema<T>, rules: { minItems?: number; maxItems?:
   });
 
 /** A closed object: unknown fields are refused, required ones reported when missing. */
-export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
-  schema((value, path, errors) => {
+export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { readonly shape: S } => ({
+  shape,
+  ...schema<ObjectOf<S>>((value, path, errors) => {
     if (value === undefined) return void errors.push({ field: path || 'body', message: 'Field required' });
     if (kind(value) !== 'object')
       return void errors.push({ field: path || 'body', message: 'Input should be a valid dictionary or object' });
@@ -115,7 +116,8 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> =>
         if (!field.optional) errors.push({ field: at(path, key), message: 'Field required' });
       } else field.check(record[key], at(path, key), errors);
     }
-  });
+  }),
+});
 
 export type Metadata = Record<string, string | number | boolean>;
 /** Metadata: up to 20 keys of at most 40 characters; values strings (≤ 500), numbers or booleans. */

@@ -31,10 +31,16 @@ const APPLE_PAY_FAILURES = {
   tok_apple_pay_merchant_validation_failed: new ApiError('apple_pay_merchant_validation_failed', 'Apple Pay merchant validation failed.'),
 } as const;
 
-function typeOf(body: unknown): PaymentMethodType {
+/** The `type` that picks the body's shape; without one, also the fields no shape has are reported. */
+function typeOf(body: unknown, shapes: readonly { shape: object }[]): PaymentMethodType {
   const type = (body as { type?: unknown } | null)?.type;
   if (TYPES.includes(type as PaymentMethodType)) return type as PaymentMethodType;
-  throw validationError([{ field: 'type', message: type === undefined ? 'Field required' : "Input should be 'card', 'paypay' or 'apple_pay'" }]);
+  const known = new Set(shapes.flatMap((schema) => Object.keys(schema.shape)));
+  const extra = Object.keys(typeof body === 'object' && body !== null ? body : {}).filter((key) => !known.has(key));
+  throw validationError([
+    { field: 'type', message: type === undefined ? 'Field required' : "Input should be 'card', 'paypay' or 'apple_pay'" },
+    ...extra.map((field) => ({ field, message: 'Extra inputs are not permitted' })),
+  ]);
 }
 
 function tokenCard(token: string, field: string): TestCard {
@@ -48,7 +54,7 @@ function tokenCard(token: string, field: string): TestCard {
 
 function create(request: ApiRequest): PaymentMethod {
   const { state } = request;
-  const type = typeOf(request.body);
+  const type = typeOf(request.body, Object.values(createBodies));
   const body = parse(createBodies[type] as Schema<Infer<(typeof createBodies)[PaymentMethodType]>>, request.body);
   if (body.billing_details && type === 'card' && !body.billing_details.phone && !body.billing_details.email)
     throw validationError([{ field: 'billing_details', message: 'phone or email is required' }]);
@@ -87,6 +93,7 @@ function create(request: ApiRequest): PaymentMethod {
 
 function update(request: ApiRequest): PaymentMethod {
   const method = find(request.state.paymentMethods, request.params['payment_method_id']!, 'payment method');
+  typeOf(request.body, TYPES.map(updateBody));
   const body = parse(updateBody(method.type), request.body);
   return assign(method, {
     billing_details: body.billing_details ? billingDetails(body.billing_details, method.billing_details) : undefined,

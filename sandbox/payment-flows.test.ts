@@ -1,0 +1,149 @@
+// The payment flow state machine, driven by the test cards, and refunds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, cardBody, sandboxClient } from './test-support.ts';
+
+let client: Client;
+beforeAll(async () => {
+  client = await sandboxClient();
+});
+afterAll(() => client.close());
+
+const card = async (token: string): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody(token))).id;
+const flow = (body: Record<string, unknown>) => client.post('/v2/payment_flows', { amount: 5000, currency: 'jpy', ...body });
+const events = async (id: string): Promise<string[]> =>
+  (await client.ok('GET', `/v2/events?resource_id=${id}&limit=100`)).data.map((event: { type: string }) => event.type);
+
+describe('confirming with test cards', () => {
+  it('tok_visa: requires_payment_method → requires_confirmation → succeeded, with a transaction and events', async () => {
+    const created = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' });
+    expect(created).toMatchObject({ status: 'requires_payment_method', payment_method_id: null, livemode: false });
+    expect(created.id).toMatch(/^pfw_/);
+    const pm = await card('tok_visa');
+    const updated = await client.ok('POST', `/v2/payment_flows/${created.id}`, { payment_method_id: pm });
+    expect(updated.status).toBe('requires_confirmation');
+    const confirmed = await client.ok('POST', `/v2/payment_flows/${created.id}/confirm`);
+    expect(confirmed).toMatchObject({ status: 'succeeded', amount_received: 5000, amount_capturable: 0 });
+    const transactions = await client.ok('GET', '/v2/payment_transactions?type=payment&limit=100');
+    expect(transactions.data).toContainEqual(expect.objectContaining({ resource_id: created.id, amount: 5000, type: 'payment' }));
+    expect(await events(created.id)).toEqual(['payment_flow.succeeded', 'payment_flow.created']);
+  });
+
+  it.each([
+    ['tok_card_declined', 'card_declined'],
+    ['tok_processing_error', 'processing_error'],
+    ['tok_three_d_secure_failed', 'three_d_secure_failed'],
+  ])('%s: 402 %s, and the flow waits for another payment method', async (token, code) => {
+    const failed = await flow({ payment_method_id: await card(token), confirm: true });
+    expect(failed.status).toBe(402);
+    expect(failed.body.code).toBe(code);
+    const list = await client.ok('GET', '/v2/payment_flows?limit=1');
+    const after = list.data[0];
+    expect(after).toMatchObject({ status: 'requires_payment_method', payment_method_id: null, last_payment_error: { code } });
+    expect(await events(after.id)).toContain('payment_flow.payment_failed');
+    // Another card then succeeds.
+    const retried = await client.ok('POST', `/v2/payment_flows/${after.id}/confirm`, { payment_method_id: await card('tok_visa') });
+    expect(retried.status).toBe('succeeded');
+  });
+
+  it('tok_three_d_secure_required: requires_action, then the 3-D Secure page completes it', async () => {
+    const pending = await client.ok('POST', '/v2/payment_flows', {
+      amount: 8000,
+      currency: 'jpy',
+      payment_method_id: await card('tok_three_d_secure_required'),
+      confirm: true,
+      return_url: 'https://shop.example.jp/return',
+    });
+    expect(pending.status).toBe('requires_action');
+    const redirect = pending.next_action.redirect_to_url;
+    expect(redirect.return_url).toBe('https://shop.example.jp/return');
+    const page = await fetch(redirect.url, { redirect: 'manual' });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('https://shop.example.jp/return');
+    expect((await client.ok('GET', `/v2/payment_flows/${pending.id}`)).status).toBe('succeeded');
+  });
+
+  it('a failed 3-D Secure on the page leaves the flow waiting for a payment method', async () => {
+    const pending = await client.ok('POST', '/v2/payment_flows', {
+      amount: 8000,
+      currency: 'jpy',
+      payment_method_id: await card('tok_visa'),
+      payment_method_options: { card: { request_three_d_secure: 'any' } },
+      confirm: true,
+    });
+    expect(pending.status).toBe('requires_action');
+    await fetch(`${pending.next_action.redirect_to_url.url}?result=failure`);
+    const after = await client.ok('GET', `/v2/payment_flows/${pending.id}`);
+    expect(after).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'three_d_secure_failed' } });
+  });
+
+  it('confirming without a payment method answers 400 missing_payment_method', async () => {
+    const created = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' });
+    expect((await client.post(`/v2/payment_flows/${created.id}/confirm`)).body.code).toBe('missing_payment_method');
+  });
+});
+
+describe('manual capture and cancel', () => {
+  it('captures part of an authorized amount', async () => {
+    const held = await client.ok('POST', '/v2/payment_flows', {
+      amount: 10000,
+      currency: 'jpy',
+      capture_method: 'manual',
+      payment_method_id: await card('tok_jcb'),
+      confirm: true,
+    });
+    expect(held).toMatchObject({ status: 'requires_capture', amount_capturable: 10000 });
+    expect((await client.post(`/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 10001 })).status).toBe(422);
+    const captured = await client.ok('POST', `/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 7000 });
+    expect(captured).toMatchObject({ status: 'succeeded', amount_received: 7000, amount_capturable: 0 });
+  });
+
+  it('answers invalid_status naming the required and the current status', async () => {
+    const paid = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const capture = await client.post(`/v2/payment_flows/${paid.id}/capture`);
+    expect(capture.body).toMatchObject({
+      code: 'invalid_status',
+      detail: 'This operation can only be executed when the payment_flow status is requires_capture. The current status is succeeded.',
+    });
+    expect((await client.post(`/v2/payment_flows/${paid.id}/cancel`)).body.code).toBe('invalid_status');
+    expect((await client.post(`/v2/payment_flows/${paid.id}/confirm`)).body.code).toBe('invalid_status');
+    expect((await client.post(`/v2/payment_flows/${paid.id}`, { description: 'late' })).body.code).toBe('invalid_status');
+  });
+
+  it('cancels an authorized payment with its reason', async () => {
+    const held = await client.ok('POST', '/v2/payment_flows', {
+      amount: 3000,
+      currency: 'jpy',
+      capture_method: 'manual',
+      payment_method_id: await card('tok_visa'),
+      confirm: true,
+    });
+    const canceled = await client.ok('POST', `/v2/payment_flows/${held.id}/cancel`, { cancellation_reason: 'requested_by_customer' });
+    expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'requested_by_customer', amount_capturable: 0 });
+    expect(canceled.canceled_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+});
+
+describe('refunds', () => {
+  it('refunds in parts, then refuses more than is left and anything after the full amount', async () => {
+    const paid = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const first = await client.ok('POST', '/v2/payment_refunds', { payment_flow_id: paid.id, amount: 2000, reason: 'requested_by_customer' });
+    expect(first).toMatchObject({ object: 'payment_refund', amount: 2000, status: 'succeeded', payment_flow_id: paid.id });
+    expect(first.id).toMatch(/^pyr_/);
+    const tooMuch = await client.post('/v2/payment_refunds', { payment_flow_id: paid.id, amount: 3001 });
+    expect(tooMuch.body).toMatchObject({ code: 'refund_exceeds_payment', detail: 'The refund amount 3001 exceeds the refundable amount 3000.' });
+    const rest = await client.ok('POST', '/v2/payment_refunds', { payment_flow_id: paid.id });
+    expect(rest.amount).toBe(3000);
+    expect((await client.post('/v2/payment_refunds', { payment_flow_id: paid.id, amount: 1 })).body.code).toBe('already_refunded');
+    const refunds = await client.ok('GET', `/v2/payment_flows/${paid.id}/refunds`);
+    expect(refunds.data.map((refund: { id: string }) => refund.id)).toEqual([rest.id, first.id]);
+    const ledger = await client.ok('GET', '/v2/payment_transactions?type=refund&limit=100');
+    expect(ledger.data.filter((t: { resource_id: string }) => [first.id, rest.id].includes(t.resource_id)).map((t: { amount: number }) => t.amount)).toEqual([-3000, -2000]);
+    expect(await events(first.id)).toEqual(['refund.created']);
+  });
+
+  it('refuses a refund of a payment that did not succeed, and of an unknown payment flow', async () => {
+    const open = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' });
+    expect((await client.post('/v2/payment_refunds', { payment_flow_id: open.id })).body.code).toBe('invalid_status');
+    expect((await client.post('/v2/payment_refunds', { payment_flow_id: 'pfw_missing' })).body.code).toBe('not_found');
+  });
+});

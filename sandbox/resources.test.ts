@@ -1,0 +1,168 @@
+// Customers and payment methods, setup flows, checkout sessions, the catalog, and the seeded records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, cardBody, sandboxClient } from './test-support.ts';
+
+let client: Client;
+beforeAll(async () => {
+  client = await sandboxClient();
+});
+afterAll(() => client.close());
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+describe('customers and payment methods', () => {
+  it('creates, fetches, updates (metadata merge) and deletes a customer', async () => {
+    const created = await client.ok('POST', '/v2/customers', { email: 'a@example.jp', metadata: { plan: 'gold', keep: 1 } });
+    expect(created).toMatchObject({ object: 'customer', livemode: false, email: 'a@example.jp', description: null });
+    expect(created.id).toMatch(/^cus_/);
+    expect(created.created_at).toMatch(ISO);
+    expect(await client.ok('GET', `/v2/customers/${created.id}`)).toEqual(created);
+    const updated = await client.ok('POST', `/v2/customers/${created.id}`, { description: 'VIP', metadata: { plan: '' } });
+    expect(updated).toMatchObject({ description: 'VIP', metadata: { keep: 1 } });
+    expect(updated.metadata).not.toHaveProperty('plan');
+    expect((await client.ok('DELETE', `/v2/customers/${created.id}`)).id).toBe(created.id);
+    expect((await client.get(`/v2/customers/${created.id}`)).status).toBe(404);
+  });
+
+  it('refuses an ID already in use and a malformed email', async () => {
+    await client.ok('POST', '/v2/customers', { id: 'cus_chosen_id' });
+    expect((await client.post('/v2/customers', { id: 'cus_chosen_id' })).body.code).toBe('already_exists_id');
+    const bad = await client.post('/v2/customers', { email: 'not-an-email' });
+    expect(bad.body.errors).toEqual([{ field: 'email', message: expect.any(String) }]);
+  });
+
+  it('attaches and detaches with the payment_method_* errors', async () => {
+    const customer = await client.ok('POST', '/v2/customers', {});
+    const other = await client.ok('POST', '/v2/customers', {});
+    const pm = await client.ok('POST', '/v2/payment_methods', cardBody('tok_mastercard'));
+    expect(pm).toMatchObject({ type: 'card', customer_id: null, card: { brand: 'MasterCard', last4: '4444', exp_year: 2031 } });
+    expect((await client.post(`/v2/payment_methods/${pm.id}/detach`)).body.code).toBe('payment_method_unattached');
+    expect((await client.post(`/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_unattached');
+    const attached = await client.ok('POST', `/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id });
+    expect(attached.customer_id).toBe(customer.id);
+    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: other.id })).body.code).toBe('payment_method_already_attached');
+    expect((await client.post(`/v2/customers/${other.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_not_owned_by_customer');
+    expect((await client.ok('POST', `/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).default_payment_method_id).toBe(pm.id);
+    const listed = await client.ok('GET', `/v2/customers/${customer.id}/payment_methods`);
+    expect(listed.data.map((m: { id: string }) => m.id)).toEqual([pm.id]);
+    // Using it without its customer, or with another one.
+    const flow = { amount: 1000, currency: 'jpy', payment_method_id: pm.id };
+    expect((await client.post('/v2/payment_flows', flow)).body.code).toBe('customer_required_for_payment_method');
+    expect((await client.post('/v2/payment_flows', { ...flow, customer_id: other.id })).body.code).toBe('payment_method_not_owned_by_customer');
+    expect((await client.post('/v2/payment_flows', { ...flow, customer_id: customer.id, payment_method_types: ['paypay'] })).body.code).toBe(
+      'payment_method_not_in_allowed_types',
+    );
+    const detached = await client.ok('POST', `/v2/payment_methods/${pm.id}/detach`);
+    expect(detached).toMatchObject({ customer_id: null, detached_at: expect.stringMatching(ISO) });
+    expect((await client.ok('GET', `/v2/customers/${customer.id}`)).default_payment_method_id).toBeNull();
+    expect((await client.post(`/v2/payment_methods/${pm.id}/detach`)).body.code).toBe('payment_method_already_detached');
+    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id })).body.code).toBe('detached_payment_method_not_usable');
+    expect((await client.post('/v2/payment_flows', flow)).body.code).toBe('detached_payment_method_not_usable');
+  });
+
+  it('creates PayPay and Apple Pay methods, refuses unknown tokens, and finds the seeded v1 card', async () => {
+    expect((await client.ok('POST', '/v2/payment_methods', { type: 'paypay' })).type).toBe('paypay');
+    const apple = await client.ok('POST', '/v2/payment_methods', { type: 'apple_pay', token: 'tok_visa' });
+    expect(apple).toMatchObject({ type: 'apple_pay', card: { brand: 'Visa' } });
+    expect((await client.post('/v2/payment_methods', { type: 'apple_pay', token: 'tok_apple_pay_domain_not_registered' })).body.code).toBe(
+      'apple_pay_domain_not_registered',
+    );
+    expect((await client.post('/v2/payment_methods', cardBody('tok_unknown'))).body.errors).toEqual([
+      { field: 'card.number', message: expect.stringContaining('tok_visa') },
+    ]);
+    const cardless = await client.post('/v2/payment_methods', { ...cardBody('tok_visa'), billing_details: { name: 'A' } });
+    expect(cardless.body.errors).toEqual([{ field: 'billing_details', message: 'phone or email is required' }]);
+    const seeded = await client.ok('GET', '/v2/payment_methods/cards/car_seed_visa');
+    expect(seeded).toMatchObject({ customer_id: 'cus_seed_yamada', card: { last4: '4242' } });
+    expect((await client.get('/v2/payment_methods/cards/car_missing')).status).toBe(404);
+  });
+
+  it('PayPay payments wait for the customer in the app', async () => {
+    const pm = await client.ok('POST', '/v2/payment_methods', { type: 'paypay' });
+    const flow = await client.ok('POST', '/v2/payment_flows', { amount: 2500, currency: 'jpy', payment_method_id: pm.id, confirm: true });
+    expect(flow).toMatchObject({ status: 'requires_action', next_action: { type: 'redirect_to_url' } });
+    await fetch(flow.next_action.redirect_to_url.url);
+    expect((await client.ok('GET', `/v2/payment_flows/${flow.id}`)).status).toBe('succeeded');
+  });
+});
+
+describe('setup flows', () => {
+  it('saves a card for a customer on the setup page, and cancels only while pending', async () => {
+    const customer = await client.ok('POST', '/v2/customers', {});
+    const flow = await client.ok('POST', '/v2/setup_flows', { customer_id: customer.id, usage: 'off_session' });
+    expect(flow).toMatchObject({ object: 'setup_flow', status: 'requires_payment_method', payment_method_types: ['card'] });
+    expect(flow.id).toMatch(/^sfw_/);
+    expect((await fetch(`${client.url}/sandbox/setup/${flow.id}?token=tok_card_declined`)).status).toBe(402);
+    expect((await fetch(`${client.url}/sandbox/setup/${flow.id}?token=tok_visa`)).status).toBe(200);
+    const done = await client.ok('GET', `/v2/setup_flows/${flow.id}`);
+    expect(done.status).toBe('succeeded');
+    expect((await client.ok('GET', `/v2/payment_methods/${done.payment_method_id}`)).customer_id).toBe(customer.id);
+    expect((await client.post(`/v2/setup_flows/${flow.id}/cancel`)).body.code).toBe('invalid_status');
+    const other = await client.ok('POST', '/v2/setup_flows');
+    expect((await client.ok('POST', `/v2/setup_flows/${other.id}/cancel`, { cancellation_reason: 'abandoned' })).status).toBe('canceled');
+  });
+});
+
+describe('catalog and checkout sessions', () => {
+  it('sells line items with consumption tax, and completes on the hosted page', async () => {
+    const product = await client.ok('POST', '/v2/products', { name: 'Tシャツ', unit_label: '枚' });
+    expect(product).toMatchObject({ object: 'product', active: true, default_price_id: null });
+    const price = await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 1000, currency: 'jpy', lookup_key: 'tshirt' });
+    expect(price.id).toMatch(/^price_/);
+    const tax = await client.ok('POST', '/v2/tax_rates', { display_name: '消費税', inclusive: false, percentage: 10, country: 'JP' });
+    expect(tax.id).toMatch(/^txr_/);
+    expect((await client.ok('POST', `/v2/products/${product.id}`, { default_price_id: price.id })).default_price_id).toBe(price.id);
+    expect((await client.ok('GET', '/v2/prices?lookup_keys=tshirt')).data.map((p: { id: string }) => p.id)).toEqual([price.id]);
+    const session = await client.ok('POST', '/v2/checkout/sessions', {
+      mode: 'payment',
+      line_items: [{ price_id: price.id, quantity: 3, tax_rates: [tax.id] }],
+      success_url: 'https://shop.example.jp/thanks',
+    });
+    expect(session).toMatchObject({ status: 'open', amount_subtotal: 3000, amount_total: 3300, mode: 'payment' });
+    expect(session.id).toMatch(/^cs_/);
+    const items = await client.ok('GET', `/v2/checkout/sessions/${session.id}/line_items`);
+    expect(items.data).toEqual([expect.objectContaining({ quantity: 3, amount_subtotal: 3000, amount_tax: 300, amount_total: 3300, price })]);
+    expect(items.data[0].id).toMatch(/^li_/);
+    expect((await client.post('/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: 'price_missing', quantity: 1 }] })).body.code).toBe(
+      'not_found',
+    );
+    const page = await fetch(session.url, { redirect: 'manual' });
+    expect(page.headers.get('location')).toBe('https://shop.example.jp/thanks');
+    const complete = await client.ok('GET', `/v2/checkout/sessions/${session.id}`);
+    expect(complete.status).toBe('complete');
+    expect((await client.ok('GET', `/v2/payment_flows/${complete.payment_flow_id}`)).amount_received).toBe(3300);
+    expect((await client.post(`/v2/checkout/sessions/${session.id}`, { metadata: { a: 1 } })).body.code).toBe('invalid_status');
+    const deleted = await client.ok('DELETE', `/v2/products/${product.id}`);
+    expect(deleted).toEqual({ object: 'product', id: product.id, deleted: true });
+  });
+});
+
+describe('seeded account records', () => {
+  it.each([
+    ['/v2/terms', /^tm_/],
+    ['/v2/statements', /^st_/],
+    ['/v2/balances', /^ba_/],
+    ['/v2/payment_disputes', /^dp_/],
+    ['/v2/payment_transactions', /^ptx_/],
+    ['/v2/payment_method_configurations', /^pmc_/],
+  ])('%s lists seeded objects that can be fetched by ID', async (path, prefix) => {
+    const page = await client.ok('GET', path);
+    expect(page.data.length).toBeGreaterThan(0);
+    for (const item of page.data) {
+      expect(item.id).toMatch(prefix);
+      expect(await client.ok('GET', `${path}/${item.id}`)).toEqual(item);
+    }
+  });
+
+  it('filters and hands out download URLs', async () => {
+    expect((await client.ok('GET', '/v2/payment_disputes?status=lost')).data.map((d: { status: string }) => d.status)).toEqual(['lost']);
+    expect((await client.get('/v2/payment_disputes?status=won')).body.errors[0].field).toBe('status');
+    expect((await client.ok('GET', '/v2/balances?closed=false')).data.every((b: { closed: boolean }) => !b.closed)).toBe(true);
+    expect((await client.get('/v2/balances?since=yesterday')).status).toBe(422);
+    const url = await client.ok('POST', '/v2/statements/st_seed_sales_1/statement_urls');
+    expect(url).toMatchObject({ object: 'statement_url', expires: expect.stringMatching(ISO) });
+    expect((await fetch(url.url)).status).toBe(200);
+    const configuration = await client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference: 'off' } } });
+    expect(configuration.paypay.display_preference).toEqual({ preference: 'off', value: 'off' });
+  });
+});

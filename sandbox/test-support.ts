@@ -1,0 +1,117 @@
+// For the sandbox's tests: a started sandbox and a client that checks every problem it receives against
+// the bundle and the catalog (media type, type/title/status of the code, instance, and that the
+// operation may answer the code at all, by OPERATION_ERRORS).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
+import { GENERATED } from '../scripts/lib/paths.ts';
+import { type SandboxOptions, startSandbox } from './server.ts';
+
+export const TEST_KEY = 'sk_test_sandbox_tests';
+
+interface BundleOperation {
+  method: string;
+  path: string;
+  operationId: string;
+  pattern: RegExp;
+}
+
+/** Every operation of the bundle (generated/openapi.json), with a pattern matching its concrete paths. */
+export function bundleOperations(): BundleOperation[] {
+  const spec = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as {
+    paths: Record<string, Record<string, { operationId?: string }>>;
+  };
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    (['get', 'post', 'delete', 'put', 'patch'] as const).flatMap((method) => {
+      const operationId = item[method]?.operationId;
+      if (!operationId) return [];
+      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      return [{ method: method.toUpperCase(), path, operationId, pattern }];
+    }),
+  );
+}
+
+const OPERATIONS = bundleOperations();
+// Static paths win over templated ones (/payment_methods/cards/{id} vs /payment_methods/{id}/attach).
+const operationOf = (method: string, path: string): string | undefined =>
+  OPERATIONS.filter((op) => op.method === method && op.pattern.test(path)).sort(
+    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
+  )[0]?.operationId;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON; `any` so that assertions can reach into it. */
+  body: any;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** A raw body, sent as is (malformed JSON). */
+  raw?: string;
+  key?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface Client {
+  url: string;
+  call(method: string, path: string, options?: RequestOptions): Promise<Answer>;
+  get(path: string, options?: RequestOptions): Promise<Answer>;
+  post(path: string, body?: unknown, options?: RequestOptions): Promise<Answer>;
+  /** The 200 body of a call that must succeed. */
+  ok(method: string, path: string, body?: unknown): Promise<Answer['body']>;
+  close(): Promise<void>;
+}
+
+/** Checks a problem answer of `method path` against the catalog and the operation's codes. */
+export function checkProblem(method: string, path: string, answer: Answer): void {
+  expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  const { code } = answer.body;
+  expect(isErrorCode(code), `unknown code ${code}`).toBe(true);
+  const entry = ERROR_CATALOG[code as keyof typeof ERROR_CATALOG];
+  expect(answer.body).toMatchObject({ type: entry.type, title: entry.title, status: entry.status, instance: path });
+  expect(answer.status).toBe(entry.status);
+  for (const header of entry.headers) expect(answer.headers.get(header), `${code} without ${header}`).toMatch(/^\d+$/);
+  const operationId = operationOf(method, path);
+  if (operationId) {
+    const allowed: readonly string[] = OPERATION_ERRORS[operationId as keyof typeof OPERATION_ERRORS] ?? [];
+    expect(allowed, `${operationId} answered ${code}, which it does not document`).toContain(code);
+  } else expect(code, `${method} ${path} matches no operation`).toBe('not_found');
+}
+
+export async function sandboxClient(options: SandboxOptions = {}): Promise<Client> {
+  const sandbox = await startSandbox(options);
+  const call = async (method: string, path: string, request: RequestOptions = {}): Promise<Answer> => {
+    const headers: Record<string, string> = { ...request.headers };
+    const key = request.key === undefined ? TEST_KEY : request.key;
+    if (key !== null) headers['authorization'] = `Bearer ${key}`;
+    const payload = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${sandbox.url}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+    const text = await response.text();
+    const answer: Answer = { status: response.status, headers: response.headers, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+    if (response.status >= 400) checkProblem(method, path.split('?')[0]!, answer);
+    return answer;
+  };
+  return {
+    url: sandbox.url,
+    call,
+    get: (path, options) => call('GET', path, options),
+    post: (path, body, options) => call('POST', path, { ...options, body }),
+    ok: async (method, path, body) => {
+      const answer = await call(method, path, { body });
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(200);
+      return answer.body;
+    },
+    close: () => sandbox.close(),
+  };
+}
+
+/** A card payment method from a test token of the sandbox. */
+export const cardBody = (token: string, extra: Record<string, unknown> = {}) => ({
+  type: 'card',
+  card: { number: token, exp_month: 12, exp_year: 2031, cvc: '123' },
+  billing_details: { email: 'hanako.suzuki@example.jp' },
+  ...extra,
+});
