@@ -73,7 +73,9 @@ export function createContractClient(options: ClientOptions): ContractClient {
     const body = input.body ? await input.text() : undefined;
     const card = findCardNumber(`${decodeURIComponent(input.url)}\n${body ?? ''}`);
     if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
-    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
+    // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
+    if (headers.get('authorization') === '') headers.delete('authorization');
+    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
     if (IDEMPOTENT_WRITES.has(method) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
     if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const retry = headers.get(NO_RETRY_HEADER) === null;
@@ -123,6 +125,8 @@ export function createContractClient(options: ClientOptions): ContractClient {
     const headers = new Headers(request.headers);
     if (request.retry === false) headers.set(NO_RETRY_HEADER, '1');
     const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    // Set here: a Request made with a string body would otherwise say text/plain.
+    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     await guardedFetch(new Request(url, { method: request.method.toUpperCase(), headers, ...(body !== undefined ? { body } : {}) }));
     return exchanges.at(-1)!;
   }

@@ -39,7 +39,7 @@ export interface Operation {
   /** Where the operation stands in the bundle, for messages: `POST /v2/customers (createCustomer)`. */
   label: string;
   parameters: Parameter[];
-  requestBody: { required: boolean; schema: JsonObject; example: Json | undefined } | undefined;
+  requestBody: { required: boolean; schema: JsonObject; example: Json | undefined; properties: string[] } | undefined;
   responses: Map<string, ResponseSpec>;
   /** Every error code the operation may answer (`x-errors`). */
   errors: string[];
@@ -105,6 +105,15 @@ function readResponse(document: JsonObject, status: string, node: Json): Respons
   return { status, content, headers };
 }
 
+/** The property names a body schema allows, through `$ref`, `allOf`, `oneOf` and `anyOf`. */
+function propertiesOf(document: JsonObject, node: Json | undefined): string[] {
+  if (!isObject(node)) return [];
+  const schema = deref(document, node);
+  const own = isObject(schema['properties']) ? Object.keys(schema['properties']) : [];
+  const parts = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : []));
+  return [...new Set([...own, ...parts.flatMap((part) => propertiesOf(document, part))])];
+}
+
 export function readContract(document: JsonObject): Contract {
   const operations: Operation[] = [];
   for (const [template, item] of Object.entries(isObject(document['paths']) ? document['paths'] : {})) {
@@ -133,6 +142,7 @@ export function readContract(document: JsonObject): Contract {
               required: body?.['required'] === true,
               schema: isObject(bodyMedia['schema']) ? bodyMedia['schema'] : {},
               example: bodyMedia['example'],
+              properties: propertiesOf(document, bodyMedia['schema']),
             }
           : undefined,
         responses,

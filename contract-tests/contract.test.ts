@@ -1,0 +1,60 @@
+// The contract suite: every scenario, then every operation of the bundle with its cases, against the target
+// of the environment (the local mock by default; see contract-tests/README.md). Reports go to reports/.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadContract } from './lib/contract.ts';
+import { coverageTable, passed, writeReports, type CaseResult } from './lib/report.ts';
+import { describe as line, runStep } from './lib/runner.ts';
+import { redact } from './lib/secrets.ts';
+import { SCENARIOS, failuresOf, openRun, operationCases, runScenario, type SuiteRun } from './lib/suite.ts';
+
+const contract = loadContract();
+const results: CaseResult[] = [];
+let run: SuiteRun;
+const cases = operationCases(contract, () => run.fixtures);
+const record = (result: CaseResult): void => {
+  results.push(result);
+  if (result.mode !== 'skipped' && !passed(result)) console.log(line(result));
+};
+
+beforeAll(async () => {
+  run = await openRun({ contract, log: (l) => console.log(redact(l)) });
+});
+
+afterAll(async () => {
+  await run?.close();
+  if (!run) return;
+  const target = `${run.target.kind} (${run.target.stateful ? 'stateful' : 'stateless: scenarios in shape only'})`;
+  writeReports(contract.operations, results, target);
+  const exercised = new Set(results.filter((r) => r.mode !== 'skipped').map((r) => r.operationId)).size;
+  console.log(`\n${coverageTable(contract.operations, results)}\n\noperations exercised: ${exercised}/${contract.operations.length} · cases ${results.length}, failed ${results.filter((r) => r.mode !== 'skipped' && !passed(r)).length}, shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}\nreports/contract-summary.md, reports/contract-junit.xml`);
+});
+
+test('every operation of the bundle has cases', () => {
+  expect([...cases.keys()]).toEqual(contract.operations.map((op) => op.operationId));
+  expect(contract.operations.length).toBeGreaterThan(0);
+});
+
+describe('scenarios', () => {
+  for (const scenario of SCENARIOS) {
+    test(scenario.name, async () => {
+      const mine = await runScenario(run, scenario);
+      mine.forEach(record);
+      expect(mine.flatMap(failuresOf)).toEqual([]);
+    });
+  }
+});
+
+describe('operations', () => {
+  for (const op of contract.operations) {
+    describe(op.label, () => {
+      for (const step of cases.get(op.operationId) ?? []) {
+        test(step.name, async (ctx) => {
+          const { result } = await runStep(run, step);
+          record(result);
+          if (result.mode === 'skipped') ctx.skip(result.note);
+          expect(failuresOf(result)).toEqual([]);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,163 @@
+// The cases of every operation, derived from the document: its success, and each error a client can provoke
+// from outside (bad key, unknown ID, invalid body or query, stale cursor, bad or reused Idempotency-Key, a raw
+// card number, and the remaining documented codes, which only a stateless mock can show, in shape).
+import type { Json, Operation } from './contract.ts';
+import { Skip, answers, exampleParam, statusOfCode, successStatus, type Run, type Step } from './runner.ts';
+import { newIdempotencyKey } from './client.ts';
+
+/** A key of the right shape that no account has. */
+export const UNKNOWN_KEY = 'sk_test_contract_unknown_key_000000';
+const INVALID_IDEMPOTENCY_KEY = 'not a valid key!';
+const UNKNOWN_FIELD = 'contract_unknown_field';
+
+/** Provoked by these cases (or by scenarios); any other documented code is shape-only. */
+const PROVOKED = new Set([
+  'unauthorized', 'not_found', 'validation_error', 'resource_missing', 'invalid_idempotency_key', 'idempotency_conflict', 'card_number_not_allowed',
+]);
+
+const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
+const missingId = (op: Operation, name: string): string => `${/^([a-z]+_)/.exec(exampleParam(op, name))?.[1] ?? ''}contract_missing_0000`;
+
+/** Path IDs: made on a stateful target, the spec's examples on a stateless one. */
+export async function idsFor(run: Run, op: Operation): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const p of pathParams(op)) ids[p.name] = run.target.stateful ? await run.idFor(p.name) : exampleParam(op, p.name);
+  return ids;
+}
+
+/** The example body, with example IDs replaced by the target's on a stateful target. */
+export async function exampleBody(run: Run, op: Operation, resolve: (value: Json | undefined) => Promise<Json | undefined>): Promise<Json | undefined> {
+  const example = op.requestBody?.example ?? (op.requestBody ? {} : undefined);
+  return run.target.stateful ? resolve(example) : example;
+}
+
+/** A change to the body that makes it another request (for the same Idempotency-Key). */
+function variant(op: Operation, body: Json | undefined): Json | undefined {
+  const properties = op.requestBody?.properties ?? [];
+  const base = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+  if (properties.includes('metadata')) return { ...base, metadata: { contract_variant: 'b' } };
+  if (properties.includes('description')) return { ...base, description: 'contract variant b' };
+  return undefined;
+}
+
+export interface CaseOptions {
+  resolve(value: Json | undefined): Promise<Json | undefined>;
+  /** Operations whose success needs a particular state: on a stateful target their scenario covers it. */
+  coveredByScenario: ReadonlyMap<string, string>;
+}
+
+export function casesFor(op: Operation, options: CaseOptions): Step[] {
+  const steps: Step[] = [];
+  const success = successStatus(op);
+  const body = (run: Run) => exampleBody(run, op, options.resolve);
+  const scenario = options.coveredByScenario.get(op.operationId);
+
+  steps.push({
+    operation: op,
+    name: `${success} success`,
+    expectedStatus: success,
+    needsState: false,
+    request: async (run) => {
+      if (run.target.stateful && scenario) throw new Skip(`covered by scenario "${scenario}"`);
+      const b = await body(run);
+      return { params: await idsFor(run, op), ...(b !== undefined ? { body: b } : {}) };
+    },
+  });
+  if (op.responses.has('401')) {
+    // Authentication comes first: the example IDs do, whatever the target holds.
+    const unauthenticated = (authorization: string) => async (run: Run) =>
+      ({ params: Object.fromEntries(pathParams(op).map((p) => [p.name, exampleParam(op, p.name)])), headers: { authorization }, ...(op.requestBody ? { body: await body(run) } : {}) });
+    steps.push({ operation: op, name: '401 no credentials', expectedStatus: 401, expectedCode: 'unauthorized', needsState: false, request: unauthenticated('') });
+    steps.push({
+      operation: op, name: '401 unknown key', expectedStatus: 401, expectedCode: 'unauthorized', needsState: true,
+      note: 'a stateless mock cannot know which keys exist', request: unauthenticated(`Bearer ${UNKNOWN_KEY}`),
+    });
+  }
+  for (const p of pathParams(op).slice(-1)) {
+    if (!answers(op, 'not_found')) continue;
+    steps.push({
+      operation: op, name: `404 unknown ${p.name}`, expectedStatus: 404, expectedCode: 'not_found', needsState: true,
+      note: 'a stateless mock cannot know which IDs exist',
+      request: async (run) => ({ params: { ...(await idsFor(run, op)), [p.name]: missingId(op, p.name) }, ...(op.requestBody ? { body: await body(run) } : {}) }),
+    });
+  }
+  if (answers(op, 'validation_error')) {
+    if (op.requestBody) {
+      steps.push({
+        operation: op, name: `422 unknown body field ${UNKNOWN_FIELD}`, expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
+        request: async (run) => ({ params: await idsFor(run, op), body: { ...((await body(run)) as object), [UNKNOWN_FIELD]: true } }),
+        check: (b) => fieldNamed(b, UNKNOWN_FIELD),
+      });
+    } else if (op.parameters.some((p) => p.in === 'query' && p.name === 'limit')) {
+      steps.push({
+        operation: op, name: '422 limit=1000', expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
+        request: async (run) => ({ params: await idsFor(run, op), query: { limit: 1000 } }),
+        check: (b) => fieldNamed(b, 'limit'),
+      });
+    }
+  }
+  if (op.isList && answers(op, 'resource_missing')) {
+    steps.push({
+      operation: op, name: '400 resource_missing (cursor of no object)', expectedStatus: 400, expectedCode: 'resource_missing', needsState: true,
+      note: 'a stateless mock cannot know which cursors exist',
+      request: async (run) => ({ params: await idsFor(run, op), query: { starting_after: `${/^([a-z]+_)/.exec(String(firstItemId(op)))?.[1] ?? ''}contract_missing_0000` } }),
+    });
+  }
+  if (answers(op, 'invalid_idempotency_key')) {
+    steps.push({
+      operation: op, name: '400 invalid_idempotency_key', expectedStatus: 400, expectedCode: 'invalid_idempotency_key', needsState: false,
+      request: async (run) => ({ params: await idsFor(run, op), headers: { 'idempotency-key': INVALID_IDEMPOTENCY_KEY }, ...(op.requestBody ? { body: await body(run) } : {}) }),
+    });
+  }
+  if (answers(op, 'idempotency_conflict')) {
+    steps.push({
+      operation: op, name: '409 idempotency_conflict (same key, other body)', expectedStatus: 409, expectedCode: 'idempotency_conflict', needsState: true,
+      note: 'a stateless mock keeps no idempotency keys',
+      request: async (run) => {
+        const params = await idsFor(run, op);
+        const first = await body(run);
+        const second = variant(op, first);
+        if (run.target.stateful && scenario) throw new Skip(`the first request needs the state of scenario "${scenario}"`);
+        if (second === undefined) throw new Skip('the body has no field that makes another request');
+        const key = newIdempotencyKey();
+        if (run.target.stateful) {
+          const path = op.template.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(params[n] ?? ''));
+          const { response } = await run.client.send({ method: op.method, path, headers: { 'idempotency-key': key }, ...(first !== undefined ? { body: first } : {}) });
+          if (response.status >= 300) throw new Skip(`the first request under the key answered ${response.status}`);
+        }
+        return { params, headers: { 'idempotency-key': key }, body: second };
+      },
+    });
+  }
+  if (answers(op, 'card_number_not_allowed')) {
+    steps.push({
+      operation: op, name: '400 card_number_not_allowed', expectedStatus: 400, expectedCode: 'card_number_not_allowed', needsState: true,
+      note: 'provoking it means sending a card number, which the client refuses (see safety.test.ts); the documented answer is checked',
+      request: async (run) => {
+        if (run.target.stateful) throw new Skip('provoking it means sending a raw card number, which the client refuses to do');
+        return { params: await idsFor(run, op), ...(op.requestBody ? { body: await body(run) } : {}) };
+      },
+    });
+  }
+  for (const code of op.errors.filter((c) => !PROVOKED.has(c))) {
+    steps.push({
+      operation: op, name: `${statusOfCode(code)} ${code}`, expectedStatus: statusOfCode(code), expectedCode: code, needsState: true,
+      note: 'not provokable by a request alone here (server state, outage or limit): the documented answer is checked',
+      request: async (run) => {
+        if (run.target.stateful) throw new Skip(`needs a server state no request sets up${scenario ? ` (see scenario "${scenario}")` : ''}`);
+        return { params: await idsFor(run, op), ...(op.requestBody ? { body: await body(run) } : {}) };
+      },
+    });
+  }
+  return steps;
+}
+
+function firstItemId(op: Operation): unknown {
+  const example = op.responses.get(String(successStatus(op)))?.content.get('application/json')?.examples.values().next().value;
+  return (example as { data?: { id?: unknown }[] } | undefined)?.data?.[0]?.id;
+}
+
+function fieldNamed(body: unknown, field: string): string[] {
+  const errors = (body as { errors?: { field?: unknown }[] } | undefined)?.errors ?? [];
+  return errors.some((e) => e.field === field) ? [] : [`errors[] does not name the field ${field} (got ${JSON.stringify(errors.map((e) => e.field))})`];
+}

@@ -1,0 +1,79 @@
+// IDs of existing objects on a stateful target, made on demand: a path parameter (`customer_id`) names its
+// collection (`/v2/customers`), whose POST creates one from the spec's example, or whose list gives one.
+// IDs inside example bodies (`cus_taro_yamada`, `price_4Tn8Wc1Zr6`) are replaced by such IDs, recognised by
+// the prefix of the path parameters' examples.
+import type { ContractClient } from './client.ts';
+import type { Contract, Json, Operation } from './contract.ts';
+import { fillPath } from './runner.ts';
+
+export interface Fixtures {
+  idFor(parameter: string): Promise<string>;
+  /** Offers an existing object (made by a scenario) for a path parameter. */
+  provide(parameter: string, id: string): void;
+  /** The example body of an operation with its example IDs replaced by IDs of the target. */
+  resolve(value: Json | undefined): Promise<Json | undefined>;
+}
+
+const prefixOf = (id: string): string | undefined => /^([a-z]+_)/.exec(id)?.[1];
+
+export function createFixtures(contract: Contract, client: ContractClient, overrides: Record<string, () => Promise<Json>> = {}): Fixtures {
+  const collections = new Map<string, { create?: Operation | undefined; list?: Operation | undefined }>();
+  const byPrefix = new Map<string, string>();
+  for (const op of contract.operations) {
+    const match = /^(.*)\/\{([^}]+)\}$/.exec(op.template);
+    if (match) {
+      const [, collection, parameter] = match as unknown as [string, string, string];
+      const example = op.parameters.find((p) => p.name === parameter)?.example;
+      const prefix = typeof example === 'string' ? prefixOf(example) : undefined;
+      if (prefix && !byPrefix.has(prefix)) byPrefix.set(prefix, parameter);
+      const entry = collections.get(parameter) ?? {};
+      entry.create ??= contract.operations.find((o) => o.method === 'post' && o.template === collection);
+      entry.list ??= contract.operations.find((o) => o.method === 'get' && o.template === collection);
+      collections.set(parameter, entry);
+    }
+  }
+  const made = new Map<string, Promise<string>>();
+
+  async function resolve(value: Json | undefined): Promise<Json | undefined> {
+    if (typeof value === 'string') {
+      const parameter = byPrefix.get(prefixOf(value) ?? '');
+      return parameter && /^[a-z]+_[A-Za-z0-9_]+$/.test(value) ? idFor(parameter) : value;
+    }
+    if (Array.isArray(value)) return Promise.all(value.map(async (item) => (await resolve(item)) as Json));
+    if (value !== null && typeof value === 'object') {
+      const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolve(v)] as const));
+      return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as Json;
+    }
+    return value;
+  }
+
+  async function make(parameter: string): Promise<string> {
+    const entry = collections.get(parameter);
+    const create = entry?.create;
+    if (create && (overrides[parameter] || create.requestBody?.example !== undefined)) {
+      const body = overrides[parameter] ? await overrides[parameter]() : await resolve(create.requestBody?.example);
+      const { response } = await client.send({ method: 'post', path: fillPath(create, {}), body });
+      const id = (JSON.parse(response.text || '{}') as { id?: unknown }).id;
+      if (response.status < 300 && typeof id === 'string') return id;
+      throw new Error(`creating a ${parameter} with ${create.label} answered ${response.status}: ${response.text.slice(0, 200)}`);
+    }
+    if (entry?.list) {
+      const { response } = await client.send({ method: 'get', path: fillPath(entry.list, {}), query: { limit: 1 } });
+      const first = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.[0]?.id;
+      if (response.status === 200 && typeof first === 'string') return first;
+      throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status} with no object`);
+    }
+    throw new Error(`no operation creates or lists the objects of path parameter ${parameter}`);
+  }
+
+  function idFor(parameter: string): Promise<string> {
+    let id = made.get(parameter);
+    if (!id) {
+      id = make(parameter);
+      made.set(parameter, id);
+    }
+    return id;
+  }
+
+  return { idFor, resolve, provide: (parameter, id) => void made.set(parameter, Promise.resolve(id)) };
+}

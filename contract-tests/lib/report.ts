@@ -1,0 +1,138 @@
+// What a contract run found, as a console coverage table, a Markdown summary and JUnit XML in reports/.
+// Every line goes through `redact`: no key reaches a report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/lib/paths.ts';
+import type { Operation } from './contract.ts';
+import { redact } from './secrets.ts';
+import type { InfrastructureFailure, Violation } from './validator.ts';
+
+export const REPORTS = join(ROOT, 'reports');
+
+/** live: a real request provoked the answer; shape-only: the target answered a documented example on request
+ * (a stateless mock cannot reach that state), so only the shape was checked; skipped: could not be run. */
+export type Mode = 'live' | 'shape-only' | 'skipped';
+
+export interface CaseResult {
+  operationId: string;
+  label: string;
+  name: string;
+  /** The status the case aims at (`2xx` cases give the documented success status). */
+  expectedStatus: number;
+  /** The catalog code the case aims at, for errors. */
+  expectedCode?: string;
+  mode: Mode;
+  note?: string;
+  request?: { method: string; path: string };
+  status?: number;
+  requestId?: string;
+  violations: Violation[];
+  infrastructure: InfrastructureFailure[];
+  /** What the case itself expected and did not get (another status, another code). */
+  failures: string[];
+}
+
+export const passed = (r: CaseResult): boolean =>
+  r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0;
+
+const cell = (results: CaseResult[]): string => {
+  if (results.length === 0) return '·';
+  if (results.some((r) => r.mode !== 'skipped' && !passed(r))) return '✗';
+  if (results.some((r) => r.mode === 'live')) return '✓';
+  if (results.some((r) => r.mode === 'shape-only')) return '◐';
+  return '–';
+};
+
+export function coverageTable(operations: readonly Operation[], results: readonly CaseResult[]): string {
+  const statuses = [...new Set(operations.flatMap((op) => [...op.responses.keys()]))].sort();
+  const lines = [`| operation | ${statuses.join(' | ')} |`, `|---|${statuses.map(() => ':-:').join('|')}|`];
+  for (const op of operations) {
+    const mine = results.filter((r) => r.operationId === op.operationId);
+    const cells = statuses.map((s) => (op.responses.has(s) ? cell(mine.filter((r) => String(r.expectedStatus) === s)) : ''));
+    lines.push(`| ${op.operationId} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function summarise(operations: readonly Operation[], results: readonly CaseResult[], target: string): string {
+  const exercised = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.mode !== 'skipped'));
+  const successOk = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.expectedStatus < 300 && passed(r)));
+  const count = (mode: Mode): number => results.filter((r) => r.mode === mode).length;
+  const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
+  const out: string[] = [
+    `# Contract run against ${target}`,
+    '',
+    `- operations exercised: **${exercised.length}/${operations.length}**; with a passing success case: ${successOk.length}/${operations.length}`,
+    `- cases: ${results.length} (${count('live')} live, ${count('shape-only')} shape-only, ${count('skipped')} skipped); failed: **${failed.length}**`,
+    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}`,
+    '',
+    '## Coverage (operation × documented status)',
+    '',
+    '✓ provoked for real and conforming · ◐ shape-only (documented example requested from a stateless target) · ✗ failed · – documented but not exercised · blank: not documented',
+    '',
+    coverageTable(operations, results),
+    '',
+    '## Contract violations',
+    '',
+  ];
+  const violating = results.filter((r) => r.violations.length > 0 || r.failures.length > 0);
+  if (violating.length === 0) out.push('None.');
+  else {
+    out.push('| operation | case | request | request ID | pointer | message | expected | actual |', '|---|---|---|---|---|---|---|---|');
+    const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
+    for (const r of violating) {
+      const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
+      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} |`);
+      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | |`);
+    }
+  }
+  out.push('', '## Infrastructure failures (not the API: CDN pages, gateways)', '');
+  const infra = results.filter((r) => r.infrastructure.length > 0);
+  if (infra.length === 0) out.push('None.');
+  else {
+    out.push('| operation | case | status | kind | message | body starts with |', '|---|---|---|---|---|---|');
+    for (const r of infra) for (const f of r.infrastructure) out.push(`| ${r.operationId} | ${r.name} | ${f.status} | ${f.kind} | ${f.message} | \`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\` |`);
+  }
+  const shape = results.filter((r) => r.mode === 'shape-only' || r.mode === 'skipped');
+  if (shape.length > 0) {
+    out.push('', '## Shape-only and skipped cases', '', '| operation | case | mode | why |', '|---|---|---|---|');
+    for (const r of shape) out.push(`| ${r.operationId} | ${r.name} | ${r.mode} | ${r.note ?? ''} |`);
+  }
+  return redact(out.join('\n') + '\n');
+}
+
+const xml = (text: string): string =>
+  redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+/** JUnit XML: one test suite per operation, one test case per case, the violations in the failure text. */
+export function junit(operations: readonly Operation[], results: readonly CaseResult[]): string {
+  const suites = operations.map((op) => {
+    const mine = results.filter((r) => r.operationId === op.operationId);
+    const cases = mine.map((r) => {
+      const name = xml(`${r.name} [${r.mode}]`);
+      if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
+      if (passed(r)) return `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
+      const lines = [
+        r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}${r.requestId ? ` (request ${r.requestId})` : ''}` : '',
+        ...r.failures,
+        ...r.violations.map((v) => `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
+        ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
+      ].filter(Boolean);
+      const type = r.violations.length > 0 || r.failures.length > 0 ? 'contract' : 'infrastructure';
+      return `    <testcase classname="${xml(op.label)}" name="${name}"><failure type="${type}" message="${xml(lines[1] ?? lines[0] ?? '')}">${xml(lines.join('\n'))}</failure></testcase>`;
+    });
+    const failures = mine.filter((r) => r.mode !== 'skipped' && !passed(r)).length;
+    const skipped = mine.filter((r) => r.mode === 'skipped').length;
+    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+export function writeReports(operations: readonly Operation[], results: readonly CaseResult[], target: string, dir = REPORTS): { summary: string } {
+  mkdirSync(dir, { recursive: true });
+  const summary = summarise(operations, results, target);
+  writeFileSync(join(dir, 'contract-summary.md'), summary);
+  writeFileSync(join(dir, 'contract-junit.xml'), junit(operations, results));
+  writeFileSync(join(dir, 'contract-results.json'), redact(JSON.stringify(results, null, 1)));
+  return { summary };
+}

@@ -1,0 +1,162 @@
+// Runs one request under test: builds it (IDs from the target's state or from the spec's examples), sends it,
+// validates the answer against the contract and checks the status and code the case aims at.
+// Against a stateless target, a case that needs state asks for the documented example instead
+// (`Prefer: code=…, example=…`) and is reported as shape-only.
+import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
+import type { ContractClient, Exchange } from './client.ts';
+import type { Contract, Operation } from './contract.ts';
+import type { CaseResult, Mode } from './report.ts';
+import { redact } from './secrets.ts';
+import type { Target } from './target.ts';
+import { validateResponse } from './validator.ts';
+
+export interface RequestParts {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface Step {
+  operation: Operation;
+  name: string;
+  expectedStatus: number;
+  expectedCode?: string;
+  /** A stateless target cannot reach this answer: ask for the documented example and report shape-only. */
+  needsState: boolean;
+  /** Why the case is shape-only or skipped, for the report. */
+  note?: string;
+  /** Skipped on this target, with the reason. */
+  skip?: string;
+  request(run: Run): Promise<RequestParts> | RequestParts;
+  /** Checks beyond the contract on a conforming answer (the field named in `errors[]`...). */
+  check?(body: unknown, exchange: Exchange): string[];
+}
+
+export interface Run {
+  contract: Contract;
+  target: Target;
+  client: ContractClient;
+  /** An ID of an existing object for a path parameter (`customer_id`), made on demand. */
+  idFor(parameter: string): Promise<string>;
+}
+
+/** Thrown while preparing a request to skip the case, with the reason. */
+export class Skip extends Error {
+  override name = 'Skip';
+}
+
+export interface StepOutcome {
+  result: CaseResult;
+  body: unknown;
+}
+
+/** The spec's example value of a path parameter, for stateless targets. */
+export function exampleParam(operation: Operation, name: string): string {
+  const example = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.example;
+  return typeof example === 'string' ? example : `${name.replace(/_id$/, '')}_example`;
+}
+
+export function fillPath(operation: Operation, params: Record<string, string>): string {
+  return operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${operation.label}: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+const parse = (text: string): unknown => {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
+  const { operation } = step;
+  const base: CaseResult = {
+    operationId: operation.operationId,
+    label: operation.label,
+    name: step.name,
+    expectedStatus: step.expectedStatus,
+    ...(step.expectedCode ? { expectedCode: step.expectedCode } : {}),
+    mode: 'skipped',
+    violations: [],
+    infrastructure: [],
+    failures: [],
+  };
+  if (step.skip) return { result: { ...base, note: step.skip }, body: undefined };
+  const shapeOnly = step.needsState && !run.target.stateful;
+  const mode: Mode = shapeOnly ? 'shape-only' : 'live';
+  let parts: RequestParts;
+  try {
+    parts = await step.request(run);
+  } catch (error) {
+    if (error instanceof Skip) return { result: { ...base, note: error.message }, body: undefined };
+    const failure = redact(`could not prepare the request: ${(error as Error).message}`);
+    return { result: { ...base, mode: shapeOnly ? 'shape-only' : 'live', failures: [failure] }, body: undefined };
+  }
+  const pathParams = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])), ...parts.params };
+  const headers = { ...parts.headers };
+  if (shapeOnly) headers['prefer'] = `code=${step.expectedStatus}${step.expectedCode ? `, example=${step.expectedCode}` : ''}`;
+  const exchange = await run.client.send({
+    method: operation.method,
+    path: fillPath(operation, pathParams),
+    ...(parts.query ? { query: parts.query } : {}),
+    headers,
+    ...(parts.body !== undefined ? { body: parts.body } : {}),
+    retry: step.expectedStatus !== 429 && step.expectedStatus !== 503,
+  });
+  const { response } = exchange;
+  const verdict = validateResponse({
+    method: operation.method,
+    path: exchange.request.path,
+    status: response.status,
+    contentType: response.contentType,
+    headers: response.headers,
+    body: response.text,
+  });
+  const body = parse(response.text);
+  const failures: string[] = [];
+  const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
+  const aimed = `${step.expectedStatus}${step.expectedCode ? ` ${step.expectedCode}` : ''}`;
+  if (response.status !== step.expectedStatus) {
+    failures.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
+  } else if (step.expectedCode && code !== step.expectedCode) {
+    failures.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
+  }
+  if (failures.length === 0 && verdict.ok && step.check) failures.push(...step.check(body, exchange));
+  const result: CaseResult = {
+    ...base,
+    mode,
+    ...(shapeOnly ? { note: step.note ?? 'needs server state: the documented example was requested' } : step.note ? { note: step.note } : {}),
+    request: { method: operation.method.toUpperCase(), path: exchange.request.path },
+    status: response.status,
+    ...(response.requestId ? { requestId: response.requestId } : {}),
+    violations: verdict.violations,
+    infrastructure: verdict.infrastructure,
+    failures,
+  };
+  return { result, body };
+}
+
+/** The documented success status of an operation (the lowest 2xx). */
+export const successStatus = (operation: Operation): number =>
+  Number([...operation.responses.keys()].filter((s) => /^2\d\d$/.test(s)).sort()[0] ?? 200);
+
+/** Whether the operation may answer the code (its `x-errors`). */
+export const answers = (operation: Operation, code: string): boolean => operation.errors.includes(code);
+
+export const statusOfCode = (code: string): number => (isErrorCode(code) ? ERROR_CATALOG[code].status : 0);
+
+/** A human line for the console: `✓ live createCustomer: 401 bad key`. */
+export function describe(result: CaseResult): string {
+  const mark = result.mode === 'skipped' ? '-' : result.failures.length + result.violations.length + result.infrastructure.length === 0 ? '✓' : '✗';
+  const detail = [
+    ...result.failures,
+    ...result.violations.map((v) => `${v.pointer}: ${v.message}`),
+    ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
+  ];
+  return redact(`${mark} ${result.mode.padEnd(10)} ${result.operationId}: ${result.name}${result.requestId ? ` [${result.requestId}]` : ''}${detail.length ? `\n    ${detail.join('\n    ')}` : ''}${result.mode === 'skipped' ? ` (${result.note ?? ''})` : ''}`);
+}

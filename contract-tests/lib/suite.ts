@@ -1,0 +1,55 @@
+// The whole suite as data: the run (target, client, fixtures) and the steps of every scenario and operation.
+// contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
+import { createContractClient } from './client.ts';
+import { loadContract, type Contract } from './contract.ts';
+import { casesFor } from './cases.ts';
+import { createFixtures, type Fixtures } from './fixtures.ts';
+import { passed, type CaseResult } from './report.ts';
+import { runStep, type Run, type Step } from './runner.ts';
+import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
+import { redact } from './secrets.ts';
+import { openTarget, readTargetConfig, type TargetConfig } from './target.ts';
+
+export interface SuiteRun extends Run {
+  fixtures: Fixtures;
+  close(): Promise<void>;
+}
+
+export async function openRun(options: { contract?: Contract; config?: TargetConfig; log?: (line: string) => void } = {}): Promise<SuiteRun> {
+  const contract = options.contract ?? loadContract();
+  const target = await openTarget(options.config ?? readTargetConfig());
+  const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
+  const fixtures = createFixtures(contract, client);
+  return { contract, target, client, fixtures, idFor: (p) => fixtures.idFor(p), close: () => target.close() };
+}
+
+/** Which scenario covers the success of an operation that needs state. */
+export const coveredByScenario = new Map(SCENARIOS.flatMap((s) => s.covers.map((operationId) => [operationId, s.name] as const)));
+
+/** The cases of every operation of the bundle; `resolve` is read when a case runs (the run opens later). */
+export function operationCases(contract: Contract, fixtures: () => Fixtures): Map<string, Step[]> {
+  return new Map(
+    contract.operations.map((op) => [op.operationId, casesFor(op, { resolve: (value) => fixtures().resolve(value), coveredByScenario })]),
+  );
+}
+
+/** Runs a scenario's steps in order; on success its lasting objects are offered to the other cases. */
+export async function runScenario(run: SuiteRun, scenario: Scenario): Promise<CaseResult[]> {
+  const state: Record<string, string> = {};
+  const results: CaseResult[] = [];
+  for (const step of scenarioSteps(run, scenario, state)) results.push((await runStep(run, step)).result);
+  if (run.target.stateful && results.every((r) => r.mode === 'skipped' || passed(r))) {
+    for (const [parameter, key] of Object.entries(scenario.provides ?? {})) if (state[key]) run.fixtures.provide(parameter, state[key]);
+  }
+  return results;
+}
+
+/** The reasons a case failed, one line each, for an assertion message. */
+export const failuresOf = (result: CaseResult): string[] =>
+  [
+    ...result.failures,
+    ...result.violations.map((v) => `${result.operationId} ${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
+    ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),
+  ].map(redact);
+
+export { SCENARIOS };
