@@ -6,12 +6,12 @@ import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
-import { type Operation, type Route, matchRoute } from './operations.ts';
+import type { Operation, Routes } from './operations.ts';
 import { type Problem, type Violation, problem, translate } from './problems.ts';
 import { isValidIdempotencyKey, parseJsonBody } from './request-checks.ts';
 
 export type FrontOptions = {
-  routes: readonly Route[];
+  routes: Routes;
   prismPort: number;
   /** Receives one line per request (method, path, status, code of a problem, ms); false: no log. */
   log: ((line: string) => void) | false;
@@ -27,8 +27,7 @@ export function createFront({ routes, prismPort, log }: FrontOptions): Server {
     const started = performance.now();
     const pathname = (req.url ?? '/').split('?', 1)[0]!;
     const method = req.method ?? 'GET';
-    const route = matchRoute(routes, pathname);
-    const operation = route?.operations.get(method.toLowerCase());
+    const operation = routes.find(method, pathname);
     let code = '';
     if (log) {
       res.once('finish', () => {
@@ -42,7 +41,7 @@ export function createFront({ routes, prismPort, log }: FrontOptions): Server {
       sendProblem(res, sent, headers);
     };
 
-    const refusal = checkHeaders(req.headers, operation, pathname);
+    const refusal = checkPath(pathname) ?? checkHeaders(req.headers, operation, pathname);
     if (refusal) {
       req.resume();
       answer(refusal);
@@ -76,7 +75,7 @@ export function createFront({ routes, prismPort, log }: FrontOptions): Server {
           readBody(prism).then((raw) => {
             const violations = parseViolations(prism.headers['sl-violations']);
             const { 'sl-violations': _, 'content-type': __, 'content-length': ___, ...kept } = prism.headers;
-            const seen = { method, path: pathname, pathMethods: route && [...route.operations.keys()] };
+            const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
             answer(translate(parseOrNull(raw), status, violations, seen), kept);
           }, (error: Error) => answer(problem('internal_server_error', `Prism's answer broke off: ${error.message}`, pathname)));
         },
@@ -88,13 +87,23 @@ export function createFront({ routes, prismPort, log }: FrontOptions): Server {
   });
 }
 
+/** Prism dies on a path that is not valid percent-encoding (an uncaught URIError): refuse it here. */
+function checkPath(pathname: string): Problem | undefined {
+  try {
+    decodeURIComponent(pathname);
+    return undefined;
+  } catch {
+    return problem('invalid_request', `The path ${pathname} is not valid percent-encoding.`, pathname);
+  }
+}
+
 /** Headers the API checks before anything else. */
 function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string): Problem | undefined {
   if (isLiveKey(headers.authorization)) {
     return problem('unauthorized', 'The mock refuses live secret keys (sk_live_…): use a test key (sk_test_…).', instance);
   }
   const key = headers['idempotency-key'];
-  if (typeof key === 'string' && operation?.errors.has('invalid_idempotency_key') && !isValidIdempotencyKey(key)) {
+  if (typeof key === 'string' && operation?.errors.includes('invalid_idempotency_key') && !isValidIdempotencyKey(key)) {
     return problem('invalid_idempotency_key', ERROR_CATALOG.invalid_idempotency_key.title + ': at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
   }
   return undefined;
@@ -131,9 +140,9 @@ function forwardedHeaders(headers: IncomingHttpHeaders, body: Buffer | undefined
  * status, else `invalid_request`) and logs the gap, which is a gap in the spec to report.
  */
 function allowedFor(operation: Operation | undefined, given: Problem, note: (line: string) => void): Problem {
-  if (!operation || operation.errors.has(given.code)) return given;
-  const sameStatus = [...operation.errors].find((code) => ERROR_CATALOG[code].status === given.status);
-  const fallback: ErrorCode | undefined = operation.errors.has('invalid_request') ? 'invalid_request' : sameStatus;
+  if (!operation || operation.errors.includes(given.code)) return given;
+  const sameStatus = operation.errors.filter(isErrorCode).find((code) => ERROR_CATALOG[code].status === given.status);
+  const fallback: ErrorCode | undefined = operation.errors.includes('invalid_request') ? 'invalid_request' : sameStatus;
   const closest = given.status === 400 ? fallback : (sameStatus ?? fallback);
   if (!closest) return given;
   note(`spec gap: ${operation.operationId} does not list ${given.code}; answered ${closest} instead`);

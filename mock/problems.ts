@@ -41,7 +41,7 @@ const PRISM_CODES: Record<string, ErrorCode> = {
  * give `errors[]` (validation) or `invalid_request` (wrong media type), and the spec's examples keep their
  * code and detail. `instance` becomes the request path.
  */
-export type RequestSeen = { method: string; path: string; pathMethods: readonly string[] | undefined };
+export type RequestSeen = { method: string; path: string; pathMethods: readonly string[] };
 
 export function translate(body: unknown, httpStatus: number, violations: Violation[], request: RequestSeen): Problem {
   const instance = request.path;
@@ -71,7 +71,7 @@ export function translate(body: unknown, httpStatus: number, violations: Violati
 /** Our words for Prism's routing errors (Prism's speak of its "specification file"). */
 function routeDetail(name: string, { method, path, pathMethods }: RequestSeen): string | undefined {
   if (name === 'NO_PATH_MATCHED_ERROR') return `No operation has the path ${path}.`;
-  if (name === 'NO_METHOD_MATCHED_ERROR' && pathMethods) {
+  if (name === 'NO_METHOD_MATCHED_ERROR' && pathMethods.length > 0) {
     return `${path} has no ${method} operation; it answers ${pathMethods.map((m) => m.toUpperCase()).join(', ')}.`;
   }
   return undefined;

@@ -1,29 +1,9 @@
 // Checks the API makes before anything else (so the mock makes them before Prism): the Idempotency-Key
 // format, and raw card numbers anywhere in a JSON body.
+import { findCardNumber } from '../contract-tests/lib/secrets.ts';
 
 /** At most 255 characters of a-z A-Z 0-9 - _ (the v2 idempotency guide). */
 export const isValidIdempotencyKey = (key: string): boolean => /^[A-Za-z0-9_-]{1,255}$/.test(key);
-
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-/** A card number as written: 13 to 19 digits, optionally grouped by single spaces or hyphens. */
-const CARD_LIKE = /^\d(?:[ -]?\d){12,18}$/;
-
-const looksLikeCardNumber = (text: string): boolean => {
-  const trimmed = text.trim();
-  return CARD_LIKE.test(trimmed) && passesLuhn(trimmed.replace(/[ -]/g, ''));
-};
 
 export type ParsedBody = { ok: true; cardField: string | undefined } | { ok: false; error: string };
 
@@ -31,9 +11,10 @@ type SourceContext = { source?: string };
 const CARD = Object.freeze({});
 
 /**
- * Checks that a body is JSON and finds the first field holding a card number: a string or a number, in any
- * field. Numbers are read from their source text (16+ digits lose precision as a double). The reviver marks
- * each card number; a walk then names the first marked field as a dot path.
+ * Checks that a body is JSON and finds the first field holding a card number (the same rule as the contract
+ * client's guard: a Luhn-valid run of 13-19 digits), in a string or a number, in any field. Numbers are read
+ * from their source text, since 16+ digits lose precision as a double. The reviver marks each card number;
+ * a walk then names the first marked field as a dot path.
  */
 export function parseJsonBody(text: string): ParsedBody {
   let marked = false;
@@ -41,7 +22,7 @@ export function parseJsonBody(text: string): ParsedBody {
   try {
     value = JSON.parse(text, (_key: string, leaf: unknown, context?: SourceContext) => {
       const source = typeof leaf === 'number' ? context?.source : typeof leaf === 'string' ? leaf : undefined;
-      if (source === undefined || !looksLikeCardNumber(source)) return leaf;
+      if (source === undefined || source.length < 13 || findCardNumber(source) === undefined) return leaf;
       marked = true;
       return CARD;
     });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { createFront } from './front.ts';
-import { type OpenApiDocument, indexRoutes } from './operations.ts';
+import type { JsonObject } from '../contract-tests/lib/contract.ts';
+import { indexRoutes } from './operations.ts';
 import { startPrism } from './prism.ts';
 
 export type MockOptions = {
@@ -35,7 +36,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
 
   let routes;
   try {
-    routes = indexRoutes(JSON.parse(readFileSync(document, 'utf8')) as OpenApiDocument);
+    routes = indexRoutes(JSON.parse(readFileSync(document, 'utf8')) as JsonObject);
   } catch (error) {
     cleanUp();
     throw error;
@@ -53,9 +54,14 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
     throw new Error(`mock: cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
   const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  let closing = false;
+  prism.child.once('exit', (code, signal) => {
+    if (!closing) console.error(`mock: Prism exited (${code ?? signal}); requests now answer 500 internal_server_error`);
+  });
   return {
     url,
     async close() {
+      closing = true;
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));
       await prism.close();

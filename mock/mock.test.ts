@@ -1,0 +1,245 @@
+// The mock against the contract: for every operation of the bundle, its success and every named error
+// example, each answer checked by the contract tests' validator (documented status, media type, schema,
+// code allowed for the operation); then the requests the front itself must refuse, in the catalog's shape.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Contract, type Json, type JsonObject, type Operation, BUNDLE_FILE, readContract } from '../contract-tests/lib/contract.ts';
+import { createValidator } from '../contract-tests/lib/validator.ts';
+import { ERROR_CATALOG, type ErrorCode, OPERATION_ERRORS } from '../generated/error-catalog.ts';
+import { type Mock, startMock } from './server.ts';
+
+// One snapshot of the bundle for the mock and the validator alike (generated/ may be rebuilt meanwhile).
+const bundleText = readFileSync(BUNDLE_FILE, 'utf8');
+const contract: Contract = readContract(JSON.parse(bundleText) as JsonObject);
+const { operations } = contract;
+const validator = createValidator(contract);
+const TEST_KEY = 'sk_test_mock_suite';
+let mock: Mock;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mock-test-'));
+  writeFileSync(join(dir, 'openapi.json'), bundleText);
+  mock = await startMock({ port: 0, log: false, spec: join(dir, 'openapi.json') });
+  // The server answering is ours: it routes the bundle and answers a problem in the catalog's shape.
+  const probe = await fetch(`${mock.url}/v2/__probe__`);
+  expect(await probe.json()).toMatchObject({ code: 'not_found', instance: '/v2/__probe__' });
+});
+afterAll(async () => {
+  await mock?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const covered = { operations: new Set<string>(), examples: new Set<string>() };
+const expected = {
+  operations: operations.length,
+  examples: operations.flatMap((op) => errorExamples(op).map(({ name, status }) => `${op.operationId} ${status} ${name}`)).length,
+};
+afterAll(() => {
+  console.log(`mock: covered ${covered.operations.size}/${expected.operations} operations (success), ${covered.examples.size}/${expected.examples} named error examples`);
+  expect(covered.operations.size).toBe(expected.operations);
+  expect(covered.examples.size).toBe(expected.examples);
+});
+
+function errorExamples(op: Operation): { status: number; name: string }[] {
+  return [...op.responses].flatMap(([status, response]) =>
+    Number(status) >= 400 ? [...(response.content.get('application/problem+json')?.examples.keys() ?? [])].map((name) => ({ status: Number(status), name })) : [],
+  );
+}
+
+function exampleOf(op: Operation, name: string, location: string): string {
+  const parameter = op.parameters.find((p) => p.name === name && p.in === location);
+  if (parameter?.example === undefined) throw new Error(`${op.label}: ${location} parameter ${name} has no example`);
+  return String(parameter.example);
+}
+
+/** The path with every path parameter set to the spec's example, and the required query parameters. */
+function pathOf(op: Operation): string {
+  const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(exampleOf(op, name, 'path')));
+  const query = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(exampleOf(op, p.name, 'query'))}`);
+  return query.length > 0 ? `${path}?${query.join('&')}` : path;
+}
+
+const takesIdempotencyKey = (op: Operation): boolean => op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+let keys = 0;
+
+type Sent = { status: number; contentType: string | null; headers: Headers; body: unknown; text: string };
+
+/** A valid request to the operation (example path, body and a test key), with the given changes. */
+async function call(
+  op: Operation,
+  changes: { headers?: Record<string, string>; body?: Json | string; path?: string; auth?: false } = {},
+): Promise<Sent> {
+  const headers: Record<string, string> = {};
+  if (changes.auth !== false) headers['authorization'] = `Bearer ${TEST_KEY}`;
+  if (takesIdempotencyKey(op)) headers['idempotency-key'] = `mock-suite-${(keys += 1)}`;
+  let body: string | undefined;
+  if (op.requestBody || changes.body !== undefined) {
+    const value = changes.body ?? op.requestBody?.example;
+    if (value === undefined) throw new Error(`${op.label}: the request body has no example`);
+    body = typeof value === 'string' ? value : JSON.stringify(value);
+    headers['content-type'] = 'application/json';
+  }
+  Object.assign(headers, changes.headers);
+  return send(changes.path ?? pathOf(op), { method: op.method.toUpperCase(), headers, ...(body !== undefined ? { body } : {}) });
+}
+
+async function send(path: string, init: RequestInit): Promise<Sent> {
+  const response = await fetch(mock.url + path, init);
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, contentType: response.headers.get('content-type'), headers: response.headers, body: parsed, text };
+}
+
+/** The answer is one the contract documents for the operation (status, media type, schema, code). */
+function expectDocumented(op: Operation, sent: Sent, path = pathOf(op)): void {
+  const result = validator.validateResponse({ method: op.method, path, status: sent.status, contentType: sent.contentType, headers: sent.headers, body: sent.text });
+  expect(result.operationId).toBe(op.operationId);
+  expect(result.violations, JSON.stringify(result.violations, null, 2)).toEqual([]);
+  expect(result.infrastructure).toEqual([]);
+}
+
+/** A problem of the catalog: status, type and title of the code, `instance` the request path. */
+function expectProblem(sent: Sent, code: ErrorCode, instance: string): Record<string, unknown> {
+  const { status, type, title } = ERROR_CATALOG[code];
+  expect(sent.status, sent.text).toBe(status);
+  expect(sent.contentType).toBe('application/problem+json');
+  expect(sent.body).toMatchObject({ type, title, status, code, instance });
+  return sent.body as Record<string, unknown>;
+}
+
+const allowed = (op: Operation): readonly string[] => (OPERATION_ERRORS as Record<string, readonly string[]>)[op.operationId] ?? [];
+
+describe.each(operations.map((op) => [op.label, op] as const))('%s', (_, op) => {
+  test('answers its documented success', async () => {
+    const sent = await call(op);
+    expect(sent.status, sent.text).toBeGreaterThanOrEqual(200);
+    expect(sent.status).toBeLessThan(300);
+    expect(sent.contentType).toBe('application/json');
+    expectDocumented(op, sent);
+    covered.operations.add(op.operationId);
+  });
+
+  test('answers every named error example, chosen with Prefer: example=<code>', async () => {
+    for (const { status, name } of errorExamples(op)) {
+      const sent = await call(op, { headers: { prefer: `example=${name}` } });
+      expect(sent.status, `${name}: ${sent.text}`).toBe(status);
+      expect(sent.body).toMatchObject({ code: name, instance: pathOf(op).split('?')[0] });
+      expect(allowed(op)).toContain(name);
+      expectDocumented(op, sent);
+      covered.examples.add(`${op.operationId} ${status} ${name}`);
+    }
+  });
+
+  test('without an API key: 401 unauthorized', async () => {
+    const sent = await call(op, { auth: false });
+    expectProblem(sent, 'unauthorized', pathOf(op).split('?')[0]!);
+    expectDocumented(op, sent);
+  });
+});
+
+const bodyOps = operations.filter((op) => op.requestBody?.example !== undefined);
+const keyOps = operations.filter(takesIdempotencyKey);
+
+describe('requests the front refuses, in the catalog shape', () => {
+  test('an unknown route: 404 not_found', async () => {
+    const sent = await send('/v2/no_such_resources/x_1', { headers: { authorization: `Bearer ${TEST_KEY}` } });
+    const body = expectProblem(sent, 'not_found', '/v2/no_such_resources/x_1');
+    expect(body['detail']).toContain('/v2/no_such_resources/x_1');
+  });
+
+  test('a method the path does not have: 404 not_found naming the methods it has', async () => {
+    const op = operations.find((o) => !operations.some((other) => other.template === o.template && other.method === 'put'))!;
+    const path = pathOf(op).split('?')[0]!;
+    const sent = await send(path, { method: 'PUT', headers: { authorization: `Bearer ${TEST_KEY}` } });
+    const body = expectProblem(sent, 'not_found', path);
+    expect(body['detail']).toContain(op.method.toUpperCase());
+  });
+
+  test('a live secret key: 401 unauthorized, nothing forwarded', async () => {
+    const op = operations[0]!;
+    expectProblem(await call(op, { headers: { authorization: 'Bearer sk_live_mock_suite' } }), 'unauthorized', pathOf(op).split('?')[0]!);
+    const basic = `Basic ${Buffer.from('sk_live_mock_suite:').toString('base64')}`;
+    expectProblem(await call(op, { headers: { authorization: basic } }), 'unauthorized', pathOf(op).split('?')[0]!);
+  });
+
+  test.each(bodyOps.map((op) => [op.label, op] as const))('%s: malformed JSON → 400 invalid_request', async (_, op) => {
+    const sent = await call(op, { body: '{"broken": ' });
+    expectProblem(sent, 'invalid_request', pathOf(op).split('?')[0]!);
+    expectDocumented(op, sent);
+  });
+
+  test.each(bodyOps.map((op) => [op.label, op] as const))('%s: an unknown field → 422 validation_error naming it', async (_, op) => {
+    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), not_a_field_of_the_api: 1 } });
+    const body = expectProblem(sent, 'validation_error', pathOf(op).split('?')[0]!);
+    expect(body['errors']).toContainEqual(expect.objectContaining({ field: 'not_a_field_of_the_api' }));
+    expectDocumented(op, sent);
+  });
+
+  test.each(bodyOps.map((op) => [op.label, op] as const))('%s: a card number in any field → 400 card_number_not_allowed', async (_, op) => {
+    // Luhn-valid 16 digits with major industry identifier 1 (airlines): shaped like a card, not a card.
+    const lookalike = '1000 0000 0000 0008';
+    const example = op.requestBody!.example as JsonObject;
+    const sent = await call(op, { body: { ...example, metadata: { note: lookalike } } });
+    const body = expectProblem(sent, 'card_number_not_allowed', pathOf(op).split('?')[0]!);
+    expect(body['detail']).toContain('metadata.note');
+    expectDocumented(op, sent);
+    // As a JSON number, beyond a double's exact digits.
+    expectProblem(await call(op, { body: '{"metadata":{"n":1000000000000000009}}' }), 'card_number_not_allowed', pathOf(op).split('?')[0]!);
+  });
+
+  test('digits that fail the Luhn check are not a card number', async () => {
+    const op = bodyOps.find((o) => Object.keys(o.requestBody!.example as JsonObject).includes('metadata'));
+    if (!op) throw new Error('no operation takes metadata with an example: cannot check a card-shaped metadata value');
+    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), metadata: { note: '1000 0000 0000 0009' } } });
+    expect(sent.status, sent.text).toBe(200);
+  });
+
+  test('a nested invalid field is named by its dot path', async () => {
+    const op = bodyOps.find((o) => Object.keys(o.requestBody!.example as JsonObject).includes('metadata'));
+    if (!op) throw new Error('no operation takes metadata with an example: cannot check a nested field path');
+    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), metadata: { member: { nested: true } } } });
+    const body = expectProblem(sent, 'validation_error', pathOf(op).split('?')[0]!);
+    expect(body['errors']).toContainEqual(expect.objectContaining({ field: 'metadata.member' }));
+  });
+
+  test.each(operations.filter((op) => op.isList).map((op) => [op.label, op] as const))('%s: limit out of range → 422 on field limit', async (_, op) => {
+    const path = pathOf(op);
+    const sent = await call(op, { path: `${path}${path.includes('?') ? '&' : '?'}limit=1000` });
+    const body = expectProblem(sent, 'validation_error', path.split('?')[0]!);
+    expect(body['errors']).toEqual([expect.objectContaining({ field: 'limit' })]);
+    expectDocumented(op, sent);
+  });
+
+  test.each(keyOps.map((op) => [op.label, op] as const))('%s: Idempotency-Key format → 400 invalid_idempotency_key', async (_, op) => {
+    for (const key of ['has space', 'dot.ted', 'k'.repeat(256)]) {
+      const sent = await call(op, { headers: { 'idempotency-key': key } });
+      expectProblem(sent, 'invalid_idempotency_key', pathOf(op).split('?')[0]!);
+      expectDocumented(op, sent);
+    }
+    const longest = await call(op, { headers: { 'idempotency-key': 'k'.repeat(255) } });
+    expect(longest.status, longest.text).toBe(200);
+  });
+
+  test('Prefer: code=<status> selects a documented status; an undocumented one is the client erring', async () => {
+    const op = operations.find((o) => o.responses.has('429'))!;
+    const sent = await call(op, { headers: { prefer: 'code=429' } });
+    expectProblem(sent, 'rate_limit_exceeded', pathOf(op).split('?')[0]!);
+    expect(sent.headers.get('retry-after')).toMatch(/^\d+$/);
+    const undocumented = operations.find((o) => !o.responses.has('402'))!;
+    expectProblem(await call(undocumented, { headers: { prefer: 'code=402' } }), 'invalid_request', pathOf(undocumented).split('?')[0]!);
+  });
+
+  test('a client that accepts only application/json still gets problems as application/problem+json', async () => {
+    const op = operations.find((o) => o.responses.has('404'))!;
+    const sent = await call(op, { headers: { accept: 'application/json', prefer: 'example=not_found' } });
+    expectProblem(sent, 'not_found', pathOf(op).split('?')[0]!);
+  });
+});
