@@ -1279,7 +1279,183 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "payment_flow.succeeded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment succeeded
+         * @description Sent when a payment flow reaches `succeeded`: the money is received (for `capture_method: manual`, once
+         *     it is captured). Fulfil the order here rather than on the customer's return to your site.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventPaymentFlowSucceeded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_flow.payment_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment attempt failed
+         * @description Sent when an attempt to pay a payment flow fails, for example because the card was declined;
+         *     `last_payment_error` says why.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventPaymentFlowPaymentFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_flow.requires_action": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment needs the customer's action
+         * @description Sent when a payment flow reaches `requires_action`: the customer must complete a step such as 3-D Secure
+         *     authentication (`next_action` says which) before the payment can go on.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventPaymentFlowRequiresAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment_method.attached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment method was attached
+         * @description Sent when a payment method is attached to a customer (for example a new card saved for later payments);
+         *     `customer_id` names the customer.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventPaymentMethodAttached"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "refund.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A refund was made
+         * @description Sent when a refund of a payment flow is created. `status` tells whether it has already `succeeded` or is
+         *     still `pending` (refunds of some payment methods complete later).
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventRefundCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.session.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A checkout session was completed
+         * @description Sent when a customer completes a checkout session (`status: complete`). In `payment` mode,
+         *     `payment_flow_id` names the payment flow; in `setup` mode, `setup_flow_id` the setup flow.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventCheckoutSessionCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.session.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A checkout session expired
+         * @description Sent when a checkout session passes `expires_at` without being completed (`status: expired`); release
+         *     anything you reserved for it.
+         *
+         *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
+         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
+         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         */
+        post: operations["eventCheckoutSessionExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -3730,6 +3906,12 @@ export interface components {
          * @example tm_6Bq1Ws5Jz3
          */
         TermId: string;
+        /**
+         * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+         *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+         * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+         */
+        WebhookToken: string;
     };
     requestBodies: never;
     headers: {
@@ -7440,6 +7622,216 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    eventPaymentFlowSucceeded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `payment_flow.succeeded` and the payment flow in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventPaymentFlowPaymentFailed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `payment_flow.payment_failed` and the payment flow in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventPaymentFlowRequiresAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `payment_flow.requires_action` and the payment flow in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventPaymentMethodAttached: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `payment_method.attached` and the payment method in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventRefundCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `refund.created` and the payment refund in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCheckoutSessionCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `checkout.session.completed` and the checkout session in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCheckoutSessionExpired: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
+                 *     refuse the request when it differs: that is how a delivery is known to come from PAY.JP.
+                 * @example whook_8c1f2e7a9b3d4c5e6f708192a3b4c5d6
+                 */
+                "X-Payjp-Webhook-Token": components["parameters"]["WebhookToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, with `type` `checkout.session.expired` and the checkout session in `data`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 2xx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -42,15 +42,18 @@ const errorCodesKnown: Oas3Rule = () => ({
 
 /** Writes take an Idempotency-Key (the shared parameter, so its format rule is stated once). */
 const idempotencyKeyOnWrites: Oas3Rule = () => ({
-  Operation(operation: Oas3Operation, ctx: UserContext) {
-    if (!WRITE_METHODS.has(String(ctx.key))) return;
-    const hasKey = (operation.parameters ?? []).some((p) => {
-      const resolved = ctx.resolve(p).node;
-      return resolved?.in === 'header' && resolved.name === 'Idempotency-Key';
-    });
-    if (!hasKey) {
-      ctx.report({ message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`, location: ctx.location.key() });
-    }
+  // Operations under `paths` only: webhooks are requests PAY.JP sends to you, not calls to the API.
+  Paths: {
+    Operation(operation: Oas3Operation, ctx: UserContext) {
+      if (!WRITE_METHODS.has(String(ctx.key))) return;
+      const hasKey = (operation.parameters ?? []).some((p) => {
+        const resolved = ctx.resolve(p).node;
+        return resolved?.in === 'header' && resolved.name === 'Idempotency-Key';
+      });
+      if (!hasKey) {
+        ctx.report({ message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`, location: ctx.location.key() });
+      }
+    },
   },
 });
 
@@ -79,17 +82,20 @@ const problemMediaType: Oas3Rule = () => ({
 
 /** Bundle: every operation documents 401, 422, 429, 500; writes also the idempotency errors. */
 const baselineErrors: Oas3Rule = () => ({
-  Operation(operation: Oas3Operation, ctx: UserContext) {
-    const statuses = Object.keys(operation.responses ?? {});
-    const missing = BASELINE_STATUSES.filter((status) => !statuses.includes(status));
-    const codes = (xErrors(operation) ?? []) as string[];
-    const missingCodes = WRITE_METHODS.has(String(ctx.key)) ? WRITE_CODES.filter((code) => !codes.includes(code)) : [];
-    if (missing.length + missingCodes.length > 0) {
-      ctx.report({
-        message: `${label(operation, ctx)}: missing ${[...missing.map((s) => `response ${s}`), ...missingCodes].join(', ')}`,
-        location: ctx.location.key(),
-      });
-    }
+  // Operations under `paths` only: webhooks are requests PAY.JP sends to you, not calls to the API.
+  Paths: {
+    Operation(operation: Oas3Operation, ctx: UserContext) {
+      const statuses = Object.keys(operation.responses ?? {});
+      const missing = BASELINE_STATUSES.filter((status) => !statuses.includes(status));
+      const codes = (xErrors(operation) ?? []) as string[];
+      const missingCodes = WRITE_METHODS.has(String(ctx.key)) ? WRITE_CODES.filter((code) => !codes.includes(code)) : [];
+      if (missing.length + missingCodes.length > 0) {
+        ctx.report({
+          message: `${label(operation, ctx)}: missing ${[...missing.map((s) => `response ${s}`), ...missingCodes].join(', ')}`,
+          location: ctx.location.key(),
+        });
+      }
+    },
   },
 });
 
