@@ -5,8 +5,8 @@ import type { Json, Operation } from './contract.ts';
 import { Skip, answers, exampleParam, statusOfCode, successStatus, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
 
-/** A key of the right shape that no account has. */
-export const UNKNOWN_KEY = 'sk_test_contract_unknown_key_000000';
+/** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
+export const MALFORMED_KEY = 'not_a_secret_key';
 const INVALID_IDEMPOTENCY_KEY = 'not a valid key!';
 const UNKNOWN_FIELD = 'contract_unknown_field';
 
@@ -18,10 +18,10 @@ const PROVOKED = new Set([
 const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
 const missingId = (op: Operation, name: string): string => `${/^([a-z]+_)/.exec(exampleParam(op, name))?.[1] ?? ''}contract_missing_0000`;
 
-/** Path IDs: made on a stateful target, the spec's examples on a stateless one. */
-export async function idsFor(run: Run, op: Operation): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const p of pathParams(op)) ids[p.name] = run.target.stateful ? await run.idFor(p.name) : exampleParam(op, p.name);
+/** Path IDs: made on a stateful target, the spec's examples on a stateless one; `given` ones are kept. */
+export async function idsFor(run: Run, op: Operation, given: Record<string, string> = {}): Promise<Record<string, string>> {
+  const ids: Record<string, string> = { ...given };
+  for (const p of pathParams(op)) ids[p.name] ??= run.target.stateful ? await run.idFor(p.name) : exampleParam(op, p.name);
   return ids;
 }
 
@@ -69,8 +69,8 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
       ({ params: Object.fromEntries(pathParams(op).map((p) => [p.name, exampleParam(op, p.name)])), headers: { authorization }, ...(op.requestBody ? { body: await body(run) } : {}) });
     steps.push({ operation: op, name: '401 no credentials', expectedStatus: 401, expectedCode: 'unauthorized', needsState: false, request: unauthenticated('') });
     steps.push({
-      operation: op, name: '401 unknown key', expectedStatus: 401, expectedCode: 'unauthorized', needsState: true,
-      note: 'a stateless mock cannot know which keys exist', request: unauthenticated(`Bearer ${UNKNOWN_KEY}`),
+      operation: op, name: '401 malformed key', expectedStatus: 401, expectedCode: 'unauthorized', needsState: true,
+      note: 'the mock does not check keys', request: unauthenticated(`Bearer ${MALFORMED_KEY}`),
     });
   }
   for (const p of pathParams(op).slice(-1)) {
@@ -78,7 +78,7 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
     steps.push({
       operation: op, name: `404 unknown ${p.name}`, expectedStatus: 404, expectedCode: 'not_found', needsState: true,
       note: 'a stateless mock cannot know which IDs exist',
-      request: async (run) => ({ params: { ...(await idsFor(run, op)), [p.name]: missingId(op, p.name) }, ...(op.requestBody ? { body: await body(run) } : {}) }),
+      request: async (run) => ({ params: await idsFor(run, op, { [p.name]: missingId(op, p.name) }), ...(op.requestBody ? { body: await body(run) } : {}) }),
     });
   }
   if (answers(op, 'validation_error')) {

@@ -74,7 +74,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'payment flow: create, confirm, capture, refund, refund again',
     covers: ['confirmPaymentFlow', 'capturePaymentFlow', 'createPaymentRefund', 'getPaymentRefund', 'updatePaymentRefund', 'getPaymentFlowRefunds'],
-    provides: { payment_method_id: 'card', payment_flow_id: 'flow', payment_refund_id: 'refund' },
+    provides: { payment_method_id: 'card', payment_refund_id: 'refund' },
     steps: [
       { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TOKENS.success), save: (b, s) => (s['card'] = id(b)) },
       { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },

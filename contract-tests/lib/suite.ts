@@ -20,7 +20,20 @@ export async function openRun(options: { contract?: Contract; config?: TargetCon
   const target = await openTarget(options.config ?? readTargetConfig());
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
   const fixtures = createFixtures(contract, client);
+  for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
   return { contract, target, client, fixtures, idFor: (p) => fixtures.idFor(p), close: () => target.close() };
+}
+
+/**
+ * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
+ * (`CONTRACT_ID_CARD_ID=car_…`); the sandbox seeds `car_seed_visa`.
+ */
+export function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith('CONTRACT_ID_') && value) ids[name.slice('CONTRACT_ID_'.length).toLowerCase()] = value;
+  }
+  return ids;
 }
 
 /** Which scenario covers the success of an operation that needs state. */
