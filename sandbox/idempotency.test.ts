@@ -1,0 +1,91 @@
+// Idempotency keys: replay of the same request, conflict for other parameters, timeout while the first runs,
+// malformed keys; and a key released when the first attempt failed with a 5xx.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, sandboxClient } from './test-support.ts';
+
+describe('without latency', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await sandboxClient();
+  });
+  afterAll(() => client.close());
+  const withKey = (key: string) => ({ headers: { 'idempotency-key': key } });
+
+  it('replays the stored response for the same key and request, without doing it twice', async () => {
+    const first = await client.post('/v2/customers', { email: 'once@example.jp', metadata: { a: 1, b: 2 } }, withKey('create-once'));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    // Same parameters in another key order are the same request.
+    const again = await client.post('/v2/customers', { metadata: { b: 2, a: 1 }, email: 'once@example.jp' }, withKey('create-once'));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const all = await client.ok('GET', '/v2/customers?limit=100');
+    expect(all.data.filter((c: { email: string }) => c.email === 'once@example.jp')).toHaveLength(1);
+  });
+
+  it('replays errors too (same status and body)', async () => {
+    const first = await client.post('/v2/payment_refunds', { payment_flow_id: 'pfw_missing' }, withKey('refund-missing'));
+    const again = await client.post('/v2/payment_refunds', { payment_flow_id: 'pfw_missing' }, withKey('refund-missing'));
+    expect(first.status).toBe(404);
+    expect([again.status, again.body]).toEqual([first.status, first.body]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('answers 409 idempotency_conflict for other parameters or another path under the key', async () => {
+    await client.post('/v2/customers', { email: 'x@example.jp' }, withKey('reused'));
+    expect((await client.post('/v2/customers', { email: 'y@example.jp' }, withKey('reused'))).body.code).toBe('idempotency_conflict');
+    expect((await client.post('/v2/products', { name: 'x' }, withKey('reused'))).body.code).toBe('idempotency_conflict');
+  });
+
+  it('scopes keys by API key', async () => {
+    await client.post('/v2/customers', { email: 'scoped@example.jp' }, withKey('scoped'));
+    const other = await client.call('POST', '/v2/customers', { body: { email: 'other@example.jp' }, key: 'sk_test_another_account', ...withKey('scoped') });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it.each(['', 'has space', 'a'.repeat(256), 'clé'])('answers 400 invalid_idempotency_key for %j', async (key) => {
+    expect((await client.post('/v2/customers', {}, withKey(key))).body.code).toBe('invalid_idempotency_key');
+  });
+});
+
+describe('while the first request is running', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await sandboxClient({ latencyMs: 300, idempotencyWaitMs: 50 });
+  });
+  afterAll(() => client.close());
+
+  it('answers 409 idempotency_timeout with Retry-After, then replays once the first is done', async () => {
+    const options = { headers: { 'idempotency-key': 'concurrent-1' } };
+    const first = client.post('/v2/customers', { email: 'slow@example.jp' }, options);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const duplicate = await client.post('/v2/customers', { email: 'slow@example.jp' }, options);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('idempotency_timeout');
+    expect(duplicate.headers.get('retry-after')).toMatch(/^\d+$/);
+    const original = await first;
+    const later = await client.post('/v2/customers', { email: 'slow@example.jp' }, options);
+    expect(later.body).toEqual(original.body);
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
+  });
+});
+
+describe('after an injected 500', () => {
+  it('releases the key, so that a retry under it is processed (once)', async () => {
+    const client = await sandboxClient({ errorRate: 0.5, seed: 7 });
+    try {
+      const options = { headers: { 'idempotency-key': 'retry-after-500' } };
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 20 && statuses.at(-1) !== 200; attempt += 1)
+        statuses.push((await client.post('/v2/customers', { email: 'retried@example.jp' }, options)).status);
+      expect(statuses).toContain(500);
+      expect(statuses.at(-1)).toBe(200);
+      const again = await client.post('/v2/customers', { email: 'retried@example.jp' }, options);
+      if (again.status !== 500) expect(again.headers.get('idempotent-replayed')).toBe('true');
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// Load: 10,000 mixed requests (creates, reads, updates, lists) from 8 concurrent connections, bounded in
+// time; then every object created is fetched and must equal the answer of its last write. No 5xx.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Client, cardBody, sandboxClient } from './test-support.ts';
+
+const REQUESTS = 10_000;
+const CONNECTIONS = 8;
+const DEADLINE_MS = 45_000;
+
+let client: Client;
+beforeAll(async () => {
+  client = await sandboxClient();
+});
+afterAll(() => client.close());
+
+it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losing anything`, async () => {
+  const latest = new Map<string, unknown>(); // path of an object → body of its last successful write
+  const statuses = new Map<number, number>();
+  const paths: string[] = [];
+  let issued = 0;
+  const started = performance.now();
+  const methodId = (await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'))).id;
+
+  const record = (path: string, answer: { status: number; body: unknown }) => {
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    if (answer.status === 200) {
+      if (!latest.has(path)) paths.push(path);
+      latest.set(path, answer.body);
+    }
+  };
+  // One request at a time per object, so that a read can be compared with the last write.
+  const busy = new Set<string>();
+  const pick = (): string | undefined => {
+    const path = paths[Math.floor(Math.random() * paths.length)];
+    return path === undefined || busy.has(path) ? undefined : path;
+  };
+
+  async function step(worker: number, n: number): Promise<void> {
+    const target = pick();
+    const kind = target === undefined ? n % 3 : n % 10;
+    if (target !== undefined) busy.add(target);
+    try {
+      await run(worker, n, kind, target);
+    } finally {
+      if (target !== undefined) busy.delete(target);
+    }
+  }
+
+  async function run(worker: number, n: number, kind: number, target: string | undefined): Promise<void> {
+    if (kind <= 2) {
+      const [path, body] =
+        kind === 0
+          ? ['/v2/customers', { email: `load-${worker}-${n}@example.jp`, metadata: { worker, n } }]
+          : kind === 1
+            ? ['/v2/products', { name: `product ${worker}-${n}` }]
+            : ['/v2/payment_flows', { amount: 1000 + n, currency: 'jpy', payment_method_id: methodId, confirm: n % 2 === 0 }];
+      const answer = await client.post(path, body, { headers: { 'idempotency-key': `load-${worker}-${n}` } });
+      record(`${path}/${(answer.body as { id: string }).id}`, answer);
+    } else if (kind <= 5 || (target!.startsWith('/v2/payment_flows') && (latest.get(target!) as { status: string }).status === 'succeeded')) {
+      // Reads (and updates of payment flows that can no longer change, which become reads).
+      const answer = await client.get(target!);
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      expect(answer.body).toEqual(latest.get(target!));
+    } else if (kind <= 7) {
+      const body = target!.startsWith('/v2/products') ? { description: `updated ${n}` } : { metadata: { step: n } };
+      record(target!, await client.post(target!, body));
+    } else {
+      const list = ['/v2/customers', '/v2/products', '/v2/payment_flows', '/v2/events'][n % 4]!;
+      const answer = await client.get(`${list}?limit=${1 + (n % 100)}`);
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      expect(answer.status).toBe(200);
+    }
+  }
+
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, worker) => {
+      while (issued < REQUESTS) {
+        if (performance.now() - started > DEADLINE_MS) throw new Error(`load: ${issued} requests after ${DEADLINE_MS} ms`);
+        issued += 1;
+        await step(worker, issued);
+      }
+    }),
+  );
+
+  const serverErrors = [...statuses].filter(([status]) => status >= 500);
+  expect(serverErrors).toEqual([]);
+  expect(statuses.get(200)).toBeGreaterThan(REQUESTS * 0.9);
+  expect(paths.length).toBeGreaterThan(1000);
+  for (const path of paths) expect(await client.ok('GET', path), path).toEqual(latest.get(path));
+});

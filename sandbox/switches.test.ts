@@ -1,0 +1,92 @@
+// Authentication forms and the operational switches: rate limit, latency, injected 5xx, HTML pages, drops.
+import { afterEach, describe, expect, it } from 'vitest';
+import { random } from './http/switches.ts';
+import { type Client, TEST_KEY, sandboxClient } from './test-support.ts';
+
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+describe('authentication', () => {
+  it('takes a test key as bearer token or as the basic user name, nothing else', async () => {
+    client = await sandboxClient();
+    const basic = (user: string) => `Basic ${Buffer.from(`${user}:`).toString('base64')}`;
+    expect((await client.call('GET', '/v2/customers', { key: null, headers: { authorization: basic(TEST_KEY) } })).status).toBe(200);
+    expect((await client.get('/v2/customers')).status).toBe(200);
+    for (const authorization of [basic('sk_live_abc'), basic('pk_test_abc'), 'Bearer pk_test_abc', 'Token sk_test_abc', 'Bearer '])
+      expect((await client.call('GET', '/v2/customers', { key: null, headers: { authorization } })).body.code).toBe('unauthorized');
+    const live = await client.call('GET', '/v2/customers', { key: null, headers: { authorization: basic('sk_live_secret') } });
+    expect(live.body.detail).toMatch(/test mode only/);
+    expect(JSON.stringify(live.body)).not.toContain('sk_live_secret');
+  });
+});
+
+describe('switches', () => {
+  it('rate limit: 429 rate_limit_exceeded with Retry-After once the bucket is empty', async () => {
+    client = await sandboxClient({ rateLimit: { perSecond: 1, burst: 3 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await client.get('/v2/customers')).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limited = await client.get('/v2/customers');
+    expect(limited.body.code).toBe('rate_limit_exceeded');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('latency: every API answer takes at least the given time', async () => {
+    client = await sandboxClient({ latencyMs: 120 });
+    const start = performance.now();
+    expect((await client.get('/v2/customers')).status).toBe(200);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(115);
+  });
+
+  it('injected 500s are problems; HTML error pages are 502 text/html', async () => {
+    client = await sandboxClient({ errorRate: 1 });
+    expect((await client.get('/v2/customers')).body.code).toBe('internal_server_error');
+    await client.close();
+    client = await sandboxClient({ htmlErrorRate: 1 });
+    const response = await fetch(`${client.url}/v2/customers`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('502 Bad Gateway');
+  });
+
+  it('a seeded rate injects failures at about that rate, the same ones on every run', async () => {
+    const run = async () => {
+      const sandbox = await sandboxClient({ errorRate: 0.3, seed: 42 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i += 1) statuses.push((await sandbox.get('/v2/terms')).status);
+      await sandbox.close();
+      return statuses;
+    };
+    const first = await run();
+    const failures = first.filter((status) => status === 500).length;
+    expect(failures).toBeGreaterThan(30);
+    expect(failures).toBeLessThan(90);
+    expect(await run()).toEqual(first);
+  });
+
+  it('dropped connections lose the answer after processing; a retry under the same key replays it', async () => {
+    // A seed whose first draw drops: the first attempt is processed and its answer lost.
+    const seed = [...Array(100).keys()].find((candidate) => random(candidate)() < 0.5)!;
+    client = await sandboxClient({ dropRate: 0.5, seed });
+    const url = `${client.url}/v2/customers`;
+    const headers = { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json', 'idempotency-key': 'dropped-create' };
+    const outcomes: string[] = [];
+    let answer: Response | undefined;
+    for (let attempt = 0; attempt < 20 && !answer; attempt += 1) {
+      try {
+        answer = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ email: 'dropped@example.jp' }) });
+        outcomes.push(String(answer.status));
+      } catch {
+        outcomes.push('dropped');
+      }
+    }
+    expect(outcomes[0]).toBe('dropped');
+    expect(answer?.status).toBe(200);
+    expect(answer?.headers.get('idempotent-replayed')).toBe('true');
+    const all = await client.ok('GET', '/v2/customers?limit=100').catch(() => undefined);
+    if (all) expect(all.data.filter((c: { email: string }) => c.email === 'dropped@example.jp')).toHaveLength(1);
+  });
+});
