@@ -60,6 +60,6 @@ export async function openTarget(config: TargetConfig = readTargetConfig()): Pro
   const server =
     config.kind === 'sandbox'
       ? await (await import('../../sandbox/server.ts')).startSandbox({ port: 0 })
-      : await (await import('../../mock/server.ts')).startMock({ port: 0 });
+      : await (await import('../../mock/server.ts')).startMock({ port: 0, log: false });
   return { ...config, baseUrl: server.url.replace(/\/+$/, ''), stateful: config.kind === 'sandbox', close: () => server.close() };
 }

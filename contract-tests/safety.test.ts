@@ -1,0 +1,178 @@
+// What the contract tests must never do, checked against a local server of this test that counts what
+// reaches it: send with a live key, send a raw card number, print a key. And what the client promises:
+// an Idempotency-Key on every POST (the same one on a retry), Retry-After honoured, a timeout, the limits.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createContractClient } from './lib/client.ts';
+import { loadContract } from './lib/contract.ts';
+import { writeReports, type CaseResult } from './lib/report.ts';
+import { RefusedError, redact } from './lib/secrets.ts';
+import { readTargetConfig } from './lib/target.ts';
+
+// Built at run time so that no key-shaped literal sits in the source.
+const LIVE_KEY = ['sk', 'live', 'c0ntractL1veKey0000000000'].join('_');
+const TEST_KEY = ['sk', 'test', 'c0ntractTestKey0000000000'].join('_');
+
+interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number }
+const seen: Seen[] = [];
+let inFlight = 0;
+let maxInFlight = 0;
+let handler: (req: IncomingMessage, res: ServerResponse, body: string) => void = (_, res) => res.end('{}');
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: performance.now() });
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => (inFlight -= 1));
+    handler(req, res, body);
+  });
+});
+let baseUrl = '';
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+};
+const client = (over: Partial<Parameters<typeof createContractClient>[0]> = {}) =>
+  createContractClient({ baseUrl, secretKey: TEST_KEY, rate: 1000, concurrency: 8, timeoutMs: 2000, ...over });
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const probe = await fetch(`${baseUrl}/probe`);
+  expect(await probe.text()).toBe('{}'); // the server answering is the one this test started
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  seen.length = 0;
+  maxInFlight = 0;
+  handler = (_, res) => json(res, 200, { ok: true });
+});
+
+describe('a live key is refused before anything is sent', () => {
+  test('by the target configuration and by the client, with no request reaching the server', () => {
+    const env = { CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: LIVE_KEY };
+    expect(() => readTargetConfig(env)).toThrow(RefusedError);
+    expect(() => client({ secretKey: LIVE_KEY })).toThrow(/refusing a live key/);
+    expect(seen).toEqual([]);
+  });
+  test('the refusal does not quote the key', () => {
+    try {
+      readTargetConfig({ CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: LIVE_KEY });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(LIVE_KEY);
+    }
+    expect.assertions(1);
+  });
+  test('a remote target needs a key; a local one gets a test key', () => {
+    expect(() => readTargetConfig({ CONTRACT_BASE_URL: baseUrl })).toThrow(/PAYJP_SECRET_KEY is required/);
+    expect(readTargetConfig({}).secretKey).toMatch(/^sk_test_/);
+  });
+});
+
+describe('no raw card number leaves the process', () => {
+  test('a Luhn-valid number in the body or the query aborts the request, masked in the message', async () => {
+    const c = client();
+    await expect(c.send({ method: 'post', path: '/v2/payment_methods', body: { card: { number: '4242 4242 4242 4242' } } })).rejects.toThrow(
+      /refusing to send a raw card number \(\*{12}4242\)/,
+    );
+    await expect(c.send({ method: 'get', path: '/v2/customers', query: { note: '4012888888881881' } })).rejects.toThrow(RefusedError);
+    expect(seen).toEqual([]);
+  });
+  test('digits that are not a card number (Luhn fails, too short) are sent', async () => {
+    await client().send({ method: 'post', path: '/v2/customers', body: { description: '4242424242424241', amount: 123456789012 } });
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('keys never reach an output', () => {
+  test('log lines of retries and the written reports are redacted', async () => {
+    const lines: string[] = [];
+    let first = true;
+    handler = (_, res) => (first ? ((first = false), json(res, 429, {}, { 'retry-after': '0' })) : json(res, 200, {}));
+    await client({ log: (line) => lines.push(line) }).send({ method: 'get', path: `/v2/customers?key=${TEST_KEY}` });
+    expect(lines.join('\n')).toMatch(/retry 2\/3/);
+    expect(lines.join('\n')).not.toContain(TEST_KEY);
+
+    const dir = mkdtempSync(join(tmpdir(), 'contract-report-'));
+    try {
+      const op = loadContract().operations[0]!;
+      const result: CaseResult = {
+        operationId: op.operationId, label: op.label, name: `leaks ${TEST_KEY}`, expectedStatus: 200, mode: 'live',
+        request: { method: 'GET', path: `/v2/x?k=${LIVE_KEY}` }, status: 500, violations: [], infrastructure: [],
+        failures: [`Authorization: Bearer ${TEST_KEY}`],
+      };
+      writeReports([op], [result], `staging with ${TEST_KEY}`, dir);
+      const files = readdirSync(dir);
+      expect(files.sort()).toEqual(['contract-junit.xml', 'contract-results.json', 'contract-summary.md']);
+      for (const file of files) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        expect(text).not.toContain(TEST_KEY);
+        expect(text).not.toContain(LIVE_KEY);
+        expect(text).toContain('sk_test_[REDACTED]');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test('redact leaves other text alone', () => {
+    expect(redact('pk_test_abc and sk_live_X1 in "sk_test_y"')).toBe('pk_test_[REDACTED] and sk_live_[REDACTED] in "sk_test_[REDACTED]"');
+    expect(redact('cus_taro_yamada task_test')).toBe('cus_taro_yamada task_test');
+  });
+});
+
+describe('the client', () => {
+  test('sends the key as a bearer token and an Idempotency-Key on every POST only', async () => {
+    const c = client();
+    await c.send({ method: 'post', path: '/v2/customers', body: {} });
+    await c.send({ method: 'post', path: '/v2/customers', body: {} });
+    await c.send({ method: 'get', path: '/v2/customers' });
+    const [a, b, get] = seen;
+    expect(a!.headers['authorization']).toBe(`Bearer ${TEST_KEY}`);
+    expect(a!.headers['content-type']).toBe('application/json');
+    expect(a!.headers['idempotency-key']).toMatch(/^[A-Za-z0-9_-]{1,255}$/);
+    expect(b!.headers['idempotency-key']).not.toBe(a!.headers['idempotency-key']);
+    expect(get!.headers['idempotency-key']).toBeUndefined();
+  });
+  test('retries 503 and 429 after Retry-After, a POST under the same key, and then gives the answer', async () => {
+    let answers = [503, 429, 200];
+    handler = (_, res) => json(res, answers.shift() ?? 200, {}, { 'retry-after': '0' });
+    const exchange = await client().send({ method: 'post', path: '/v2/customers', body: { a: 1 } });
+    expect(exchange.response.status).toBe(200);
+    expect(exchange.attempts).toBe(3);
+    expect(new Set(seen.map((s) => s.headers['idempotency-key'])).size).toBe(1);
+    expect(seen.map((s) => s.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+
+    seen.length = 0;
+    answers = [429, 429, 429, 429];
+    const given = await client({ maxAttempts: 2 }).send({ method: 'get', path: '/v2/customers' });
+    expect([given.response.status, given.attempts, seen.length]).toEqual([429, 2, 2]);
+    seen.length = 0;
+    answers = [429];
+    expect((await client().send({ method: 'get', path: '/v2/customers', retry: false })).response.status).toBe(429);
+    expect(seen).toHaveLength(1);
+  });
+  test('a request that gets no answer fails after the timeout', async () => {
+    handler = () => {}; // never answers
+    await expect(client({ timeoutMs: 150 }).send({ method: 'get', path: '/v2/slow' })).rejects.toThrow(/GET .*\/v2\/slow: timed out after 150 ms/);
+  });
+  test('keeps at most `concurrency` requests in flight and spaces their starts by 1/rate', async () => {
+    handler = (_, res) => setTimeout(() => json(res, 200, {}), 30);
+    const c = client({ concurrency: 2, rate: 50 });
+    await Promise.all(Array.from({ length: 6 }, () => c.send({ method: 'get', path: '/v2/customers' })));
+    expect(seen).toHaveLength(6);
+    expect(maxInFlight).toBeLessThanOrEqual(2);
+    const gaps = seen.slice(1).map((s, i) => s.at - seen[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(15); // 20 ms apart at 50/s, less the timer's slack
+  });
+  test('the typed client (openapi-fetch over `paths`) goes through the same guard', async () => {
+    handler = (_, res) => json(res, 200, { object: 'customer', id: 'cus_1' });
+    const { data } = await client().api.GET('/v2/customers/{customer_id}', { params: { path: { customer_id: 'cus_1' } } });
+    expect(data?.id).toBe('cus_1');
+    expect(seen[0]!.headers['authorization']).toBe(`Bearer ${TEST_KEY}`);
+  });
+});
