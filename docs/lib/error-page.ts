@@ -1,0 +1,219 @@
+// The error catalog page, in English and Japanese, rendered from the catalog and the bundle built from it:
+// the texts come from the catalog, "which operations" from each operation's `x-errors`, the example body from
+// the bundle's named example (the one the mock answers with `Prefer: example=<code>`).
+import { STATUS_CODES } from 'node:http';
+import type { ErrorDefinition, RetryPolicy } from '../../scripts/lib/catalog.ts';
+import { byStatus } from '../../scripts/lib/catalog.ts';
+import { exampleName, operationsOf } from '../../scripts/lib/expand-errors.ts';
+import { escapeHtml, inlineMarkup } from './html.ts';
+import { REFERENCE_PAGE, operationHref, tagHref } from './reference-links.ts';
+
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const errorPageFile = (lang: Language): string => (lang === 'en' ? 'errors.html' : `errors.${lang}.html`);
+/** The guide the page links back to (docs/guides/*-errors.md). */
+export const ERRORS_GUIDE = 'Errors';
+
+interface Texts {
+  title: string;
+  intro: string;
+  otherLanguage: string;
+  reference: string;
+  guide: string;
+  contents: string;
+  ours: string;
+  type: string;
+  meaning: string;
+  action: string;
+  headers: string;
+  operations: (count: number) => string;
+  noOperations: string;
+  example: string;
+  retry: Record<RetryPolicy, string>;
+  waitRetryAfter: string;
+  backoff: string;
+}
+
+const TEXTS: Record<Language, Texts> = {
+  en: {
+    title: 'Error catalog',
+    intro:
+      'Every error of the PAY.JP API v2 is an RFC 9457 problem (`application/problem+json`) whose `code` is one of the codes below. ' +
+      'The `type` of a problem is the address of its entry on this page. Codes are grouped by HTTP status.',
+    otherLanguage: '日本語',
+    reference: 'API reference',
+    guide: 'Errors guide',
+    contents: 'Codes by status',
+    ours: 'Our addition: not in PAY.JP’s published catalog',
+    type: 'type',
+    meaning: 'Meaning',
+    action: 'What to do',
+    headers: 'Response headers',
+    operations: (n) => `Operations that can return it (${n})`,
+    noOperations: 'No operation of the reference returns it.',
+    example: 'Example',
+    retry: {
+      no: 'Do not retry as is: the same request fails the same way. Change the request as described above and send it under a new Idempotency-Key.',
+      'same-key': 'Retry: send the same request again later with the same Idempotency-Key, so that it is carried out at most once.',
+      'new-key': 'Do not send it again under this key, which is bound to the first request. A different request needs a new Idempotency-Key.',
+    },
+    waitRetryAfter: 'Wait the number of seconds given in `Retry-After` first.',
+    backoff: 'Wait longer between attempts each time (exponential backoff).',
+  },
+  ja: {
+    title: 'エラーカタログ',
+    intro:
+      'PAY.JP API v2 のエラーはすべて RFC 9457 の problem details (`application/problem+json`) で返され、その `code` は以下のいずれかです。' +
+      'problem の `type` はこのページの該当項目のアドレスです。コードは HTTP ステータスごとにまとめています。',
+    otherLanguage: 'English',
+    reference: 'API リファレンス',
+    guide: 'エラーのガイド',
+    contents: 'ステータス別のコード',
+    ours: '本プロジェクトによる追加: PAY.JP の公開カタログにはありません',
+    type: 'type',
+    meaning: '意味',
+    action: '対処',
+    headers: 'レスポンスヘッダー',
+    operations: (n) => `このエラーを返す操作 (${n})`,
+    noOperations: 'このエラーを返す操作はリファレンスにありません。',
+    example: '例',
+    retry: {
+      no: 'そのまま再送しても同じ結果になります。上記のとおりリクエストを修正し、新しい Idempotency-Key で送信してください。',
+      'same-key': '時間をおいて、同じリクエストを同じ Idempotency-Key で再送してください (処理は最大 1 回だけ行われます)。',
+      'new-key': 'このキーでは再送しないでください (キーは最初のリクエストに結び付いています)。別のリクエストには新しい Idempotency-Key を使ってください。',
+    },
+    waitRetryAfter: '再送の前に `Retry-After` の秒数だけ待ってください。',
+    backoff: '再送のたびに待ち時間を延ばしてください (指数バックオフ)。',
+  },
+};
+
+interface OperationLink {
+  label: string;
+  summary: string;
+  operationId: string;
+  href: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** Which operations may answer each code, from the bundle's per-operation `x-errors`. */
+function operationsByCode(document: Json): Map<string, OperationLink[]> {
+  const byCode = new Map<string, OperationLink[]>();
+  for (const { path, method, operation } of operationsOf(document)) {
+    const operationId = operation.operationId ?? '';
+    const tag = (operation['tags'] as string[] | undefined)?.[0];
+    const link: OperationLink = {
+      label: `${method.toUpperCase()} ${path}`,
+      summary: String(operation['summary'] ?? ''),
+      operationId,
+      href: tag && operationId ? operationHref(tag, operationId) : REFERENCE_PAGE,
+    };
+    for (const code of (operation['x-errors'] ?? []) as string[]) byCode.set(code, [...(byCode.get(code) ?? []), link]);
+  }
+  return byCode;
+}
+
+function exampleOf(document: Json, def: ErrorDefinition): unknown {
+  const examples = ((document['components'] as Json | undefined)?.['examples'] ?? {}) as Record<string, { value?: unknown }>;
+  const example = examples[exampleName(def.code)];
+  if (example?.value === undefined) {
+    throw new Error(`${def.source}: ${def.code} has no example components.examples.${exampleName(def.code)} in the bundle`);
+  }
+  return example.value;
+}
+
+const STYLE = `
+body{font:16px/1.55 system-ui,sans-serif;color:#1d1d1f;margin:0;background:#fafafa}
+header,main{max-width:60rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.5rem}
+nav{display:flex;gap:1.25rem;flex-wrap:wrap;font-size:.95rem}
+h1{margin:.6rem 0}h2{margin-top:2.5rem;border-bottom:2px solid #ddd;padding-bottom:.3rem}
+article{background:#fff;border:1px solid #e2e2e2;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
+article:target{border-color:#1f6feb;box-shadow:0 0 0 3px #1f6feb33}
+h3{margin:0 0 .5rem;font-size:1.15rem}h3 a{color:inherit;text-decoration:none}
+code{font:.88em ui-monospace,monospace;background:#f0f0f0;padding:.1em .3em;border-radius:4px}
+pre{background:#1e1e1e;color:#eee;padding:.8rem;border-radius:6px;overflow:auto;font-size:.85rem}
+pre code{background:none;padding:0;color:inherit}
+dt{font-weight:600;margin-top:.6rem}dd{margin:0}
+.ours{display:inline-block;background:#fff4ce;border:1px solid #e0c060;border-radius:4px;padding:0 .4rem;font-size:.8rem;margin-left:.5rem;vertical-align:middle}
+.toc li{margin:.15rem 0}ul.ops{columns:2;padding-left:1.1rem}ul.ops li{break-inside:avoid}
+`;
+
+function renderEntry(def: ErrorDefinition, t: Texts, lang: Language, ops: readonly OperationLink[], example: unknown): string {
+  const retry = [t.retry[def.retry], ...(def.retry === 'no' ? [] : [def.headers.includes('Retry-After') ? t.waitRetryAfter : t.backoff])];
+  const opsList =
+    ops.length === 0
+      ? `<p>${escapeHtml(t.noOperations)}</p>`
+      : `<details><summary>${escapeHtml(t.operations(ops.length))}</summary><ul class="ops">${ops
+          .map(
+            (op) =>
+              `<li><a href="${escapeHtml(op.href)}" data-operation-id="${escapeHtml(op.operationId)}"><code>${escapeHtml(op.label)}</code></a> ${escapeHtml(op.summary)}</li>`,
+          )
+          .join('')}</ul></details>`;
+  return `<article id="${escapeHtml(def.slug)}" data-code="${escapeHtml(def.code)}">
+<h3><a href="#${escapeHtml(def.slug)}"><code>${escapeHtml(def.code)}</code></a> ${escapeHtml(def.title)}${
+    def.origin === 'contract' ? `<span class="ours" data-origin="contract">${escapeHtml(t.ours)}</span>` : ''
+  }</h3>
+<dl>
+<dt>${escapeHtml(t.type)}</dt><dd><code>${escapeHtml(def.type)}</code></dd>
+<dt>${escapeHtml(t.meaning)}</dt><dd>${inlineMarkup(lang === 'en' ? def.en : def.ja)}</dd>
+<dt>${escapeHtml(t.action)}</dt><dd>${inlineMarkup(retry.join(' '))}</dd>
+${def.headers.length > 0 ? `<dt>${escapeHtml(t.headers)}</dt><dd>${def.headers.map((h) => `<code>${escapeHtml(h)}</code>`).join(', ')}</dd>` : ''}
+<dt>${escapeHtml(t.example)}</dt><dd><pre><code>${escapeHtml(`HTTP ${def.status}\nContent-Type: application/problem+json\n\n${JSON.stringify(example, null, 2)}`)}</code></pre></dd>
+</dl>
+${opsList}
+</article>`;
+}
+
+export function renderErrorPage(catalog: readonly ErrorDefinition[], document: Json, lang: Language): string {
+  const t = TEXTS[lang];
+  const other = LANGUAGES.find((l) => l !== lang)!;
+  const ops = operationsByCode(document);
+  const groups = [...byStatus(catalog)];
+  const statusName = (status: number): string => `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+  const toc = groups
+    .map(
+      ([status, defs]) =>
+        `<li><a href="#status-${status}">${escapeHtml(statusName(status))}</a>: ${defs
+          .map((d) => `<a href="#${escapeHtml(d.slug)}"><code>${escapeHtml(d.code)}</code></a>`)
+          .join(', ')}</li>`,
+    )
+    .join('\n');
+  const sections = groups
+    .map(
+      ([status, defs]) =>
+        `<section id="status-${status}"><h2>${escapeHtml(statusName(status))}</h2>\n${defs
+          .map((def) => renderEntry(def, t, lang, ops.get(def.code) ?? [], exampleOf(document, def)))
+          .join('\n')}</section>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${t.title} · PAY.JP API v2`)}</title>
+<link rel="alternate" hreflang="${other}" href="${errorPageFile(other)}">
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}">${escapeHtml(t.guide)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${inlineMarkup(t.intro)}</p>
+</header>
+<main>
+<h2>${escapeHtml(t.contents)}</h2>
+<ul class="toc">
+${toc}
+</ul>
+${sections}
+</main>
+</body>
+</html>
+`;
+}
+
+/** Both language versions, by file name. */
+export const renderErrorPages = (catalog: readonly ErrorDefinition[], document: Json): Map<string, string> =>
+  new Map(LANGUAGES.map((lang) => [errorPageFile(lang), renderErrorPage(catalog, document, lang)]));

@@ -1,0 +1,20 @@
+// Tables the guides take from the code that defines their facts, so that they cannot drift apart.
+// A guide asks for one with `<!-- table:<name> -->`.
+import { TEST_CARDS, type Outcome } from '../../sandbox/test-cards.ts';
+
+const OUTCOMES: Record<Outcome, string> = {
+  succeeds: 'the payment succeeds',
+  card_declined: '`402 card_declined`',
+  processing_error: '`402 processing_error`',
+  three_d_secure_required: 'the payment needs 3-D Secure (`requires_action`)',
+  three_d_secure_failed: '3-D Secure fails: `402 three_d_secure_failed`',
+};
+
+export const GUIDE_TABLES: Record<string, () => string> = {
+  'test-cards': () =>
+    [
+      '| token | brand | last 4 digits | outcome |',
+      '|---|---|---|---|',
+      ...TEST_CARDS.map((card) => `| \`${card.token}\` | ${card.brand} | ${card.last4} | ${OUTCOMES[card.outcome]} |`),
+    ].join('\n'),
+};

@@ -1,0 +1,8 @@
+// Where the docs site's inputs and output live.
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/lib/paths.ts';
+
+export const DOCS = join(ROOT, 'docs');
+export const GUIDES = join(DOCS, 'guides');
+export const DIST = join(DOCS, 'dist');
+export const SCREENSHOTS = join(ROOT, 'reports/screenshots');

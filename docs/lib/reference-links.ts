@@ -1,0 +1,10 @@
+// Addresses inside the reference page. Redoc 3 routes by hash: a tag at `#/<tag slug>`, an operation at
+// `#/<tag slug>/<operationId in lower case>`. The browser test checks every link built here against the
+// sections the reference really renders.
+export const REFERENCE_PAGE = 'index.html';
+
+const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export const tagHref = (tag: string): string => `${REFERENCE_PAGE}#/${slug(tag)}`;
+
+export const operationHref = (tag: string, operationId: string): string => `${tagHref(tag)}/${operationId.toLowerCase()}`;

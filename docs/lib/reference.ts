@@ -1,0 +1,54 @@
+// The API reference page: Redocly's `build-docs` with the Redoc bundle inlined, so the page needs no network.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { REDOCLY_CONFIG } from '../../scripts/lib/paths.ts';
+
+const run = promisify(execFile);
+
+function redoclyBin(): string {
+  const manifest = createRequire(import.meta.url).resolve('@redocly/cli/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
+  return join(dirname(manifest), bin['redocly']!);
+}
+
+// Redoc shows an "API docs by" badge whose <img> comes from Redocly's CDN, and it has no option to turn the
+// badge off. The page is made offline by pointing the image at an inline SVG instead.
+const CDN_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
+const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="14"><text x="0" y="11" font-family="sans-serif" font-size="11" fill="#555">Redocly</text></svg>',
+)}`;
+
+export function offlineHtml(html: string): string {
+  let out = html;
+  for (const url of CDN_LOGOS) {
+    if (!out.includes(url)) {
+      throw new Error(`build-docs output no longer contains ${url}: check docs/lib/reference.ts against this Redocly version`);
+    }
+    out = out.replaceAll(url, LOCAL_LOGO);
+  }
+  return out;
+}
+
+/** Renders `document` to a self-contained HTML page at `outFile`. */
+export async function buildReference(document: Record<string, unknown>, outFile: string, title: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'payjp-docs-'));
+  try {
+    const input = join(work, 'openapi.json');
+    writeFileSync(input, JSON.stringify(document));
+    // telemetry: off in redocly.yaml keeps the CLI and the page quiet; the variable makes sure of it.
+    await run(
+      process.execPath,
+      [redoclyBin(), 'build-docs', input, '--inlineBundle', '--config', REDOCLY_CONFIG, '--title', title, '-o', outFile],
+      { env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`redocly build-docs failed: ${error.stderr?.trim() || error.message}`);
+    });
+    writeFileSync(outFile, offlineHtml(readFileSync(outFile, 'utf8')));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,84 @@
+// A static file server for docs/dist on 127.0.0.1: `npm run docs` first, then `node docs/serve.ts`
+// (PORT, default 4011). scripts/start.ts and the browser test use `serveDocs()`.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { DIST } from './lib/paths.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.yaml': 'application/yaml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface DocsServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The file a URL path names inside `root`, or null when it would leave `root` or is not a file. */
+export function resolveFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const target = resolve(root, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
+  const inside = relative(root, target);
+  if (inside.startsWith('..') || isAbsolute(inside)) return null;
+  const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.html') : target;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = DIST } = {}): Promise<DocsServer> {
+  const base = resolve(root);
+  if (!existsSync(join(base, 'index.html'))) {
+    return Promise.reject(new Error(`${join(base, 'index.html')} is missing: run \`npm run docs\` first`));
+  }
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveFile(base, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolvePromise({
+        url: `http://127.0.0.1:${bound}/`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections(); // a browser's keep-alive connections would hold close() open
+          }),
+      });
+    });
+  });
+}
+
+if (import.meta.main) {
+  const { url } = await serveDocs();
+  console.log(`docs: ${url} (reference), ${url}errors.html (error catalog)`);
+}

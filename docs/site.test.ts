@@ -1,0 +1,212 @@
+// The built docs site in a real browser: every operation of the bundle is rendered, the error catalog pages
+// list every code in both languages, anchors and cross-links land where they should, and nothing is fetched
+// from outside localhost.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeOf } from '../generated/error-catalog.ts';
+import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
+import { operationsOf, type OperationRef } from '../scripts/lib/expand-errors.ts';
+import { buildDocs } from './lib/build.ts';
+import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
+import { errorPageFile, LANGUAGES } from './lib/error-page.ts';
+import { loadGuides } from './lib/guides.ts';
+import { SCREENSHOTS } from './lib/paths.ts';
+import { serveDocs, type DocsServer } from './serve.ts';
+
+/** Matches `text` as it is (RegExp.escape is not in TypeScript's ES2024 library yet). */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Redoc renders a section some time after its route changes. */
+const POLL = { timeout: 10_000 };
+
+const runBrowser = chromiumInstalled() || inCi();
+if (!runBrowser) console.warn(`docs browser test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+
+interface RenderedOperation {
+  sectionId: string;
+  heading: string;
+  text: string;
+}
+
+describe.skipIf(!runBrowser)('docs site in Chromium', () => {
+  let spec: BuiltSpec;
+  let outDir: string;
+  let server: DocsServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  let rendered: Promise<Map<string, RenderedOperation>> | undefined;
+
+  beforeAll(async () => {
+    if (!chromiumInstalled()) throw new Error(`CI is set and Chromium is missing at ${CHROMIUM_PATH}`);
+    spec = await buildSpec();
+    outDir = mkdtempSync(join(tmpdir(), 'payjp-docs-site-'));
+    await buildDocs(spec, outDir);
+    server = await serveDocs({ port: 0, root: outDir });
+    // The server answering is the one serving this build.
+    const served = await (await fetch(new URL('errors.html', server.url))).text();
+    expect(served).toBe(readFileSync(join(outDir, 'errors.html'), 'utf8'));
+    browser = await launchChromium();
+    browser.context.on('request', (request) => requests.push(request.url()));
+    page = await browser.context.newPage();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  const open = async (file: string): Promise<void> => {
+    await page.goto(new URL(file, server.url).href);
+  };
+
+  const isRendered = (sections: Iterable<RenderedOperation>, { path, operation }: OperationRef): boolean =>
+    [...sections].some((s) => s.heading === operation['summary'] && s.text.includes(path));
+
+  const readSections = (): Promise<RenderedOperation[]> =>
+    page.$$eval('[data-item-kind="httpItem"]', (elements) =>
+      elements.map((el) => ({
+        sectionId: el.getAttribute('data-section-id') ?? '',
+        heading: el.querySelector('h2')?.textContent?.trim() ?? '',
+        text: (el as HTMLElement).innerText,
+      })),
+    );
+
+  /**
+   * Opens every operation of the bundle from the reference's sidebar, as a reader would (its tag, then its
+   * entry), and collects the operation sections Redoc renders, by section ID.
+   */
+  const renderedOperations = (): Promise<Map<string, RenderedOperation>> =>
+    (rendered ??= (async () => {
+      await open('index.html');
+      const byTag = Map.groupBy(operationsOf(spec.document), ({ operation }) => (operation['tags'] as string[])[0]!);
+      const found = new Map<string, RenderedOperation>();
+      for (const [tag, operations] of byTag) {
+        await page.locator('a', { hasText: new RegExp(`^${literal(tag)}$`) }).first().click();
+        for (const op of operations) {
+          const entry = new RegExp(`^${literal(String(op.operation['summary']))}\\s*${op.method}$`, 'i');
+          const link = page.locator('a', { hasText: entry }).first();
+          if ((await link.count()) === 0) continue; // not in the navigation: reported as missing below
+          await link.click();
+          for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+            // Redoc mounts a section's parts while they are in view: keep all the text each section has shown.
+            for (const section of await readSections()) {
+              const seen = found.get(section.sectionId)?.text ?? '';
+              found.set(section.sectionId, { ...section, text: seen.includes(section.text) ? seen : `${seen}\n${section.text}` });
+            }
+            if (isRendered(found.values(), op)) break;
+          }
+        }
+      }
+      return found;
+    })());
+
+  it('renders every operation of the bundle', async () => {
+    const operations = operationsOf(spec.document);
+    expect(operations.length).toBeGreaterThan(0);
+    const sections = [...(await renderedOperations()).values()];
+    const missing = operations
+      .filter((op) => !isRendered(sections, op))
+      .map(({ method, path, operation }) => `${operation.operationId} (${method.toUpperCase()} ${path})`);
+    expect(missing).toEqual([]);
+    console.log(`reference: ${operations.length} operations rendered`);
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.png') }); // the last one opened
+    await open('index.html');
+    await page.locator('h1').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'reference.png') });
+  });
+
+  it('shows the guides, and the Errors guide links to the error catalog', async () => {
+    await open('index.html');
+    for (const guide of loadGuides()) {
+      await page.locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) }).first().click();
+      await expect.poll(() => page.locator('h1, h2', { hasText: guide.name }).count(), POLL).toBeGreaterThan(0);
+    }
+    await page.locator('a', { hasText: /^Errors$/ }).first().click();
+    await page.locator('a[href="errors.html"]').first().click();
+    await page.waitForURL(/\/errors\.html$/);
+    await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
+  });
+
+  it('lists every catalog code on the error page, grouped by status, in English and Japanese', async () => {
+    for (const lang of LANGUAGES) {
+      await open(errorPageFile(lang));
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      const articles = await page.$$eval('section[id^="status-"] article', (elements) =>
+        elements.map((el) => ({
+          id: el.id,
+          code: el.getAttribute('data-code') ?? '',
+          section: el.closest('section')?.id ?? '',
+          ours: el.querySelector('[data-origin="contract"]') !== null,
+          text: (el as HTMLElement).innerText,
+        })),
+      );
+      expect(articles.map((a) => a.code).sort()).toEqual(spec.catalog.map((d) => d.code).sort());
+      for (const def of spec.catalog) {
+        const article = articles.find((a) => a.code === def.code)!;
+        expect(article.id).toBe(def.slug);
+        expect(article.section).toBe(`status-${def.status}`);
+        expect(article.ours).toBe(def.origin === 'contract');
+        expect(article.text).toContain(def.title);
+        expect(article.text).toContain((lang === 'en' ? def.en : def.ja).replaceAll('`', ''));
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `${errorPageFile(lang).replace('.html', '')}.png`) });
+    }
+  });
+
+  it('lands on card_declined when its anchor (the last segment of its type) is followed', async () => {
+    const anchor = typeOf('card_declined').split('/').pop()!;
+    const inView = (): Promise<boolean> =>
+      page.locator(`#${anchor}`).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+      });
+    for (const lang of LANGUAGES) {
+      await open(errorPageFile(lang));
+      expect(await inView()).toBe(false);
+      await page.locator(`.toc a[href="#${anchor}"]`).click();
+      expect(new URL(page.url()).hash).toBe(`#${anchor}`);
+      await expect.poll(inView, POLL).toBe(true);
+    }
+    await open(`${errorPageFile('en')}#${anchor}`);
+    await expect.poll(inView, POLL).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'errors-card-declined.png') });
+  });
+
+  it('links every operation on the error page to its section of the reference, and back to the guide', async () => {
+    const sections = await renderedOperations();
+    await open(errorPageFile('en'));
+    const hrefs = [...new Set(await page.$$eval('a[data-operation-id]', (links) => links.map((a) => a.getAttribute('href') ?? '')))];
+    expect(hrefs.length).toBe(operationsOf(spec.document).length);
+    const broken = hrefs.filter((href) => !sections.has(href.replace(/^index\.html#/, '')));
+    expect(broken).toEqual([]);
+
+    // Following one lands on the operation.
+    const link = page.locator('#card-declined a[data-operation-id]').first();
+    const operationId = await link.getAttribute('data-operation-id');
+    const summary = operationsOf(spec.document).find((op) => op.operation.operationId === operationId)!.operation['summary'];
+    await page.locator('#card-declined details summary').click();
+    await link.click();
+    await expect.poll(() => page.locator('h2', { hasText: String(summary) }).count(), POLL).toBeGreaterThan(0);
+
+    await open(errorPageFile('ja'));
+    await page.locator('nav a', { hasText: 'エラーのガイド' }).click();
+    await expect.poll(() => page.locator('a[href="errors.ja.html"]').count(), POLL).toBeGreaterThan(0);
+  });
+
+  it('made no request outside localhost', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const outside = requests.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      if (['data:', 'blob:', 'about:'].includes(protocol)) return false;
+      return !['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+    });
+    expect(outside).toEqual([]);
+  });
+});
