@@ -1,0 +1,53 @@
+// The error page follows the catalog with no other edit: a changed title in (a copy of) catalog.yaml shows up
+// in the page, escaped, and nothing else on the page changes. openapi/ is never written.
+import { readFileSync } from 'node:fs';
+import { bundle } from '@redocly/openapi-core';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadRedoclyConfig } from '../scripts/lib/build-spec.ts';
+import { parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
+import { expandErrors } from '../scripts/lib/expand-errors.ts';
+import { CATALOG_FILE, SPEC_ROOT } from '../scripts/lib/paths.ts';
+import { LANGUAGES, renderErrorPage } from './lib/error-page.ts';
+
+/** The bundle as `npm run bundle` builds it, but from the catalog given (build-spec.ts reads the file). */
+async function bundleWith(catalog: ErrorDefinition[]): Promise<Record<string, unknown>> {
+  const { bundle: result } = await bundle({ ref: SPEC_ROOT, config: (await loadRedoclyConfig()).forAlias('source'), dereference: false });
+  return expandErrors(structuredClone(result.parsed) as Record<string, unknown>, catalog);
+}
+
+describe('error page from the catalog', () => {
+  it('changes with a code’s title in the catalog, and only there', async () => {
+    const text = readFileSync(CATALOG_FILE, 'utf8');
+    const original = parseCatalog(text, 'catalog.yaml');
+    const code = 'card_declined';
+    const oldTitle = original.find((d) => d.code === code)!.title;
+    const newTitle = `Declined <by the issuer> & "final"`;
+
+    const edited = parseDocument(text);
+    edited.setIn(['codes', code, 'title'], newTitle);
+    const changed = parseCatalog(edited.toString(), 'catalog.yaml (edited copy)');
+    expect(changed.find((d) => d.code === code)!.title).toBe(newTitle);
+
+    const [before, after] = await Promise.all([bundleWith(original), bundleWith(changed)]);
+    for (const lang of LANGUAGES) {
+      const oldPage = renderErrorPage(original, before, lang);
+      const newPage = renderErrorPage(changed, after, lang);
+      const escaped = 'Declined &lt;by the issuer&gt; &amp; ';
+      expect(oldPage).toContain(`</code></a> ${oldTitle}`);
+      expect(newPage).not.toContain(`</code></a> ${oldTitle}`);
+      expect(newPage).toContain(escaped); // heading
+      expect(newPage).toContain('&quot;title&quot;: &quot;Declined &lt;by the issuer&gt; &amp; \\&quot;final\\&quot;&quot;'); // example
+      expect(newPage).not.toContain('<by the issuer>');
+
+      // Every line that differs is one that carries the new title.
+      const oldLines = oldPage.split('\n');
+      const newLines = newPage.split('\n');
+      expect(newLines.length).toBe(oldLines.length);
+      const differing = newLines.filter((line, i) => line !== oldLines[i]);
+      expect(differing.length).toBeGreaterThan(0);
+      for (const line of differing) expect(line).toContain(escaped);
+    }
+    expect(readFileSync(CATALOG_FILE, 'utf8')).toBe(text);
+  });
+});
