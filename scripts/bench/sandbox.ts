@@ -1,0 +1,147 @@
+// Sandbox throughput and latency: autocannon (10 connections, ~5 s each) sends a GET and a POST to the
+// sandbox, to Prism mocking the bundle (`prism mock generated/openapi.json -v silent`) and to a bare Node
+// http server (the ceiling), each started as its own process on a free loopback port, in one run.
+// Targets: the sandbox ≥ 10× Prism's requests/s and p99 < 5 ms.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { GENERATED, ROOT } from '../lib/paths.ts';
+
+// autocannon ships no types (and @types/autocannon is not installed): the part used here, typed.
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  method: 'GET' | 'POST';
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  body?: string;
+}) => Promise<AutocannonResult>;
+
+const DURATION_S = 5;
+const CONNECTIONS = 10;
+const KEY = 'sk_test_bench';
+const CUSTOMER = 'cus_seed_yamada';
+const BODY = JSON.stringify({ email: 'bench@example.jp', description: 'bench', metadata: { source: 'bench' } });
+
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = JSON.stringify({ object: 'customer', id: '${CUSTOMER}', livemode: false, email: 'bench@example.jp' });
+createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'x-bench': 'bare' }); res.end(body); });
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+interface Target {
+  name: string;
+  command: readonly string[];
+  /** Whether the answer proves that this target, and not something else on the port, is answering. */
+  isOurs(response: Response, body: string): boolean;
+}
+
+const TARGETS: readonly Target[] = [
+  {
+    name: 'sandbox',
+    command: [process.execPath, join(ROOT, 'sandbox/server.ts')],
+    isOurs: (response, body) => response.status === 200 && body.includes(`"id":"${CUSTOMER}"`),
+  },
+  {
+    name: 'Prism (mock)',
+    command: [join(ROOT, 'node_modules/.bin/prism'), 'mock', join(GENERATED, 'openapi.json'), '-h', '127.0.0.1', '-v', 'silent'],
+    isOurs: (response) => response.status === 200 && response.headers.get('content-type')?.startsWith('application/json') === true,
+  },
+  {
+    name: 'bare node:http',
+    command: [process.execPath, '-e', BARE_SERVER],
+    isOurs: (response) => response.headers.get('x-bench') === 'bare',
+  },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(target: Target): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const [command, ...args] = target.command;
+  const child = spawn(command!, target.name === 'Prism (mock)' ? [...args, '-p', String(port)] : args, {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${target.name} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/v2/customers/${CUSTOMER}`, { headers: { authorization: `Bearer ${KEY}` } });
+      if (target.isOurs(response, await response.text())) return { url, child };
+      throw new Error(`${target.name}: another server answers on port ${port}`);
+    } catch (error) {
+      if (error instanceof Error && error.message.includes('another server')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  child.kill();
+  throw new Error(`${target.name} did not answer within 30 s`);
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function measure(url: string, method: 'GET' | 'POST'): Promise<Figures> {
+  const result = await autocannon({
+    url: method === 'GET' ? `${url}/v2/customers/${CUSTOMER}` : `${url}/v2/customers`,
+    method,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    ...(method === 'POST' ? { body: BODY } : {}),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+const rows: { target: string; method: 'GET' | 'POST'; figures: Figures }[] = [];
+for (const target of TARGETS) {
+  const { url, child } = await start(target);
+  try {
+    for (const method of ['GET', 'POST'] as const) rows.push({ target: target.name, method, figures: await measure(url, method) });
+  } finally {
+    child.kill();
+  }
+}
+
+const prism = (method: string) => rows.find((row) => row.target === 'Prism (mock)' && row.method === method)!.figures.rps;
+console.log(`autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per row, loopback\n`);
+console.log('| server | request | req/s | p50 (ms) | p99 (ms) | non-2xx | × Prism |\n|---|---|---:|---:|---:|---:|---:|');
+for (const { target, method, figures } of rows)
+  console.log(
+    `| ${target} | ${method} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.non2xx} | ${(figures.rps / prism(method)).toFixed(1)} |`,
+  );
+
+const misses = rows
+  .filter((row) => row.target === 'sandbox')
+  .flatMap(({ method, figures }) => [
+    ...(figures.rps < 10 * prism(method) ? [`${method}: ${(figures.rps / prism(method)).toFixed(1)}× Prism (target ≥ 10×)`] : []),
+    ...(figures.p99 >= 5 ? [`${method}: p99 ${figures.p99} ms (target < 5 ms)`] : []),
+    ...(figures.non2xx > 0 ? [`${method}: ${figures.non2xx} non-2xx answers or errors`] : []),
+  ]);
+console.log(misses.length === 0 ? '\nTargets met: ≥ 10× Prism, p99 < 5 ms.' : `\nTargets missed:\n- ${misses.join('\n- ')}`);
+process.exitCode = misses.length === 0 ? 0 : 1;
