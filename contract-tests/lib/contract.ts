@@ -161,7 +161,34 @@ export function loadContract(): Contract {
   return cached;
 }
 
-/** Turns a concrete path into the operation it calls: literal segments win over `{param}` ones. */
+interface Route {
+  operation: Operation;
+  /** The template's segments, `undefined` for a `{param}` segment, its name in `names`. */
+  literals: (string | undefined)[];
+  names: (string | undefined)[];
+}
+const routeIndex = new WeakMap<readonly Operation[], Map<string, Route[]>>();
+
+/** Routes by `method segment-count`, more literal segments first (`/cards/{id}` before `/{id}/attach`). */
+function routesOf(operations: readonly Operation[]): Map<string, Route[]> {
+  let index = routeIndex.get(operations);
+  if (!index) {
+    index = new Map();
+    for (const operation of operations) {
+      const parts = operation.template.split('/');
+      const names = parts.map((part) => /^\{(.+)\}$/.exec(part)?.[1]);
+      const route = { operation, literals: parts.map((part, i) => (names[i] === undefined ? part : undefined)), names };
+      const key = `${operation.method} ${parts.length}`;
+      index.set(key, [...(index.get(key) ?? []), route]);
+    }
+    const literalCount = (r: Route): number => r.literals.filter((l) => l !== undefined).length;
+    for (const routes of index.values()) routes.sort((a, b) => literalCount(b) - literalCount(a));
+    routeIndex.set(operations, index);
+  }
+  return index;
+}
+
+/** Turns a concrete path (or a template, or a full URL) into the operation it calls. */
 export function matchOperation(
   operations: readonly Operation[],
   method: string,
@@ -169,25 +196,13 @@ export function matchOperation(
 ): { operation: Operation; params: Record<string, string> } | undefined {
   const pathname = (/^https?:\/\//.test(path) ? new URL(path).pathname : path.split('?')[0] ?? '').replace(/\/+$/, '');
   const segments = pathname.split('/');
-  let best: { operation: Operation; params: Record<string, string>; literals: number } | undefined;
-  for (const operation of operations) {
-    if (operation.method !== method.toLowerCase()) continue;
-    const parts = operation.template.split('/');
-    if (parts.length !== segments.length) continue;
+  for (const route of routesOf(operations).get(`${method.toLowerCase()} ${segments.length}`) ?? []) {
+    if (!route.literals.every((literal, i) => (literal === undefined ? segments[i] !== '' : literal === segments[i]))) continue;
     const params: Record<string, string> = {};
-    let literals = 0;
-    const matches = parts.every((part, i) => {
-      const segment = segments[i] ?? '';
-      const name = /^\{(.+)\}$/.exec(part)?.[1];
-      if (name === undefined) {
-        literals += 1;
-        return part === segment;
-      }
-      if (segment === '') return false;
-      params[name] = decodeURIComponent(segment);
-      return true;
+    route.names.forEach((name, i) => {
+      if (name !== undefined) params[name] = decodeURIComponent(segments[i]!);
     });
-    if (matches && (!best || literals > best.literals)) best = { operation, params, literals };
+    return { operation: route.operation, params };
   }
-  return best && { operation: best.operation, params: best.params };
+  return undefined;
 }

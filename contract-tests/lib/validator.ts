@@ -141,7 +141,11 @@ export function createValidator(contract: Contract = loadContract()): Validator 
   }
   // Keyed by the schema's text: the shared responses (401, 429...) are compiled once for all operations.
   const compiled = new Map<string, ValidateFunction>();
+  const byResponse = new Map<string, ValidateFunction>();
   const schemaFor = (operation: Operation, status: string, mediaType: string): ValidateFunction | undefined => {
+    const where = `${operation.operationId} ${status} ${mediaType}`;
+    const known = byResponse.get(where);
+    if (known) return known;
     const media = operation.responses.get(status)?.content.get(mediaType);
     if (!media) return undefined;
     const key = JSON.stringify(media.schema);
@@ -150,6 +154,7 @@ export function createValidator(contract: Contract = loadContract()): Validator 
       validate = ajv.compile(absoluteRefs(media.schema) as JsonObject);
       compiled.set(key, validate);
     }
+    byResponse.set(where, validate);
     return validate;
   };
   // Compile everything now: a schema ajv cannot read fails at start-up, named by operation, not mid-suite.
