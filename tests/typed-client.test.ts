@@ -1,12 +1,12 @@
 // A client generated from our bundle (openapi-fetch over generated/api.d.ts) can call every operation:
 // one call per operation, built from the spec's own parameter and body examples, must type-check under
 // strict TypeScript, and a wrong call must not.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { operationsOf } from '../scripts/lib/expand-errors.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
+import { scratchTypecheck } from './support/typecheck.ts';
 
 type Json = Record<string, any>;
 const bundle: Json = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
@@ -24,19 +24,9 @@ function callOf(path: string, method: string, operation: Json, pathItem: Json): 
   return `  // ${operation['operationId']}\n  await client.${method.toUpperCase()}(${JSON.stringify(path)}, ${JSON.stringify(init)});`;
 }
 
-const dir = mkdtempSync(join(ROOT, 'tests/.typed-client-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function typecheck(source: string): string {
-  writeFileSync(join(dir, 'calls.ts'), source);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', include: ['calls.ts'] }));
-  try {
-    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
-    return '';
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout);
-  }
-}
+const scratch = scratchTypecheck('typed-client');
+afterAll(() => scratch.remove());
+const typecheck = (source: string): string => scratch.check(source);
 
 const header = `import createClient from 'openapi-fetch';\nimport type { paths } from '../../generated/api.d.ts';\nconst client = createClient<paths>({ baseUrl: 'http://127.0.0.1:4010' });\n`;
 
