@@ -99,19 +99,24 @@ function send(res: ServerResponse, response: StoredResponse): void {
 }
 
 /** The JSON body: `{}` when an optional one is absent; 400 `invalid_request` when it is not JSON. */
-async function readJson(req: IncomingMessage, presence: 'required' | 'optional'): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (text === '') return presence === 'required' ? undefined : {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError('invalid_request', 'The request body could not be read as JSON. Check that it is well-formed.');
-  }
+function readJson(req: IncomingMessage, presence: 'required' | 'optional'): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return reject(new ApiError('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8').trim();
+      if (text === '') return resolve(presence === 'required' ? undefined : {});
+      try {
+        resolve(JSON.parse(text) as unknown);
+      } catch {
+        reject(new ApiError('invalid_request', 'The request body could not be read as JSON. Check that it is well-formed.'));
+      }
+    });
+  });
 }
