@@ -19,6 +19,7 @@ export type PrismProcess = { url: string; port: number; child: ChildProcess; clo
 
 const require = createRequire(import.meta.url);
 const PRISM_BIN = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+const EXIT_WITH_PARENT = join(import.meta.dirname, 'exit-with-parent.ts');
 const STARTUP_MS = 30_000;
 
 export async function freePort(): Promise<number> {
@@ -38,7 +39,10 @@ export function prismArgs({ document, dynamic = false, seed = '1' }: PrismOption
 /** Starts Prism and waits until the child it started answers on its port. */
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [PRISM_BIN, ...prismArgs(options, port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', EXIT_WITH_PARENT, PRISM_BIN, ...prismArgs(options, port)], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  child.channel?.unref();
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
