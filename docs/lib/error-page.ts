@@ -113,13 +113,15 @@ function operationsByCode(document: Json): Map<string, OperationLink[]> {
   return byCode;
 }
 
-function exampleOf(document: Json, def: ErrorDefinition): unknown {
-  const examples = ((document['components'] as Json | undefined)?.['examples'] ?? {}) as Record<string, { value?: unknown }>;
-  const example = examples[exampleName(def.code)];
+/** The example answer: status line, the headers the code comes with (their examples), the bundle's named example. */
+function exampleOf(document: Json, def: ErrorDefinition): string {
+  const components = (document['components'] ?? {}) as Record<string, Record<string, { value?: unknown; example?: unknown }>>;
+  const example = components['examples']?.[exampleName(def.code)];
   if (example?.value === undefined) {
     throw new Error(`${def.source}: ${def.code} has no example components.examples.${exampleName(def.code)} in the bundle`);
   }
-  return example.value;
+  const headers = def.headers.map((name) => `${name}: ${String(components['headers']?.[name]?.example ?? '…')}`);
+  return [`HTTP ${def.status}`, 'Content-Type: application/problem+json', ...headers, '', JSON.stringify(example.value, null, 2)].join('\n');
 }
 
 const STYLE = `
@@ -139,7 +141,7 @@ dt{font-weight:600;margin-top:.6rem}dd{margin:0}
 .toc li{margin:.15rem 0}ul.ops{columns:2;padding-left:1.1rem}ul.ops li{break-inside:avoid}
 `;
 
-function renderEntry(def: ErrorDefinition, t: Texts, lang: Language, ops: readonly OperationLink[], example: unknown): string {
+function renderEntry(def: ErrorDefinition, t: Texts, lang: Language, ops: readonly OperationLink[], example: string): string {
   const retry = [t.retry[def.retry], ...(def.retry === 'no' ? [] : [def.headers.includes('Retry-After') ? t.waitRetryAfter : t.backoff])];
   const opsList =
     ops.length === 0
@@ -159,7 +161,7 @@ function renderEntry(def: ErrorDefinition, t: Texts, lang: Language, ops: readon
 <dt>${escapeHtml(t.meaning)}</dt><dd>${inlineMarkup(lang === 'en' ? def.en : def.ja)}</dd>
 <dt>${escapeHtml(t.action)}</dt><dd>${inlineMarkup(retry.join(' '))}</dd>
 ${def.headers.length > 0 ? `<dt>${escapeHtml(t.headers)}</dt><dd>${def.headers.map((h) => `<code>${escapeHtml(h)}</code>`).join(', ')}</dd>` : ''}
-<dt>${escapeHtml(t.example)}</dt><dd><pre><code>${escapeHtml(`HTTP ${def.status}\nContent-Type: application/problem+json\n\n${JSON.stringify(example, null, 2)}`)}</code></pre></dd>
+<dt>${escapeHtml(t.example)}</dt><dd><pre><code>${escapeHtml(example)}</code></pre></dd>
 </dl>
 ${opsList}
 </article>`;
