@@ -73,24 +73,25 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     const query = mark < 0 ? '' : url.slice(mark + 1);
     if (path.startsWith('/sandbox/')) return handleBrowser(state, req, res, path, new URLSearchParams(query));
     answer(req, res, path, query).catch((error: unknown) => {
-      if (!res.headersSent) send(res, run(() => { throw error; }, path));
+      if (!res.headersSent) send(res, problemResponse(error, path));
     });
   };
 }
 
-/** Runs a handler: its result, or its error as a problem (an unexpected crash as 500). */
+/** Runs a handler: its result, or its error as a problem. */
 function run(handler: () => StoredResponse, instance: string): StoredResponse {
   try {
     return handler();
   } catch (error) {
-    const problem = error instanceof ApiError ? error : crash(error);
-    return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)) };
+    return problemResponse(error, instance);
   }
 }
 
-function crash(error: unknown): ApiError {
-  console.error('sandbox: unexpected error', error);
-  return new ApiError('internal_server_error', 'An unexpected error occurred.');
+/** An error as the problem answered: an ApiError as it says, anything else (a sandbox bug) as 500. */
+function problemResponse(error: unknown, instance: string): StoredResponse {
+  if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
+  const problem = error instanceof ApiError ? error : new ApiError('internal_server_error', 'An unexpected error occurred.');
+  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)) };
 }
 
 function send(res: ServerResponse, response: StoredResponse): void {

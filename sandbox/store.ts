@@ -42,10 +42,6 @@ export class Collection<T extends Identified> {
   readonly #byId = new Map<string, T>();
   readonly #order: T[] = [];
 
-  get size(): number {
-    return this.#byId.size;
-  }
-
   get(id: string): T | undefined {
     return this.#byId.get(id);
   }

@@ -46,11 +46,6 @@ export class Router {
     }
     return undefined;
   }
-
-  /** Every route of the table. */
-  routes(): Route[] {
-    return [...this.#table.values()].flat().map((compiled) => compiled.route);
-  }
 }
 
 /** A malformed escape is kept as sent: it names no object, so the lookup answers 404. */
