@@ -38,16 +38,19 @@ type LooseObjectConst<T> = T extends readonly unknown[]
       : Flat<{ [K in keyof T as K extends 'object' ? never : K]: LooseObjectConst<T[K]> } & { [K in keyof T & 'object']?: T[K] }>
     : T;
 type NullSendsNothing<Query> = Query extends object ? { [K in keyof Query]: Query[K] | null } : Query;
-type Tolerant<K extends OperationId> = Waive<
-  { response: LooseObjectConst<Ours<K>['response']>; body: Ours<K>['body']; query: NullSendsNothing<Ours<K>['query']>; path: Ours<K>['path'] },
-  PathsOf<Narrower, K>
+/** What a check compares of one operation (see sides.ts). */
+type Sides = { response: unknown; body: unknown; query: unknown; path: unknown };
+
+type Tolerant<O extends Sides, Waived extends string> = Waive<
+  { response: LooseObjectConst<O['response']>; body: O['body']; query: NullSendsNothing<O['query']>; path: O['path'] },
+  Waived
 >;
 
 /**
  * Every response their types describe, and every request their client sends, ours accepts: a client
  * generated from our bundle parses what the API returns, and our server (or mock) takes what their client sends.
  */
-export type OursAccept<K extends OperationId, T extends Tolerant<K>> = [K, T];
+export type OursAccept<K extends OperationId, T extends Tolerant<Ours<K>, PathsOf<Narrower, K>>> = [K, T];
 
 /**
  * Every response and request ours describes, their types accept: we never promise a shape their client
@@ -97,12 +100,28 @@ type MixedArrays<T, Path extends string = ''> = T extends readonly unknown[]
     : never;
 
 /**
- * What assignability misses: fields only one side has (less the Unshared exceptions), and mixed arrays in
- * ours. `O` is `Ours<K>` unless a test gives a mutated copy.
+ * Exceptions that their check passes without, to be removed: each Narrower or Wider path is tried alone
+ * unwaived, each Unshared path must still be found.
  */
-export type Findings<K extends OperationId, T, O = Ours<K>> =
-  | Exclude<OnlyIn<O, T, 'ours'> | OnlyIn<T, O, 'theirs'>, PathsOf<Unshared, K>>
-  | MixedArrays<O>;
+type NeedlessNarrower<T, O extends Sides, All extends string, P extends string = All> = P extends unknown
+  ? [T] extends [Tolerant<O, Exclude<All, P>>] ? `needless exception: ${P}` : never
+  : never;
+type NeedlessWider<T, O extends Sides, All extends string, P extends string = All> = P extends unknown
+  ? [O] extends [Waive<T, Exclude<All, P>>] ? `needless exception: ${P}` : never
+  : never;
+type NeedlessUnshared<Found, P extends string> = P extends Found ? never : `needless exception: ${P}`;
+
+/**
+ * What assignability misses: fields only one side has (less the Unshared exceptions), and mixed arrays in
+ * ours; and exceptions no longer needed. `O` is `Ours<K>` unless a test gives a mutated copy.
+ */
+export type Findings<K extends OperationId, T, O extends Sides = Ours<K>> =
+  | Exclude<FieldDiff<T, O>, PathsOf<Unshared, K>>
+  | MixedArrays<O>
+  | NeedlessNarrower<T, O, PathsOf<Narrower, K> & string>
+  | NeedlessWider<T, O, PathsOf<Wider, K> & string>
+  | NeedlessUnshared<FieldDiff<T, O>, PathsOf<Unshared, K> & string>;
+type FieldDiff<T, O> = OnlyIn<O, T, 'ours'> | OnlyIn<T, O, 'theirs'>;
 
 /** Passes when there are no findings; fails naming each. */
 export type None<Found extends never> = Found;
