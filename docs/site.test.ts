@@ -11,7 +11,7 @@ import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
 import { operationsOf, type OperationRef } from '../scripts/lib/expand-errors.ts';
 import { buildDocs } from './lib/build.ts';
 import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
-import { errorPageFile, LANGUAGES } from './lib/error-page.ts';
+import { errorPageFile, ERRORS_GUIDE, LANGUAGES } from './lib/error-page.ts';
 import { loadGuides } from './lib/guides.ts';
 import { SCREENSHOTS } from './lib/paths.ts';
 import { serveDocs, type DocsServer } from './serve.ts';
@@ -128,8 +128,8 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
       await page.locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) }).first().click();
       await expect.poll(() => page.locator('h1, h2', { hasText: guide.name }).count(), POLL).toBeGreaterThan(0);
     }
-    await page.locator('a', { hasText: /^Errors$/ }).first().click();
-    await page.locator('a[href="errors.html"]').first().click();
+    await page.locator('a', { hasText: new RegExp(`^${literal(ERRORS_GUIDE)}$`) }).first().click();
+    await page.locator(`a[href="${errorPageFile('en')}"]`).first().click();
     await page.waitForURL(/\/errors\.html$/);
     await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
   });
@@ -195,9 +195,11 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
     await link.click();
     await expect.poll(() => page.locator('h2', { hasText: String(summary) }).count(), POLL).toBeGreaterThan(0);
 
+    // And back: the guide link of the Japanese page opens the Errors guide, which links to that page.
     await open(errorPageFile('ja'));
-    await page.locator('nav a', { hasText: 'エラーのガイド' }).click();
-    await expect.poll(() => page.locator('a[href="errors.ja.html"]').count(), POLL).toBeGreaterThan(0);
+    await page.locator('#guide-link').click();
+    await expect.poll(() => page.locator('h1, h2', { hasText: ERRORS_GUIDE }).count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`a[href="${errorPageFile('ja')}"]`).count(), POLL).toBeGreaterThan(0);
   });
 
   it('made no request outside localhost', () => {

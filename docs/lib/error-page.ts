@@ -200,7 +200,7 @@ export function renderErrorPage(catalog: readonly ErrorDefinition[], document: J
 </head>
 <body>
 <header>
-<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}">${escapeHtml(t.guide)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
+<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
 <h1>${escapeHtml(t.title)}</h1>
 <p>${inlineMarkup(t.intro)}</p>
 </header>
