@@ -21,9 +21,19 @@ export interface ClientOptions {
   log?: (line: string) => void;
 }
 
+export interface Answer {
+  status: number;
+  headers: Headers;
+  contentType: string | null;
+  text: string;
+  requestId: string | undefined;
+}
+
 export interface Exchange {
   request: { method: string; url: string; path: string; headers: Record<string, string>; body: string | undefined };
-  response: { status: number; headers: Headers; contentType: string | null; text: string; requestId: string | undefined };
+  response: Answer;
+  /** The answers that were retried (429/503), oldest first: they are part of the contract too. */
+  retried: Answer[];
   attempts: number;
   durationMs: number;
 }
@@ -82,6 +92,14 @@ export function createContractClient(options: ClientOptions): ContractClient {
     headers.delete(NO_RETRY_HEADER);
 
     const started = performance.now();
+    const retried: Answer[] = [];
+    const answer = (response: Response, text: string): Answer => ({
+      status: response.status,
+      headers: response.headers,
+      contentType: response.headers.get('content-type'),
+      text,
+      requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
+    });
     for (let attempt = 1; ; attempt += 1) {
       const response = await limiter.run(() =>
         fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) }).catch(
@@ -95,6 +113,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
         const wait = retryAfterMs(response.headers.get('retry-after'), cap);
         log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${IDEMPOTENT_WRITES.has(method) ? ' (same Idempotency-Key)' : ''}`);
+        retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }
@@ -103,13 +122,8 @@ export function createContractClient(options: ClientOptions): ContractClient {
       headers.forEach((value, name) => (sent[name] = value));
       exchanges.push({
         request: { method, url: input.url, path: url.pathname + url.search, headers: sent, body },
-        response: {
-          status: response.status,
-          headers: response.headers,
-          contentType: response.headers.get('content-type'),
-          text,
-          requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
-        },
+        response: answer(response, text),
+        retried,
         attempts: attempt,
         durationMs: performance.now() - started,
       });

@@ -3,7 +3,7 @@
 // Against a stateless target, a case that needs state asks for the documented example instead
 // (`Prefer: code=…, example=…`) and is reported as shape-only.
 import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
-import type { ContractClient, Exchange } from './client.ts';
+import type { Answer, ContractClient, Exchange } from './client.ts';
 import type { Contract, Operation } from './contract.ts';
 import type { CaseResult, Mode } from './report.ts';
 import { redact } from './secrets.ts';
@@ -109,14 +109,15 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
     retry: step.expectedStatus !== 429 && step.expectedStatus !== 503,
   });
   const { response } = exchange;
-  const verdict = validateResponse({
-    method: operation.method,
-    path: exchange.request.path,
-    status: response.status,
-    contentType: response.contentType,
-    headers: response.headers,
-    body: response.text,
-  });
+  const check = (answer: Answer) =>
+    validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
+  const verdict = check(response);
+  // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
+  for (const earlier of exchange.retried) {
+    const { violations, infrastructure } = check(earlier);
+    verdict.violations.push(...violations.map((v) => ({ ...v, message: `${v.message} (in the retried ${earlier.status} answer)` })));
+    verdict.infrastructure.push(...infrastructure);
+  }
   const body = parse(response.text);
   const failures: string[] = [];
   const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;

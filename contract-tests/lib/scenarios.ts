@@ -35,7 +35,7 @@ export const testCardBody = (token: string): Json => ({
   billing_details: { name: 'Contract Test', email: 'contract@example.jp' },
   card: { number: token, exp_month: 12, exp_year: 2030, cvc: '123' },
 });
-const TOKENS = { success: 'tok_visa', declined: 'tok_card_declined' };
+export const TEST_CARD_TOKENS = { success: 'tok_visa', declined: 'tok_card_declined' };
 
 const id = (body: Record<string, unknown>): string => String(body['id']);
 const expectField = (body: Record<string, unknown>, field: string, value: unknown): string[] =>
@@ -76,7 +76,7 @@ export const SCENARIOS: Scenario[] = [
     covers: ['confirmPaymentFlow', 'capturePaymentFlow', 'createPaymentRefund', 'getPaymentRefund', 'updatePaymentRefund', 'getPaymentFlowRefunds'],
     provides: { payment_method_id: 'card', payment_refund_id: 'refund' },
     steps: [
-      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TOKENS.success), save: (b, s) => (s['card'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TEST_CARD_TOKENS.success), save: (b, s) => (s['card'] = id(b)) },
       { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },
       { operationId: 'confirmPaymentFlow', name: 'confirm', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'requires_capture') },
       { operationId: 'capturePaymentFlow', name: 'capture', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'succeeded') },
@@ -97,7 +97,7 @@ export const SCENARIOS: Scenario[] = [
       { operationId: 'createPaymentFlow', name: 'create', request: () => ({ body: { amount: 1200, currency: 'jpy' } }), save: (b, s) => (s['flow'] = id(b)) },
       { operationId: 'cancelPaymentFlow', name: 'cancel', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: { cancellation_reason: 'requested_by_customer' } }), check: (b) => expectField(b, 'status', 'canceled') },
       { operationId: 'confirmPaymentFlow', name: 'confirm a canceled flow', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
-      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod(TOKENS.declined), save: (b, s) => (s['declined'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod(TEST_CARD_TOKENS.declined), save: (b, s) => (s['declined'] = id(b)) },
       { operationId: 'createPaymentFlow', name: 'pay with the declined card', code: 'card_declined', request: (s) => ({ body: { amount: 1200, currency: 'jpy', payment_method_id: s['declined']!, confirm: true } }) },
       { operationId: 'createPaymentFlow', name: 'confirm without a payment method', code: 'missing_payment_method', request: () => ({ body: { amount: 1200, currency: 'jpy', confirm: true } }) },
     ],
@@ -107,7 +107,7 @@ export const SCENARIOS: Scenario[] = [
     covers: ['attachPaymentMethod', 'detachPaymentMethod'],
     steps: [
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'attach/detach' } }), save: (b, s) => (s['customer'] = id(b)) },
-      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TOKENS.success), save: (b, s) => (s['pm'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TEST_CARD_TOKENS.success), save: (b, s) => (s['pm'] = id(b)) },
       { operationId: 'attachPaymentMethod', name: 'attach', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }), check: (b, s) => expectField(b, 'customer_id', s['customer']) },
       { operationId: 'attachPaymentMethod', name: 'attach again', code: 'payment_method_already_attached', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }) },
       { operationId: 'getCustomerPaymentMethods', name: "the customer's payment methods hold it", request: (s) => ({ params: { customer_id: s['customer']! } }), check: (b, s) => listHas(b, s['pm']) },

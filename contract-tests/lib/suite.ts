@@ -6,7 +6,7 @@ import { casesFor } from './cases.ts';
 import { createFixtures, type Fixtures } from './fixtures.ts';
 import { passed, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step } from './runner.ts';
-import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
+import { SCENARIOS, TEST_CARD_TOKENS, scenarioSteps, testCardBody, type Scenario } from './scenarios.ts';
 import { redact } from './secrets.ts';
 import { openTarget, readTargetConfig, type TargetConfig } from './target.ts';
 
@@ -19,7 +19,9 @@ export async function openRun(options: { contract?: Contract; config?: TargetCon
   const contract = options.contract ?? loadContract();
   const target = await openTarget(options.config ?? readTargetConfig());
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
-  const fixtures = createFixtures(contract, client);
+  // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card.
+  const cardToken = process.env['CONTRACT_TEST_CARD_TOKEN'] || (target.kind === 'sandbox' ? TEST_CARD_TOKENS.success : undefined);
+  const fixtures = createFixtures(contract, client, cardToken ? { payment_method_id: async () => testCardBody(cardToken) } : {});
   for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
   return { contract, target, client, fixtures, idFor: (p) => fixtures.idFor(p), close: () => target.close() };
 }
