@@ -1490,8 +1490,8 @@ export interface components {
             }[];
         };
         /**
-         * @description One page of a list, newest first. `has_more` tells whether another page follows; pass the ID of the last
-         *     object in `data` as `starting_after` to fetch it.
+         * @description One page of a list, newest first: each list adds its `data`, the objects of the page. `has_more` tells
+         *     whether another page follows; pass the ID of the last object in `data` as `starting_after` to fetch it.
          */
         ListEnvelope: {
             /** @constant */
@@ -1503,8 +1503,6 @@ export interface components {
             url: string;
             /** @description Whether more objects follow after this page. */
             has_more: boolean;
-            /** @description The objects of this page. */
-            data: unknown[];
         };
         /** @description `true` for an object of live mode (made with a `sk_live_` key), `false` for test mode. */
         Livemode: boolean;
@@ -1656,7 +1654,9 @@ export interface components {
              *     being redirected to 3-D Secure authentication. `null` otherwise. The published API does not describe
              *     the shape of this object further.
              */
-            next_action: Record<string, never> | null;
+            next_action: {
+                [key: string]: unknown;
+            } | null;
             /** @description Where the customer is sent back after completing or canceling the payment. */
             return_url: string | null;
             capture_method: components["schemas"]["CaptureMethod"];
@@ -1665,7 +1665,9 @@ export interface components {
              *     authentication; `null` if no attempt has failed. The published API does not describe the shape of this
              *     object further.
              */
-            last_payment_error: Record<string, never> | null;
+            last_payment_error: {
+                [key: string]: unknown;
+            } | null;
             /** @description Why the payment flow was canceled; `null` unless the status is `canceled`. */
             cancellation_reason: components["schemas"]["PaymentFlowCancellationReason"] | null;
             /**
@@ -1679,7 +1681,7 @@ export interface components {
         };
         /** @description A page of payment flows. */
         PaymentFlowList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentFlow"][];
+            data: components["schemas"]["PaymentFlow"][];
         };
         /** @description Card options of a payment flow. */
         PaymentFlowPaymentMethodOptionsCardRequest: {
@@ -1873,7 +1875,7 @@ export interface components {
         };
         /** @description A page of refunds. */
         PaymentRefundList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentRefund"][];
+            data: components["schemas"]["PaymentRefund"][];
         };
         PaymentRefundCreateRequest: {
             /**
@@ -1976,7 +1978,7 @@ export interface components {
         };
         /** @description A page of disputes. */
         PaymentDisputeList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentDispute"][];
+            data: components["schemas"]["PaymentDispute"][];
         };
         /**
          * @description What moved the money.
@@ -2036,7 +2038,7 @@ export interface components {
         };
         /** @description A page of payment transactions. */
         PaymentTransactionList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentTransaction"][];
+            data: components["schemas"]["PaymentTransaction"][];
         };
         /** @description The billing address of a payment method. A part that was never given is `null`. */
         PaymentMethodBillingAddress: {
@@ -2248,7 +2250,7 @@ export interface components {
         PaymentMethod: components["schemas"]["PaymentMethodCard"] | components["schemas"]["PaymentMethodPayPay"] | components["schemas"]["PaymentMethodApplePay"];
         /** @description A page of payment methods, of any type. */
         PaymentMethodList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentMethod"][];
+            data: components["schemas"]["PaymentMethod"][];
         };
         /** @description A billing address. Every part is optional; give those you know. */
         PaymentMethodBillingAddressRequest: {
@@ -2267,7 +2269,9 @@ export interface components {
         };
         /**
          * @description The billing details of a card being created. Like PaymentMethodBillingDetailsRequest, but `phone` or
-         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder.
+         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder. The server checks that
+         *     rule (a request without either answers `422 validation_error`); it is not in the schema, where it would
+         *     make generated clients lose the type of this object.
          */
         PaymentMethodCardBillingDetailsRequest: {
             /** @description The name of the billed person, typically the name on the card. */
@@ -2277,7 +2281,7 @@ export interface components {
             /** @description The card holder's email address. This or `phone` is required. */
             email?: string;
             address?: components["schemas"]["PaymentMethodBillingAddressRequest"];
-        } | unknown | unknown;
+        };
         /**
          * @description The card as the customer entered it. These fields are meant to be sent only by PAY.JP's client-side
          *     libraries (payments-js in the customer's browser, with the publishable key), so that card data never
@@ -2469,7 +2473,7 @@ export interface components {
         };
         /** @description A page of payment method configurations. */
         PaymentMethodConfigurationList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["PaymentMethodConfiguration"][];
+            data: components["schemas"]["PaymentMethodConfiguration"][];
         };
         PaymentMethodConfigurationDisplayPreferenceRequest: {
             /**
@@ -2584,14 +2588,18 @@ export interface components {
              * @description In `requires_action`, what the customer has to do to go on (such as a 3-D Secure authentication);
              *     payments-js carries it out. `null` in the other statuses.
              */
-            next_action: Record<string, never> | null;
+            next_action: {
+                [key: string]: unknown;
+            } | null;
             /**
              * @description Where the customer is sent back to after saving or canceling the payment method.
              * @example https://shop.example.jp/mypage/cards/complete
              */
             return_url: string | null;
             /** @description The last error this setup flow met (why the setup failed); `null` if none. */
-            last_setup_error: Record<string, never> | null;
+            last_setup_error: {
+                [key: string]: unknown;
+            } | null;
             /** @description Why the setup flow was canceled; `null` if it was not, or no reason was given. */
             cancellation_reason: components["schemas"]["SetupFlowCancellationReason"] | null;
             created_at: components["schemas"]["Timestamp"];
@@ -2599,7 +2607,7 @@ export interface components {
         };
         /** @description A page of setup flows. */
         SetupFlowList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["SetupFlow"][];
+            data: components["schemas"]["SetupFlow"][];
         };
         /** @description Options for saving a card. */
         SetupFlowPaymentMethodOptionsCardRequest: {
@@ -2865,7 +2873,7 @@ export interface components {
         };
         /** @description A page of checkout sessions. */
         CheckoutSessionList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["CheckoutSession"][];
+            data: components["schemas"]["CheckoutSession"][];
         };
         /**
          * @description Whether a customer object is created when the checkout session completes (for sessions without
@@ -3066,7 +3074,7 @@ export interface components {
         };
         /** @description A page of a checkout session's line items. */
         CheckoutSessionLineItemList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["CheckoutSessionLineItem"][];
+            data: components["schemas"]["CheckoutSessionLineItem"][];
         };
         /**
          * @description A product: something you sell. Its prices (`Price`) say how much it costs; a checkout session sells
@@ -3101,7 +3109,7 @@ export interface components {
         };
         /** @description A page of products. */
         ProductList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Product"][];
+            data: components["schemas"]["Product"][];
         };
         ProductCreateRequest: {
             /** @description The product's name, shown to customers on the checkout page. */
@@ -3157,7 +3165,7 @@ export interface components {
         };
         /** @description A page of prices. */
         PriceList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Price"][];
+            data: components["schemas"]["Price"][];
         };
         PriceCreateRequest: {
             /** @description The product the price belongs to. An unknown product answers `404 not_found`. */
@@ -3236,7 +3244,7 @@ export interface components {
         };
         /** @description A page of tax rates. */
         TaxRateList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["TaxRate"][];
+            data: components["schemas"]["TaxRate"][];
         };
         TaxRateCreateRequest: {
             /** @description The name shown to customers, for example on the checkout page. */
@@ -3303,7 +3311,7 @@ export interface components {
         };
         /** @description A page of customers. */
         CustomerList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Customer"][];
+            data: components["schemas"]["Customer"][];
         };
         CustomerCreateRequest: {
             /**
@@ -3390,7 +3398,7 @@ export interface components {
         };
         /** @description A page of events. */
         EventList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Event"][];
+            data: components["schemas"]["Event"][];
         };
         /**
          * @description Where a balance is in its settlement. PAY.JP moves a balance between states; no operation of the API
@@ -3587,7 +3595,7 @@ export interface components {
         };
         /** @description A page of balances. */
         BalanceList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Balance"][];
+            data: components["schemas"]["Balance"][];
         };
         /** @description A download link to a balance document (the payout or billing statement), valid for one hour. */
         BalanceUrl: {
@@ -3603,7 +3611,7 @@ export interface components {
         };
         /** @description A page of statements. */
         StatementList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Statement"][];
+            data: components["schemas"]["Statement"][];
         };
         /** @description A download link to a statement document, valid for one hour. */
         StatementUrl: {
@@ -3619,7 +3627,7 @@ export interface components {
         };
         /** @description A page of terms. */
         TermList: components["schemas"]["ListEnvelope"] & {
-            data?: components["schemas"]["Term"][];
+            data: components["schemas"]["Term"][];
         };
         /** @description A problem answered with HTTP 400. */
         Problem400: components["schemas"]["Problem"] & {

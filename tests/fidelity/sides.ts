@@ -25,7 +25,8 @@ export type Ours<K extends OperationId> = {
 /** The published client's view of one operation: its `<Op>Data` and `<Op>Responses`. */
 export type Theirs<Data extends { body?: unknown; query?: unknown; path?: unknown }, Responses extends { 200: unknown }> = {
   response: Responses[200];
-  body: Data['body'];
+  // An optional body their client types as `X | null` is sent as no body at all.
+  body: Exclude<Data['body'], null>;
   query: Data['query'];
   path: Data['path'];
 };
