@@ -1,32 +1,34 @@
-// The front: a small HTTP server before Prism. It makes the checks the API makes first (live keys,
-// Idempotency-Key format, JSON syntax, raw card numbers), forwards the rest to Prism over kept-alive
-// connections, and rewrites Prism's problem answers into the catalog's shape. Success answers stream through.
-import { Agent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
+// The front: the mock's HTTP server. It makes the checks the API makes first (path encoding, live keys,
+// Idempotency-Key format, JSON syntax, raw card numbers), hands the request to Prism (in process), and
+// answers Prism's problems in the catalog's shape. Success answers go out as Prism made them.
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import type { Operation, Routes } from './operations.ts';
-import { type Problem, type Violation, problem, translate } from './problems.ts';
+import { type Problem, problem, translate } from './problems.ts';
+import type { Prism, PrismRequest } from './prism.ts';
 import { isValidIdempotencyKey, parseJsonBody } from './request-checks.ts';
 
 export type FrontOptions = {
   routes: Routes;
-  prismPort: number;
+  prism: Prism;
   /** Receives one line per request (method, path, status, code of a problem, ms); false: no log. */
   log: ((line: string) => void) | false;
 };
 
+type Headers = Record<string, string | number | string[]>;
+
 const JSON_MEDIA = /^application\/(?:[\w.-]+\+)?json\b/i;
 
-export function createFront({ routes, prismPort, log }: FrontOptions): Server {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+export function createFront({ routes, prism, log }: FrontOptions): Server {
   const note = log || (() => {});
 
   return createServer((req, res) => {
     const started = performance.now();
-    const pathname = (req.url ?? '/').split('?', 1)[0]!;
     const method = req.method ?? 'GET';
+    const [pathname = '/', search] = (req.url ?? '/').split('?', 2);
     const operation = routes.find(method, pathname);
     let code = '';
     if (log) {
@@ -35,55 +37,51 @@ export function createFront({ routes, prismPort, log }: FrontOptions): Server {
         log(`${method} ${pathname} ${res.statusCode}${code && ` ${code}`} ${ms}ms`);
       });
     }
-    const answer = (given: Problem, headers: Record<string, string | string[] | undefined> = {}): void => {
+    const answer = (given: Problem, headers: Headers = {}): void => {
       const sent = allowedFor(operation, given, note);
       code = sent.code;
-      sendProblem(res, sent, headers);
+      send(res, sent.status, { ...headers, 'content-type': 'application/problem+json' }, JSON.stringify(sent));
     };
 
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      req.resume();
+      send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
+      return;
+    }
     const refusal = checkPath(pathname) ?? checkHeaders(req.headers, operation, pathname);
     if (refusal) {
       req.resume();
       answer(refusal);
       return;
     }
-    if (!hasBody(req) || !JSON_MEDIA.test(req.headers['content-type'] ?? '')) {
-      forward(req, res, undefined);
-      return;
-    }
-    readBody(req).then((body) => {
-      // Prism never answers a malformed JSON body (the request hangs), so the front answers it.
-      const parsed = parseJsonBody(body.toString('utf8'));
-      if (!parsed.ok) answer(problem('invalid_request', `The body is not valid JSON: ${parsed.error}`, pathname));
-      else if (parsed.cardField !== undefined) {
-        const where = parsed.cardField === '' ? 'the body' : `the field ${parsed.cardField}`;
-        answer(problem('card_number_not_allowed', `${ERROR_CATALOG.card_number_not_allowed.title}: ${where} holds a card number.`, pathname));
-      } else forward(req, res, body);
-    }, (error: Error) => answer(problem('invalid_request', `The body could not be read: ${error.message}`, pathname)));
-
-    function forward(incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer | undefined): void {
-      const headers = forwardedHeaders(incoming.headers, body);
-      const upstream = request(
-        { host: '127.0.0.1', port: prismPort, method: incoming.method, path: incoming.url, headers, agent },
-        (prism) => {
-          const status = prism.statusCode ?? 500;
-          if (status < 400 && !(prism.headers['content-type'] ?? '').includes('problem+json')) {
-            outgoing.writeHead(status, prism.headers);
-            prism.pipe(outgoing);
-            return;
+    readBody(req)
+      .then(async (raw) => {
+        let body: unknown = null;
+        if (raw.length > 0 && JSON_MEDIA.test(req.headers['content-type'] ?? '')) {
+          const parsed = parseJsonBody(raw.toString('utf8'));
+          if (!parsed.ok) return answer(problem('invalid_request', `The body is not valid JSON: ${parsed.error}`, pathname));
+          if (parsed.cardField !== undefined) {
+            const where = parsed.cardField === '' ? 'the body' : `the field ${parsed.cardField}`;
+            return answer(problem('card_number_not_allowed', `Raw card numbers are refused: ${where} holds one.`, pathname));
           }
-          readBody(prism).then((raw) => {
-            const violations = parseViolations(prism.headers['sl-violations']);
-            const { 'sl-violations': _, 'content-type': __, 'content-length': ___, ...kept } = prism.headers;
-            const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
-            answer(translate(parseOrNull(raw), status, violations, seen), kept);
-          }, (error: Error) => answer(problem('internal_server_error', `Prism's answer broke off: ${error.message}`, pathname)));
-        },
-      );
-      upstream.once('error', (error) => answer(problem('internal_server_error', `Prism did not answer: ${error.message}`, pathname)));
-      if (body) upstream.end(body);
-      else incoming.pipe(upstream);
-    }
+          body = parsed.value;
+        } else if (raw.length > 0) body = raw.toString('utf8');
+
+        const reply = await prism.answer(prismRequest(req, pathname, search, body));
+        const headers = { ...cors(req.headers), ...reply.headers };
+        const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes('problem+json');
+        if (!isProblem) {
+          const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+          return send(res, reply.status, headers, text);
+        }
+        const { 'content-type': _, ...kept } = headers;
+        const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
+        return answer(translate(reply.body, reply.status, reply.violations, seen), kept);
+      })
+      .catch((error: unknown) => {
+        note(`mock: ${method} ${pathname} failed: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent) answer(problem('internal_server_error', `The mock failed: ${(error as Error).message}`, pathname));
+      });
   });
 }
 
@@ -104,7 +102,7 @@ function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undef
   }
   const key = headers['idempotency-key'];
   if (typeof key === 'string' && operation?.errors.includes('invalid_idempotency_key') && !isValidIdempotencyKey(key)) {
-    return problem('invalid_idempotency_key', ERROR_CATALOG.invalid_idempotency_key.title + ': at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
+    return problem('invalid_idempotency_key', 'The Idempotency-Key header must be at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
   }
   return undefined;
 }
@@ -117,23 +115,41 @@ function isLiveKey(authorization: string | undefined): boolean {
 }
 
 /**
- * What goes to Prism: no Accept (Prism would answer an error documented as problem+json with the success
- * when a client accepts only application/json), and `Prefer: example=<code>` completed with that code's
- * status (Prism looks for a named example only under the status it is asked for, else under the success).
+ * The request as Prism reads it, less the Accept header (Prism would answer an error documented as
+ * problem+json with the success when a client accepts only application/json), and with
+ * `Prefer: example=<code>` completed by that code's status (Prism looks for a named example only under the
+ * status it is asked for, else under the success).
  */
-function forwardedHeaders(headers: IncomingHttpHeaders, body: Buffer | undefined): IncomingHttpHeaders {
-  const { accept: _, ...forwarded } = headers;
-  if (body) {
-    forwarded['content-length'] = String(body.length);
-    delete forwarded['transfer-encoding'];
+function prismRequest(req: IncomingMessage, path: string, search: string | undefined, body: unknown): PrismRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && name !== 'accept') headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const prefer = headers.prefer;
-  if (typeof prefer === 'string' && !/\bcode=/.test(prefer)) {
+  const prefer = headers['prefer'];
+  if (prefer !== undefined && !/\bcode=/.test(prefer)) {
     const example = /\bexample=([\w-]+)/.exec(prefer)?.[1];
-    if (isErrorCode(example)) forwarded.prefer = `${prefer}, code=${ERROR_CATALOG[example].status}`;
+    if (isErrorCode(example)) headers['prefer'] = `${prefer}, code=${ERROR_CATALOG[example].status}`;
   }
-  return forwarded;
+  return { method: (req.method ?? 'GET').toLowerCase(), url: { path, query: search ? queryOf(search) : {} }, headers, body };
 }
+
+function queryOf(search: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  const params = new URLSearchParams(search);
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/** The CORS headers Prism's own server sends, so that a browser page can call the mock. */
+const cors = (headers: IncomingHttpHeaders): Headers => ({
+  'access-control-allow-origin': headers.origin ?? '*',
+  'access-control-allow-headers': headers['access-control-request-headers'] ?? '*',
+  'access-control-allow-credentials': 'true',
+  'access-control-expose-headers': '*',
+});
 
 /**
  * The front never answers a code the operation does not list: it answers the closest listed one (same
@@ -149,38 +165,13 @@ function allowedFor(operation: Operation | undefined, given: Problem, note: (lin
   return problem(closest, given.detail, given.instance);
 }
 
-function sendProblem(res: ServerResponse, body: Problem, headers: Record<string, string | string[] | undefined>): void {
-  const text = JSON.stringify(body);
-  res.writeHead(body.status, {
-    ...headers,
-    'content-type': 'application/problem+json',
-    'content-length': Buffer.byteLength(text),
-  });
+function send(res: ServerResponse, status: number, headers: Headers, text: string): void {
+  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
-
-const hasBody = (req: IncomingMessage): boolean =>
-  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
 
 async function readBody(stream: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-function parseOrNull(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return null;
-  }
-}
-
-function parseViolations(header: string | string[] | undefined): Violation[] {
-  if (typeof header !== 'string') return [];
-  try {
-    return JSON.parse(header) as Violation[];
-  } catch {
-    return [];
-  }
 }

@@ -1,67 +1,102 @@
-// Prism as a child process on a loopback port of its own: it answers from the spec's examples and
-// validates requests; the front (front.ts) makes its answers the catalog's.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Prism 5.16 as a library, in the front's process: the front hands it a parsed request and gets the answer
+// as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
+// modules are Prism CLI's own dependencies (the same 5.16 release), loaded the way its CLI loads them.
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 
-export type PrismOptions = {
-  /** The spec file Prism reads (Prism restarts when it changes: give it a copy that does not). */
-  document: string;
-  dynamic?: boolean;
-  /** Seed of dynamic examples, so that the same request gets the same answer. */
-  seed?: string;
-  port?: number;
+/** A request as Prism reads it (its IHttpRequest). */
+export type PrismRequest = {
+  method: string;
+  url: { path: string; query: Record<string, string | string[]> };
+  headers: Record<string, string>;
+  body: unknown;
 };
 
-export type PrismProcess = { url: string; port: number; child: ChildProcess; close(): Promise<void> };
+/** Prism's answer: its mock response, or its own problem (no route, no such example...). */
+export type PrismAnswer = {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  violations: Violation[];
+};
 
-const require = createRequire(import.meta.url);
-const PRISM_BIN = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
-const EXIT_WITH_PARENT = join(import.meta.dirname, 'exit-with-parent.ts');
-const STARTUP_MS = 30_000;
+/** A request violation, located as Prism's HTTP server locates it (`['request', 'body', 'email']`). */
+export type Violation = { location: (string | number)[]; severity: string; code: string | number; message: string };
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export type PrismOptions = { document: object; dynamic?: boolean; seed?: string };
+export type Prism = { answer(request: PrismRequest): Promise<PrismAnswer> };
 
-export function prismArgs({ document, dynamic = false, seed = '1' }: PrismOptions, port: number): string[] {
-  const args = ['mock', document, '-h', '127.0.0.1', '-p', String(port), '-v', 'silent'];
-  if (dynamic) args.push('-d', '--json-schema-faker-fillProperties=false', '--seed', seed);
-  return args;
-}
-
-/** Starts Prism and waits until the child it started answers on its port. */
-export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', EXIT_WITH_PARENT, PRISM_BIN, ...prismArgs(options, port)], {
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  child.channel?.unref();
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const close = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+type Either<L, R> = { _tag: 'Left'; left: L } | { _tag: 'Right'; right: R };
+type ProblemError = Error & { status?: number; detail?: string; additional?: Record<string, unknown> };
+type Validation = { path?: (string | number)[]; code: string | number; message: string; severity: number };
+type Response = {
+  output: { statusCode: number; headers?: Record<string, string>; body?: unknown };
+  validations: { input: Validation[] };
+};
+type MockConfig = { dynamic: boolean; ignoreExamples: boolean; seed?: string; code?: number; exampleKey?: string };
+type Config = { validateRequest: boolean; validateResponse: boolean; checkSecurity: boolean; errors: boolean; isProxy: false; upstreamProxy: undefined; mock: MockConfig };
+type PrismHttp = {
+  getHttpOperationsFromSpec(document: object): Promise<unknown[]>;
+  createInstance(config: Config, components: { logger: unknown }): {
+    request(input: PrismRequest, operations: unknown[], config: Config): () => Promise<Either<ProblemError, Response>>;
   };
-  const deadline = Date.now() + STARTUP_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Prism exited (${child.exitCode}) on port ${port}: ${stderr.trim()}`);
-    // Prism answers an unknown route with its own problem; another server on the port would make it exit.
-    const answered = await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) }).then(
-      async (response) => ((await response.text()).includes('NO_PATH_MATCHED_ERROR')),
-      () => false,
-    );
-    if (answered && child.exitCode === null) return { url, port, child, close };
-    await sleep(100);
-  }
-  await close();
-  throw new Error(`Prism did not answer on port ${port} within ${STARTUP_MS} ms: ${stderr.trim()}`);
+  ProblemJsonError: { toProblemJson(error: ProblemError): Record<string, unknown> };
+};
+
+const cli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
+const prismHttp = cli('@stoplight/prism-http') as PrismHttp;
+const { createLogger } = cli('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
+// Prefer header → per-request config, exactly as Prism's HTTP server reads it (code, example, dynamic, seed).
+const { getHttpConfigFromRequest } = cli('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+  getHttpConfigFromRequest(input: PrismRequest): Either<ProblemError, Partial<MockConfig>>;
+};
+// The json-schema-faker instance prism-http generates with (its own copy: the CLI's flag sets another one).
+const faker = createRequire(cli.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
+
+const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
+
+export async function createPrism({ document, dynamic = false, seed }: PrismOptions): Promise<Prism> {
+  const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(document));
+  if (operations.length === 0) throw new Error('Prism found no operations in the bundle');
+  // Open response objects would get random extra keys in dynamic mode (toolchain-trial.md §2.3).
+  faker.JSONSchemaFaker.option('fillProperties', false);
+  const config: Config = {
+    validateRequest: true,
+    // The examples are checked by the build and the suite; validating every answer again only costs time.
+    validateResponse: false,
+    checkSecurity: true,
+    errors: false,
+    isProxy: false,
+    upstreamProxy: undefined,
+    mock: { dynamic, ignoreExamples: false, ...(dynamic ? { seed: seed ?? '1' } : {}) },
+  };
+  const prism = prismHttp.createInstance(config, { logger: createLogger('PRISM', { level: 'silent' }) });
+
+  const problemOf = (error: ProblemError): PrismAnswer => ({
+    status: error.status ?? 500,
+    headers: { 'content-type': 'application/problem+json' },
+    body: prismHttp.ProblemJsonError.toProblemJson(error),
+    violations: [],
+  });
+
+  return {
+    async answer(request) {
+      const preferences = getHttpConfigFromRequest(request);
+      if (preferences._tag === 'Left') return problemOf(preferences.left);
+      const chosen = Object.fromEntries(Object.entries(preferences.right).filter(([, value]) => value !== undefined));
+      const result = await prism.request(request, operations, { ...config, mock: { ...config.mock, ...chosen } })();
+      if (result._tag === 'Left') return problemOf(result.left);
+      const { output, validations } = result.right;
+      return {
+        status: output.statusCode,
+        headers: Object.fromEntries(Object.entries(output.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+        body: output.body,
+        violations: validations.input.map(({ path = [], code, message, severity }) => ({
+          location: ['request', ...path],
+          severity: SEVERITY[severity] ?? String(severity),
+          code,
+          message,
+        })),
+      };
+    },
+  };
 }

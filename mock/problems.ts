@@ -1,6 +1,7 @@
 // Problems in the catalog's shape, and the translation of Prism's answers into them.
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
+import type { Violation } from './prism.ts';
 
 export type FieldError = { field: string; message: string };
 
@@ -19,8 +20,6 @@ export function problem(code: ErrorCode, detail: string | null, instance: string
   return { type, title, status, code, detail, instance, ...(errors ? { errors } : {}) };
 }
 
-/** A request violation as Prism reports it in its `sl-violations` header. */
-export type Violation = { location: (string | number)[]; severity: string; code: string | number; message: string };
 
 const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
 
@@ -29,10 +28,11 @@ const PRISM_CODES: Record<string, ErrorCode> = {
   NO_PATH_MATCHED_ERROR: 'not_found',
   // The catalog has no 405 code: a method the path does not have is answered as a route that does not exist.
   NO_METHOD_MATCHED_ERROR: 'not_found',
-  // A `Prefer` asking for a status or example the operation does not document: the mock's client erred.
+  // A `Prefer` asking for a status or example the operation does not document, or not readable: the mock's
+  // client erred. (Prism's own 422 with violations, for a spec without a 422, is a validation error.)
   NOT_FOUND: 'invalid_request',
   NOT_ACCEPTABLE: 'invalid_request',
-  UNPROCESSABLE_ENTITY: 'validation_error',
+  UNPROCESSABLE_ENTITY: 'invalid_request',
   UNAUTHORIZED: 'unauthorized',
 };
 
@@ -57,8 +57,9 @@ export function translate(body: unknown, httpStatus: number, violations: Violati
   }
   if (typeof given.type === 'string' && given.type.startsWith(PRISM_ERRORS)) {
     const name = given.type.slice(PRISM_ERRORS.length);
-    const code = PRISM_CODES[name] ?? 'internal_server_error';
-    return problem(code, routeDetail(name, request) ?? detail, instance, code === 'validation_error' ? prismValidation(body) : undefined);
+    const errors = prismValidation(body);
+    if (errors.length > 0) return problem('validation_error', detail, instance, errors);
+    return problem(PRISM_CODES[name] ?? 'internal_server_error', routeDetail(name, request) ?? detail, instance);
   }
   if (isErrorCode(given.code)) {
     const errors = Array.isArray(given.errors) ? (given.errors as FieldError[]) : undefined;
@@ -86,9 +87,8 @@ export function fieldError({ location, message }: Violation): FieldError {
   return { field: path.length > 0 ? path.join('.') : 'body', message };
 }
 
-/** Prism's own 422 (a spec without a 422) lists its violations in `validation`. */
+/** Prism's own 422 (for a spec without a 422) lists its violations in `validation`, located by `path`. */
 function prismValidation(body: unknown): FieldError[] {
-  const validation = (body as { validation?: Violation[] }).validation ?? [];
-  const errors = validation.map(fieldError);
-  return errors.length > 0 ? errors : [{ field: 'body', message: 'Invalid request.' }];
+  const validation = (body as { validation?: (Violation & { path?: (string | number)[] })[] }).validation ?? [];
+  return validation.map((v) => fieldError({ ...v, location: v.location ?? ['request', ...(v.path ?? [])] }));
 }

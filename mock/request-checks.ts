@@ -5,7 +5,7 @@ import { findCardNumber } from '../contract-tests/lib/secrets.ts';
 /** At most 255 characters of a-z A-Z 0-9 - _ (the v2 idempotency guide). */
 export const isValidIdempotencyKey = (key: string): boolean => /^[A-Za-z0-9_-]{1,255}$/.test(key);
 
-export type ParsedBody = { ok: true; cardField: string | undefined } | { ok: false; error: string };
+export type ParsedBody = { ok: true; value: unknown; cardField: string | undefined } | { ok: false; error: string };
 
 type SourceContext = { source?: string };
 const CARD = Object.freeze({});
@@ -29,7 +29,7 @@ export function parseJsonBody(text: string): ParsedBody {
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
-  return { ok: true, cardField: marked ? findCard(value, []) : undefined };
+  return { ok: true, value, cardField: marked ? findCard(value, []) : undefined };
 }
 
 function findCard(value: unknown, path: string[]): string | undefined {

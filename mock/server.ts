@@ -1,15 +1,15 @@
-// npm run mock: the contract's mock. Prism answers from the bundle (generated/openapi.json); the front
-// before it (front.ts) answers in the catalog's problem shape. PORT (default 4010), MOCK_DYNAMIC=1 for
-// generated data instead of the examples, MOCK_SEED for its seed.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// npm run mock: the contract's mock. Prism answers from the bundle (generated/openapi.json, read once at
+// start: restart after a rebuild); the front around it (front.ts) answers in the catalog's problem shape.
+// PORT (default 4010), MOCK_DYNAMIC=1 for data generated from the schemas instead of the examples,
+// MOCK_SEED for its seed.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JsonObject } from '../contract-tests/lib/contract.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { createFront } from './front.ts';
-import type { JsonObject } from '../contract-tests/lib/contract.ts';
 import { indexRoutes } from './operations.ts';
-import { startPrism } from './prism.ts';
+import { createPrism } from './prism.ts';
 
 export type MockOptions = {
   /** Port of the front on 127.0.0.1; 0 picks a free one. Default 4010. */
@@ -27,57 +27,31 @@ export type Mock = { url: string; close(): Promise<void> };
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const { port = 4010, dynamic = false, seed, log = (line: string) => console.log(line) } = options;
-  // Prism restarts when its file changes (and answers nothing meanwhile): serve a copy of the bundle, so
-  // that a rebuild during a run changes neither Prism nor the front, which read the same copy.
-  const dir = mkdtempSync(join(tmpdir(), 'payjp-mock-'));
-  const document = join(dir, 'openapi.json');
-  copyFileSync(options.spec ?? join(GENERATED, 'openapi.json'), document);
-  const cleanUp = (): void => rmSync(dir, { recursive: true, force: true });
-
-  let routes;
+  const file = options.spec ?? join(GENERATED, 'openapi.json');
+  let document: JsonObject;
   try {
-    routes = indexRoutes(JSON.parse(readFileSync(document, 'utf8')) as JsonObject);
+    document = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
   } catch (error) {
-    cleanUp();
-    throw error;
+    throw new Error(`mock: cannot read the bundle ${file} (run \`npm run bundle\`): ${(error as Error).message}`);
   }
-  const prism = await startPrism({ document, dynamic, ...(seed ? { seed } : {}) }).catch((error: unknown) => {
-    cleanUp();
-    throw error;
-  });
-  const front = createFront({ routes, prismPort: prism.port, log });
-  try {
-    await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, '127.0.0.1', resolve));
-  } catch (error) {
-    await prism.close();
-    cleanUp();
-    throw new Error(`mock: cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
-  }
-  const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
-  let closing = false;
-  prism.child.once('exit', (code, signal) => {
-    if (!closing) console.error(`mock: Prism exited (${code ?? signal}); requests now answer 500 internal_server_error`);
+  const routes = indexRoutes(document);
+  const prism = await createPrism({ document, dynamic, ...(seed ? { seed } : {}) });
+  const front = createFront({ routes, prism, log });
+  await new Promise<void>((resolve, reject) => front.once('error', reject).listen(port, '127.0.0.1', resolve)).catch((error: Error) => {
+    throw new Error(`mock: cannot listen on 127.0.0.1:${port}: ${error.message}`);
   });
   return {
-    url,
+    url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     async close() {
-      closing = true;
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));
-      await prism.close();
-      cleanUp();
     },
   };
 }
 
 if (import.meta.main) {
-  const mock = await startMock({
-    port: Number(process.env.PORT ?? 4010),
-    dynamic: process.env.MOCK_DYNAMIC === '1',
-    ...(process.env.MOCK_SEED ? { seed: process.env.MOCK_SEED } : {}),
-  });
-  console.log(`mock: ${mock.url} (${process.env.MOCK_DYNAMIC === '1' ? 'dynamic' : 'static examples'}; Prism behind the front)`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void mock.close().then(() => process.exit(0)));
-  }
+  const dynamic = process.env.MOCK_DYNAMIC === '1';
+  const mock = await startMock({ port: Number(process.env.PORT ?? 4010), dynamic, ...(process.env.MOCK_SEED ? { seed: process.env.MOCK_SEED } : {}) });
+  console.log(`mock: ${mock.url} (${dynamic ? 'dynamic data' : 'static examples'})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void mock.close().then(() => process.exit(0)));
 }
