@@ -1,20 +1,14 @@
 // The error page follows the catalog with no other edit: a changed title in (a copy of) catalog.yaml shows up
 // in the page, escaped, and nothing else on the page changes. openapi/ is never written.
 import { readFileSync } from 'node:fs';
-import { bundle } from '@redocly/openapi-core';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadRedoclyConfig } from '../scripts/lib/build-spec.ts';
+import { buildSpec } from '../scripts/lib/build-spec.ts';
 import { parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
-import { expandErrors } from '../scripts/lib/expand-errors.ts';
-import { CATALOG_FILE, SPEC_ROOT } from '../scripts/lib/paths.ts';
+import { CATALOG_FILE } from '../scripts/lib/paths.ts';
 import { LANGUAGES, renderErrorPage } from './lib/error-page.ts';
 
-/** The bundle as `npm run bundle` builds it, but from the catalog given (build-spec.ts reads the file). */
-async function bundleWith(catalog: ErrorDefinition[]): Promise<Record<string, unknown>> {
-  const { bundle: result } = await bundle({ ref: SPEC_ROOT, config: (await loadRedoclyConfig()).forAlias('source'), dereference: false });
-  return expandErrors(structuredClone(result.parsed) as Record<string, unknown>, catalog);
-}
+const bundleWith = async (catalog: ErrorDefinition[]): Promise<Record<string, unknown>> => (await buildSpec(undefined, catalog)).document;
 
 describe('error page from the catalog', () => {
   it('changes with a code’s title in the catalog, and only there', async () => {

@@ -11,8 +11,8 @@ export interface BuiltSpec {
   catalog: ErrorDefinition[];
 }
 
-export async function buildSpec(config?: Config): Promise<BuiltSpec> {
-  const catalog = loadCatalog();
+/** Builds from openapi/; a `catalog` given replaces the file's (tests build from edited copies). */
+export async function buildSpec(config?: Config, catalog: ErrorDefinition[] = loadCatalog()): Promise<BuiltSpec> {
   const { bundle: result } = await bundle({
     ref: SPEC_ROOT,
     config: (config ?? (await loadRedoclyConfig())).forAlias('source'),
