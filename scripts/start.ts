@@ -20,7 +20,7 @@ if (!existsSync(join(ROOT, 'docs/dist/index.html')) || statSync(bundle).mtimeMs 
 const mock = await startMock({ port: Number(process.env['PORT'] ?? 4010) });
 const docs = await serveDocs({ port: Number(process.env['DOCS_PORT'] ?? 4011) });
 console.log(`mock: ${mock.url}  (try: curl -H 'Authorization: Bearer sk_test_example' ${mock.url}/v2/customers)`);
-console.log(`docs: ${docs.url}  (errors: ${docs.url}/errors.html)`);
+console.log(`docs: ${docs.url}  (errors: ${new URL('errors.html', docs.url).href})`);
 const stop = async (): Promise<void> => {
   await Promise.all([mock.close(), docs.close()]);
   process.exit(0);
