@@ -1,9 +1,7 @@
 // The mock against the contract: for every operation of the bundle, its success and every named error
 // example, each answer checked by the contract tests' validator (documented status, media type, schema,
 // code allowed for the operation); then the requests the front itself must refuse, in the catalog's shape.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Contract, type Json, type JsonObject, type Operation, BUNDLE_FILE, readContract } from '../contract-tests/lib/contract.ts';
 import { createValidator } from '../contract-tests/lib/validator.ts';
@@ -11,25 +9,21 @@ import { ERROR_CATALOG, type ErrorCode, OPERATION_ERRORS } from '../generated/er
 import { type Mock, startMock } from './server.ts';
 
 // One snapshot of the bundle for the mock and the validator alike (generated/ may be rebuilt meanwhile).
-const bundleText = readFileSync(BUNDLE_FILE, 'utf8');
-const contract: Contract = readContract(JSON.parse(bundleText) as JsonObject);
+const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
+const contract: Contract = readContract(bundle);
 const { operations } = contract;
 const validator = createValidator(contract);
 const TEST_KEY = 'sk_test_mock_suite';
 let mock: Mock;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mock-test-'));
-  writeFileSync(join(dir, 'openapi.json'), bundleText);
-  mock = await startMock({ port: 0, log: false, spec: join(dir, 'openapi.json') });
+  mock = await startMock({ port: 0, log: false, spec: bundle });
   // The server answering is ours: it routes the bundle and answers a problem in the catalog's shape.
   const probe = await fetch(`${mock.url}/v2/__probe__`);
   expect(await probe.json()).toMatchObject({ code: 'not_found', instance: '/v2/__probe__' });
 });
 afterAll(async () => {
   await mock?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const covered = { operations: new Set<string>(), examples: new Set<string>() };

@@ -19,21 +19,16 @@ export type MockOptions = {
   seed?: string;
   /** One line per request; false: no log. Default: stdout. */
   log?: ((line: string) => void) | false;
-  /** The bundle to serve. Default generated/openapi.json. */
-  spec?: string;
+  /** The bundle to serve, as a file or already parsed. Default generated/openapi.json. */
+  spec?: string | JsonObject;
 };
 
 export type Mock = { url: string; close(): Promise<void> };
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const { port = 4010, dynamic = false, seed, log = (line: string) => console.log(line) } = options;
-  const file = options.spec ?? join(GENERATED, 'openapi.json');
-  let document: JsonObject;
-  try {
-    document = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
-  } catch (error) {
-    throw new Error(`mock: cannot read the bundle ${file} (run \`npm run bundle\`): ${(error as Error).message}`);
-  }
+  const spec = options.spec ?? join(GENERATED, 'openapi.json');
+  const document = typeof spec === 'string' ? readBundle(spec) : spec;
   const routes = indexRoutes(document);
   const prism = await createPrism({ document, dynamic, ...(seed ? { seed } : {}) });
   const front = createFront({ routes, prism, log });
@@ -47,6 +42,14 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
       await new Promise((resolve) => front.close(resolve));
     },
   };
+}
+
+function readBundle(file: string): JsonObject {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+  } catch (error) {
+    throw new Error(`mock: cannot read the bundle ${file} (run \`npm run bundle\`): ${(error as Error).message}`);
+  }
 }
 
 if (import.meta.main) {

@@ -1,7 +1,7 @@
 // The mock's cost: autocannon (10 connections, 5 s) on a GET (getCustomer) and a POST (createCustomer,
 // valid body and Idempotency-Key) against the mock (front + Prism in process), Prism's CLI alone
-// (`-v silent`), and a bare node:http server answering the same JSON; loopback, one after another.
-// The mock's target: ≥ 90 % of Prism alone.
+// (`-v silent`, on a copy of the bundle: the CLI restarts when its file changes), and a bare node:http
+// server answering the same JSON; loopback only. The mock's target: ≥ 90 % of Prism alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
