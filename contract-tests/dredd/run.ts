@@ -1,0 +1,94 @@
+// npm run test:dredd: Dredd 14, a second engine, over the same bundle and target as the vitest suite (the
+// mock, started here, unless CONTRACT_BASE_URL says otherwise). Dredd reads the OpenAPI 3.1 bundle as it is
+// (with warnings), so no 3.0 projection is made. Its output and JUnit report are redacted (Dredd prints
+// request headers, the key among them). `--drift` runs it behind the mutation proxy once per drift class,
+// to measure what it catches (see contract-tests/README.md).
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLE_FILE, loadContract, type Operation } from '../lib/contract.ts';
+import { REPORTS } from '../lib/report.ts';
+import { redact } from '../lib/secrets.ts';
+import { openTarget, readTargetConfig } from '../lib/target.ts';
+import { driftClasses } from '../mutation/classes.ts';
+import { startProxy } from '../mutation/proxy.ts';
+
+const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');
+const HOOKS = join(import.meta.dirname, 'hooks.cjs');
+
+interface DreddRun {
+  code: number;
+  /** `fail: GET (200) /v2/... ` lines with the reasons that follow them. */
+  failures: string[];
+  summary: string;
+}
+
+function dredd(url: string, env: Record<string, string>, junit: string | undefined, echo: boolean): Promise<DreddRun> {
+  const args = [BUNDLE_FILE, url, `--hookfiles=${HOOKS}`, '--loglevel=warning', '--color=false'];
+  if (junit) args.push('--reporter=xunit', `--output=${junit}`);
+  const child = spawn(DREDD, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const take = (chunk: Buffer): void => {
+    const text = redact(chunk.toString());
+    out += text;
+    if (echo) process.stdout.write(text);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (junit) writeFileSync(junit, redact(readFileSync(junit, 'utf8')));
+      const lines = out.split('\n');
+      resolve({
+        code: code ?? 1,
+        failures: lines.filter((l) => /^fail: /.test(l.trim())).map((l) => l.trim()),
+        summary: lines.find((l) => l.includes('complete:') && l.includes('total'))?.trim() ?? 'no summary',
+      });
+    });
+  });
+}
+
+const config = readTargetConfig();
+const target = await openTarget(config);
+const env = { CONTRACT_DREDD_KEY: config.secretKey, CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1' };
+mkdirSync(REPORTS, { recursive: true });
+try {
+  if (!process.argv.includes('--drift')) {
+    const result = await dredd(target.baseUrl, env, join(REPORTS, 'dredd-junit.xml'), true);
+    console.log(`\ndredd against ${target.kind}: ${result.summary}; reports/dredd-junit.xml`);
+    process.exitCode = result.code;
+  } else {
+    // Drift classes, each behind the mutating proxy: does Dredd fail a transaction of the drifted operation?
+    const contract = loadContract();
+    const proxy = await startProxy(target.baseUrl, contract.operations);
+    const rows: string[] = ['| drift class | operation | dredd | first failure Dredd gives |', '|---|---|---|---|'];
+    try {
+      proxy.set(undefined, undefined);
+      const clean = await dredd(proxy.url, env, undefined, false);
+      console.log(`conforming run: ${clean.summary}`);
+      for (const drift of driftClasses(contract)) {
+        const op = drift.target(contract);
+        if (typeof op === 'string') continue;
+        proxy.set(op, drift.mutate);
+        const run = await dredd(proxy.url, env, undefined, false);
+        const mine = run.failures.filter((f) => concerns(f, op));
+        rows.push(`| ${drift.name} | ${op.operationId} | ${mine.length > 0 ? 'caught' : '**missed**'} | ${(mine[0] ?? '').replaceAll('|', '\\|')} |`);
+      }
+    } finally {
+      await proxy.close();
+    }
+    const table = rows.join('\n');
+    console.log(`\n${table}`);
+    writeFileSync(join(REPORTS, 'dredd-drift.md'), `# Dredd against the drift classes (target: ${target.kind})\n\n${table}\n`);
+  }
+} finally {
+  await target.close();
+}
+
+/** Whether a Dredd `fail:` line is about the operation (`GET (200) /v2/payment_flows/pfw_…`). */
+function concerns(line: string, op: Operation): boolean {
+  const match = /fail: (\w+) \((\d+)\) (\S+)/.exec(line);
+  if (!match) return false;
+  const pattern = new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
+  return match[1]!.toLowerCase() === op.method && pattern.test(match[3]!);
+}
