@@ -15,10 +15,11 @@ import { startProxy } from '../mutation/proxy.ts';
 
 const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');
 const HOOKS = join(import.meta.dirname, 'hooks.cjs');
+const TITLE = /^fail: (\w+) \((\d+)\) (\S+) duration: \d+ms$/;
 
 interface DreddRun {
   code: number;
-  /** `fail: GET (200) /v2/... ` lines with the reasons that follow them. */
+  /** `GET (200) /v2/...: reason` per failed transaction. */
   failures: string[];
   summary: string;
 }
@@ -38,11 +39,20 @@ function dredd(url: string, env: Record<string, string>, junit: string | undefin
   return new Promise((resolve) => {
     child.on('close', (code) => {
       if (junit) writeFileSync(junit, redact(readFileSync(junit, 'utf8')));
-      const lines = out.split('\n');
+      // A failure is a `fail: GET (200) /path duration: 5ms` line; in the closing list it is followed by a
+      // `fail: <reason>` line (then a dump of the request, which is not kept).
+      const reasons = new Map<string, string[]>();
+      let current: string | undefined;
+      for (const line of out.split('\n').map((l) => l.trim())) {
+        if (TITLE.test(line)) {
+          current = line.replace(/^fail: /, '').replace(/ duration: \d+ms$/, '');
+          if (!reasons.has(current)) reasons.set(current, []);
+        } else if (line.startsWith('fail: ') && current) reasons.get(current)!.push(line.slice(6));
+      }
       resolve({
         code: code ?? 1,
-        failures: lines.filter((l) => /^fail: /.test(l.trim())).map((l) => l.trim()),
-        summary: lines.find((l) => l.includes('complete:') && l.includes('total'))?.trim() ?? 'no summary',
+        failures: [...reasons].map(([title, why]) => `${title}${why.length ? `: ${why.join('; ')}` : ''}`),
+        summary: out.split('\n').find((l) => l.includes('complete:') && l.includes('total'))?.trim() ?? 'no summary',
       });
     });
   });
@@ -61,7 +71,7 @@ try {
     // Drift classes, each behind the mutating proxy: does Dredd fail a transaction of the drifted operation?
     const contract = loadContract();
     const proxy = await startProxy(target.baseUrl, contract.operations);
-    const rows: string[] = ['| drift class | operation | dredd | first failure Dredd gives |', '|---|---|---|---|'];
+    const rows: string[] = ['| drift class | operation | dredd | the failures Dredd gives for the operation |', '|---|---|---|---|'];
     try {
       proxy.set(undefined, undefined);
       const clean = await dredd(proxy.url, env, undefined, false);
@@ -72,7 +82,8 @@ try {
         proxy.set(op, drift.mutate);
         const run = await dredd(proxy.url, env, undefined, false);
         const mine = run.failures.filter((f) => concerns(f, op));
-        rows.push(`| ${drift.name} | ${op.operationId} | ${mine.length > 0 ? 'caught' : '**missed**'} | ${(mine[0] ?? '').replaceAll('|', '\\|')} |`);
+        const shown = mine.map((f) => f.replaceAll('|', '\\|').slice(0, 200)).join('<br>');
+        rows.push(`| ${drift.name} | ${op.operationId} | ${mine.length > 0 ? `caught (${mine.length} transactions)` : '**missed**'} | ${shown} |`);
       }
     } finally {
       await proxy.close();
@@ -85,9 +96,9 @@ try {
   await target.close();
 }
 
-/** Whether a Dredd `fail:` line is about the operation (`GET (200) /v2/payment_flows/pfw_…`). */
+/** Whether a Dredd failure is about the operation (`GET (200) /v2/payment_flows/pfw_…: reason`). */
 function concerns(line: string, op: Operation): boolean {
-  const match = /fail: (\w+) \((\d+)\) (\S+)/.exec(line);
+  const match = /^(\w+) \((\d+)\) (\S+)/.exec(line);
   if (!match) return false;
   const pattern = new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
   return match[1]!.toLowerCase() === op.method && pattern.test(match[3]!);
