@@ -2,7 +2,7 @@
 // from outside (bad key, unknown ID, invalid body or query, stale cursor, bad or reused Idempotency-Key, a raw
 // card number, and the remaining documented codes, which only a stateless mock can show, in shape).
 import type { Json, Operation } from './contract.ts';
-import { Skip, answers, exampleParam, statusOfCode, successStatus, type Run, type Step } from './runner.ts';
+import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
 
 /** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
@@ -116,15 +116,14 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
       request: async (run) => {
         const params = await idsFor(run, op);
         const first = await body(run);
-        const second = variant(op, first);
-        if (run.target.stateful && scenario) throw new Skip(`the first request needs the state of scenario "${scenario}"`);
-        if (second === undefined) throw new Skip('the body has no field that makes another request');
         const key = newIdempotencyKey();
-        if (run.target.stateful) {
-          const path = op.template.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(params[n] ?? ''));
-          const { response } = await run.client.send({ method: op.method, path, headers: { 'idempotency-key': key }, ...(first !== undefined ? { body: first } : {}) });
-          if (response.status >= 300) throw new Skip(`the first request under the key answered ${response.status}`);
-        }
+        const firstRequest = { params, headers: { 'idempotency-key': key }, ...(first !== undefined ? { body: first } : {}) };
+        if (!run.target.stateful) return firstRequest; // the mock answers the documented conflict on request
+        const second = variant(op, first);
+        if (scenario) throw new Skip(`the first request needs the state of scenario "${scenario}"`);
+        if (second === undefined) throw new Skip('the body has no field that makes another request');
+        const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), headers: firstRequest.headers, ...(first !== undefined ? { body: first } : {}) });
+        if (response.status >= 300) throw new Skip(`the first request under the key answered ${response.status}`);
         return { params, headers: { 'idempotency-key': key }, body: second };
       },
     });
