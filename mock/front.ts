@@ -97,21 +97,26 @@ function checkPath(pathname: string): Problem | undefined {
 
 /** Headers the API checks before anything else. */
 function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string): Problem | undefined {
-  if (isLiveKey(headers.authorization)) {
+  const key = secretKeyOf(headers.authorization);
+  if (key?.startsWith('sk_live_')) {
     return problem('unauthorized', 'The mock refuses live secret keys (sk_live_…): use a test key (sk_test_…).', instance);
   }
-  const key = headers['idempotency-key'];
-  if (typeof key === 'string' && operation?.errors.includes('invalid_idempotency_key') && !isValidIdempotencyKey(key)) {
+  // Prism only checks that credentials are there; the API also refuses what is not a secret key.
+  if (key !== undefined && !/^sk_test_[A-Za-z0-9_]+$/.test(key)) {
+    return problem('unauthorized', 'The credentials are not a secret key: send sk_test_… as a bearer token or as the basic user name.', instance);
+  }
+  const idempotencyKey = headers['idempotency-key'];
+  if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !isValidIdempotencyKey(idempotencyKey)) {
     return problem('invalid_idempotency_key', 'The Idempotency-Key header must be at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
   }
   return undefined;
 }
 
-function isLiveKey(authorization: string | undefined): boolean {
-  if (!authorization) return false;
+/** The key of a bearer or basic Authorization header (basic: the user name); undefined when there is none. */
+function secretKeyOf(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
   const [scheme = '', credentials = ''] = authorization.trim().split(/\s+/, 2);
-  const key = scheme.toLowerCase() === 'basic' ? Buffer.from(credentials, 'base64').toString('utf8') : credentials;
-  return key.startsWith('sk_live_');
+  return scheme.toLowerCase() === 'basic' ? Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] : credentials;
 }
 
 /**

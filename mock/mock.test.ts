@@ -164,6 +164,15 @@ describe('requests the front refuses, in the catalog shape', () => {
     expectProblem(await call(op, { headers: { authorization: basic } }), 'unauthorized', pathOf(op).split('?')[0]!);
   });
 
+  test('credentials that are not a secret key: 401 unauthorized; a test key in basic auth is accepted', async () => {
+    const op = operations[0]!;
+    const instance = pathOf(op).split('?')[0]!;
+    expectProblem(await call(op, { headers: { authorization: 'Bearer not_a_secret_key' } }), 'unauthorized', instance);
+    expectProblem(await call(op, { headers: { authorization: 'Bearer pk_test_publishable' } }), 'unauthorized', instance);
+    const basic = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;
+    expect((await call(op, { headers: { authorization: basic } })).status).toBe(200);
+  });
+
   test.each(bodyOps.map((op) => [op.label, op] as const))('%s: malformed JSON → 400 invalid_request', async (_, op) => {
     const sent = await call(op, { body: '{"broken": ' });
     expectProblem(sent, 'invalid_request', pathOf(op).split('?')[0]!);
