@@ -52,6 +52,8 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     if (route.body && containsCardNumber(body))
       throw new ApiError('card_number_not_allowed', 'Sending a raw card number is not allowed. Create a payment method on the client side and send its ID.');
 
+    if (typeof key === 'string' && roll(options.idempotencyErrorRate))
+      throw new ApiError('idempotency_infrastructure_error', 'The idempotency service is temporarily unavailable (injected by the sandbox).');
     const claim = typeof key === 'string' ? await idempotency.claim(apiKey, key, `${method} ${path}\n${canonical(body)}`) : undefined;
     if (claim?.kind === 'replay') return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
     let response: StoredResponse | undefined;

@@ -147,3 +147,44 @@ describe('refunds', () => {
     expect((await client.post('/v2/payment_refunds', { payment_flow_id: 'pfw_missing' })).body.code).toBe('not_found');
   });
 });
+
+describe('capture refused by the provider', () => {
+  it('manual capture: 402 with the authorization kept; automatic: the confirmation fails', async () => {
+    for (const [token, code] of [['tok_capture_declined', 'card_declined'], ['tok_capture_processing_error', 'processing_error']] as const) {
+      const held = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card(token), capture_method: 'manual', confirm: true });
+      expect(held.status).toBe('requires_capture');
+      const refused = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
+      expect([refused.status, refused.body.code]).toEqual([402, code]);
+      expect(await client.ok('GET', `/v2/payment_flows/${held.id}`)).toMatchObject({ status: 'requires_capture', amount_capturable: 5000, last_payment_error: { code } });
+      const automatic = await flow({ payment_method_id: await card(token), confirm: true });
+      expect([automatic.status, automatic.body.code]).toEqual([402, code]);
+    }
+  });
+});
+
+describe('payment method types the account turned off', () => {
+  const setPayPay = (preference: string) =>
+    client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference } } });
+
+  it('answer 400 unsupported_payment_method_type wherever the type is named or used, until turned on again', async () => {
+    const paypay = (await client.ok('POST', '/v2/payment_methods', { type: 'paypay' })).id;
+    const customer = (await client.ok('POST', '/v2/customers', {})).id;
+    const pending = (await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' })).id;
+    expect((await setPayPay('off')).paypay).toMatchObject({ available: false, display_preference: { preference: 'off', value: 'off' } });
+    try {
+      const answers = [
+        await client.post('/v2/payment_methods', { type: 'paypay' }),
+        await flow({ payment_method_types: ['paypay'] }),
+        await flow({ payment_method_id: paypay }),
+        await client.post(`/v2/payment_flows/${pending}`, { payment_method_types: ['paypay'] }),
+        await client.post(`/v2/payment_flows/${pending}/confirm`, { payment_method_id: paypay }),
+        await client.post(`/v2/payment_methods/${paypay}/attach`, { customer_id: customer }),
+      ];
+      expect(answers.map((answer) => answer.body.code)).toEqual(Array(answers.length).fill('unsupported_payment_method_type'));
+      expect((await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' })).payment_method_types).toEqual(['card', 'apple_pay']);
+    } finally {
+      await setPayPay('none');
+    }
+    expect((await client.post('/v2/payment_methods', { type: 'paypay' })).status).toBe(200);
+  });
+});

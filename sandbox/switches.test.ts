@@ -52,6 +52,15 @@ describe('switches', () => {
     expect(await response.text()).toContain('502 Bad Gateway');
   });
 
+  it('idempotency outage: writes under a key answer 503 idempotency_infrastructure_error with Retry-After, unprocessed', async () => {
+    client = await sandboxClient({ idempotencyErrorRate: 1 });
+    const outage = await client.post('/v2/customers', { email: 'outage@example.jp' }, { headers: { 'idempotency-key': 'outage-1' } });
+    expect(outage.status).toBe(503);
+    expect(outage.body.code).toBe('idempotency_infrastructure_error');
+    expect((await client.ok('GET', '/v2/customers?limit=100')).data.some((c: { email: string }) => c.email === 'outage@example.jp')).toBe(false);
+    expect((await client.post('/v2/customers', { email: 'no-key@example.jp' })).status).toBe(200);
+  });
+
   it('a seeded rate injects failures at about that rate, the same ones on every run', async () => {
     const run = async () => {
       const sandbox = await sandboxClient({ errorRate: 0.3, seed: 42 });

@@ -9,6 +9,8 @@ export interface TestCard {
   brand: string;
   last4: string;
   outcome: Outcome;
+  /** Authorized, then refused by the provider when captured. */
+  captureRefusal?: 'card_declined' | 'processing_error';
 }
 
 export const TEST_CARDS: readonly TestCard[] = [
@@ -22,7 +24,13 @@ export const TEST_CARDS: readonly TestCard[] = [
   { token: 'tok_three_d_secure_failed', brand: 'Visa', last4: '3063', outcome: 'three_d_secure_failed' },
 ];
 
-const BY_TOKEN = new Map(TEST_CARDS.map((card) => [card.token, card]));
+/** Cards whose authorization succeeds and whose capture the provider refuses (at confirmation with automatic capture). */
+export const CAPTURE_REFUSING_CARDS: readonly TestCard[] = [
+  { token: 'tok_capture_declined', brand: 'Visa', last4: '0036', outcome: 'succeeds', captureRefusal: 'card_declined' },
+  { token: 'tok_capture_processing_error', brand: 'Visa', last4: '0044', outcome: 'succeeds', captureRefusal: 'processing_error' },
+];
+
+const BY_TOKEN = new Map([...TEST_CARDS, ...CAPTURE_REFUSING_CARDS].map((card) => [card.token, card]));
 export const testCard = (token: string): TestCard | undefined => BY_TOKEN.get(token);
 
 /** The same test card always has the same fingerprint, as the same real card would. */

@@ -1,5 +1,6 @@
 // Operational switches for tests, all off by default: a token-bucket rate limit, injected latency, and
-// injected failures (5xx problems, HTML error pages as a CDN sends, dropped connections) at given rates.
+// injected failures (5xx problems, an idempotency store outage, HTML error pages as a CDN sends, dropped
+// connections) at given rates.
 
 export interface Switches {
   /** Token bucket: `perSecond` requests per second on average, bursts of up to `burst` (default perSecond). */
@@ -10,6 +11,8 @@ export interface Switches {
   errorRate?: number;
   /** Share of API requests (0-1) answered 502 with an HTML page (a CDN's), before being processed. */
   htmlErrorRate?: number;
+  /** Share of writes with an Idempotency-Key (0-1) answered 503 `idempotency_infrastructure_error`, unprocessed. */
+  idempotencyErrorRate?: number;
   /** Share of API requests (0-1) whose connection is dropped after they were processed (response lost). */
   dropRate?: number;
   /** Seed of the draws for the rates above, for repeatable runs. */
@@ -73,9 +76,11 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   const errorRate = rate('SANDBOX_ERROR_RATE');
   const htmlErrorRate = rate('SANDBOX_HTML_ERROR_RATE');
   const dropRate = rate('SANDBOX_DROP_RATE');
+  const idempotencyErrorRate = rate('SANDBOX_IDEMPOTENCY_ERROR_RATE');
   if (errorRate !== undefined) switches.errorRate = errorRate;
   if (htmlErrorRate !== undefined) switches.htmlErrorRate = htmlErrorRate;
   if (dropRate !== undefined) switches.dropRate = dropRate;
+  if (idempotencyErrorRate !== undefined) switches.idempotencyErrorRate = idempotencyErrorRate;
   if (env['SANDBOX_SEED']) switches.seed = Number(env['SANDBOX_SEED']);
   return switches;
 }

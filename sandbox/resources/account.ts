@@ -117,9 +117,11 @@ const downloadUrl = (request: ApiRequest, kind: 'balance_url' | 'statement_url',
 const configurationOf = (request: ApiRequest): PaymentMethodConfiguration =>
   find(request.state.paymentMethodConfigurations, request.params['payment_method_configuration_id']!, 'payment method configuration');
 
+/** `none` uses PAY.JP's default, which is on; `off` makes the type unusable for the account (payment-methods.ts). */
 function applySetting(setting: PaymentMethodConfigurationSetting, preference: 'none' | 'off' | 'on' | undefined): void {
   if (preference === undefined) return;
-  setting.display_preference = { preference, value: preference === 'none' ? setting.display_preference.value : preference };
+  const value = preference === 'off' ? 'off' : 'on';
+  Object.assign(setting, { available: value === 'on', display_preference: { preference, value } });
 }
 
 function updateConfiguration(request: ApiRequest): PaymentMethodConfiguration {

@@ -7,6 +7,7 @@ import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
 import { array, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
+import { supportedTypes } from './payment-methods.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const cardOptions = object({
@@ -66,6 +67,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     throw validationError([{ field: 'line_items', message: 'Field required when mode is payment' }]);
   if (body.expires_at !== undefined && Date.parse(body.expires_at) <= Date.now())
     throw validationError([{ field: 'expires_at', message: 'Input should be in the future' }]);
+  if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   const items: LineItem[] = (body.line_items ?? []).map((line) => {
     const price = find(state.prices, line.price_id, 'price');

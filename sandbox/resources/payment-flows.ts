@@ -7,7 +7,7 @@ import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
-import { usablePaymentMethod } from './payment-methods.ts';
+import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
 
 const DEFAULT_TYPES: readonly PaymentMethodType[] = ['card', 'paypay', 'apple_pay'];
 const CONFIRMABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation'];
@@ -74,8 +74,9 @@ function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[])
 function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const body = parse(createBody, raw);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
-  const types = body.payment_method_types ?? [...DEFAULT_TYPES];
-  const method = body.payment_method_id === undefined ? undefined : usablePaymentMethod(state, body.payment_method_id, customer?.id ?? null, types);
+  if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
+  const types = body.payment_method_types ?? DEFAULT_TYPES.filter((type) => usable(state, type));
+  const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
   if (body.confirm && !method && !customer?.default_payment_method_id)
     throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
   const now = timestamp();
@@ -114,9 +115,10 @@ function update({ state, params, body: raw }: ApiRequest): PaymentFlow {
   const body = parse(updateBody, raw);
   requireStatus(flow, UPDATABLE);
   const customerId = body.customer_id === undefined ? flow.customer_id : find(state.customers, body.customer_id, 'customer').id;
+  if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const types = body.payment_method_types ?? flow.payment_method_types;
   const methodId = body.payment_method_id ?? flow.payment_method_id;
-  if (methodId !== null) usablePaymentMethod(state, methodId, customerId, types);
+  if (methodId !== null) payableMethod(state, methodId, customerId, types);
   assign(flow, {
     amount: body.amount,
     customer_id: customerId,
@@ -131,14 +133,21 @@ function update({ state, params, body: raw }: ApiRequest): PaymentFlow {
   return flow;
 }
 
+/** The payment method a payment flow may use: usable by the flow, and of a type the account can use. */
+function payableMethod(state: State, id: string, customerId: string | null, types: readonly PaymentMethodType[]): PaymentMethod {
+  supportedTypes(state, [find(state.paymentMethods, id, 'payment method').type]);
+  return usablePaymentMethod(state, id, customerId, types);
+}
+
 /** Confirms with the flow's (or the customer's default) payment method; the test card decides the outcome. */
 function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirmBody>): PaymentFlow {
   requireStatus(flow, CONFIRMABLE);
+  if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const types = body.payment_method_types ?? flow.payment_method_types;
   const customer = flow.customer_id === null ? undefined : state.customers.get(flow.customer_id);
   const methodId = body.payment_method_id ?? flow.payment_method_id ?? customer?.default_payment_method_id ?? null;
   if (methodId === null) throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
-  const method = usablePaymentMethod(state, methodId, flow.customer_id, types);
+  const method = payableMethod(state, methodId, flow.customer_id, types);
   assign(flow, {
     payment_method_id: method.id,
     payment_method_types: types,
@@ -174,6 +183,8 @@ function authorize(state: State, flow: PaymentFlow, method: PaymentMethod): Paym
 }
 
 function succeed(state: State, flow: PaymentFlow, received: number, type: PaymentMethodType): PaymentFlow {
+  const refusal = state.cardOf.get(flow.payment_method_id ?? '')?.captureRefusal;
+  if (refusal) refuseCapture(state, flow, refusal);
   assign(flow, { status: 'succeeded', amount_received: received, amount_capturable: 0, next_action: null });
   state.recordTransaction('payment', flow.id, received, type);
   state.emit('payment_flow.succeeded', flow);
@@ -189,6 +200,19 @@ function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'car
     last_payment_error: { code, message: error.message, payment_method_id: method.id },
   });
   flow.payment_method_id = null;
+  state.emit('payment_flow.payment_failed', flow);
+  throw error;
+}
+
+/**
+ * The provider refused the capture (402). With manual capture the authorization stands and can be captured
+ * again; with automatic capture the attempt failed as a whole, as a declined confirmation does.
+ */
+function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 'processing_error'): never {
+  const method = state.paymentMethods.get(flow.payment_method_id ?? '')!;
+  if (flow.capture_method !== 'manual') fail(state, flow, method, code);
+  const error = new ApiError(code, FAILURES[code]);
+  assign(flow, { last_payment_error: { code, message: error.message, payment_method_id: method.id } });
   state.emit('payment_flow.payment_failed', flow);
   throw error;
 }

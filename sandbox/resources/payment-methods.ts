@@ -5,7 +5,7 @@ import type { ApiRequest, Route } from '../http/route.ts';
 import type { PaymentMethod, PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
-import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
+import { CAPTURE_REFUSING_CARDS, TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
@@ -46,7 +46,7 @@ function typeOf(body: unknown, shapes: readonly { shape: object }[]): PaymentMet
 function tokenCard(token: string, field: string): TestCard {
   const card = testCard(token);
   if (!card) {
-    const known = TEST_CARDS.map((entry) => entry.token).join(', ');
+    const known = [...TEST_CARDS, ...CAPTURE_REFUSING_CARDS].map((entry) => entry.token).join(', ');
     throw validationError([{ field, message: `Use a test token of the sandbox (${known}); card data is never accepted` }]);
   }
   return card;
@@ -58,6 +58,7 @@ function create(request: ApiRequest): PaymentMethod {
   const body = parse(createBodies[type] as Schema<Infer<(typeof createBodies)[PaymentMethodType]>>, request.body);
   if (body.billing_details && type === 'card' && !body.billing_details.phone && !body.billing_details.email)
     throw validationError([{ field: 'billing_details', message: 'phone or email is required' }]);
+  supportedTypes(state, [type]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   let card: TestCard | undefined;
   let expiry = { exp_month: 12, exp_year: new Date().getUTCFullYear() + 5 };
@@ -110,6 +111,7 @@ function attach(request: ApiRequest): PaymentMethod {
     throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
   if (method.customer_id !== null)
     throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
+  supportedTypes(state, [method.type]);
   assign(method, { customer_id: customer.id });
   state.emit('payment_method.attached', method);
   return method;
@@ -133,6 +135,23 @@ export function detachFromCustomer(state: State, method: PaymentMethod): void {
   method.customer_id = null;
   assign(method, { detached_at: timestamp() });
   state.emit('payment_method.detached', method);
+}
+
+/** Types with a setting in the payment method configurations; Apple Pay has none and is always usable. */
+const CONFIGURABLE = ['card', 'paypay'] as const;
+
+/** Whether the account can use the type: not when every active payment method configuration turns it off. */
+export function usable(state: State, type: PaymentMethodType): boolean {
+  if (!(CONFIGURABLE as readonly string[]).includes(type)) return true;
+  const configurations = state.paymentMethodConfigurations.values().filter((configuration) => configuration.active);
+  return configurations.length === 0 || configurations.some((c) => c[type as (typeof CONFIGURABLE)[number]].display_preference.value === 'on');
+}
+
+/** Checks that the account can use every type: 400 `unsupported_payment_method_type`. */
+export function supportedTypes(state: State, types: readonly PaymentMethodType[]): void {
+  const unsupported = types.find((type) => !usable(state, type));
+  if (unsupported !== undefined)
+    throw new ApiError('unsupported_payment_method_type', `The payment method type ${unsupported} is turned off in the account's payment method configuration.`);
 }
 
 /**

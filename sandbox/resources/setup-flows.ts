@@ -6,6 +6,7 @@ import type { SetupFlow, SetupFlowStatus } from '../model.ts';
 import { newId, timestamp } from '../store.ts';
 import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
+import { supportedTypes, usablePaymentMethod } from './payment-methods.ts';
 
 const CANCELABLE: readonly SetupFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const methodOptions = object({ card: optional(object({ request_three_d_secure: optional(literal('automatic', 'any')) })) });
@@ -24,6 +25,7 @@ const flowOf = (request: ApiRequest): SetupFlow => find(request.state.setupFlows
 
 function create({ state, body: raw }: ApiRequest): SetupFlow {
   const body = parse(createBody, raw);
+  supportedTypes(state, body.payment_method_types ?? ['card']);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   const now = timestamp();
   const id = newId('sfw_');
@@ -54,6 +56,10 @@ function update(request: ApiRequest): SetupFlow {
   const flow = flowOf(request);
   const body = parse(updateBody, request.body);
   const customerId = body.customer_id === undefined ? undefined : find(request.state.customers, body.customer_id, 'customer').id;
+  // The payment method already saved must still fit the changed flow.
+  const saved = flow.payment_method_id === null ? undefined : request.state.paymentMethods.get(flow.payment_method_id);
+  if (saved)
+    usablePaymentMethod(request.state, saved.id, customerId ?? flow.customer_id ?? saved.customer_id, body.payment_method_types ?? flow.payment_method_types);
   return assign(flow, {
     customer_id: customerId,
     payment_method_options: body.payment_method_options,
