@@ -1,9 +1,12 @@
 // The cases of every operation, derived from the document: its success, and each error a client can provoke
 // from outside (bad key, unknown ID, invalid body or query, stale cursor, bad or reused Idempotency-Key, a raw
-// card number, and the remaining documented codes, which only a stateless mock can show, in shape).
+// card number), and every other documented code: provoked for real on a stateful target (provoke.ts: recipes,
+// switched sandboxes), asked for as the documented example on a stateless one.
 import type { Json, Operation } from './contract.ts';
-import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type Run, type Step } from './runner.ts';
+import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
+import { CANNOT_PROVOKE, fromRecipe, provoke } from './provoke.ts';
+import { recipeFor } from './recipes.ts';
 
 /** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
 export const MALFORMED_KEY = 'not_a_secret_key';
@@ -37,6 +40,7 @@ function variant(op: Operation, body: Json | undefined): Json | undefined {
   const base = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
   if (properties.includes('metadata')) return { ...base, metadata: { contract_variant: 'b' } };
   if (properties.includes('description')) return { ...base, description: 'contract variant b' };
+  if (properties.includes('name')) return { ...base, name: 'contract variant b' };
   return undefined;
 }
 
@@ -51,17 +55,25 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   const success = successStatus(op);
   const body = (run: Run) => exampleBody(run, op, options.resolve);
   const scenario = options.coveredByScenario.get(op.operationId);
+  const recipe = recipeFor(op.operationId);
+  /** The request with IDs and body valid on the target (made there when needed). */
+  const resolved = async (run: Run): Promise<RequestParts> => {
+    const b = await body(run);
+    return { params: await idsFor(run, op), ...(b !== undefined ? { body: b } : {}) };
+  };
+  /** The request of the success: a recipe's on a stateful target when the operation needs some status. */
+  const successRequest = async (run: Run): Promise<RequestParts> => {
+    if (run.target.stateful && recipe) return fromRecipe(run, recipe);
+    if (run.target.stateful && scenario) throw new Skip(`covered by scenario "${scenario}"`);
+    return resolved(run);
+  };
 
   steps.push({
     operation: op,
     name: `${success} success`,
     expectedStatus: success,
     needsState: false,
-    request: async (run) => {
-      if (run.target.stateful && scenario) throw new Skip(`covered by scenario "${scenario}"`);
-      const b = await body(run);
-      return { params: await idsFor(run, op), ...(b !== undefined ? { body: b } : {}) };
-    },
+    request: (run) => successRequest(run),
   });
   if (op.responses.has('401')) {
     // Authentication comes first: the example IDs do, whatever the target holds.
@@ -114,17 +126,24 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
       operation: op, name: '409 idempotency_conflict (same key, other body)', expectedStatus: 409, expectedCode: 'idempotency_conflict', needsState: true,
       note: 'a stateless mock keeps no idempotency keys',
       request: async (run) => {
-        const params = await idsFor(run, op);
-        const first = await body(run);
         const key = newIdempotencyKey();
-        const firstRequest = { params, headers: { 'idempotency-key': key }, ...(first !== undefined ? { body: first } : {}) };
-        if (!run.target.stateful) return firstRequest; // the mock answers the documented conflict on request
-        const second = variant(op, first);
-        if (scenario) throw new Skip(`the first request needs the state of scenario "${scenario}"`);
-        if (second === undefined) throw new Skip('the body has no field that makes another request');
-        const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), headers: firstRequest.headers, ...(first !== undefined ? { body: first } : {}) });
-        if (response.status >= 300) throw new Skip(`the first request under the key answered ${response.status}`);
-        return { params, headers: { 'idempotency-key': key }, body: second };
+        if (!run.target.stateful) return { params: await idsFor(run, op), headers: { 'idempotency-key': key }, ...(op.requestBody ? { body: await body(run) } : {}) };
+        // The first request succeeds (a recipe's when the operation needs some status); the second under the
+        // same key changes the body, or else the object the path names.
+        const first = await successRequest(run);
+        const params = first.params ?? {};
+        try {
+          const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), headers: { 'idempotency-key': key }, ...(first.body !== undefined ? { body: first.body } : {}) });
+          if (response.status >= 300) throw new Error(`the first request under the key answered ${response.status}: ${response.text.slice(0, 200)}`);
+        } finally {
+          await first.after?.();
+        }
+        const otherBody = variant(op, first.body as Json | undefined);
+        if (otherBody !== undefined) return { params, headers: { 'idempotency-key': key }, body: otherBody };
+        const last = pathParams(op).at(-1)?.name;
+        if (!last) throw new Skip('the request has neither a field nor a path ID that makes another request');
+        const other = recipe ? (await fromRecipe(run, recipe)).params?.[last] : await run.anotherId(last, params[last]!);
+        return { params: { ...params, [last]: other! }, headers: { 'idempotency-key': key }, ...(first.body !== undefined ? { body: first.body } : {}) };
       },
     });
   }
@@ -133,7 +152,7 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
       operation: op, name: '400 card_number_not_allowed', expectedStatus: 400, expectedCode: 'card_number_not_allowed', needsState: true,
       note: 'provoking it means sending a card number, which the client refuses (see safety.test.ts); the documented answer is checked',
       request: async (run) => {
-        if (run.target.stateful) throw new Skip('provoking it means sending a raw card number, which the client refuses to do');
+        if (run.target.stateful) throw new Skip(CANNOT_PROVOKE['card_number_not_allowed']!);
         return { params: await idsFor(run, op), ...(op.requestBody ? { body: await body(run) } : {}) };
       },
     });
@@ -141,9 +160,9 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   for (const code of op.errors.filter((c) => !PROVOKED.has(c))) {
     steps.push({
       operation: op, name: `${statusOfCode(code)} ${code}`, expectedStatus: statusOfCode(code), expectedCode: code, needsState: true,
-      note: 'not provokable by a request alone here (server state, outage or limit): the documented answer is checked',
+      note: 'a stateless mock holds no state, faults or limits: the documented answer is checked',
       request: async (run) => {
-        if (run.target.stateful) throw new Skip(`needs a server state no request sets up${scenario ? ` (see scenario "${scenario}")` : ''}`);
+        if (run.target.stateful) return provoke(run, op, code, { resolved: () => resolved(run) });
         return { params: await idsFor(run, op), ...(op.requestBody ? { body: await body(run) } : {}) };
       },
     });

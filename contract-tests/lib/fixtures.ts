@@ -8,6 +8,8 @@ import { fillPath } from './runner.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;
+  /** An existing object other than `than` for a path parameter: from its list, else made anew. */
+  anotherId(parameter: string, than: string): Promise<string>;
   /** Offers an existing object (made by a scenario) for a path parameter. */
   provide(parameter: string, id: string): void;
   /** The example body of an operation with its example IDs replaced by IDs of the target. */
@@ -75,5 +77,17 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
     return id;
   }
 
-  return { idFor, resolve, provide: (parameter, id) => void made.set(parameter, Promise.resolve(id)) };
+  async function anotherId(parameter: string, than: string): Promise<string> {
+    const list = collections.get(parameter)?.list;
+    if (list) {
+      const { response } = await client.send({ method: 'get', path: fillPath(list, {}), query: { limit: 10 } });
+      const other = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.find((item) => typeof item.id === 'string' && item.id !== than)?.id;
+      if (typeof other === 'string') return other;
+    }
+    const made = await make(parameter);
+    if (made === than) throw new Error(`no second ${parameter} to use`);
+    return made;
+  }
+
+  return { idFor, anotherId, resolve, provide: (parameter, id) => void made.set(parameter, Promise.resolve(id)) };
 }

@@ -8,6 +8,7 @@ import type { Contract, Operation } from './contract.ts';
 import type { CaseResult, Mode } from './report.ts';
 import { redact } from './secrets.ts';
 import type { Target } from './target.ts';
+import type { TestTokens } from './test-tokens.ts';
 import { validateResponse } from './validator.ts';
 
 export interface RequestParts {
@@ -15,6 +16,10 @@ export interface RequestParts {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Another client to send with (a sandbox switched to a fault, a burst client); the run's by default. */
+  via?: ContractClient;
+  /** Run once the answer is in, whatever it was (undo a setting, await a concurrent first request). */
+  after?: () => Promise<void>;
 }
 
 export interface Step {
@@ -39,7 +44,19 @@ export interface Run {
   client: ContractClient;
   /** An ID of an existing object for a path parameter (`customer_id`), made on demand. */
   idFor(parameter: string): Promise<string>;
+  /** Another object than `than` for a path parameter (lists it, or makes one). */
+  anotherId(parameter: string, than: string): Promise<string>;
+  /** The test payment methods the recipes use (test-tokens.ts). */
+  tokens: TestTokens;
+  /**
+   * A client of a second server of the same kind switched to a fault (rate limit, 5xx, latency): only when
+   * the suite started the sandbox itself. Undefined against a server it cannot switch.
+   */
+  variant: ((name: VariantName) => Promise<ContractClient>) | undefined;
 }
+
+/** The fault switches a local sandbox variant is started with (see suite.ts). */
+export type VariantName = 'rate-limited' | 'failing' | 'idempotency-outage' | 'slow';
 
 /** Thrown while preparing a request to skip the case, with the reason. */
 export class Skip extends Error {
@@ -100,14 +117,19 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
   const pathParams = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])), ...parts.params };
   const headers = { ...parts.headers };
   if (shapeOnly) headers['prefer'] = `code=${step.expectedStatus}${step.expectedCode ? `, example=${step.expectedCode}` : ''}`;
-  const exchange = await run.client.send({
-    method: operation.method,
-    path: fillPath(operation, pathParams),
-    ...(parts.query ? { query: parts.query } : {}),
-    headers,
-    ...(parts.body !== undefined ? { body: parts.body } : {}),
-    retry: step.expectedStatus !== 429 && step.expectedStatus !== 503,
-  });
+  let exchange: Exchange;
+  try {
+    exchange = await (parts.via ?? run.client).send({
+      method: operation.method,
+      path: fillPath(operation, pathParams),
+      ...(parts.query ? { query: parts.query } : {}),
+      headers,
+      ...(parts.body !== undefined ? { body: parts.body } : {}),
+      retry: step.expectedStatus !== 429 && step.expectedStatus !== 503,
+    });
+  } finally {
+    await parts.after?.();
+  }
   const { response } = exchange;
   const check = (answer: Answer) =>
     validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });

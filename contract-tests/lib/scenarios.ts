@@ -3,7 +3,8 @@
 // stateless mock the same chain runs on the spec's examples, and the answers that need state are requested
 // as documented examples and reported shape-only.
 import { statusOfCode, successStatus, type Run, type Step } from './runner.ts';
-import type { Json, Operation } from './contract.ts';
+import type { Operation } from './contract.ts';
+import { testCardBody, type TestTokens } from './test-tokens.ts';
 import { newIdempotencyKey } from './client.ts';
 
 /** One request of a scenario; `save` keeps values of the answer for the next steps. */
@@ -29,23 +30,15 @@ export interface Scenario {
   provides?: Record<string, string>;
 }
 
-/** The sandbox's test cards travel as tokens in `card.number` (sandbox/README.md); never a card number. */
-export const testCardBody = (token: string): Json => ({
-  type: 'card',
-  billing_details: { name: 'Contract Test', email: 'contract@example.jp' },
-  card: { number: token, exp_month: 12, exp_year: 2030, cvc: '123' },
-});
-export const TEST_CARD_TOKENS = { success: 'tok_visa', declined: 'tok_card_declined' };
-
 const id = (body: Record<string, unknown>): string => String(body['id']);
 const expectField = (body: Record<string, unknown>, field: string, value: unknown): string[] =>
   body[field] === value ? [] : [`expected ${field} ${JSON.stringify(value)}, got ${JSON.stringify(body[field])}`];
 const listHas = (body: Record<string, unknown>, wanted: string | undefined): string[] =>
   (body['data'] as { id?: unknown }[] | undefined)?.some((item) => item.id === wanted) ? [] : [`the list does not hold ${wanted}`];
 
-/** A payment method for the stateful target (a test card token), or the spec's example for the mock. */
-const paymentMethod = (token: string) => (_: State, run: Run): Parts => ({
-  body: run.target.stateful ? testCardBody(token) : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
+/** A payment method for the stateful target (a test token, test-tokens.ts), or the spec's example for the mock. */
+const paymentMethod = (token: keyof TestTokens) => (_: State, run: Run): Parts => ({
+  body: run.target.stateful ? testCardBody(run.tokens[token]) : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
 });
 
 export const SCENARIOS: Scenario[] = [
@@ -76,7 +69,7 @@ export const SCENARIOS: Scenario[] = [
     covers: ['confirmPaymentFlow', 'capturePaymentFlow', 'createPaymentRefund', 'getPaymentRefund', 'updatePaymentRefund', 'getPaymentFlowRefunds'],
     provides: { payment_method_id: 'card', payment_refund_id: 'refund' },
     steps: [
-      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TEST_CARD_TOKENS.success), save: (b, s) => (s['card'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod('success'), save: (b, s) => (s['card'] = id(b)) },
       { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },
       { operationId: 'confirmPaymentFlow', name: 'confirm', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'requires_capture') },
       { operationId: 'capturePaymentFlow', name: 'capture', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'succeeded') },
@@ -97,7 +90,7 @@ export const SCENARIOS: Scenario[] = [
       { operationId: 'createPaymentFlow', name: 'create', request: () => ({ body: { amount: 1200, currency: 'jpy' } }), save: (b, s) => (s['flow'] = id(b)) },
       { operationId: 'cancelPaymentFlow', name: 'cancel', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: { cancellation_reason: 'requested_by_customer' } }), check: (b) => expectField(b, 'status', 'canceled') },
       { operationId: 'confirmPaymentFlow', name: 'confirm a canceled flow', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
-      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod(TEST_CARD_TOKENS.declined), save: (b, s) => (s['declined'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod('declined'), save: (b, s) => (s['declined'] = id(b)) },
       { operationId: 'createPaymentFlow', name: 'pay with the declined card', code: 'card_declined', request: (s) => ({ body: { amount: 1200, currency: 'jpy', payment_method_id: s['declined']!, confirm: true } }) },
       { operationId: 'createPaymentFlow', name: 'confirm without a payment method', code: 'missing_payment_method', request: () => ({ body: { amount: 1200, currency: 'jpy', confirm: true } }) },
     ],
@@ -107,7 +100,7 @@ export const SCENARIOS: Scenario[] = [
     covers: ['attachPaymentMethod', 'detachPaymentMethod'],
     steps: [
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'attach/detach' } }), save: (b, s) => (s['customer'] = id(b)) },
-      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod(TEST_CARD_TOKENS.success), save: (b, s) => (s['pm'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod('success'), save: (b, s) => (s['pm'] = id(b)) },
       { operationId: 'attachPaymentMethod', name: 'attach', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }), check: (b, s) => expectField(b, 'customer_id', s['customer']) },
       { operationId: 'attachPaymentMethod', name: 'attach again', code: 'payment_method_already_attached', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }) },
       { operationId: 'getCustomerPaymentMethods', name: "the customer's payment methods hold it", request: (s) => ({ params: { customer_id: s['customer']! } }), check: (b, s) => listHas(b, s['pm']) },

@@ -1,14 +1,17 @@
 // The whole suite as data: the run (target, client, fixtures) and the steps of every scenario and operation.
 // contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
-import { createContractClient } from './client.ts';
+import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from './contract.ts';
 import { casesFor } from './cases.ts';
 import { createFixtures, type Fixtures } from './fixtures.ts';
 import { passed, type CaseResult } from './report.ts';
-import { runStep, type Run, type Step } from './runner.ts';
-import { SCENARIOS, TEST_CARD_TOKENS, scenarioSteps, testCardBody, type Scenario } from './scenarios.ts';
+import { runStep, type Run, type Step, type VariantName } from './runner.ts';
+import { SLOW } from './provoke.ts';
+import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
+import { readTestTokens, testCardBody } from './test-tokens.ts';
+import type { SandboxOptions } from '../../sandbox/server.ts';
 import { redact } from './secrets.ts';
-import { openTarget, readTargetConfig, type TargetConfig } from './target.ts';
+import { openTarget, readTargetConfig, type Target, type TargetConfig } from './target.ts';
 
 export interface SuiteRun extends Run {
   fixtures: Fixtures;
@@ -17,13 +20,54 @@ export interface SuiteRun extends Run {
 
 export async function openRun(options: { contract?: Contract; config?: TargetConfig; log?: (line: string) => void } = {}): Promise<SuiteRun> {
   const contract = options.contract ?? loadContract();
-  const target = await openTarget(options.config ?? readTargetConfig());
+  const config = options.config ?? readTargetConfig();
+  const target = await openTarget(config);
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
+  const tokens = readTestTokens();
   // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card.
-  const cardToken = process.env['CONTRACT_TEST_CARD_TOKEN'] || (target.kind === 'sandbox' ? TEST_CARD_TOKENS.success : undefined);
-  const fixtures = createFixtures(contract, client, cardToken ? { payment_method_id: async () => testCardBody(cardToken) } : {});
+  const fixtures = createFixtures(contract, client, target.stateful ? { payment_method_id: async () => testCardBody(tokens.success) } : {});
   for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
-  return { contract, target, client, fixtures, idFor: (p) => fixtures.idFor(p), close: () => target.close() };
+  const variants = target.kind === 'sandbox' && !config.baseUrl ? sandboxVariants(target) : undefined;
+  return {
+    contract,
+    target,
+    client,
+    fixtures,
+    tokens,
+    idFor: (p) => fixtures.idFor(p),
+    anotherId: (p, than) => fixtures.anotherId(p, than),
+    variant: variants?.open,
+    close: async () => {
+      await variants?.close();
+      await target.close();
+    },
+  };
+}
+
+/** The switches of each sandbox variant (provoke.ts says which code needs which). */
+const VARIANT_SWITCHES: Record<VariantName, SandboxOptions> = {
+  'rate-limited': { rateLimit: { perSecond: 0.2, burst: 1 } },
+  failing: { errorRate: 1 },
+  'idempotency-outage': { idempotencyErrorRate: 1 },
+  slow: { latencyMs: SLOW.latencyMs, idempotencyWaitMs: SLOW.idempotencyWaitMs },
+};
+
+/** Second sandboxes switched to a fault, started on first use, each with a client of its own. */
+function sandboxVariants(target: Target): { open(name: VariantName): Promise<ContractClient>; close(): Promise<void> } {
+  const started = new Map<VariantName, Promise<{ client: ContractClient; close(): Promise<void> }>>();
+  const start = async (name: VariantName) => {
+    const sandbox = await (await import('../../sandbox/server.ts')).startSandbox({ port: 0, ...VARIANT_SWITCHES[name] });
+    return { client: createContractClient({ ...target, baseUrl: sandbox.url }), close: sandbox.close };
+  };
+  return {
+    open: async (name) => {
+      if (!started.has(name)) started.set(name, start(name));
+      return (await started.get(name)!).client;
+    },
+    close: async () => {
+      await Promise.all([...started.values()].map(async (variant) => (await variant).close()));
+    },
+  };
 }
 
 /**

@@ -1,0 +1,136 @@
+// What a recipe needs to exist before its request: objects made through the API of the target (customers,
+// payment methods from test tokens, payment flows brought to a status...), each made fresh for the case.
+// Settings a recipe changes (a payment method type turned off) are undone by `cleanup`.
+import type { Json } from './contract.ts';
+import { Skip, fillPath, type RequestParts, type Run } from './runner.ts';
+import { testCardBody } from './test-tokens.ts';
+
+export type FlowStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_capture' | 'succeeded' | 'canceled';
+type Body = Record<string, unknown>;
+
+export interface Given {
+  run: Run;
+  /** Sends an operation's request (by operationId) that must succeed; its answer. */
+  call(operationId: string, parts?: RequestParts): Promise<Body>;
+  customer(): Promise<string>;
+  /** A card payment method of a test token (the successful one by default), attached to `customerId`. */
+  card(token?: string, customerId?: string): Promise<string>;
+  paypay(): Promise<string>;
+  attachedCard(): Promise<{ customer: string; method: string }>;
+  detachedCard(): Promise<string>;
+  /** A payment flow of 1,000 yen in `status`, paid with a card of `token` where it needs one. */
+  flow(status: FlowStatus, token?: string): Promise<string>;
+  /** A refund (in full) of a succeeded flow. */
+  refund(): Promise<{ flow: string; refund: string }>;
+  product(): Promise<string>;
+  setupFlow(status: 'requires_payment_method' | 'canceled'): Promise<string>;
+  /** The customer's side, through the sandbox's pages: a setup flow that saved a card for a new customer. */
+  savedSetupFlow(): Promise<{ flow: string; customer: string; method: string }>;
+  /** The customer's side, through the sandbox's pages: a checkout session the customer paid. */
+  completedSession(): Promise<string>;
+  /** Turns a payment method type off in the account's payment method configuration until `cleanup`. */
+  turnOff(type: 'card' | 'paypay'): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export const AMOUNT = 1000;
+export const payment = (extra: Body = {}): Body => ({ amount: AMOUNT, currency: 'jpy', ...extra });
+
+export function createGiven(run: Run): Given {
+  const undo: (() => Promise<void>)[] = [];
+
+  async function call(operationId: string, parts: RequestParts = {}): Promise<Body> {
+    const op = run.contract.operations.find((o) => o.operationId === operationId);
+    if (!op) throw new Skip(`${operationId} is not in the bundle`);
+    const { response } = await run.client.send({
+      method: op.method,
+      path: fillPath(op, parts.params ?? {}),
+      ...(parts.query ? { query: parts.query } : {}),
+      ...(parts.headers ? { headers: parts.headers } : {}),
+      ...(parts.body !== undefined ? { body: parts.body } : {}),
+    });
+    if (response.status >= 300) throw new Error(`setting up, ${op.label} answered ${response.status}: ${response.text.slice(0, 300)}`);
+    return JSON.parse(response.text || '{}') as Body;
+  }
+  const id = async (operationId: string, parts?: RequestParts): Promise<string> => String((await call(operationId, parts))['id']);
+
+  const customer = () => id('createCustomer', { body: { description: 'contract recipe' } });
+  const card = (token = run.tokens.success, customerId?: string) => id('createPaymentMethod', { body: testCardBody(token, customerId) });
+  const attachedCard = async () => {
+    const owner = await customer();
+    return { customer: owner, method: await card(run.tokens.success, owner) };
+  };
+  const flowParams = (flow: string) => ({ params: { payment_flow_id: flow } });
+
+  async function flow(status: FlowStatus, token = run.tokens.success): Promise<string> {
+    if (status === 'requires_payment_method' || status === 'canceled') {
+      const created = await id('createPaymentFlow', { body: payment() });
+      if (status === 'canceled') await call('cancelPaymentFlow', { ...flowParams(created), body: {} });
+      return created;
+    }
+    const method = await card(token);
+    const confirm = status !== 'requires_confirmation';
+    return id('createPaymentFlow', { body: payment({ payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }) });
+  }
+
+  /** Follows a customer-side URL of the sandbox (no key: the customer's browser has none). */
+  async function customerSide(url: string): Promise<void> {
+    if (run.target.kind !== 'sandbox') throw new Skip(CUSTOMER_SIDE);
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(run.target.timeoutMs) });
+    if (response.status >= 400) throw new Error(`the customer's page ${new URL(url).pathname} answered ${response.status}: ${await response.text()}`);
+  }
+
+  return {
+    run,
+    call,
+    customer,
+    card,
+    paypay: () => id('createPaymentMethod', { body: { type: 'paypay' } }),
+    attachedCard,
+    detachedCard: async () => {
+      const { method } = await attachedCard();
+      await call('detachPaymentMethod', { params: { payment_method_id: method } });
+      return method;
+    },
+    flow,
+    refund: async () => {
+      const paid = await flow('succeeded');
+      return { flow: paid, refund: await id('createPaymentRefund', { body: { payment_flow_id: paid } }) };
+    },
+    product: () => id('createProduct', { body: { name: 'contract recipe product' } }),
+    setupFlow: async (status) => {
+      const created = await id('createSetupFlow', { body: {} });
+      if (status === 'canceled') await call('cancelSetupFlow', { params: { setup_flow_id: created }, body: {} });
+      return created;
+    },
+    savedSetupFlow: async () => {
+      const owner = await customer();
+      const created = await id('createSetupFlow', { body: { customer_id: owner } });
+      await customerSide(`${run.target.baseUrl}/sandbox/setup/${created}?token=${encodeURIComponent(run.tokens.success)}`);
+      const saved = await call('getSetupFlow', { params: { setup_flow_id: created } });
+      return { flow: created, customer: owner, method: String(saved['payment_method_id']) };
+    },
+    completedSession: async () => {
+      const price = await id('createPrice', { body: { product_id: await id('createProduct', { body: { name: 'contract recipe' } }), unit_amount: AMOUNT, currency: 'jpy' } });
+      const session = await call('createCheckoutSession', {
+        body: { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], success_url: 'https://shop.example.jp/done', cancel_url: 'https://shop.example.jp/cart' },
+      });
+      await customerSide(`${String(session['url'])}${String(session['url']).includes('?') ? '&' : '?'}token=${encodeURIComponent(run.tokens.success)}`);
+      return String(session['id']);
+    },
+    turnOff: async (type) => {
+      const params = { payment_method_configuration_id: await run.idFor('payment_method_configuration_id') };
+      const before = (await call('getPaymentMethodConfiguration', { params }))[type] as { display_preference?: { preference?: Json } } | undefined;
+      const preference = before?.display_preference?.preference ?? 'none';
+      const set = (value: Json) => call('updatePaymentMethodConfiguration', { params, body: { [type]: { display_preference: { preference: value } } } });
+      undo.push(async () => void (await set(preference)));
+      await set('off');
+    },
+    cleanup: async () => {
+      for (const step of undo.splice(0).reverse()) await step();
+    },
+  };
+}
+
+export const CUSTOMER_SIDE =
+  "needs the customer's side (a browser on PAY.JP's page); only the sandbox serves it as plain requests (/sandbox/ pages)";

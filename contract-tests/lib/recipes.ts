@@ -1,0 +1,99 @@
+// Recipes: how to reach, on a stateful target, a state in which an operation succeeds or answers a given
+// error code, with ordinary requests and test payment methods only. One line each: what to make first
+// (given.ts), then the request under test. Codes a request alone provokes (401, 404, 422...) are cases.ts's;
+// codes that need the server's cooperation (429, 500, 503, idempotency_timeout) are provoke.ts's.
+import { AMOUNT, type Given, payment } from './given.ts';
+import type { RequestParts } from './runner.ts';
+
+export interface Recipe {
+  operationId: string;
+  /** The error code provoked; none for the success of an operation that needs an object in some status. */
+  code?: string;
+  request(given: Given): Promise<RequestParts>;
+}
+
+const flow = (id: string) => ({ payment_flow_id: id });
+const method = (id: string) => ({ payment_method_id: id });
+
+export const RECIPES: Recipe[] = [
+  // Successes that need an object in a particular status.
+  { operationId: 'deleteCustomer', request: async (g) => ({ params: { customer_id: await g.customer() } }) },
+  { operationId: 'deleteProduct', request: async (g) => ({ params: { product_id: await g.product() } }) },
+  { operationId: 'confirmPaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_confirmation')), body: {} }) },
+  { operationId: 'capturePaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_capture')), body: {} }) },
+  { operationId: 'cancelPaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { cancellation_reason: 'requested_by_customer' } }) },
+  { operationId: 'createPaymentRefund', request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), reason: 'requested_by_customer' } }) },
+  { operationId: 'getPaymentRefund', request: async (g) => ({ params: { payment_refund_id: (await g.refund()).refund } }) },
+  { operationId: 'updatePaymentRefund', request: async (g) => ({ params: { payment_refund_id: (await g.refund()).refund }, body: { metadata: { ticket: 'contract' } } }) },
+  { operationId: 'getPaymentFlowRefunds', request: async (g) => ({ params: flow((await g.refund()).flow) }) },
+  { operationId: 'attachPaymentMethod', request: async (g) => ({ params: method(await g.card()), body: { customer_id: await g.customer() } }) },
+  { operationId: 'detachPaymentMethod', request: async (g) => ({ params: method((await g.attachedCard()).method) }) },
+  { operationId: 'cancelSetupFlow', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('requires_payment_method') }, body: {} }) },
+
+  // Creating a payment flow (confirm: true answers what confirming does).
+  { operationId: 'createPaymentFlow', code: 'missing_payment_method', request: async () => ({ body: payment({ confirm: true }) }) },
+  { operationId: 'createPaymentFlow', code: 'payment_method_not_in_allowed_types', request: async (g) => ({ body: payment({ payment_method_id: await g.card(), payment_method_types: ['paypay'] }) }) },
+  { operationId: 'createPaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('paypay'), { body: payment({ payment_method_types: ['paypay'] }) }) },
+  { operationId: 'createPaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method }) }) },
+  { operationId: 'createPaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() }) }) },
+  { operationId: 'createPaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ body: payment({ payment_method_id: await g.detachedCard() }) }) },
+  { operationId: 'createPaymentFlow', code: 'card_declined', request: async (g) => ({ body: payment({ payment_method_id: await g.card(g.run.tokens.declined), confirm: true }) }) },
+  { operationId: 'createPaymentFlow', code: 'processing_error', request: async (g) => ({ body: payment({ payment_method_id: await g.card(g.run.tokens.processingError), confirm: true }) }) },
+  { operationId: 'createPaymentFlow', code: 'three_d_secure_failed', request: async (g) => ({ body: payment({ payment_method_id: await g.card(g.run.tokens.threeDSecureFailed), confirm: true }) }) },
+
+  // Updating a payment flow.
+  { operationId: 'updatePaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: { description: 'too late' } }) },
+  { operationId: 'updatePaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => { const id = await g.flow('requires_payment_method'); await g.turnOff('paypay'); return { params: flow(id), body: { payment_method_types: ['paypay'] } }; } },
+  { operationId: 'updatePaymentFlow', code: 'payment_method_not_in_allowed_types', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.card(), payment_method_types: ['paypay'] } }) },
+  { operationId: 'updatePaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }) },
+  { operationId: 'updatePaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() } }) },
+  { operationId: 'updatePaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }) },
+
+  // Confirming, capturing, canceling.
+  { operationId: 'confirmPaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: {} }) },
+  { operationId: 'confirmPaymentFlow', code: 'missing_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: {} }) },
+  { operationId: 'confirmPaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => { const id = await g.flow('requires_payment_method'); await g.turnOff('paypay'); return { params: flow(id), body: { payment_method_types: ['paypay'] } }; } },
+  { operationId: 'confirmPaymentFlow', code: 'payment_method_not_in_allowed_types', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.card(), payment_method_types: ['paypay'] } }) },
+  { operationId: 'confirmPaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }) },
+  { operationId: 'confirmPaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => { const { method: pm } = await g.attachedCard(); const id = String((await g.call('createPaymentFlow', { body: payment({ customer_id: await g.customer() }) }))['id']); return { params: flow(id), body: { payment_method_id: pm } }; } },
+  { operationId: 'confirmPaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }) },
+  { operationId: 'confirmPaymentFlow', code: 'card_declined', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.declined)), body: {} }) },
+  { operationId: 'confirmPaymentFlow', code: 'processing_error', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.processingError)), body: {} }) },
+  { operationId: 'confirmPaymentFlow', code: 'three_d_secure_failed', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.threeDSecureFailed)), body: {} }) },
+  { operationId: 'capturePaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('requires_confirmation')), body: {} }) },
+  { operationId: 'capturePaymentFlow', code: 'card_declined', request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureDeclined)), body: {} }) },
+  { operationId: 'capturePaymentFlow', code: 'processing_error', request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureProcessingError)), body: {} }) },
+  { operationId: 'cancelPaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: {} }) },
+
+  // Refunds.
+  { operationId: 'createPaymentRefund', code: 'invalid_status', request: async (g) => ({ body: { payment_flow_id: await g.flow('requires_payment_method') } }) },
+  { operationId: 'createPaymentRefund', code: 'already_refunded', request: async (g) => ({ body: { payment_flow_id: (await g.refund()).flow } }) },
+  { operationId: 'createPaymentRefund', code: 'refund_exceeds_payment', request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), amount: 2 * AMOUNT } }) },
+
+  // Payment methods.
+  { operationId: 'createPaymentMethod', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('paypay'), { body: { type: 'paypay' } }) },
+  { operationId: 'createPaymentMethod', code: 'apple_pay_domain_not_registered', request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayDomainNotRegistered } }) },
+  { operationId: 'createPaymentMethod', code: 'apple_pay_merchant_validation_failed', request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayMerchantValidationFailed } }) },
+  { operationId: 'attachPaymentMethod', code: 'payment_method_already_attached', request: async (g) => ({ params: method((await g.attachedCard()).method), body: { customer_id: await g.customer() } }) },
+  { operationId: 'attachPaymentMethod', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: method(await g.detachedCard()), body: { customer_id: await g.customer() } }) },
+  { operationId: 'attachPaymentMethod', code: 'unsupported_payment_method_type', request: async (g) => { const pm = await g.paypay(); await g.turnOff('paypay'); return { params: method(pm), body: { customer_id: await g.customer() } }; } },
+  { operationId: 'detachPaymentMethod', code: 'payment_method_unattached', request: async (g) => ({ params: method(await g.card()) }) },
+  { operationId: 'detachPaymentMethod', code: 'payment_method_already_detached', request: async (g) => ({ params: method(await g.detachedCard()) }) },
+
+  // Customers.
+  { operationId: 'createCustomer', code: 'detached_payment_method_not_usable', request: async (g) => ({ body: { payment_method_id: await g.detachedCard() } }) },
+  { operationId: 'createCustomer', code: 'payment_method_already_attached', request: async (g) => ({ body: { payment_method_id: (await g.attachedCard()).method } }) },
+  { operationId: 'updateCustomer', code: 'payment_method_unattached', request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: await g.card() } }) },
+  { operationId: 'updateCustomer', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: (await g.attachedCard()).method } }) },
+
+  // Setup flows and checkout sessions.
+  { operationId: 'createSetupFlow', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('card'), { body: { payment_method_types: ['card'] } }) },
+  { operationId: 'cancelSetupFlow', code: 'invalid_status', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('canceled') }, body: {} }) },
+  { operationId: 'updateSetupFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: { setup_flow_id: (await g.savedSetupFlow()).flow }, body: { customer_id: await g.customer() } }) },
+  { operationId: 'updateSetupFlow', code: 'detached_payment_method_not_usable', request: async (g) => { const saved = await g.savedSetupFlow(); await g.call('detachPaymentMethod', { params: method(saved.method) }); return { params: { setup_flow_id: saved.flow }, body: { description: 'after detaching' } }; } },
+  { operationId: 'createCheckoutSession', code: 'unsupported_payment_method_type', request: async (g) => { const price = String((await g.call('createPrice', { body: { product_id: await g.product(), unit_amount: AMOUNT, currency: 'jpy' } }))['id']); await g.turnOff('paypay'); return { body: { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], payment_method_types: ['paypay'], success_url: 'https://shop.example.jp/done' } }; } },
+  { operationId: 'updateCheckoutSession', code: 'invalid_status', request: async (g) => ({ params: { checkout_session_id: await g.completedSession() }, body: { metadata: { note: 'after payment' } } }) },
+];
+
+const byKey = new Map(RECIPES.map((recipe) => [`${recipe.operationId} ${recipe.code ?? ''}`, recipe]));
+export const recipeFor = (operationId: string, code?: string): Recipe | undefined => byKey.get(`${operationId} ${code ?? ''}`);
