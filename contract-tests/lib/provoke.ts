@@ -16,7 +16,7 @@ export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
 export const NO_BODY = 'cannot be provoked from outside: the operation takes no body, and invalid_request is a body that cannot be read';
-export const NO_RECIPE = 'needs a server state no recipe sets up';
+export const NO_RECIPE = 'no recipe: no known request reaches a state that answers it (see contract-tests/README.md, "Codes without a recipe")';
 export const NEEDS_SWITCHED_SERVER =
   "needs the server's cooperation (an injected fault or latency): only a sandbox the suite starts itself can be switched";
 export const RATE_LIMIT_OFF = 'provoking the rate limit of a shared server is off: set CONTRACT_PROVOKE_RATE_LIMIT=1 for a bounded burst';
@@ -27,9 +27,9 @@ const VARIANT_OF: Readonly<Record<string, VariantName>> = {
   idempotency_infrastructure_error: 'idempotency-outage',
   idempotency_timeout: 'slow',
 };
-/** Requests at most sent to trip a rate limit, per case. */
+/** Requests at most sent to trip a rate limit, per case, in batches (small for a variant, whose burst is 1). */
 const BURST_LIMIT = 200;
-const BURST_BATCH = 20;
+const BURST_BATCH = { variant: 2, shared: 20 };
 
 export interface ProvokeContext {
   /** The request of the operation with IDs and body valid on the target (made there when needed). */
@@ -96,8 +96,11 @@ async function concurrentDuplicate(client: ContractClient, op: Operation): Promi
   return { ...parts, headers, via: client, after: async () => void (await first) };
 }
 
-/** The latency variant: requests take `latencyMs`; a duplicate waits `idempotencyWaitMs` for the first. */
-export const SLOW = { latencyMs: 200, idempotencyWaitMs: 20, firstHeadStartMs: 30 };
+/**
+ * The latency variant: requests take `latencyMs`; a duplicate waits `idempotencyWaitMs` for the first. The
+ * head start keeps the first ahead on a loaded machine; the duplicate still arrives long before it is done.
+ */
+export const SLOW = { latencyMs: 400, idempotencyWaitMs: 20, firstHeadStartMs: 100 };
 
 /**
  * Trips the rate limit with a bounded burst of list requests (at most BURST_LIMIT, stopping at the first
@@ -107,17 +110,20 @@ export const SLOW = { latencyMs: 200, idempotencyWaitMs: 20, firstHeadStartMs: 3
 async function rateLimited(run: Run, op: Operation, context: ProvokeContext): Promise<RequestParts> {
   let client: ContractClient;
   let parts: RequestParts;
+  let batch: number;
   if (run.variant) {
     client = await run.variant('rate-limited');
     parts = example(op);
+    batch = BURST_BATCH.variant;
   } else if (process.env['CONTRACT_PROVOKE_RATE_LIMIT'] === '1') {
     parts = await context.resolved();
-    client = createContractClient({ baseUrl: run.target.baseUrl, secretKey: run.target.secretKey, rate: 1000, concurrency: BURST_BATCH, timeoutMs: run.target.timeoutMs });
+    batch = BURST_BATCH.shared;
+    client = createContractClient({ baseUrl: run.target.baseUrl, secretKey: run.target.secretKey, rate: 1000, concurrency: batch, timeoutMs: run.target.timeoutMs });
   } else throw new Skip(RATE_LIMIT_OFF);
   const list = run.contract.operations.find((o) => o.isList && o.method === 'get' && !o.template.includes('{'));
   if (!list) throw new Skip('the bundle has no list operation to burst with');
-  for (let sent = 0; sent < BURST_LIMIT; sent += BURST_BATCH) {
-    const answers = await Promise.all(Array.from({ length: BURST_BATCH }, () => client.send({ method: 'get', path: list.template, retry: false })));
+  for (let sent = 0; sent < BURST_LIMIT; sent += batch) {
+    const answers = await Promise.all(Array.from({ length: batch }, () => client.send({ method: 'get', path: list.template, retry: false })));
     if (answers.some((exchange) => exchange.response.status === 429)) return { ...parts, via: client };
   }
   throw new Error(`no 429 after a burst of ${BURST_LIMIT} ${list.label} requests`);

@@ -93,12 +93,24 @@ export function summarise(operations: readonly Operation[], results: readonly Ca
     out.push('| operation | case | status | kind | message | body starts with |', '|---|---|---|---|---|---|');
     for (const r of infra) for (const f of r.infrastructure) out.push(`| ${r.operationId} | ${r.name} | ${f.status} | ${f.kind} | ${f.message} | \`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\` |`);
   }
+  const reasons = skippedByReason(results);
+  if (reasons.length > 0) {
+    out.push('', '## Skipped cases by reason', '', '| reason | cases |', '|---|---:|');
+    for (const [reason, count] of reasons) out.push(`| ${reason.replaceAll('|', '\\|')} | ${count} |`);
+  }
   const shape = results.filter((r) => r.mode === 'shape-only' || r.mode === 'skipped');
   if (shape.length > 0) {
     out.push('', '## Shape-only and skipped cases', '', '| operation | case | mode | why |', '|---|---|---|---|');
     for (const r of shape) out.push(`| ${r.operationId} | ${r.name} | ${r.mode} | ${r.note ?? ''} |`);
   }
   return redact(out.join('\n') + '\n');
+}
+
+/** The reasons cases were skipped for, most frequent first, with their counts. */
+export function skippedByReason(results: readonly CaseResult[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.mode === 'skipped') counts.set(r.note ?? '(no reason given)', (counts.get(r.note ?? '(no reason given)') ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 const xml = (text: string): string =>
