@@ -479,10 +479,10 @@ export interface paths {
          *     customer's later payments. To make it the customer's default, set `default_payment_method_id` with
          *     Update a customer.
          *
-         *     Only a payment method attached to no customer can be attached: one already attached (to this or another
-         *     customer) answers `400 payment_method_already_attached`, one that was detached
-         *     `400 detached_payment_method_not_usable`. A payment method tied to another customer than the one given
-         *     answers `400 payment_method_not_owned_by_customer`, and a type that cannot be saved to a customer
+         *     Only a payment method attached to no customer can be attached. One already attached to this customer
+         *     answers `400 payment_method_already_attached`; one attached to another customer
+         *     `400 payment_method_not_owned_by_customer` (detach it there first); one that was detached
+         *     `400 detached_payment_method_not_usable`; a type that cannot be saved to a customer
          *     `400 unsupported_payment_method_type`. An unknown `customer_id` answers `404 not_found`.
          */
         post: operations["attachPaymentMethod"];
@@ -2662,11 +2662,7 @@ export interface components {
              */
             customer_id?: string;
             payment_method_options?: components["schemas"]["SetupFlowPaymentMethodOptionsRequest"];
-            /**
-             * @description The types of payment method the customer may save (`card` is the only value accepted). When the
-             *     setup flow already has a payment method, its type must stay allowed
-             *     (`400 payment_method_not_in_allowed_types`).
-             */
+            /** @description The types of payment method the customer may save (`card` is the only value accepted). */
             payment_method_types?: "card"[];
             /** @description A description of the setup, shown to the customer. */
             description?: string;
@@ -5644,7 +5640,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5648,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer";
+                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer";
                     };
                 };
             };

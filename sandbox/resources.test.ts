@@ -40,7 +40,8 @@ describe('customers and payment methods', () => {
     expect((await client.post(`/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_unattached');
     const attached = await client.ok('POST', `/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id });
     expect(attached.customer_id).toBe(customer.id);
-    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: other.id })).body.code).toBe('payment_method_already_attached');
+    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id })).body.code).toBe('payment_method_already_attached');
+    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: other.id })).body.code).toBe('payment_method_not_owned_by_customer');
     expect((await client.post(`/v2/customers/${other.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_not_owned_by_customer');
     expect((await client.ok('POST', `/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).default_payment_method_id).toBe(pm.id);
     const listed = await client.ok('GET', `/v2/customers/${customer.id}/payment_methods`);

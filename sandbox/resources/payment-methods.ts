@@ -109,8 +109,10 @@ function attach(request: ApiRequest): PaymentMethod {
   const customer = find(state.customers, body.customer_id, 'customer');
   if (method.detached_at !== null)
     throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+  if (method.customer_id === customer.id)
+    throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to the customer ${customer.id}.`);
   if (method.customer_id !== null)
-    throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
+    throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} belongs to another customer than ${customer.id}.`);
   supportedTypes(state, [method.type]);
   assign(method, { customer_id: customer.id });
   state.emit('payment_method.attached', method);
