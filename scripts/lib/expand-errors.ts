@@ -13,7 +13,8 @@ type JsonObject = Record<string, unknown>;
 type Operation = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown };
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-const WRITE_METHODS = new Set(['post', 'put', 'patch']);
+/** Methods that honour Idempotency-Key (the catalog's `writes`). */
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** The example `instance` of shared responses; the mock rewrites it to the request's path. */
 const EXAMPLE_INSTANCE = '/v2/payment_flows/pfw_5Rk2Mq8Hn1';

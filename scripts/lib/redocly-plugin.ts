@@ -2,12 +2,11 @@
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
 import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
 import { loadCatalog } from './catalog.ts';
-import { PROBLEM_MEDIA_TYPE } from './expand-errors.ts';
+import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from './expand-errors.ts';
 
 const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
 const BASELINE_STATUSES = ['401', '422', '429', '500'];
 const WRITE_CODES = [...catalog.values()].filter((def) => def.appliesTo === 'writes').map((def) => def.code);
-const WRITE_METHODS = new Set(['post', 'put', 'patch']);
 
 /** The `x-errors` extension, which Redocly's operation type does not declare. */
 const xErrors = (operation: Oas3Operation): unknown => (operation as { 'x-errors'?: unknown })['x-errors'];
