@@ -9,7 +9,7 @@ import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
-import { isValidIdempotencyKey, parseJsonBody } from './request-checks.ts';
+import { keepsHeaderRule, parseJsonBody } from './request-checks.ts';
 
 export type FrontOptions = {
   routes: Routes;
@@ -106,7 +106,7 @@ function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undef
     return problem('unauthorized', 'The credentials are not a secret key: send sk_test_… as a bearer token or as the basic user name.', instance);
   }
   const idempotencyKey = headers['idempotency-key'];
-  if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !isValidIdempotencyKey(idempotencyKey)) {
+  if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !keepsHeaderRule(operation, 'Idempotency-Key', idempotencyKey)) {
     return problem('invalid_idempotency_key', 'The Idempotency-Key header must be at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
   }
   return undefined;

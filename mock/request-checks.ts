@@ -1,9 +1,22 @@
 // Checks the API makes before anything else (so the mock makes them before Prism): the Idempotency-Key
 // format, and raw card numbers anywhere in a JSON body.
+import type { Operation } from '../contract-tests/lib/contract.ts';
 import { findCardNumber } from '../contract-tests/lib/secrets.ts';
 
-/** At most 255 characters of a-z A-Z 0-9 - _ (the v2 idempotency guide). */
-export const isValidIdempotencyKey = (key: string): boolean => /^[A-Za-z0-9_-]{1,255}$/.test(key);
+/**
+ * Whether a header value keeps the operation's own rule for that header parameter (length and pattern from
+ * the bundle, e.g. Idempotency-Key: at most 255 of `A-Z a-z 0-9 - _`), so that the rule is stated once.
+ */
+export function keepsHeaderRule(operation: Operation, name: string, value: string): boolean {
+  const parameter = operation.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === name.toLowerCase());
+  if (!parameter) return true;
+  const { minLength, maxLength, pattern } = parameter.schema;
+  return (
+    (typeof minLength !== 'number' || value.length >= minLength) &&
+    (typeof maxLength !== 'number' || value.length <= maxLength) &&
+    (typeof pattern !== 'string' || new RegExp(pattern, 'u').test(value))
+  );
+}
 
 export type ParsedBody = { ok: true; value: unknown; cardField: string | undefined } | { ok: false; error: string };
 
