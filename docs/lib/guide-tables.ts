@@ -1,6 +1,6 @@
 // Tables the guides take from the code that defines their facts, so that they cannot drift apart.
 // A guide asks for one with `<!-- table:<name> -->`.
-import { TEST_CARDS, type Outcome } from '../../sandbox/test-cards.ts';
+import { CAPTURE_REFUSING_CARDS, TEST_CARDS, type Outcome, type TestCard } from '../../sandbox/test-cards.ts';
 
 const OUTCOMES: Record<Outcome, string> = {
   succeeds: 'the payment succeeds',
@@ -10,11 +10,14 @@ const OUTCOMES: Record<Outcome, string> = {
   three_d_secure_failed: '3-D Secure fails: `402 three_d_secure_failed`',
 };
 
+const outcomeOf = (card: TestCard): string =>
+  card.captureRefusal ? `authorized; the capture answers \`402 ${card.captureRefusal}\`` : OUTCOMES[card.outcome];
+
 export const GUIDE_TABLES: Record<string, () => string> = {
   'test-cards': () =>
     [
       '| token | brand | last 4 digits | outcome |',
       '|---|---|---|---|',
-      ...TEST_CARDS.map((card) => `| \`${card.token}\` | ${card.brand} | ${card.last4} | ${OUTCOMES[card.outcome]} |`),
+      ...[...TEST_CARDS, ...CAPTURE_REFUSING_CARDS].map((card) => `| \`${card.token}\` | ${card.brand} | ${card.last4} | ${outcomeOf(card)} |`),
     ].join('\n'),
 };
