@@ -5,13 +5,13 @@ import { relative } from 'node:path';
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { CATALOG_FILE, ROOT } from './paths.ts';
 
-export const RETRY_POLICIES = ['no', 'same-key', 'new-key'] as const;
-export const APPLIES_TO = ['every', 'writes', 'bodies', 'path-ids', 'lists'] as const;
-export const ORIGINS = ['published', 'contract'] as const;
+const RETRY_POLICIES = ['no', 'same-key', 'new-key'] as const;
+const APPLIES_TO = ['every', 'writes', 'bodies', 'path-ids', 'lists'] as const;
+const ORIGINS = ['published', 'contract'] as const;
 /** Response headers a catalog entry may name; each must exist under components.headers in the spec. */
-export const KNOWN_HEADERS = ['Retry-After'] as const;
+const KNOWN_HEADERS = ['Retry-After'] as const;
 
-export type RetryPolicy = (typeof RETRY_POLICIES)[number];
+type RetryPolicy = (typeof RETRY_POLICIES)[number];
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
 export interface FieldError {
@@ -39,10 +39,10 @@ export interface ErrorDefinition {
   source: string;
 }
 
-export const TYPE_BASE = 'https://docs.pay.jp/v2/errors/';
+const TYPE_BASE = 'https://docs.pay.jp/v2/errors/';
 const CODE_PATTERN = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
-export class CatalogError extends Error {
+class CatalogError extends Error {
   override name = 'CatalogError';
 }
 

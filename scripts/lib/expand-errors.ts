@@ -12,7 +12,7 @@ import { byStatus } from './catalog.ts';
 type JsonObject = Record<string, unknown>;
 type Operation = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown };
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 /** Methods that honour Idempotency-Key (the catalog's `writes`). */
 export const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -24,7 +24,7 @@ export class SpecError extends Error {
 }
 
 /** Names used in the bundle, derived from the status: 404 → `NotFound`, schema `Problem404`. */
-export const responseName = (status: number): string =>
+const responseName = (status: number): string =>
   (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
 export const problemSchemaName = (status: number): string => `Problem${status}`;
 export const exampleName = (code: string): string => `problem.${code}`;
@@ -71,7 +71,7 @@ function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: 
 }
 
 /** Every code an operation may answer: the catalog's defaults for its kind plus its own `x-errors`. */
-export function codesOf(doc: JsonObject, op: OperationRef, catalog: readonly ErrorDefinition[]): ErrorDefinition[] {
+function codesOf(doc: JsonObject, op: OperationRef, catalog: readonly ErrorDefinition[]): ErrorDefinition[] {
   const listed = op.operation['x-errors'] ?? [];
   const label = `${op.operation.operationId ?? `${op.method.toUpperCase()} ${op.path}`}`;
   if (!Array.isArray(listed)) throw new SpecError(`${label}: x-errors must be a list of error codes`);
