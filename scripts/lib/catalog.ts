@@ -11,7 +11,7 @@ const ORIGINS = ['published', 'contract'] as const;
 /** Response headers a catalog entry may name; each must exist under components.headers in the spec. */
 const KNOWN_HEADERS = ['Retry-After'] as const;
 
-type RetryPolicy = (typeof RETRY_POLICIES)[number];
+export type RetryPolicy = (typeof RETRY_POLICIES)[number];
 export type AppliesTo = (typeof APPLIES_TO)[number];
 
 export interface FieldError {
