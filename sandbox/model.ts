@@ -2,7 +2,9 @@
 import type { Metadata } from './validate.ts';
 
 export type Currency = 'jpy';
-export type PaymentMethodType = 'card' | 'paypay' | 'apple_pay';
+/** Every payment method type of the API: bodies' enums and filters, and a flow's default types. */
+export const PAYMENT_METHOD_TYPES = ['card', 'paypay', 'apple_pay'] as const;
+export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
 export type CaptureMethod = 'automatic' | 'manual';
 
 export interface Customer {

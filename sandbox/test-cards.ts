@@ -1,5 +1,5 @@
 // Test payment methods: each token stands for a card whose outcome is fixed, so that every path of a
-// payment can be reached on purpose. Documented in sandbox/README.md (keep the table in step).
+// payment can be reached on purpose. sandbox/README.md lists them too (checked by readme.test.ts).
 import { createHash } from 'node:crypto';
 
 export type Outcome = 'succeeds' | 'card_declined' | 'processing_error' | 'three_d_secure_failed' | 'three_d_secure_required';
@@ -22,15 +22,12 @@ export const TEST_CARDS: readonly TestCard[] = [
   { token: 'tok_processing_error', brand: 'Visa', last4: '0119', outcome: 'processing_error' },
   { token: 'tok_three_d_secure_required', brand: 'Visa', last4: '3220', outcome: 'three_d_secure_required' },
   { token: 'tok_three_d_secure_failed', brand: 'Visa', last4: '3063', outcome: 'three_d_secure_failed' },
-];
-
-/** Cards whose authorization succeeds and whose capture the provider refuses (at confirmation with automatic capture). */
-export const CAPTURE_REFUSING_CARDS: readonly TestCard[] = [
+  // Authorized, then the provider refuses the capture (at confirmation with automatic capture).
   { token: 'tok_capture_declined', brand: 'Visa', last4: '0036', outcome: 'succeeds', captureRefusal: 'card_declined' },
   { token: 'tok_capture_processing_error', brand: 'Visa', last4: '0044', outcome: 'succeeds', captureRefusal: 'processing_error' },
 ];
 
-const BY_TOKEN = new Map([...TEST_CARDS, ...CAPTURE_REFUSING_CARDS].map((card) => [card.token, card]));
+const BY_TOKEN = new Map(TEST_CARDS.map((card) => [card.token, card]));
 export const testCard = (token: string): TestCard | undefined => BY_TOKEN.get(token);
 
 /** The same test card always has the same fingerprint, as the same real card would. */
@@ -41,7 +38,7 @@ export const fingerprintOf = (card: TestCard): string =>
  * A raw card number: 12 to 19 digits (spaces and hyphens allowed between them) passing the Luhn check.
  * Such a value anywhere in a body is refused, wherever it is, whatever the field.
  */
-export function looksLikeCardNumber(value: string): boolean {
+function looksLikeCardNumber(value: string): boolean {
   if (value.length < 12 || value.length > 23) return false;
   const digits = value.replace(/[ -]/g, '');
   if (!/^\d{12,19}$/.test(digits)) return false;

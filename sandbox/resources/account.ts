@@ -2,7 +2,7 @@
 // payment method configurations (read and update only). Seeded at start (seed.ts); transactions and
 // events grow as payments happen.
 import type { ApiRequest, Route } from '../http/route.ts';
-import type { PaymentMethodConfiguration, PaymentMethodConfigurationSetting } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentMethodConfiguration, type PaymentMethodConfigurationSetting } from '../model.ts';
 import { timestamp } from '../store.ts';
 import { boolean, literal, nullable, object, optional, parse, string } from '../validate.ts';
 import { filters, find, list, within } from './common.ts';
@@ -96,7 +96,7 @@ function transactions(request: ApiRequest) {
   const query = filters(request.query, {
     term_id: 'string',
     type: ['payment', 'refund', 'chargeback', 'chargeback_cancel'],
-    payment_method_type: ['card', 'paypay', 'apple_pay'],
+    payment_method_type: PAYMENT_METHOD_TYPES,
   });
   const matching = request.state.paymentTransactions.values().filter(
     (transaction) =>

@@ -2,7 +2,7 @@
 // payment method (mode setup). Sessions past `expires_at` turn `expired` when next read.
 import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
-import type { CheckoutSession, LineItem, TaxRate } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type TaxRate } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
 import { array, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
@@ -29,7 +29,7 @@ const createBody = object({
   currency: optional(literal('jpy')),
   expires_at: optional(string({ format: 'date-time' })),
   locale: optional(literal('auto', 'ja')),
-  payment_method_types: optional(array(literal('card', 'paypay', 'apple_pay'), { minItems: 1 })),
+  payment_method_types: optional(array(literal(...PAYMENT_METHOD_TYPES), { minItems: 1 })),
   payment_method_options: optional(object({ card: optional(cardOptions) })),
   payment_flow_data: optional(object({ capture_method: optional(literal('automatic', 'manual')), metadata: optional(metadata()) })),
   submit_type: optional(literal('auto', 'book', 'donate', 'pay')),
@@ -53,7 +53,7 @@ function taxOf(subtotal: number, rates: readonly TaxRate[]): { tax: number; adde
 }
 
 /** Marks an open session past its `expires_at` as expired (sessions expire lazily, when read). */
-export function refresh(state: State, session: CheckoutSession): CheckoutSession {
+function refresh(state: State, session: CheckoutSession): CheckoutSession {
   if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= Date.now()) {
     assign(session, { status: 'expired' });
     state.emit('checkout.session.expired', session);

@@ -5,7 +5,7 @@ import type { Customer } from '../model.ts';
 import { newId, timestamp } from '../store.ts';
 import { metadata, nullable, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
-import { detachFromCustomer } from './payment-methods.ts';
+import { detachFromCustomer, detachedNotUsable } from './payment-methods.ts';
 
 const createBody = object({
   id: optional(string({ maxLength: 100, pattern: /^[A-Za-z0-9_-]+$/ })),
@@ -27,7 +27,7 @@ function create({ state, body: raw }: ApiRequest): Customer {
     throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
   const method = body.payment_method_id === undefined ? undefined : find(state.paymentMethods, body.payment_method_id, 'payment method');
   if (method?.detached_at)
-    throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+    throw detachedNotUsable(method);
   if (method?.customer_id)
     throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
   const now = timestamp();

@@ -2,14 +2,13 @@
 // capture, cancel), refunds, and the 3-D Secure / PayPay step a customer completes in the browser.
 import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
-import type { PaymentFlow, PaymentFlowStatus, PaymentMethod, PaymentMethodType, PaymentRefund } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType, type PaymentRefund } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
 
-const DEFAULT_TYPES: readonly PaymentMethodType[] = ['card', 'paypay', 'apple_pay'];
 const CONFIRMABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation'];
 const UPDATABLE = CONFIRMABLE;
 const CANCELABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'];
@@ -22,7 +21,7 @@ const methodOptions = object({
     }),
   ),
 });
-const methodTypes = array(literal('card', 'paypay', 'apple_pay'), { minItems: 1 });
+const methodTypes = array(literal(...PAYMENT_METHOD_TYPES), { minItems: 1 });
 const amount = integer({ min: 50, max: 9_999_999 });
 const createBody = object({
   amount,
@@ -75,7 +74,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const body = parse(createBody, raw);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
-  const types = body.payment_method_types ?? DEFAULT_TYPES.filter((type) => usable(state, type));
+  const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));
   const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
   if (body.confirm && !method && !customer?.default_payment_method_id)
     throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
@@ -217,6 +216,10 @@ function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 
   throw error;
 }
 
+/** The type of the payment method a captured or refunded flow was paid with, for its transaction. */
+const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType =>
+  state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
+
 const FAILURES = {
   card_declined: 'The card was declined.',
   processing_error: 'An error occurred while processing the card.',
@@ -230,8 +233,7 @@ function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
   const capturable = flow.amount_capturable ?? flow.amount;
   if (body.amount_to_capture !== undefined && body.amount_to_capture > capturable)
     throw validationError([{ field: 'amount_to_capture', message: `Input should be less than or equal to ${capturable}` }]);
-  const type = state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
-  return succeed(state, flow, body.amount_to_capture ?? capturable, type);
+  return succeed(state, flow, body.amount_to_capture ?? capturable, methodTypeOf(state, flow));
 }
 
 function cancel({ state, params, body: raw }: ApiRequest): PaymentFlow {
@@ -287,8 +289,7 @@ function refund({ state, body: raw }: ApiRequest): PaymentRefund {
     created_at: now,
     updated_at: now,
   });
-  const type = state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
-  state.recordTransaction('refund', created.id, -amountToRefund, type);
+  state.recordTransaction('refund', created.id, -amountToRefund, methodTypeOf(state, flow));
   state.emit('refund.created', created);
   return created;
 }

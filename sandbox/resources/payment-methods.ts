@@ -1,15 +1,14 @@
 // Payment methods: created from test tokens (cards, Apple Pay) or as PayPay, attached to and detached
 // from customers; plus the checks every flow makes before using one.
-import { ApiError, notFound, validationError } from '../http/problem.ts';
+import { ApiError, type FieldError, notFound, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
-import type { PaymentMethod, PaymentMethodType } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
-import { CAPTURE_REFUSING_CARDS, TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
+import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
-const TYPES = ['card', 'paypay', 'apple_pay'] as const;
 const common = { customer_id: optional(string()), billing_details: optional(billingDetailsRequest), metadata: optional(metadata()) };
 const createBodies = {
   card: object({
@@ -34,19 +33,19 @@ const APPLE_PAY_FAILURES = {
 /** The `type` that picks the body's shape; without one, also the fields no shape has are reported. */
 function typeOf(body: unknown, shapes: readonly { shape: object }[]): PaymentMethodType {
   const type = (body as { type?: unknown } | null)?.type;
-  if (TYPES.includes(type as PaymentMethodType)) return type as PaymentMethodType;
+  if ((PAYMENT_METHOD_TYPES as readonly unknown[]).includes(type)) return type as PaymentMethodType;
+  const errors: FieldError[] = [];
+  if (type === undefined) errors.push({ field: 'type', message: 'Field required' });
+  else literal(...PAYMENT_METHOD_TYPES).check(type, 'type', errors);
   const known = new Set(shapes.flatMap((schema) => Object.keys(schema.shape)));
   const extra = Object.keys(typeof body === 'object' && body !== null ? body : {}).filter((key) => !known.has(key));
-  throw validationError([
-    { field: 'type', message: type === undefined ? 'Field required' : "Input should be 'card', 'paypay' or 'apple_pay'" },
-    ...extra.map((field) => ({ field, message: 'Extra inputs are not permitted' })),
-  ]);
+  throw validationError([...errors, ...extra.map((field) => ({ field, message: 'Extra inputs are not permitted' }))]);
 }
 
 function tokenCard(token: string, field: string): TestCard {
   const card = testCard(token);
   if (!card) {
-    const known = [...TEST_CARDS, ...CAPTURE_REFUSING_CARDS].map((entry) => entry.token).join(', ');
+    const known = TEST_CARDS.map((entry) => entry.token).join(', ');
     throw validationError([{ field, message: `Use a test token of the sandbox (${known}); card data is never accepted` }]);
   }
   return card;
@@ -94,7 +93,7 @@ function create(request: ApiRequest): PaymentMethod {
 
 function update(request: ApiRequest): PaymentMethod {
   const method = find(request.state.paymentMethods, request.params['payment_method_id']!, 'payment method');
-  typeOf(request.body, TYPES.map(updateBody));
+  typeOf(request.body, PAYMENT_METHOD_TYPES.map(updateBody));
   const body = parse(updateBody(method.type), request.body);
   return assign(method, {
     billing_details: body.billing_details ? billingDetails(body.billing_details, method.billing_details) : undefined,
@@ -108,7 +107,7 @@ function attach(request: ApiRequest): PaymentMethod {
   const body = parse(attachBody, request.body);
   const customer = find(state.customers, body.customer_id, 'customer');
   if (method.detached_at !== null)
-    throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+    throw detachedNotUsable(method);
   if (method.customer_id === customer.id)
     throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to the customer ${customer.id}.`);
   if (method.customer_id !== null)
@@ -129,6 +128,10 @@ function detach(request: ApiRequest): PaymentMethod {
   detachFromCustomer(state, method);
   return method;
 }
+
+/** A detached payment method is never used again: for a payment, a customer or an attachment. */
+export const detachedNotUsable = (method: PaymentMethod): ApiError =>
+  new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
 
 /** Detaches for good: the customer's default is cleared if it was this one. */
 export function detachFromCustomer(state: State, method: PaymentMethod): void {
@@ -168,7 +171,7 @@ export function usablePaymentMethod(
 ): PaymentMethod {
   const method = find(state.paymentMethods, id, 'payment method');
   if (method.detached_at !== null)
-    throw new ApiError('detached_payment_method_not_usable', `The payment method ${method.id} was detached from its customer and can no longer be used.`);
+    throw detachedNotUsable(method);
   if (method.customer_id !== null && customerId === null)
     throw new ApiError('customer_required_for_payment_method', 'customer_id is required when the payment method is attached to a customer.');
   if (method.customer_id !== null && method.customer_id !== customerId)
