@@ -3,7 +3,7 @@
 // /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './http/problem.ts';
-import type { PaymentFlow, PaymentMethod } from './model.ts';
+import type { PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
 import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
@@ -50,7 +50,9 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
     }
   } catch (error) {
     if (error instanceof ApiError) return page(res, 402, `${error.code}: ${error.message}`);
-    throw error;
+    // A sandbox bug: answered, as the API's handlers are, rather than crashing the server.
+    console.error('sandbox: unexpected error', error);
+    page(res, 500, 'An unexpected error occurred.');
   }
 }
 
@@ -70,18 +72,16 @@ function checkout(state: State, res: ServerResponse, id: string, token: string):
     if (flow.status === 'requires_action') flow = completeAction(state, flow.id, true) ?? flow;
     assign(session, { payment_flow_id: flow.id });
   } else {
-    assign(session, { setup_flow_id: completeSetup(state, createSetup(state, session.customer_id), method).id });
+    const created = call<SetupFlow>(state, 'createSetupFlow', session.customer_id ? { customer_id: session.customer_id } : {});
+    assign(session, { setup_flow_id: completeSetup(state, created, method).id });
   }
   assign(session, { status: 'complete' });
   state.emit('checkout.session.completed', session);
   page(res, 200, `Checkout session ${session.id} is complete.`, session.success_url);
 }
 
-const createSetup = (state: State, customerId: string | null) =>
-  call<{ id: string }>(state, 'createSetupFlow', customerId ? { customer_id: customerId } : {});
-
-function completeSetup(state: State, flowId: { id: string }, method: PaymentMethod) {
-  const flow = state.setupFlows.get(flowId.id)!;
+/** The card is saved: attached to the flow's customer (if it has one) and the flow succeeded. */
+function completeSetup(state: State, flow: SetupFlow, method: PaymentMethod): SetupFlow {
   if (flow.customer_id !== null && method.customer_id === null) call(state, 'attachPaymentMethod', { customer_id: flow.customer_id }, { payment_method_id: method.id });
   assign(flow, { payment_method_id: method.id, status: 'succeeded', next_action: null });
   state.emit('setup_flow.succeeded', flow);

@@ -24,7 +24,7 @@ export class ApiError extends Error {
   }
 }
 
-export const VALIDATION_DETAIL = "The request parameters didn't pass validation.";
+const VALIDATION_DETAIL = "The request parameters didn't pass validation.";
 
 export const validationError = (errors: FieldError[]): ApiError =>
   new ApiError('validation_error', VALIDATION_DETAIL, { errors });

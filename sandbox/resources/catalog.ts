@@ -1,5 +1,5 @@
 // Products, prices and tax rates: what is sold, for how much, with which consumption tax.
-import { ApiError, notFound } from '../http/problem.ts';
+import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { Price, Product, TaxRate } from '../model.ts';
 import { newId, timestamp } from '../store.ts';
@@ -80,8 +80,7 @@ function updateProduct(request: ApiRequest): Product {
   const product = productOf(request);
   const body = parse(productUpdate, request.body);
   if (body.default_price_id !== undefined) {
-    const price = request.state.prices.get(body.default_price_id);
-    if (!price) throw notFound('price', body.default_price_id);
+    const price = find(request.state.prices, body.default_price_id, 'price');
     if (price.product_id !== product.id)
       throw new ApiError('invalid_request', `The price ${price.id} belongs to another product; a default price must be one of this product's.`);
   }

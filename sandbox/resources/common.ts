@@ -1,9 +1,9 @@
 // Pieces several resources share: lookups that answer 404, metadata updates, billing details.
-import { notFound, validationError } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
 import { type Collection, type Identified, type ListEnvelope, paginate, timestamp } from '../store.ts';
-import { type Infer, type Metadata, object, optional, string } from '../validate.ts';
+import { type Infer, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
 export function find<T extends Identified>(collection: Collection<T>, id: string, what: string): T {
@@ -34,7 +34,7 @@ export function assign<T extends object>(target: T, patch: { [K in keyof T]?: T[
   return target;
 }
 
-export const addressRequest = object({
+const addressRequest = object({
   country: optional(string()),
   zip: optional(string()),
   state: optional(string()),
@@ -71,25 +71,15 @@ type QueryValue<K> = K extends 'boolean' ? boolean : K extends readonly (infer V
  * parameter); a parameter given more than once keeps its first value.
  */
 export function filters<S extends Record<string, QueryKind>>(query: URLSearchParams, shape: S): { [K in keyof S]?: QueryValue<S[K]> } {
-  const out: Record<string, unknown> = {};
-  const errors: { field: string; message: string }[] = [];
+  const raw: Record<string, unknown> = {};
+  const fields: Record<string, Schema<unknown, true>> = {};
   for (const [name, kind] of Object.entries(shape)) {
     const value = query.get(name);
-    if (value === null) continue;
-    if (kind === 'boolean') {
-      if (value === 'true' || value === 'false') out[name] = value === 'true';
-      else errors.push({ field: name, message: 'Input should be a valid boolean' });
-    } else if (kind === 'date-time') {
-      if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value))
-        errors.push({ field: name, message: 'Input should be a valid datetime (ISO 8601)' });
-      else out[name] = value;
-    } else if (Array.isArray(kind)) {
-      if (kind.includes(value)) out[name] = value;
-      else errors.push({ field: name, message: `Input should be ${kind.map((v) => `'${v}'`).join(', ')}` });
-    } else out[name] = value;
+    if (value !== null) raw[name] = kind === 'boolean' && (value === 'true' || value === 'false') ? value === 'true' : value;
+    fields[name] = optional(kind === 'boolean' ? boolean() : kind === 'date-time' ? string({ format: 'date-time' }) : Array.isArray(kind) ? literal(...kind) : string());
   }
-  if (errors.length > 0) throw validationError(errors);
-  return out as { [K in keyof S]?: QueryValue<S[K]> };
+  // Only the filters are read into `raw`: pagination parameters are checked by the list itself.
+  return parse(object(fields), raw) as { [K in keyof S]?: QueryValue<S[K]> };
 }
 
 /** Whether an ISO time lies within the optional bounds (inclusive). */
