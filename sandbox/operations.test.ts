@@ -7,7 +7,6 @@ import { type Client, bundleOperations, sandboxClient } from './test-support.ts'
 const operations = bundleOperations();
 const concrete = (path: string): string => path.replace(/\{[^}]+\}/g, 'x_missing_0000');
 const hasPathId = (path: string): boolean => path.includes('{');
-const isList = (operationId: string): boolean => /^getAll|Refunds$|PaymentMethods$|LineItems$/.test(operationId);
 
 let client: Client;
 beforeAll(async () => {
@@ -23,7 +22,7 @@ describe('route table', () => {
   });
 });
 
-describe.each(operations)('$operationId ($method $path)', ({ method, path, operationId }) => {
+describe.each(operations)('$operationId ($method $path)', ({ method, path, paginated }) => {
   const target = concrete(path);
 
   it('answers 401 unauthorized without a key and for a live key, never echoing it', async () => {
@@ -46,7 +45,7 @@ describe.each(operations)('$operationId ($method $path)', ({ method, path, opera
     expect(answer.body.code).toBe('invalid_idempotency_key');
   });
 
-  it.runIf(isList(operationId) && !hasPathId(path))('checks limit and cursors', async () => {
+  it.runIf(paginated && !hasPathId(path))('checks limit and cursors', async () => {
     expect((await client.get(`${target}?limit=0`)).body.errors).toEqual([{ field: 'limit', message: expect.any(String) }]);
     expect((await client.get(`${target}?limit=101`)).status).toBe(422);
     expect((await client.get(`${target}?limit=ten`)).status).toBe(422);
@@ -72,6 +71,8 @@ describe('bodies', () => {
       'card_number_not_allowed',
     );
     const unknown = await client.call(method, target, { body: { sandbox_unknown_field: 1 } });
+    // Where the path names an object that exists, the body is what is checked; elsewhere the lookup may answer first.
+    if (!target.includes('x_missing_0000')) expect(unknown.body.code).toBe('validation_error');
     expect(['validation_error', 'not_found']).toContain(unknown.body.code);
     if (unknown.body.code === 'validation_error')
       expect(unknown.body.errors).toContainEqual({ field: 'sandbox_unknown_field', message: 'Extra inputs are not permitted' });

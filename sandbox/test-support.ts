@@ -15,19 +15,31 @@ interface BundleOperation {
   path: string;
   operationId: string;
   pattern: RegExp;
+  /** Whether it takes the list parameters (`limit`): a paginated list. */
+  paginated: boolean;
+}
+
+interface Parameter {
+  $ref?: string;
+  name?: string;
+  in?: string;
 }
 
 /** Every operation of the bundle (generated/openapi.json), with a pattern matching its concrete paths. */
 export function bundleOperations(): BundleOperation[] {
   const spec = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { operationId?: string }>>;
+    paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[] }>>;
+    components?: { parameters?: Record<string, Parameter> };
   };
+  const resolve = (parameter: Parameter): Parameter =>
+    parameter.$ref ? (spec.components?.parameters?.[parameter.$ref.split('/').pop()!] ?? parameter) : parameter;
   return Object.entries(spec.paths).flatMap(([path, item]) =>
     (['get', 'post', 'delete', 'put', 'patch'] as const).flatMap((method) => {
-      const operationId = item[method]?.operationId;
-      if (!operationId) return [];
+      const operation = item[method];
+      if (!operation?.operationId) return [];
       const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-      return [{ method: method.toUpperCase(), path, operationId, pattern }];
+      const paginated = (operation.parameters ?? []).map(resolve).some((parameter) => parameter.in === 'query' && parameter.name === 'limit');
+      return [{ method: method.toUpperCase(), path, operationId: operation.operationId, pattern, paginated }];
     }),
   );
 }
@@ -65,7 +77,7 @@ export interface Client {
 }
 
 /** Checks a problem answer of `method path` against the catalog and the operation's codes. */
-export function checkProblem(method: string, path: string, answer: Answer): void {
+function checkProblem(method: string, path: string, answer: Answer): void {
   expect(answer.headers.get('content-type')).toBe('application/problem+json');
   const { code } = answer.body;
   expect(isErrorCode(code), `unknown code ${code}`).toBe(true);
