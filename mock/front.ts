@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
@@ -40,7 +41,7 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
     const answer = (given: Problem, headers: Headers = {}): void => {
       const sent = allowedFor(operation, given, note);
       code = sent.code;
-      send(res, sent.status, { ...headers, 'content-type': 'application/problem+json' }, JSON.stringify(sent));
+      send(res, sent.status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, JSON.stringify(sent));
     };
 
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
@@ -48,7 +49,7 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
       send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
       return;
     }
-    const refusal = checkPath(pathname) ?? checkHeaders(req.headers, operation, pathname);
+    const refusal = checkPath(pathname) ?? checkHeaders(req.headers, operation, pathname, routes.detailOf);
     if (refusal) {
       req.resume();
       answer(refusal);
@@ -69,14 +70,14 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
 
         const reply = await prism.answer(prismRequest(req, pathname, search, body));
         const headers = { ...cors(req.headers), ...reply.headers };
-        const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes('problem+json');
+        const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
         if (!isProblem) {
           const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
           return send(res, reply.status, headers, text);
         }
         const { 'content-type': _, ...kept } = headers;
         const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
-        return answer(translate(reply.body, reply.status, reply.violations, seen), kept);
+        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), kept);
       })
       .catch((error: unknown) => {
         note(`mock: ${method} ${pathname} failed: ${(error as Error).stack ?? String(error)}`);
@@ -96,7 +97,7 @@ function checkPath(pathname: string): Problem | undefined {
 }
 
 /** Headers the API checks before anything else. */
-function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string): Problem | undefined {
+function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string, detailOf: Routes['detailOf']): Problem | undefined {
   const key = secretKeyOf(headers.authorization);
   if (key?.startsWith('sk_live_')) {
     return problem('unauthorized', 'The mock refuses live secret keys (sk_live_…): use a test key (sk_test_…).', instance);
@@ -107,7 +108,7 @@ function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undef
   }
   const idempotencyKey = headers['idempotency-key'];
   if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !keepsHeaderRule(operation, 'Idempotency-Key', idempotencyKey)) {
-    return problem('invalid_idempotency_key', 'The Idempotency-Key header must be at most 255 characters of a-z, A-Z, 0-9, - and _.', instance);
+    return problem('invalid_idempotency_key', detailOf('invalid_idempotency_key'), instance);
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
 // answer. Read with the contract tests' reader, so that the mock and the tests route alike.
 import { type Contract, METHODS, type Operation, matchOperation, readContract } from '../contract-tests/lib/contract.ts';
 import type { JsonObject } from '../contract-tests/lib/contract.ts';
-import { isErrorCode } from '../generated/error-catalog.ts';
+import { type ErrorCode, isErrorCode } from '../generated/error-catalog.ts';
+import { exampleName } from '../scripts/lib/expand-errors.ts';
 
 export type { Operation };
 
@@ -11,6 +12,8 @@ export type Routes = {
   find(method: string, path: string): Operation | undefined;
   /** The methods a path has (for a request with another method). */
   methodsOf(path: string): string[];
+  /** The `detail` of the code's documented example, so that the mock words a problem as the catalog does. */
+  detailOf(code: ErrorCode): string | null;
 };
 
 export function indexRoutes(document: JsonObject): Routes {
@@ -27,5 +30,10 @@ export function indexRoutes(document: JsonObject): Routes {
       return undefined; // a path segment that is not valid percent-encoding: no operation; Prism answers 404
     }
   };
-  return { find, methodsOf: (path) => METHODS.filter((method) => find(method, path)) };
+  const examples = (document['components'] as { examples?: Record<string, { value?: { detail?: unknown } }> } | undefined)?.examples ?? {};
+  const detailOf = (code: ErrorCode): string | null => {
+    const detail = examples[exampleName(code)]?.value?.detail;
+    return typeof detail === 'string' ? detail : null;
+  };
+  return { find, methodsOf: (path) => METHODS.filter((method) => find(method, path)), detailOf };
 }

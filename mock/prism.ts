@@ -2,6 +2,7 @@
 // as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
 // modules are Prism CLI's own dependencies (the same 5.16 release), loaded the way its CLI loads them.
 import { createRequire } from 'node:module';
+import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 
 /** A request as Prism reads it (its IHttpRequest). */
 export type PrismRequest = {
@@ -73,7 +74,7 @@ export async function createPrism({ document, dynamic = false, seed }: PrismOpti
 
   const problemOf = (error: ProblemError): PrismAnswer => ({
     status: error.status ?? 500,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': PROBLEM_MEDIA_TYPE },
     body: prismHttp.ProblemJsonError.toProblemJson(error),
     violations: [],
   });

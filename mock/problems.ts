@@ -20,7 +20,6 @@ export function problem(code: ErrorCode, detail: string | null, instance: string
   return { type, title, status, code, detail, instance, ...(errors ? { errors } : {}) };
 }
 
-
 const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
 
 /** The code for Prism's own problems (its `type` is Prism's, not ours), by Prism's error name. */
@@ -36,14 +35,15 @@ const PRISM_CODES: Record<string, ErrorCode> = {
   UNAUTHORIZED: 'unauthorized',
 };
 
+/** The request as the front saw it; `pathMethods` lets a detail name the methods a path does have. */
+export type RequestSeen = { method: string; path: string; pathMethods: readonly string[] };
+
 /**
  * Turns one of Prism's problem answers into ours: Prism's own problems get our code, request violations
  * give `errors[]` (validation) or `invalid_request` (wrong media type), and the spec's examples keep their
  * code and detail. `instance` becomes the request path.
  */
-export type RequestSeen = { method: string; path: string; pathMethods: readonly string[] };
-
-export function translate(body: unknown, httpStatus: number, violations: Violation[], request: RequestSeen): Problem {
+export function translate(body: unknown, httpStatus: number, violations: Violation[], request: RequestSeen, detailOf: (code: ErrorCode) => string | null): Problem {
   const instance = request.path;
   const given = (body ?? {}) as { type?: unknown; code?: unknown; detail?: unknown; errors?: unknown };
   const detail = typeof given.detail === 'string' ? given.detail : null;
@@ -53,7 +53,7 @@ export function translate(body: unknown, httpStatus: number, violations: Violati
     return problem('invalid_request', requestErrors.map((v) => v.message).join('; '), instance);
   }
   if (requestErrors.length > 0) {
-    return problem('validation_error', "The request parameters didn't pass validation.", instance, requestErrors.map(fieldError));
+    return problem('validation_error', detailOf('validation_error'), instance, requestErrors.map(fieldError));
   }
   if (typeof given.type === 'string' && given.type.startsWith(PRISM_ERRORS)) {
     const name = given.type.slice(PRISM_ERRORS.length);
@@ -79,7 +79,7 @@ function routeDetail(name: string, { method, path, pathMethods }: RequestSeen): 
 }
 
 /** `errors[]` entry from a violation: location below request.body/query/path/header, as a dot path. */
-export function fieldError({ location, message }: Violation): FieldError {
+function fieldError({ location, message }: Violation): FieldError {
   const path = location.slice(2).map(String);
   // Ajv reports a missing or extra property at the parent; the property's name is in the message.
   const named = /(?:required property|additional properties; found) '([^']+)'/.exec(message);

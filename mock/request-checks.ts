@@ -4,8 +4,8 @@ import type { Operation } from '../contract-tests/lib/contract.ts';
 import { findCardNumber } from '../contract-tests/lib/secrets.ts';
 
 /**
- * Whether a header value keeps the operation's own rule for that header parameter (length and pattern from
- * the bundle, e.g. Idempotency-Key: at most 255 of `A-Z a-z 0-9 - _`), so that the rule is stated once.
+ * Whether a header value keeps the operation's own rule for that header parameter (its schema's length and
+ * pattern in the bundle), so that the rule is stated once, in the spec.
  */
 export function keepsHeaderRule(operation: Operation, name: string, value: string): boolean {
   const parameter = operation.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === name.toLowerCase());
