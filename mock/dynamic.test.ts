@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUNDLE_FILE, type JsonObject, type Operation, readContract } from '../contract-tests/lib/contract.ts';
+import { examplePath } from '../contract-tests/lib/runner.ts';
 import { createValidator } from '../contract-tests/lib/validator.ts';
 import { type Mock, startMock } from './server.ts';
 
@@ -19,11 +20,7 @@ afterAll(async () => {
 });
 
 function request(op: Operation): [string, RequestInit] {
-  const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const example = op.parameters.find((p) => p.name === name && p.in === 'path')?.example;
-    if (example === undefined) throw new Error(`${op.label}: path parameter ${name} has no example`);
-    return encodeURIComponent(String(example));
-  });
+  const path = examplePath(op);
   const headers: Record<string, string> = { authorization: 'Bearer sk_test_mock_dynamic' };
   const body = op.requestBody?.example;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -36,6 +33,8 @@ test.each(contract.operations.map((op) => [op.label, op] as const))('%s: generat
   const text = await first.text();
   expect(first.status, text).toBe(200);
   const result = validator.validateResponse({ method: op.method, path, status: first.status, contentType: first.headers.get('content-type'), headers: first.headers, body: text });
+  expect(result.operationId).toBe(op.operationId);
   expect(result.violations, JSON.stringify(result.violations, null, 2)).toEqual([]);
+  expect(result.infrastructure).toEqual([]);
   expect(await (await fetch(mock.url + path, init)).text()).toBe(text);
 });

@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Contract, type Json, type JsonObject, type Operation, BUNDLE_FILE, readContract } from '../contract-tests/lib/contract.ts';
+import { examplePath } from '../contract-tests/lib/runner.ts';
 import { createValidator } from '../contract-tests/lib/validator.ts';
 import { ERROR_CATALOG, type ErrorCode, OPERATION_ERRORS } from '../generated/error-catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import { type Mock, startMock } from './server.ts';
 
 // One snapshot of the bundle for the mock and the validator alike (generated/ may be rebuilt meanwhile).
@@ -39,21 +41,17 @@ afterAll(() => {
 
 function errorExamples(op: Operation): { status: number; name: string }[] {
   return [...op.responses].flatMap(([status, response]) =>
-    Number(status) >= 400 ? [...(response.content.get('application/problem+json')?.examples.keys() ?? [])].map((name) => ({ status: Number(status), name })) : [],
+    Number(status) >= 400 ? [...(response.content.get(PROBLEM_MEDIA_TYPE)?.examples.keys() ?? [])].map((name) => ({ status: Number(status), name })) : [],
   );
-}
-
-function exampleOf(op: Operation, name: string, location: string): string {
-  const parameter = op.parameters.find((p) => p.name === name && p.in === location);
-  if (parameter?.example === undefined) throw new Error(`${op.label}: ${location} parameter ${name} has no example`);
-  return String(parameter.example);
 }
 
 /** The path with every path parameter set to the spec's example, and the required query parameters. */
 function pathOf(op: Operation): string {
-  const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(exampleOf(op, name, 'path')));
-  const query = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(exampleOf(op, p.name, 'query'))}`);
-  return query.length > 0 ? `${path}?${query.join('&')}` : path;
+  const query = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => {
+    if (p.example === undefined) throw new Error(`${op.label}: query parameter ${p.name} has no example`);
+    return `${p.name}=${encodeURIComponent(String(p.example))}`;
+  });
+  return query.length > 0 ? `${examplePath(op)}?${query.join('&')}` : examplePath(op);
 }
 
 const takesIdempotencyKey = (op: Operation): boolean => op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');

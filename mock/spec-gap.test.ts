@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUNDLE_FILE, type JsonObject, readContract } from '../contract-tests/lib/contract.ts';
+import { examplePath } from '../contract-tests/lib/runner.ts';
 import { type Mock, startMock } from './server.ts';
 
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 test('a code the operation does not list is answered as the closest listed one, and logged as a spec gap', async () => {
-  const path = op!.template.replace(/\{([^}]+)\}/g, (_, name: string) => String(op!.parameters.find((p) => p.name === name)?.example));
+  const path = examplePath(op!);
   // Luhn-valid 16 digits with major industry identifier 1 (airlines): shaped like a card, not a card.
   const body = { ...(op!.requestBody!.example as JsonObject), metadata: { note: '1000000000000008' } };
   const response = await fetch(mock.url + path, {

@@ -82,6 +82,16 @@ export function fillPath(operation: Operation, params: Record<string, string>): 
   });
 }
 
+/** The path with every path parameter set to its example in the bundle; throws naming one without. */
+export function examplePath(operation: Operation): string {
+  const params: Record<string, string> = {};
+  for (const p of operation.parameters.filter((p) => p.in === 'path')) {
+    if (p.example === undefined) throw new Error(`${operation.label}: path parameter ${p.name} has no example`);
+    params[p.name] = String(p.example);
+  }
+  return fillPath(operation, params);
+}
+
 const parse = (text: string): unknown => {
   try {
     return text === '' ? undefined : JSON.parse(text);

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUNDLE_FILE, type JsonObject, type Operation, readContract } from '../../contract-tests/lib/contract.ts';
+import { BUNDLE_FILE, type JsonObject, readContract } from '../../contract-tests/lib/contract.ts';
+import { examplePath } from '../../contract-tests/lib/runner.ts';
 import { startMock } from '../../mock/server.ts';
 
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
@@ -42,7 +43,7 @@ type Load = { name: string; method: string; path: string; headers: Record<string
 function load(operationId: string): Load {
   const op = operations.find((o) => o.operationId === operationId);
   if (!op) throw new Error(`bench: ${operationId} is not in ${BUNDLE_FILE}`);
-  const path = op.template.replace(/\{([^}]+)\}/g, (_, name: string) => String(exampleOf(op, name)));
+  const path = examplePath(op);
   if (!op.requestBody) return { name: `${op.method.toUpperCase()} ${operationId}`, method: op.method.toUpperCase(), path, headers: HEADERS };
   if (op.requestBody.example === undefined) throw new Error(`bench: ${op.label} has no request body example`);
   return {
@@ -52,12 +53,6 @@ function load(operationId: string): Load {
     headers: { ...HEADERS, 'content-type': 'application/json', 'idempotency-key': 'bench-create-customer-1' },
     body: JSON.stringify(op.requestBody.example),
   };
-}
-
-function exampleOf(op: Operation, name: string): unknown {
-  const example = op.parameters.find((p) => p.name === name)?.example;
-  if (example === undefined) throw new Error(`bench: ${op.label}: parameter ${name} has no example`);
-  return example;
 }
 
 const loads = [load('getCustomer'), load('createCustomer')];
