@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
 import { BUNDLE_FILE, loadContract, type Operation } from '../lib/contract.ts';
 import { REPORTS } from '../lib/report.ts';
 import { redact } from '../lib/secrets.ts';
@@ -60,7 +61,7 @@ function dredd(url: string, env: Record<string, string>, junit: string | undefin
 
 const config = readTargetConfig();
 const target = await openTarget(config);
-const env = { CONTRACT_DREDD_KEY: config.secretKey, CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1' };
+const env = { CONTRACT_DREDD_KEY: config.secretKey, CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1', CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(',') };
 mkdirSync(REPORTS, { recursive: true });
 try {
   if (!process.argv.includes('--drift')) {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
+import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
 import { createLimiter } from './limiter.ts';
 import { RefusedError, assertTestKey, findCardNumber, maskCard, redact } from './secrets.ts';
 
@@ -57,9 +58,8 @@ export interface ContractClient {
   exchanges: Exchange[];
 }
 
-const IDEMPOTENT_WRITES = new Set(['POST', 'PUT', 'PATCH']);
 const RETRIED = new Set([429, 503]);
-/** An Idempotency-Key in the documented format (`a-z A-Z 0-9 - _`, at most 255). */
+/** An Idempotency-Key in the documented format (safety.test.ts checks it against the bundle's rule). */
 export const newIdempotencyKey = (): string => `contract-${randomUUID()}`;
 const NO_RETRY_HEADER = 'x-contract-no-retry';
 
@@ -86,7 +86,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
     // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
     if (headers.get('authorization') === '') headers.delete('authorization');
     else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
-    if (IDEMPOTENT_WRITES.has(method) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
+    if (WRITE_METHODS.has(method.toLowerCase()) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
     if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const retry = headers.get(NO_RETRY_HEADER) === null;
     headers.delete(NO_RETRY_HEADER);
@@ -112,7 +112,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
       const text = await response.clone().text();
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
         const wait = retryAfterMs(response.headers.get('retry-after'), cap);
-        log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${IDEMPOTENT_WRITES.has(method) ? ' (same Idempotency-Key)' : ''}`);
+        log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
         retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;

@@ -4,6 +4,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../../generated/error-catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from '../../scripts/lib/expand-errors.ts';
 import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from './contract.ts';
 
 /** Where a violation was found; `pointer` is a JSON pointer into the body for `body`. */
@@ -224,9 +225,9 @@ export function createValidator(contract: Contract = loadContract()): Validator 
       }
     }
 
-    const media = spec.content.get(mediaType) ?? spec.content.get(response.status < 300 ? 'application/json' : 'application/problem+json') ?? [...spec.content.values()][0];
+    const media = spec.content.get(mediaType) ?? spec.content.get(response.status < 300 ? 'application/json' : PROBLEM_MEDIA_TYPE) ?? [...spec.content.values()][0];
     const validate = media && schemaFor(operation, spec.status, [...spec.content].find(([, m]) => m === media)![0]);
-    const isProblem = [...spec.content.keys()].includes('application/problem+json');
+    const isProblem = spec.content.has(PROBLEM_MEDIA_TYPE);
     if (validate && !validate(body)) {
       // A problem's `code` and `status` are checked against the catalog below, with a more precise message.
       const catalogChecked = (e: ErrorObject): boolean => isProblem && (e.instancePath === '/code' || e.instancePath === '/status') && e.keyword !== 'type';

@@ -1,6 +1,7 @@
 // The classes of drift the suite must catch: each picks, from the bundle, an operation to drift and the
 // answers of it to change, and says where the suite must report it (a pointer, or an infrastructure kind).
 import { ERROR_CATALOG, ERROR_CODES } from '../../generated/error-catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from '../../scripts/lib/expand-errors.ts';
 import { deref, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import { coveredByScenario } from '../lib/suite.ts';
 
@@ -66,7 +67,7 @@ const editJson = (answer: Answer, edit: (body: Record<string, unknown>) => void)
   return { ...answer, body: JSON.stringify(body) };
 };
 const success = (a: Answer): boolean => a.status >= 200 && a.status < 300;
-const problemOf = (status: number) => (a: Answer): boolean => a.status === status && a.headers['content-type']?.startsWith('application/problem+json') === true;
+const problemOf = (status: number) => (a: Answer): boolean => a.status === status && a.headers['content-type']?.startsWith(PROBLEM_MEDIA_TYPE) === true;
 const hasPathId = (op: Operation): boolean => op.parameters.some((p) => p.in === 'path') && op.errors.includes('not_found');
 
 /** The contract says: which field, which pointer. Resolved per bundle, so the classes stay generic. */
@@ -108,7 +109,7 @@ export function driftClasses(contract: Contract): DriftClass[] {
         if (nth % 2 === 1) return undefined;
         const { type, title, status } = ERROR_CATALOG.rate_limit_exceeded;
         const headers = Object.fromEntries(Object.entries(a.headers).filter(([name]) => name !== 'retry-after'));
-        return { status, headers: { ...headers, 'content-type': 'application/problem+json' }, body: JSON.stringify({ type, title, status, code: 'rate_limit_exceeded', detail: 'Too many requests.' }) };
+        return { status, headers: { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, body: JSON.stringify({ type, title, status, code: 'rate_limit_exceeded', detail: 'Too many requests.' }) };
       },
       expect: { pointer: '/headers/Retry-After' },
     },
