@@ -24,7 +24,7 @@ export interface DocsServer {
 }
 
 /** The file a URL path names inside `root`, or null when it would leave `root` or is not a file. */
-export function resolveFile(root: string, urlPath: string): string | null {
+function resolveFile(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

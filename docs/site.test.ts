@@ -19,6 +19,9 @@ import { serveDocs, type DocsServer } from './serve.ts';
 /** Matches `text` as it is (RegExp.escape is not in TypeScript's ES2024 library yet). */
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** The entry the tests follow: its anchor is the last segment of its problem `type`. */
+const CARD_DECLINED_ANCHOR = typeOf('card_declined').split('/').pop()!;
+
 /** Redoc renders a section some time after its route changes. */
 const POLL = { timeout: 10_000 };
 
@@ -161,20 +164,19 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   });
 
   it('lands on card_declined when its anchor (the last segment of its type) is followed', async () => {
-    const anchor = typeOf('card_declined').split('/').pop()!;
     const inView = (): Promise<boolean> =>
-      page.locator(`#${anchor}`).evaluate((el) => {
+      page.locator(`#${CARD_DECLINED_ANCHOR}`).evaluate((el) => {
         const box = el.getBoundingClientRect();
         return box.top >= 0 && box.top < window.innerHeight;
       });
     for (const lang of LANGUAGES) {
       await open(errorPageFile(lang));
       expect(await inView()).toBe(false);
-      await page.locator(`.toc a[href="#${anchor}"]`).click();
-      expect(new URL(page.url()).hash).toBe(`#${anchor}`);
+      await page.locator(`.toc a[href="#${CARD_DECLINED_ANCHOR}"]`).click();
+      expect(new URL(page.url()).hash).toBe(`#${CARD_DECLINED_ANCHOR}`);
       await expect.poll(inView, POLL).toBe(true);
     }
-    await open(`${errorPageFile('en')}#${anchor}`);
+    await open(`${errorPageFile('en')}#${CARD_DECLINED_ANCHOR}`);
     await expect.poll(inView, POLL).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'errors-card-declined.png') });
   });
@@ -188,10 +190,10 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
     expect(broken).toEqual([]);
 
     // Following one lands on the operation.
-    const link = page.locator('#card-declined a[data-operation-id]').first();
+    const link = page.locator(`#${CARD_DECLINED_ANCHOR} a[data-operation-id]`).first();
     const operationId = await link.getAttribute('data-operation-id');
     const summary = operationsOf(spec.document).find((op) => op.operation.operationId === operationId)!.operation['summary'];
-    await page.locator('#card-declined details summary').click();
+    await page.locator(`#${CARD_DECLINED_ANCHOR} details summary`).click();
     await link.click();
     await expect.poll(() => page.locator('h2', { hasText: String(summary) }).count(), POLL).toBeGreaterThan(0);
 

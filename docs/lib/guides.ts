@@ -23,7 +23,7 @@ interface TagGroup {
   tags: string[];
 }
 
-export const GUIDE_GROUP = 'Guides';
+const GUIDE_GROUP = 'Guides';
 
 /** docs/guides/*.md in file name order; each starts with `# Title` and may ask for generated tables. */
 export function loadGuides(dir = GUIDES): Guide[] {

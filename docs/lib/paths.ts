@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths.ts';
 
-export const DOCS = join(ROOT, 'docs');
+const DOCS = join(ROOT, 'docs');
 export const GUIDES = join(DOCS, 'guides');
 export const DIST = join(DOCS, 'dist');
 export const SCREENSHOTS = join(ROOT, 'reports/screenshots');

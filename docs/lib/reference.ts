@@ -22,7 +22,7 @@ const LOCAL_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="48" height="14"><text x="0" y="11" font-family="sans-serif" font-size="11" fill="#555">Redocly</text></svg>',
 )}`;
 
-export function offlineHtml(html: string): string {
+function offlineHtml(html: string): string {
   let out = html;
   for (const url of CDN_LOGOS) {
     if (!out.includes(url)) {
