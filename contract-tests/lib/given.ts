@@ -73,9 +73,10 @@ export function createGiven(run: Run): Given {
     return id('createPaymentFlow', { body: payment({ payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }) });
   }
 
-  /** Follows a customer-side URL of the sandbox (no key: the customer's browser has none). */
+  /** Follows a customer-side URL of the sandbox (no key: the customer's browser has none), on its origin only. */
   async function customerSide(url: string): Promise<void> {
     if (run.target.kind !== 'sandbox') throw new Skip(CUSTOMER_SIDE);
+    if (new URL(url).origin !== new URL(run.target.baseUrl).origin) throw new Error(`the customer's page ${url} is not on the sandbox's origin ${run.target.baseUrl}`);
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(run.target.timeoutMs) });
     if (response.status >= 400) throw new Error(`the customer's page ${new URL(url).pathname} answered ${response.status}: ${await response.text()}`);
   }
@@ -132,5 +133,5 @@ export function createGiven(run: Run): Given {
   };
 }
 
-export const CUSTOMER_SIDE =
+const CUSTOMER_SIDE =
   "needs the customer's side (a browser on PAY.JP's page); only the sandbox serves it as plain requests (/sandbox/ pages)";

@@ -15,8 +15,8 @@ export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   test_card_on_livemode: 'cannot be provoked from outside in test mode: needs a live key, which the runner refuses',
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
-export const NO_BODY = 'cannot be provoked from outside: the operation takes no body, and without one a server may answer an unreadable path as not_found instead of invalid_request';
-export const NO_RECIPE = 'no recipe: no known request reaches a state that answers it (see contract-tests/README.md, "Codes without a recipe")';
+const NO_BODY = 'cannot be provoked from outside: the operation takes no body, and without one a server may answer an unreadable path as not_found instead of invalid_request';
+const NO_RECIPE = 'no recipe: no known request reaches a state that answers it (see contract-tests/README.md, "Codes without a recipe")';
 export const NEEDS_SWITCHED_SERVER =
   "needs the server's cooperation (an injected fault or latency): only a sandbox the suite starts itself can be switched";
 export const RATE_LIMIT_OFF = 'provoking the rate limit of a shared server is off: set CONTRACT_PROVOKE_RATE_LIMIT=1 for a bounded burst';

@@ -54,7 +54,7 @@ export function coverageTable(operations: readonly Operation[], results: readonl
   return lines.join('\n');
 }
 
-export function summarise(operations: readonly Operation[], results: readonly CaseResult[], target: string): string {
+function summarise(operations: readonly Operation[], results: readonly CaseResult[], target: string): string {
   const exercised = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.mode !== 'skipped'));
   const successOk = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.expectedStatus < 300 && passed(r)));
   const count = (mode: Mode): number => results.filter((r) => r.mode === mode).length;

@@ -74,7 +74,7 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
  * (`CONTRACT_ID_CARD_ID=car_…`); the sandbox seeds `car_seed_visa`.
  */
-export function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith('CONTRACT_ID_') && value) ids[name.slice('CONTRACT_ID_'.length).toLowerCase()] = value;
