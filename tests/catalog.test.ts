@@ -5,9 +5,9 @@ import { ERROR_CATALOG, ERROR_CODES, OPERATION_ERRORS, isErrorCode } from '../ge
 import { CATALOG_FILE } from '../scripts/lib/paths.ts';
 import { loadCatalog, parseCatalog } from '../scripts/lib/catalog.ts';
 import { problemSchemaName } from '../scripts/lib/expand-errors.ts';
+import { bundle } from './support/bundle.ts';
 
 const catalog = loadCatalog();
-const bundle = JSON.parse(readFileSync(new URL('../generated/openapi.json', import.meta.url), 'utf8'));
 const schemas = bundle.components.schemas;
 
 describe('the error catalog', () => {

@@ -1,17 +1,12 @@
 // The bundled spec is the whole v2 surface: the upstream operations, each with a success schema, an example
 // for every documented response, and error responses whose codes come from the catalog.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
 import { operationsOf, PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import upstream from './fixtures/upstream-operations.json' with { type: 'json' };
+import { bundle, deref, type Json } from './support/bundle.ts';
 
-type Json = Record<string, any>;
-const bundle: Json = JSON.parse(readFileSync(new URL('../generated/openapi.json', import.meta.url), 'utf8'));
 const operations = operationsOf(bundle);
-
-/** Follows `#/components/...` references of the bundle. */
-const deref = (node: Json): Json => (typeof node?.['$ref'] === 'string' ? deref(node['$ref'].slice(2).split('/').reduce((n: Json, k: string) => n[k], bundle)) : node);
 
 /** The `code` enums a problem schema allows: the narrowest enum found through allOf and $ref. */
 function allowedCodes(schema: Json): string[] | undefined {

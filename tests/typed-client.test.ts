@@ -1,16 +1,10 @@
 // A client generated from our bundle (openapi-fetch over generated/api.d.ts) can call every operation:
 // one call per operation, built from the spec's own parameter and body examples, must type-check under
 // strict TypeScript, and a wrong call must not.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { operationsOf } from '../scripts/lib/expand-errors.ts';
-import { ROOT } from '../scripts/lib/paths.ts';
+import { bundle, deref, type Json } from './support/bundle.ts';
 import { scratchTypecheck } from './support/typecheck.ts';
-
-type Json = Record<string, any>;
-const bundle: Json = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8'));
-const deref = (node: Json): Json => (typeof node?.['$ref'] === 'string' ? deref(node['$ref'].slice(2).split('/').reduce((n: Json, k: string) => n[k], bundle)) : node);
 
 function callOf(path: string, method: string, operation: Json, pathItem: Json): string {
   const parameters = [...(pathItem['parameters'] ?? []), ...(operation['parameters'] ?? [])].map(deref);

@@ -3,7 +3,7 @@
 // path to the field at fault ("The types of 'response.email' are incompatible ..."), or the field's path
 // as a string literal ("theirs only: body.billing_details.name").
 import type { Narrower, PathsOf, Unshared, Wider } from './exceptions.ts';
-import type { OperationId, Ours } from './sides.ts';
+import type { Equals, OperationId, Ours } from './sides.ts';
 
 /** An intersection written out as one object type (each property keeps its `?`). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -83,8 +83,6 @@ type OnlyIn<A, B, Side extends string, Path extends string = ''> = [Members<A>] 
             ? OnlyIn<FieldOf<Members<A>, K>, FieldOf<Members<B>, K>, Side, Join<Path, K>>
             : `${Side} only: ${Join<Path, K>}`;
         }[KeysOf<Members<A>> & string];
-
-type Equals<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
 
 /**
  * Paths of arrays that are not plain arrays of their items, such as `unknown[] & Customer[]` (an `allOf`

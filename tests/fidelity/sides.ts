@@ -3,7 +3,8 @@
 // so whether a body or a query object must be sent is compared too.
 import type { operations, paths } from '../../generated/api.d.ts';
 
-type Equals<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
+/** Whether two types are identical (not merely assignable both ways). */
+export type Equals<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
 /** The operations of our paths (openapi-typescript's `operations` also holds the webhooks'). */
 type PathOperation = { [P in keyof paths]: paths[P][keyof paths[P] & ('get' | 'post' | 'put' | 'patch' | 'delete')] }[keyof paths];
 type IsOneOf<T, U> = U extends unknown ? Equals<T, U> : never;
