@@ -41,7 +41,8 @@ createServer((req, res) => {
 
 interface Target {
   name: string;
-  command: readonly string[];
+  /** The command that serves on 127.0.0.1:`port` (also given as PORT in its environment). */
+  command(port: number): readonly string[];
   /** Whether the answer proves that this target, and not something else on the port, is answering. */
   isOurs(response: Response, body: string): boolean;
 }
@@ -49,17 +50,17 @@ interface Target {
 const TARGETS: readonly Target[] = [
   {
     name: 'sandbox',
-    command: [process.execPath, join(ROOT, 'sandbox/server.ts')],
+    command: () => [process.execPath, join(ROOT, 'sandbox/server.ts')],
     isOurs: (response, body) => response.status === 200 && body.includes(`"id":"${CUSTOMER}"`),
   },
   {
     name: 'Prism (mock)',
-    command: [join(ROOT, 'node_modules/.bin/prism'), 'mock', join(GENERATED, 'openapi.json'), '-h', '127.0.0.1', '-v', 'silent'],
+    command: (port) => [join(ROOT, 'node_modules/.bin/prism'), 'mock', join(GENERATED, 'openapi.json'), '-h', '127.0.0.1', '-p', String(port), '-v', 'silent'],
     isOurs: (response) => response.status === 200 && response.headers.get('content-type')?.startsWith('application/json') === true,
   },
   {
     name: 'bare node:http',
-    command: [process.execPath, '-e', BARE_SERVER],
+    command: () => [process.execPath, '-e', BARE_SERVER],
     isOurs: (response) => response.headers.get('x-bench') === 'bare',
   },
 ];
@@ -77,8 +78,8 @@ function freePort(): Promise<number> {
 
 async function start(target: Target): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const [command, ...args] = target.command;
-  const child = spawn(command!, target.name === 'Prism (mock)' ? [...args, '-p', String(port)] : args, {
+  const [command, ...args] = target.command(port);
+  const child = spawn(command!, args, {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -86,14 +87,14 @@ async function start(target: Target): Promise<{ url: string; child: ChildProcess
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${target.name} exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/v2/customers/${CUSTOMER}`, { headers: { authorization: `Bearer ${KEY}` } });
-      if (target.isOurs(response, await response.text())) return { url, child };
-      throw new Error(`${target.name}: another server answers on port ${port}`);
-    } catch (error) {
-      if (error instanceof Error && error.message.includes('another server')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    const response = await fetch(`${url}/v2/customers/${CUSTOMER}`, { headers: { authorization: `Bearer ${KEY}` } }).catch(() => undefined);
+    if (response === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // not listening yet
+      continue;
     }
+    if (target.isOurs(response, await response.text())) return { url, child };
+    child.kill();
+    throw new Error(`${target.name}: another server answers on port ${port}`);
   }
   child.kill();
   throw new Error(`${target.name} did not answer within 30 s`);
