@@ -1,6 +1,6 @@
 // Authentication forms and the operational switches: rate limit, latency, injected 5xx, HTML pages, drops.
 import { afterEach, describe, expect, it } from 'vitest';
-import { random } from './http/switches.ts';
+import { random, switchesFromEnv } from './http/switches.ts';
 import { type Client, TEST_KEY, sandboxClient } from './test-support.ts';
 
 let client: Client | undefined;
@@ -20,6 +20,26 @@ describe('authentication', () => {
     const live = await client.call('GET', '/v2/customers', { key: null, headers: { authorization: basic('sk_live_secret') } });
     expect(live.body.detail).toMatch(/test mode only/);
     expect(JSON.stringify(live.body)).not.toContain('sk_live_secret');
+  });
+});
+
+describe('switches from the environment of npm run sandbox', () => {
+  it('reads every switch, and refuses a value that is not one with the variable named', () => {
+    expect(
+      switchesFromEnv({
+        SANDBOX_RATE_LIMIT: '5:10',
+        SANDBOX_LATENCY_MS: '20',
+        SANDBOX_ERROR_RATE: '0.1',
+        SANDBOX_HTML_ERROR_RATE: '0.2',
+        SANDBOX_IDEMPOTENCY_ERROR_RATE: '0.3',
+        SANDBOX_DROP_RATE: '0',
+        SANDBOX_SEED: '42',
+      }),
+    ).toEqual({ rateLimit: { perSecond: 5, burst: 10 }, latencyMs: 20, errorRate: 0.1, htmlErrorRate: 0.2, idempotencyErrorRate: 0.3, dropRate: 0, seed: 42 });
+    expect(switchesFromEnv({})).toEqual({});
+    expect(() => switchesFromEnv({ SANDBOX_ERROR_RATE: '1.5' })).toThrow('SANDBOX_ERROR_RATE must be a number from 0 to 1 (got 1.5)');
+    expect(() => switchesFromEnv({ SANDBOX_LATENCY_MS: 'slow' })).toThrow('SANDBOX_LATENCY_MS must be a number of milliseconds >= 0 (got slow)');
+    expect(() => switchesFromEnv({ SANDBOX_SEED: 'abc' })).toThrow('SANDBOX_SEED must be an integer (got abc)');
   });
 });
 

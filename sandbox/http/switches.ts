@@ -60,19 +60,21 @@ export function random(seed: number): () => number {
 /** Reads the switches from the environment of `npm run sandbox` (see sandbox/README.md). */
 export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   const switches: Switches = {};
-  const rate = (name: string): number | undefined => {
+  const numberIn = (name: string, what: string, valid: (value: number) => boolean): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
     const value = Number(raw);
-    if (!(value >= 0 && value <= 1)) throw new Error(`sandbox: ${name} must be a number from 0 to 1 (got ${raw})`);
+    if (!valid(value)) throw new Error(`sandbox: ${name} must be ${what} (got ${raw})`);
     return value;
   };
+  const rate = (name: string) => numberIn(name, 'a number from 0 to 1', (value) => value >= 0 && value <= 1);
   const limit = env['SANDBOX_RATE_LIMIT'];
   if (limit) {
     const [perSecond, burst] = limit.split(':').map(Number);
     switches.rateLimit = burst === undefined ? { perSecond: perSecond! } : { perSecond: perSecond!, burst };
   }
-  if (env['SANDBOX_LATENCY_MS']) switches.latencyMs = Number(env['SANDBOX_LATENCY_MS']);
+  const latencyMs = numberIn('SANDBOX_LATENCY_MS', 'a number of milliseconds >= 0', (value) => value >= 0);
+  if (latencyMs !== undefined) switches.latencyMs = latencyMs;
   const errorRate = rate('SANDBOX_ERROR_RATE');
   const htmlErrorRate = rate('SANDBOX_HTML_ERROR_RATE');
   const dropRate = rate('SANDBOX_DROP_RATE');
@@ -81,6 +83,7 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   if (htmlErrorRate !== undefined) switches.htmlErrorRate = htmlErrorRate;
   if (dropRate !== undefined) switches.dropRate = dropRate;
   if (idempotencyErrorRate !== undefined) switches.idempotencyErrorRate = idempotencyErrorRate;
-  if (env['SANDBOX_SEED']) switches.seed = Number(env['SANDBOX_SEED']);
+  const seed = numberIn('SANDBOX_SEED', 'an integer', Number.isInteger);
+  if (seed !== undefined) switches.seed = seed;
   return switches;
 }
