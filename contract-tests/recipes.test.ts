@@ -5,8 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { OPERATION_ERRORS } from '../generated/error-catalog.ts';
 import { testCard } from '../sandbox/test-cards.ts';
 import { createContractClient } from './lib/client.ts';
-import { loadContract } from './lib/contract.ts';
-import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';
+import { loadContract, readContract, type Operation } from './lib/contract.ts';
+import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, NOTHING_TO_INVALIDATE, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';
 import { RECIPES } from './lib/recipes.ts';
 import { Skip, type Run } from './lib/runner.ts';
 import { LOCAL_TEST_KEY } from './lib/target.ts';
@@ -60,8 +60,8 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
   };
   const write = contract.operations.find((op) => op.errors.includes('idempotency_timeout'))!;
   const resolved = async () => ({});
-  const reasonOf = async (code: string): Promise<string> => {
-    const skipped = await provoke(run, write, code, { resolved }).then(() => undefined, (error: unknown) => error);
+  const reasonOf = async (code: string, op: Operation = write): Promise<string> => {
+    const skipped = await provoke(run, op, code, { resolved }).then(() => undefined, (error: unknown) => error);
     expect(skipped).toBeInstanceOf(Skip);
     return (skipped as Skip).message;
   };
@@ -71,6 +71,21 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
     for (const code of ['internal_server_error', 'idempotency_infrastructure_error', 'idempotency_timeout']) expect(await reasonOf(code)).toBe(NEEDS_SWITCHED_SERVER);
     expect(await reasonOf('rate_limit_exceeded')).toBe(RATE_LIMIT_OFF);
     for (const code of Object.keys(CANNOT_PROVOKE)) expect(await reasonOf(code)).toBe(CANNOT_PROVOKE[code]);
+    expect(sent).toEqual([]);
+  });
+
+  test('validation_error is skipped as unprovokable only where no body, query or constrained parameter exists', async () => {
+    // A GET by ID of the bundle whose path parameter takes any string, and the same with a pattern on it.
+    const plain = contract.operations.find((op) => op.method === 'get' && !op.isList && op.template.includes('{') && op.parameters.every((p) => p.in === 'path' && p.schema['type'] === 'string' && Object.keys(p.schema).length === 1));
+    expect(plain, 'the bundle has a GET by an unconstrained ID').toBeDefined();
+    expect(await reasonOf('validation_error', plain)).toBe(NOTHING_TO_INVALIDATE);
+    const name = plain!.parameters[0]!.name;
+    const constrained = readContract({
+      paths: { [plain!.template]: { get: { operationId: 'constrained', parameters: [{ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]+_' } }], 'x-errors': ['validation_error'] } } },
+    }).operations[0]!;
+    expect(await reasonOf('validation_error', constrained)).not.toBe(NOTHING_TO_INVALIDATE);
+    const list = contract.operations.find((op) => op.isList && !op.requestBody)!;
+    expect(await reasonOf('validation_error', list)).not.toBe(NOTHING_TO_INVALIDATE);
     expect(sent).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import type { Json, Operation } from './contract.ts';
 import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
+import { unknownId } from './given.ts';
 import { CANNOT_PROVOKE, fromRecipe, provoke } from './provoke.ts';
 import { recipeFor } from './recipes.ts';
 
@@ -14,7 +15,8 @@ const INVALID_IDEMPOTENCY_KEY = 'not a valid key!';
 const UNKNOWN_FIELD = 'contract_unknown_field';
 
 const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
-const missingId = (op: Operation, name: string): string => `${/^([a-z]+_)/.exec(exampleParam(op, name))?.[1] ?? ''}contract_missing_0000`;
+const prefixOf = (id: unknown): string => /^([a-z]+_)/.exec(String(id))?.[1] ?? '';
+const missingId = (op: Operation, name: string): string => unknownId(prefixOf(exampleParam(op, name)));
 
 /** Path IDs: made on a stateful target, the spec's examples on a stateless one; `given` ones are kept. */
 async function idsFor(run: Run, op: Operation, given: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -104,7 +106,7 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
     steps.push({
       operation: op, name: '400 resource_missing (cursor of no object)', expectedStatus: 400, expectedCode: 'resource_missing', needsState: true,
       note: 'a stateless mock cannot know which cursors exist',
-      request: async (run) => ({ params: await idsFor(run, op), query: { starting_after: `${/^([a-z]+_)/.exec(String(firstItemId(op)))?.[1] ?? ''}contract_missing_0000` } }),
+      request: async (run) => ({ params: await idsFor(run, op), query: { starting_after: unknownId(prefixOf(firstItemId(op))) } }),
     });
   }
   if (answers(op, 'invalid_idempotency_key')) {

@@ -23,6 +23,8 @@ export interface Given {
   /** A refund (in full) of a succeeded flow. */
   refund(): Promise<{ flow: string; refund: string }>;
   product(): Promise<string>;
+  /** A price of AMOUNT yen of a new product. */
+  price(): Promise<string>;
   setupFlow(status: 'requires_payment_method' | 'canceled'): Promise<string>;
   /** The customer's side, through the sandbox's pages: a setup flow that saved a card for a new customer. */
   savedSetupFlow(): Promise<{ flow: string; customer: string; method: string }>;
@@ -35,6 +37,10 @@ export interface Given {
 
 export const AMOUNT = 1000;
 export const payment = (extra: Body = {}): Body => ({ amount: AMOUNT, currency: 'jpy', ...extra });
+/** A checkout session of one unit of a price. */
+export const checkout = (priceId: string, extra: Body = {}): Body => ({ mode: 'payment', line_items: [{ price_id: priceId, quantity: 1 }], success_url: 'https://shop.example.jp/done', ...extra });
+/** An ID of no object, with the prefix of its kind (`cus_`...): what the target answers `not_found` or `resource_missing` for. */
+export const unknownId = (prefix: string): string => `${prefix}contract_missing_0000`;
 
 export function createGiven(run: Run): Given {
   const undo: (() => Promise<void>)[] = [];
@@ -60,6 +66,8 @@ export function createGiven(run: Run): Given {
     const owner = await customer();
     return { customer: owner, method: await card(run.tokens.success, owner) };
   };
+  const product = () => id('createProduct', { body: { name: 'contract recipe product' } });
+  const price = async () => id('createPrice', { body: { product_id: await product(), unit_amount: AMOUNT, currency: 'jpy' } });
   const flowParams = (flow: string) => ({ params: { payment_flow_id: flow } });
 
   async function flow(status: FlowStatus, token = run.tokens.success): Promise<string> {
@@ -98,7 +106,8 @@ export function createGiven(run: Run): Given {
       const paid = await flow('succeeded');
       return { flow: paid, refund: await id('createPaymentRefund', { body: { payment_flow_id: paid } }) };
     },
-    product: () => id('createProduct', { body: { name: 'contract recipe product' } }),
+    product,
+    price,
     setupFlow: async (status) => {
       const created = await id('createSetupFlow', { body: {} });
       if (status === 'canceled') await call('cancelSetupFlow', { params: { setup_flow_id: created }, body: {} });
@@ -112,10 +121,7 @@ export function createGiven(run: Run): Given {
       return { flow: created, customer: owner, method: String(saved['payment_method_id']) };
     },
     completedSession: async () => {
-      const price = await id('createPrice', { body: { product_id: await id('createProduct', { body: { name: 'contract recipe' } }), unit_amount: AMOUNT, currency: 'jpy' } });
-      const session = await call('createCheckoutSession', {
-        body: { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], success_url: 'https://shop.example.jp/done', cancel_url: 'https://shop.example.jp/cart' },
-      });
+      const session = await call('createCheckoutSession', { body: checkout(await price(), { cancel_url: 'https://shop.example.jp/cart' }) });
       await customerSide(`${String(session['url'])}${String(session['url']).includes('?') ? '&' : '?'}token=${encodeURIComponent(run.tokens.success)}`);
       return String(session['id']);
     },

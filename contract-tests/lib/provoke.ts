@@ -4,7 +4,7 @@
 // sandbox the suite started itself can be. What no request can provoke is skipped with the reason why.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createContractClient, newIdempotencyKey, type ContractClient } from './client.ts';
-import type { Json, Operation } from './contract.ts';
+import { deref, type Json, type JsonObject, type Operation } from './contract.ts';
 import { createGiven } from './given.ts';
 import { recipeFor, type Recipe } from './recipes.ts';
 import { Skip, exampleParam, fillPath, type RequestParts, type Run, type VariantName } from './runner.ts';
@@ -16,6 +16,8 @@ export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
 const NO_BODY = 'cannot be provoked from outside: the operation takes no body, and without one a server may answer an unreadable path as not_found instead of invalid_request';
+export const NOTHING_TO_INVALIDATE =
+  "cannot be provoked from outside: the operation takes neither a body nor query parameters, and no path or header parameter's schema sets a constraint a value could break";
 const NO_RECIPE = 'no recipe: no known request reaches a state that answers it (see contract-tests/README.md, "Codes without a recipe")';
 export const NEEDS_SWITCHED_SERVER =
   "needs the server's cooperation (an injected fault or latency): only a sandbox the suite starts itself can be switched";
@@ -51,10 +53,24 @@ export async function provoke(run: Run, op: Operation, code: string, context: Pr
     if (!op.requestBody) throw new Skip(NO_BODY);
     return { ...(await context.resolved()), body: '{"contract": "a body that is not JSON' };
   }
+  if (code === 'validation_error' && nothingToInvalidate(run.contract.document, op)) throw new Skip(NOTHING_TO_INVALIDATE);
   if (code === 'already_exists_id' && op.requestBody?.properties.includes('id')) return sameIdTwice(run, op, context);
   const recipe = recipeFor(op.operationId, code);
   if (!recipe) throw new Skip(NO_RECIPE);
   return fromRecipe(run, recipe);
+}
+
+/** Keywords that only describe a string: any path segment or header value meets a schema made of these alone. */
+const ANNOTATIONS = new Set(['type', 'title', 'description', 'example', 'examples', 'default', 'deprecated', '$comment']);
+const unconstrained = (schema: JsonObject): boolean => Object.entries(schema).every(([key, value]) => ANNOTATIONS.has(key) && (key !== 'type' || value === 'string'));
+
+/**
+ * Whether no request can fail validation: no body, no query, and every path or header parameter takes any
+ * string. The Idempotency-Key header does not count: breaking its rule answers `invalid_idempotency_key`.
+ */
+function nothingToInvalidate(document: JsonObject, op: Operation): boolean {
+  if (op.requestBody || op.parameters.some((p) => p.in === 'query')) return false;
+  return op.parameters.every((p) => (p.in === 'header' && p.name.toLowerCase() === 'idempotency-key') || unconstrained(deref(document, p.schema)));
 }
 
 /** Runs a recipe: what it makes, then its request; what it changed is undone after the answer (or a failure). */

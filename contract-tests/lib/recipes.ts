@@ -2,8 +2,9 @@
 // error code, with ordinary requests and test payment methods only. One line each: what to make first
 // (given.ts), then the request under test. Codes a request alone provokes (401, 404, 422...) are cases.ts's;
 // codes that need the server's cooperation (429, 500, 503, idempotency_timeout) are provoke.ts's.
-import { AMOUNT, type Given, payment } from './given.ts';
+import { AMOUNT, type Given, checkout, payment, unknownId } from './given.ts';
 import type { RequestParts } from './runner.ts';
+import { testCardBody } from './test-tokens.ts';
 
 export interface Recipe {
   operationId: string;
@@ -29,6 +30,15 @@ export const RECIPES: Recipe[] = [
   { operationId: 'attachPaymentMethod', request: async (g) => ({ params: method(await g.card()), body: { customer_id: await g.customer() } }) },
   { operationId: 'detachPaymentMethod', request: async (g) => ({ params: method((await g.attachedCard()).method) }) },
   { operationId: 'cancelSetupFlow', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('requires_payment_method') }, body: {} }) },
+
+  // An ID in the body of a create that names no object.
+  { operationId: 'createPaymentFlow', code: 'not_found', request: async () => ({ body: payment({ customer_id: unknownId('cus_') }) }) },
+  { operationId: 'createPaymentRefund', code: 'not_found', request: async () => ({ body: { payment_flow_id: unknownId('pfw_') } }) },
+  { operationId: 'createPaymentMethod', code: 'not_found', request: async (g) => ({ body: testCardBody(g.run.tokens.success, unknownId('cus_')) }) },
+  { operationId: 'createSetupFlow', code: 'not_found', request: async () => ({ body: { customer_id: unknownId('cus_') } }) },
+  { operationId: 'createCheckoutSession', code: 'not_found', request: async () => ({ body: checkout(unknownId('price_')) }) },
+  { operationId: 'createPrice', code: 'not_found', request: async () => ({ body: { product_id: unknownId('prod_'), unit_amount: AMOUNT, currency: 'jpy' } }) },
+  { operationId: 'createCustomer', code: 'not_found', request: async () => ({ body: { payment_method_id: unknownId('pm_') } }) },
 
   // Creating a payment flow (confirm: true answers what confirming does).
   { operationId: 'createPaymentFlow', code: 'missing_payment_method', request: async () => ({ body: payment({ confirm: true }) }) },
@@ -92,7 +102,7 @@ export const RECIPES: Recipe[] = [
   { operationId: 'cancelSetupFlow', code: 'invalid_status', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('canceled') }, body: {} }) },
   { operationId: 'updateSetupFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: { setup_flow_id: (await g.savedSetupFlow()).flow }, body: { customer_id: await g.customer() } }) },
   { operationId: 'updateSetupFlow', code: 'detached_payment_method_not_usable', request: async (g) => { const saved = await g.savedSetupFlow(); await g.call('detachPaymentMethod', { params: method(saved.method) }); return { params: { setup_flow_id: saved.flow }, body: { description: 'after detaching' } }; } },
-  { operationId: 'createCheckoutSession', code: 'unsupported_payment_method_type', request: async (g) => { const price = String((await g.call('createPrice', { body: { product_id: await g.product(), unit_amount: AMOUNT, currency: 'jpy' } }))['id']); await g.turnOff('paypay'); return { body: { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], payment_method_types: ['paypay'], success_url: 'https://shop.example.jp/done' } }; } },
+  { operationId: 'createCheckoutSession', code: 'unsupported_payment_method_type', request: async (g) => { const price = await g.price(); await g.turnOff('paypay'); return { body: checkout(price, { payment_method_types: ['paypay'] }) }; } },
   { operationId: 'updateCheckoutSession', code: 'invalid_status', request: async (g) => ({ params: { checkout_session_id: await g.completedSession() }, body: { metadata: { note: 'after payment' } } }) },
 ];
 
