@@ -595,8 +595,9 @@ export interface paths {
          *     customer. The body may be left out.
          *
          *     An unknown `customer_id` answers `404 not_found`. A payment method type the setup flow cannot save
-         *     answers `400 unsupported_payment_method_type`, and a payment method detached from its customer
-         *     `400 detached_payment_method_not_usable`.
+         *     answers `400 unsupported_payment_method_type`. PAY.JP's published document also lists
+         *     `400 detached_payment_method_not_usable` here, though no field of this request names a payment method;
+         *     the contract keeps it so that clients handle it, and the contract tests report it as having no recipe.
          */
         post: operations["createSetupFlow"];
         delete?: never;
