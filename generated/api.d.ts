@@ -2974,7 +2974,12 @@ export interface components {
              */
             cancel_url?: string;
             currency?: components["schemas"]["Currency"];
-            /** @description When the session expires if not completed. */
+            /**
+             * @description When the session expires if not completed; a moment in the future (our inference: an expiry already past
+             *     could never be used, and the sandbox answers `422 validation_error` for one; PAY.JP publishes no bound).
+             *     Omitted, the session expires 24 hours after creation (the sandbox's default, inferred). Compute it from
+             *     the current time when you send it: a literal time in a request goes stale.
+             */
             expires_at?: components["schemas"]["Timestamp"];
             locale?: components["schemas"]["Locale"];
             /**
@@ -5811,7 +5816,6 @@ export interface operations {
                  *       ],
                  *       "success_url": "https://shop.example.jp/checkout/complete",
                  *       "cancel_url": "https://shop.example.jp/cart",
-                 *       "expires_at": "2026-11-24T03:00:00Z",
                  *       "locale": "ja",
                  *       "payment_method_types": [
                  *         "card",

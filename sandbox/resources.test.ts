@@ -1,6 +1,6 @@
 // Customers and payment methods, setup flows, checkout sessions, the catalog, and the seeded records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, cardBody, sandboxClient } from './test-support.ts';
+import { type Client, CARD_EXP_YEAR, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('customers and payment methods', () => {
     const customer = await client.ok('POST', '/v2/customers', {});
     const other = await client.ok('POST', '/v2/customers', {});
     const pm = await client.ok('POST', '/v2/payment_methods', cardBody('tok_mastercard'));
-    expect(pm).toMatchObject({ type: 'card', customer_id: null, card: { brand: 'MasterCard', last4: '4444', exp_year: 2031 } });
+    expect(pm).toMatchObject({ type: 'card', customer_id: null, card: { brand: 'MasterCard', last4: '4444', exp_year: CARD_EXP_YEAR } });
     expect((await client.post(`/v2/payment_methods/${pm.id}/detach`)).body.code).toBe('payment_method_unattached');
     expect((await client.post(`/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_unattached');
     const attached = await client.ok('POST', `/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id });

@@ -120,10 +120,13 @@ export async function sandboxClient(options: SandboxOptions = {}): Promise<Clien
   };
 }
 
+/** A card's expiry year, years ahead of today whenever the tests run (a fixed year would expire). */
+export const CARD_EXP_YEAR = new Date().getUTCFullYear() + 5;
+
 /** A card payment method from a test token of the sandbox. */
 export const cardBody = (token: string, extra: Record<string, unknown> = {}) => ({
   type: 'card',
-  card: { number: token, exp_month: 12, exp_year: 2031, cvc: '123' },
+  card: { number: token, exp_month: 12, exp_year: CARD_EXP_YEAR, cvc: '123' },
   billing_details: { email: 'hanako.suzuki@example.jp' },
   ...extra,
 });

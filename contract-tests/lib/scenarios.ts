@@ -31,6 +31,7 @@ export interface Scenario {
 }
 
 const id = (body: Record<string, unknown>): string => String(body['id']);
+const inAnHour = (): string => new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const expectField = (body: Record<string, unknown>, field: string, value: unknown): string[] =>
   body[field] === value ? [] : [`expected ${field} ${JSON.stringify(value)}, got ${JSON.stringify(body[field])}`];
 const listHas = (body: Record<string, unknown>, wanted: string | undefined): string[] =>
@@ -131,8 +132,10 @@ export const SCENARIOS: Scenario[] = [
       { operationId: 'updateProduct', name: 'default price', request: (s) => ({ params: { product_id: s['product']! }, body: { default_price_id: s['price']! } }) },
       {
         operationId: 'createCheckoutSession', name: 'session with a line item',
-        request: (s) => ({ body: { mode: 'payment', line_items: [{ price_id: s['price']!, quantity: 2, tax_rates: [s['tax']!] }], success_url: 'https://shop.example.jp/done', cancel_url: 'https://shop.example.jp/cart' } }),
+        // An expiry relative to now: a literal time would go stale (it did, on 2026-11-24).
+        request: (s) => ({ body: { mode: 'payment', line_items: [{ price_id: s['price']!, quantity: 2, tax_rates: [s['tax']!] }], success_url: 'https://shop.example.jp/done', cancel_url: 'https://shop.example.jp/cart', expires_at: (s['expires'] = inAnHour()) } }),
         save: (b, s) => (s['session'] = id(b)),
+        check: (b, s) => (Date.parse(String(b['expires_at'])) === Date.parse(s['expires']!) ? [] : [`expires_at ${String(b['expires_at'])} is not the ${s['expires']} sent`]),
       },
       { operationId: 'getAllCheckoutSessionLineItems', name: 'its line items', request: (s) => ({ params: { checkout_session_id: s['session']! } }), check: (b) => ((b['data'] as unknown[] | undefined)?.length === 1 ? [] : ['expected 1 line item']) },
       { operationId: 'createProduct', name: 'product to delete', request: () => ({ body: { name: 'contract product to delete' } }), save: (b, s) => (s['doomed'] = id(b)) },

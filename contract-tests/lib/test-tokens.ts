@@ -24,6 +24,7 @@ export function readTestTokens(env: NodeJS.ProcessEnv = process.env): TestTokens
 export const testCardBody = (token: string, customerId?: string) => ({
   type: 'card',
   billing_details: { name: 'Contract Test', email: 'contract@example.jp' },
-  card: { number: token, exp_month: 12, exp_year: 2030, cvc: '123' },
+  // An expiry years ahead of today, whenever today is: a fixed year would expire the test card.
+  card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
   ...(customerId ? { customer_id: customerId } : {}),
 });
