@@ -61,6 +61,14 @@ describe('lint of openapi/', () => {
     expect(where(problem!)).toEqual({ file: 'customers/customers@{customer_id}.yaml', line: lineOf(file, 'customers/CustomerUpdateRequest.yaml') });
   });
 
+  it('refuses a literal time in a request example, at its line', async () => {
+    const file = 'paths/checkout_sessions/checkout@sessions.yaml';
+    const problems = await lintEdited(file, '          locale: ja\n', '          expires_at: "2026-11-24T03:00:00Z"\n          locale: ja\n');
+    const problem = problems.find((p) => p.ruleId === 'contract/no-time-in-request-example');
+    expect(problem?.message).toBe('a request example holds the literal time 2026-11-24T03:00:00Z at example/expires_at: it goes stale; leave the field out of the example (clients compute times from now)');
+    expect(where(problem!).file).toBe('checkout_sessions/checkout@sessions.yaml');
+  });
+
   it('refuses an error response written by hand', async () => {
     const problems = await lintEdited('paths/customers/customers@{customer_id}.yaml', '    "200":\n      description: The deleted customer.', '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.');
     expect(problems.some((p) => p.ruleId === 'contract/error-codes-known' && /response 404 is written by hand/.test(p.message))).toBe(true);

@@ -68,6 +68,43 @@ const successExample: Oas3Rule = () => ({
   },
 });
 
+const RFC3339_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/;
+
+/** The first string in `value` that is a date-time, with its JSON pointer. */
+function firstTime(value: unknown, pointer = ''): { pointer: string; time: string } | undefined {
+  if (typeof value === 'string') return RFC3339_TIME.test(value) ? { pointer: pointer || '/', time: value } : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = firstTime(item, `${pointer}/${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Request bodies' examples hold no literal times: a tool that sends the example (our runner, Dredd, Prism,
+ * Specmatic) would send a time that goes stale; `expires_at` of a checkout session did, on 2026-11-24.
+ */
+const noTimeInRequestExample: Oas3Rule = () => ({
+  // Operations under `paths` only: a webhook's body is an event PAY.JP sends, whose times are past moments.
+  Paths: {
+    RequestBody: {
+      MediaType(media: Oas3MediaType, ctx: UserContext) {
+        const examples: [string, unknown][] = [['example', media.example]];
+        for (const [name, example] of Object.entries(media.examples ?? {})) examples.push([`examples/${name}`, ctx.resolve(example).node?.value]);
+        for (const [where, example] of examples) {
+          const found = firstTime(example);
+          if (!found) continue;
+          ctx.report({
+            message: `a request example holds the literal time ${found.time} at ${where}${found.pointer === '/' ? '' : found.pointer}: it goes stale; leave the field out of the example (clients compute times from now)`,
+            location: ctx.location.child(where.split('/')),
+          });
+        }
+      },
+    },
+  },
+});
+
 /** Bundle: every 4xx/5xx is RFC 9457 problem+json and nothing else. */
 const problemMediaType: Oas3Rule = () => ({
   Response(response: Oas3Response, ctx: UserContext) {
@@ -105,6 +142,7 @@ const plugin = (): Plugin => ({
       'error-codes-known': errorCodesKnown,
       'idempotency-key-on-writes': idempotencyKeyOnWrites,
       'success-example': successExample,
+      'no-time-in-request-example': noTimeInRequestExample,
       'problem-media-type': problemMediaType,
       'baseline-errors': baselineErrors,
     },
