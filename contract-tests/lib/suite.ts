@@ -46,7 +46,9 @@ export async function openRun(options: { contract?: Contract; config?: TargetCon
 
 /** The switches of each sandbox variant (provoke.ts says which code needs which). */
 const VARIANT_SWITCHES: Record<VariantName, SandboxOptions> = {
-  'rate-limited': { rateLimit: { perSecond: 0.2, burst: 1 } },
+  // One token, never refilled within a run: with a refill every few seconds, the request under test of a
+  // slow (loaded) run could take a fresh token and pass instead of answering 429.
+  'rate-limited': { rateLimit: { perSecond: 0.001, burst: 1 } },
   failing: { errorRate: 1 },
   'idempotency-outage': { idempotencyErrorRate: 1 },
   slow: { latencyMs: SLOW.latencyMs, idempotencyWaitMs: SLOW.idempotencyWaitMs },
