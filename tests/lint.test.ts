@@ -24,6 +24,18 @@ async function lintEdited(file: string, from: string, to: string): Promise<Norma
   return (await lint({ ref: join(dir, 'openapi.yaml'), config: config.forAlias('source') })).filter((p) => p.severity === 'error');
 }
 
+/** Lints a copy of the bundle after `edit` changed its document: the rules that see what the catalog added. */
+async function lintBundleEdited(edit: (document: Bundle) => void): Promise<NormalizedProblem[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'contract-lint-bundle-'));
+  copies.push(dir);
+  const document = JSON.parse(readFileSync(join(ROOT, 'generated/openapi.json'), 'utf8')) as Bundle;
+  edit(document);
+  writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
+  const config = await loadRedoclyConfig();
+  return (await lint({ ref: join(dir, 'openapi.json'), config: config.forAlias('bundle') })).filter((p) => p.severity === 'error');
+}
+type Bundle = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+
 const where = (problem: NormalizedProblem) => {
   const location = getLineColLocation(problem.location[0]!);
   return { file: location.source.absoluteRef.split('/').slice(-2).join('/'), line: location.start.line };
@@ -69,9 +81,44 @@ describe('lint of openapi/', () => {
     expect(where(problem!).file).toBe('checkout_sessions/checkout@sessions.yaml');
   });
 
+  it('refuses a POST without the Idempotency-Key parameter, at the operation', async () => {
+    const file = 'paths/customers/customers.yaml';
+    const problems = await lintEdited(file, '    - $ref: ../../components/parameters/common/IdempotencyKey.yaml\n', '');
+    const problem = problems.find((p) => p.ruleId === 'contract/idempotency-key-on-writes');
+    expect(problem?.message).toBe('createCustomer: a POST needs the Idempotency-Key header parameter');
+    expect(where(problem!).file).toBe('customers/customers.yaml');
+  });
+
+  it('refuses a success response without an example', async () => {
+    const file = 'paths/customers/customers.yaml';
+    const problems = await lintEdited(file, '          examples:\n            customer:\n              $ref: ../../examples/customers/customer.yaml\n', '\n');
+    const problem = problems.find((p) => p.ruleId === 'contract/success-example');
+    expect(problem?.message).toBe('a success response needs an example');
+    expect(where(problem!).file).toBe('customers/customers.yaml');
+  });
+
   it('refuses an error response written by hand', async () => {
     const problems = await lintEdited('paths/customers/customers@{customer_id}.yaml', '    "200":\n      description: The deleted customer.', '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.');
     expect(problems.some((p) => p.ruleId === 'contract/error-codes-known' && /response 404 is written by hand/.test(p.message))).toBe(true);
+  });
+});
+
+describe('lint of the bundle', () => {
+  it('is clean as built', async () => {
+    expect((await lintBundleEdited(() => {})).map((p) => p.message)).toEqual([]);
+  });
+
+  it('refuses an error answered as application/json instead of problem+json', async () => {
+    const problems = await lintBundleEdited((doc) => {
+      const response = doc.paths['/v2/payment_flows/{payment_flow_id}/confirm']!['post']!.responses['400']!;
+      response.content = { 'application/json': response.content!['application/problem+json'] };
+    });
+    expect(problems.find((p) => p.ruleId === 'contract/problem-media-type')?.message).toBe('error response 400 must have exactly application/problem+json content (has application/json)');
+  });
+
+  it('refuses an operation without one of the statuses every operation answers', async () => {
+    const problems = await lintBundleEdited((doc) => delete doc.paths['/v2/customers/{customer_id}']!['get']!.responses['429']);
+    expect(problems.find((p) => p.ruleId === 'contract/baseline-errors')?.message).toBe('getCustomer: missing response 429');
   });
 });
 
