@@ -89,7 +89,6 @@ export const TARGET_CASES: readonly TargetCase[] = [
   { name: 'no host at all', line: 'GET http:///v2/customers HTTP/1.1', status: 400, code: 'invalid_request' },
   { name: 'user information in the target', line: 'GET http://user:pass@127.0.0.1/v2/customers HTTP/1.1', status: 400, code: 'invalid_request' },
   { name: 'a scheme other than http(s)', line: 'GET ftp://127.0.0.1/v2/customers HTTP/1.1', status: 400, code: 'invalid_request' },
-  { name: 'a relative target', line: 'GET v2/customers HTTP/1.1', status: 400, code: 'invalid_request' },
   { name: 'an origin-form path that is no URL', line: 'GET //[/x HTTP/1.1', status: 404, code: 'not_found' },
 ];
 
@@ -103,7 +102,8 @@ export interface FuzzCase {
   complete: boolean;
 }
 
-const METHODS = ['GET', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PUT', 'PATCH', 'TRACE', 'CONNECT', 'get', 'G\0T', 'GETT', '', 'X'.repeat(300), 'PRI'];
+const METHODS = ['GET', 'POST', 'DELETE', 'OPTIONS'];
+const BROKEN_METHODS = ['HEAD', 'PUT', 'PATCH', 'TRACE', 'CONNECT', 'get', 'G\0T', 'GETT', '', 'X'.repeat(300), 'PRI'];
 const TARGETS = [
   '/', '/v2/customers', '/v2/customers/cus_seed_yamada', '/v2/checkout/sessions', '/index.html', '*', '//[/x', 'http://%zz/',
   'http://:99999/', 'http://127.0.0.1/v2/customers', 'HTTP://LOCALHOST/v2/customers?limit=1', 'http://u@h/v2/customers',
@@ -111,13 +111,15 @@ const TARGETS = [
   '/%zz', '/%00', '/..%2f..%2fetc/passwd', '/v2/customers?limit=%zz', `/v2/customers?${'a=1&'.repeat(1_000)}`,
   `/${'a'.repeat(9_000)}`, '/\u3042', '/v2/customers#frag', '/sandbox/checkout/x', '/sandbox/%zz', '',
 ];
-const VERSIONS = ['HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'http/1.1', 'HTTP/1.12', '', 'HTTP/1.1 extra'];
+const BROKEN_VERSIONS = ['HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'http/1.1', 'HTTP/1.12', '', 'HTTP/1.1 extra'];
 const HEADERS = [
   'Content-Type: application/json', 'Content-Type: text/plain', 'Content-Type: application/json; charset=latin1',
-  'Authorization: Bearer sk_test_fuzz', 'Authorization: Bearer sk_live_fuzz', 'Authorization: Basic %%%', 'Authorization: ',
-  'Idempotency-Key: fuzz', 'Idempotency-Key: not a key!', 'Expect: 100-continue', 'X-Folded: a\r\n b', 'Bad Name: x',
-  ': no name', 'X-Nul: a\0b', `X-Long: ${'a'.repeat(20_000)}`, 'Content-Length: abc', 'Content-Length: -1',
-  'Content-Length: 1, 2', 'Transfer-Encoding: gzip', 'Accept: text/html', 'Origin: http://evil.example', 'Host: a', 'Host: b',
+  'Authorization: Bearer sk_live_fuzz', 'Authorization: Basic %%%', 'Authorization: ', 'Idempotency-Key: fuzz',
+  'Idempotency-Key: not a key!', 'Expect: 100-continue', 'Accept: text/html', 'Origin: http://evil.example',
+];
+const BROKEN_HEADERS = [
+  'X-Folded: a\r\n b', 'Bad Name: x', ': no name', 'X-Nul: a\0b', `X-Long: ${'a'.repeat(20_000)}`, 'Content-Length: abc',
+  'Content-Length: -1', 'Content-Length: 1, 2', 'Transfer-Encoding: gzip', 'Host: b',
 ];
 const BODIES = [
   '{}', '{"email":"fuzz@example.jp"}', '{', 'null', '[]', '"x"', '{"metadata":{"__proto__":"x"}}', '{"mode":"payment","line_items":[{"price_id":"x","quantity":1e308}]}',
@@ -126,7 +128,8 @@ const BODIES = [
 
 /**
  * `count` malformed requests, the same for the same seed: a request line from a pool of methods, targets
- * and versions (broken ones included), a few headers (broken framing included), and a body sent whole,
+ * and versions (one in five broken, so that most requests get past the HTTP parser to the server's own
+ * code), a test key mostly, a few headers (one in five requests with a broken one), and a body sent whole,
  * chunked (with a broken chunk size, too), or cut short.
  */
 export function malformedRequests(seed: number, count: number): FuzzCase[] {
@@ -134,6 +137,10 @@ export function malformedRequests(seed: number, count: number): FuzzCase[] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(draw() * list.length)]!;
   return Array.from({ length: count }, () => {
     const headers = Array.from({ length: Math.floor(draw() * 4) }, () => pick(HEADERS));
+    if (draw() < 0.8) headers.unshift('Authorization: Bearer sk_test_fuzz');
+    if (draw() < 0.2) headers.push(pick(BROKEN_HEADERS));
+    const method = draw() < 0.8 ? pick(METHODS) : pick(BROKEN_METHODS);
+    const version = draw() < 0.8 ? 'HTTP/1.1' : pick(BROKEN_VERSIONS);
     const body = draw() < 0.6 ? pick(BODIES) : '';
     const length = Buffer.byteLength(body, 'latin1');
     const framing = body === '' ? 'none' : pick(['length', 'length', 'length', 'chunked', 'bad-chunk', 'cut'] as const);
@@ -144,7 +151,7 @@ export function malformedRequests(seed: number, count: number): FuzzCase[] {
       'bad-chunk': `Transfer-Encoding: chunked\r\n\r\nzz\r\n${body}\r\n`,
       cut: `Content-Length: ${length + 10}\r\n\r\n${body}`,
     }[framing];
-    const head = `${pick(METHODS)} ${pick(TARGETS)} ${pick(VERSIONS)}\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers.map((h) => `${h}\r\n`).join('')}`;
+    const head = `${method} ${pick(TARGETS)} ${version}\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers.map((h) => `${h}\r\n`).join('')}`;
     return { bytes: Buffer.from(head + tail, 'latin1'), complete: framing !== 'cut' };
   });
 }
