@@ -1,0 +1,102 @@
+// The sandbox under hostile input. Raw requests over a socket: request targets of every form (the table the
+// mock answers alike), a client leaving mid-body, a few hundred seeded malformed requests; the sandbox must
+// answer or close each, keep serving, and log none of them as an unexpected error. Then bodies the API
+// would refuse, which must be refused at once rather than stored and broken later.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSandbox, type Sandbox } from './server.ts';
+import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from './test-raw-http.ts';
+import { type Client, sandboxClient } from './test-support.ts';
+import { MAX_DEPTH } from './validate.ts';
+
+let sandbox: Sandbox;
+const errors = vi.spyOn(console, 'error');
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  errors.mockRestore();
+});
+afterEach(() => {
+  errors.mockClear();
+});
+
+async function stillServes(): Promise<void> {
+  const answer = await sendRaw(sandbox.url, withHead('GET /v2/customers HTTP/1.1'));
+  expect(answer.status, answer.body).toBe(200);
+  expect(errors.mock.calls).toEqual([]);
+}
+
+describe('request targets (RFC 9112 §3.2), as the mock answers them', () => {
+  it.each(TARGET_CASES.map((c) => [c.name, c] as const))('%s', async (_, { line, status, code, allow }) => {
+    const answer = await sendRaw(sandbox.url, withHead(line));
+    expect(answer.status, answer.body).toBe(status);
+    if (code) {
+      expect(answer.headers['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(answer.body)).toMatchObject({ status, code });
+    } else if (allow) {
+      expect(answer.headers).toMatchObject({ allow, 'content-length': '0' });
+    } else expect(answer.headers['content-type']).toBe('application/json');
+    await stillServes();
+  });
+
+  it('routes an absolute-form target with its query, and names the path as the instance and list url', async () => {
+    const list = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=1 HTTP/1.1'));
+    expect(JSON.parse(list.body)).toMatchObject({ url: '/v2/customers', data: [expect.anything()] });
+    const refused = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=0 HTTP/1.1'));
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 'validation_error', instance: '/v2/customers' });
+  });
+
+  it('asks for a key before anything else on an absolute-form target', async () => {
+    const answer = await sendRaw(sandbox.url, 'GET http://127.0.0.1/v2/customers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(answer.status).toBe(401);
+  });
+});
+
+it('takes a client that leaves mid-body for what it is, not for an unexpected error', async () => {
+  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_raw_http\r\nContent-Type: application/json\r\n';
+  await sendAndDrop(sandbox.url, cutBody(head, '{"email":'));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await stillServes();
+});
+
+it('answers or closes each of 300 malformed requests (seeded), and keeps serving', async () => {
+  const statuses = await sendAll(sandbox.url, malformedRequests(5, 300));
+  expect(statuses.filter((status) => status !== undefined && status >= 500)).toEqual([]);
+  expect(statuses.filter((status) => status !== undefined).length).toBeGreaterThan(150);
+  await stillServes();
+});
+
+describe('bodies the API would refuse', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await sandboxClient();
+  });
+  afterAll(() => client.close());
+
+  /** `levels` objects, one in the other. */
+  const nested = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+  it.each([
+    ['5,000 arrays (10 KB)', `${'['.repeat(5_000)}${']'.repeat(5_000)}`, 'body'],
+    ['5,000 objects under metadata', `{"metadata":${nested(5_000)}}`, 'metadata'],
+    ['500,000 arrays under metadata (1 MB)', `{"metadata":${'['.repeat(500_000)}${']'.repeat(500_000)}}`, 'metadata'],
+  ])('refuses a body nested %s deep with 422, with or without an Idempotency-Key', async (_, raw, field) => {
+    for (const headers of [{}, { 'idempotency-key': `deep-${field}-${raw.length}` }]) {
+      const answer = await client.call('POST', '/v2/customers', { raw, headers });
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors).toEqual([{ field, message: `Input should be nested at most ${MAX_DEPTH} levels deep` }]);
+    }
+    expect(errors.mock.calls).toEqual([]);
+  });
+
+  it(`validates a body of ${MAX_DEPTH} levels as usual, and refuses ${MAX_DEPTH + 1}`, async () => {
+    expect((await client.call('POST', '/v2/customers', { raw: `{"metadata":${nested(MAX_DEPTH - 1)}}` })).body.errors).toEqual([
+      { field: 'metadata.a', message: 'Input should be a valid string (at most 500 characters), number or boolean' },
+    ]);
+    expect((await client.call('POST', '/v2/customers', { raw: `{"metadata":${nested(MAX_DEPTH)}}` })).body.errors).toEqual([
+      { field: 'metadata', message: `Input should be nested at most ${MAX_DEPTH} levels deep` },
+    ]);
+  });
+});
