@@ -89,8 +89,8 @@ describe('docs/serve.ts under hostile requests', () => {
     const start = `const { serveDocs } = await import(${JSON.stringify(new URL('./serve.ts', import.meta.url).href)}); console.log((await serveDocs({ port: 0, root: process.argv[1] })).url);`;
     child = spawn(process.execPath, ['--input-type=module', '-e', start, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    [url = ''] = (await once(child.stdout!, 'data')) as [Buffer];
-    url = String(url).trim();
+    const [printed] = (await once(child.stdout!, 'data')) as [Buffer];
+    url = printed.toString().trim();
   });
 
   afterAll(() => {

@@ -1,6 +1,6 @@
 // A static file server for docs/dist on 127.0.0.1: `npm run docs` first, then `node docs/serve.ts`
 // (PORT, default 4011). scripts/start.ts and the browser test use `serveDocs()`.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { type Stats, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -37,11 +37,19 @@ function resolveFile(root: string, urlPath: string): { file: string; size: numbe
   const target = resolve(root, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
   const inside = relative(root, target);
   if (inside.startsWith('..') || isAbsolute(inside)) return null;
-  // One stat per candidate, without throwing: the file may vanish meanwhile (`npm run docs` rebuilding).
-  const stats = statSync(target, { throwIfNoEntry: false });
+  const stats = statOf(target);
   const file = stats?.isDirectory() ? join(target, 'index.html') : target;
-  const fileStats = file === target ? stats : statSync(file, { throwIfNoEntry: false });
+  const fileStats = file === target ? stats : statOf(file);
   return fileStats?.isFile() ? { file, size: fileStats.size } : null;
+}
+
+/** The file's stats, or undefined for anything that names no file (missing, a name too long, a vanished one). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = DIST } = {}): Promise<DocsServer> {
