@@ -2,6 +2,8 @@
 // mock answers alike), a client leaving mid-body, a few hundred seeded malformed requests; the sandbox must
 // answer or close each, keep serving, and log none of them as an unexpected error. Then bodies the API
 // would refuse, which must be refused at once rather than stored and broken later.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from './server.ts';
 import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from './test-raw-http.ts';
@@ -99,4 +101,60 @@ describe('bodies the API would refuse', () => {
       { field: 'metadata', message: `Input should be nested at most ${MAX_DEPTH} levels deep` },
     ]);
   });
+});
+
+describe('times (RFC 3339 §5.6, §5.7)', () => {
+  // The spec's `format: date-time` as the contract tests judge it.
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+  const isDateTime = addFormats(new Ajv2020()).compile({ type: 'string', format: 'date-time' });
+  let client: Client;
+  let priceId: string;
+  beforeAll(async () => {
+    client = await sandboxClient();
+    const product = await client.ok('POST', '/v2/products', { name: 'Tea' });
+    priceId = (await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 1_000, currency: 'jpy' })).id;
+  });
+  afterAll(() => client.close());
+
+  // Years ahead of the clock, whatever the clock says: a leap year and a common one.
+  const year = new Date().getUTCFullYear() + 2;
+  const leap = [year, year + 1, year + 2, year + 3].find((y) => new Date(Date.UTC(y, 1, 29)).getUTCDate() === 29)!;
+  const common = leap + 1;
+  const session = (expires_at: string) => ({ mode: 'payment', line_items: [{ price_id: priceId, quantity: 1 }], expires_at });
+
+  it.each([
+    `${year}-02-30T00:00:00Z`,
+    `${common}-02-29T00:00:00Z`,
+    `${year}-04-31T00:00:00Z`,
+    `${year}-13-01T00:00:00Z`,
+    `${year}-00-10T00:00:00Z`,
+    `${year}-01-00T00:00:00Z`,
+    `${year}-01-01T24:00:00Z`,
+    `${year}-01-01T23:60:00Z`,
+    `${year}-12-31T23:59:60Z`,
+    `${year}-01-01T00:00:00+24:00`,
+    `${year}-01-01T00:00:00+09:60`,
+    `${year}-01-01t00:00:00z`,
+    `${year}-01-01 00:00:00Z`,
+    `${year}-01-01T00:00:00+0900`,
+    `${year}-01-01T00:00:00`,
+  ])('refuses %s at creation, as in a list filter', async (time) => {
+    const created = await client.post('/v2/checkout/sessions', session(time));
+    expect(created.status).toBe(422);
+    expect(created.body.errors).toEqual([{ field: 'expires_at', message: 'Input should be a valid datetime (ISO 8601)' }]);
+    const listed = await client.get(`/v2/balances?since=${encodeURIComponent(time)}`);
+    expect(listed.body.errors).toEqual([{ field: 'since', message: 'Input should be a valid datetime (ISO 8601)' }]);
+  });
+
+  it.each([`${leap}-02-29T00:00:00Z`, `${year}-12-31T23:59:59.999Z`, `${year}-01-01T00:00:00+09:00`, `${year}-01-01T00:00:00.5-05:30`])(
+    'accepts %s, stores it and answers it in the list, in the spec\'s date-time format',
+    async (time) => {
+      const created = await client.ok('POST', '/v2/checkout/sessions', session(time));
+      expect(created.expires_at).toBe(time);
+      const listed = await client.ok('GET', '/v2/checkout/sessions?limit=100');
+      const times: string[] = listed.data.map((item: { expires_at: string }) => item.expires_at);
+      expect(times).toContain(time);
+      expect(times.filter((each) => !isDateTime(each))).toEqual([]);
+    },
+  );
 });
