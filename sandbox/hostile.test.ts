@@ -158,3 +158,68 @@ describe('times (RFC 3339 §5.6, §5.7)', () => {
     },
   );
 });
+
+// The API's bounds of an amount to pay: 50 to 9,999,999 yen (the published client, PaymentFlowCreateRequest.amount:
+// 50円以上9,999,999円以下; openapi/components/schemas/payment_flows/PaymentFlowCreateRequest.yaml).
+describe('amounts and quantities', () => {
+  let client: Client;
+  let product: string;
+  let tax: string;
+  const priceOf = async (unit_amount: number): Promise<string> =>
+    (await client.ok('POST', '/v2/prices', { product_id: product, unit_amount, currency: 'jpy' })).id;
+  const payment = (price_id: string, quantity: unknown, tax_rates?: string[]) => ({
+    mode: 'payment',
+    line_items: [{ price_id, quantity, ...(tax_rates ? { tax_rates } : {}) }],
+  });
+  beforeAll(async () => {
+    client = await sandboxClient();
+    product = (await client.ok('POST', '/v2/products', { name: 'Tea' })).id;
+    tax = (await client.ok('POST', '/v2/tax_rates', { display_name: '消費税', inclusive: false, percentage: 10, country: 'JP' })).id;
+  });
+  afterAll(() => client.close());
+
+  const SAFE = 'Input should be an integer from -9007199254740991 to 9007199254740991';
+
+  it.each([
+    ['1e308', '1e308'],
+    ['2^60', '1152921504606846976'],
+    ['2^53 + 1 (read as 2^53)', '9007199254740993'],
+  ])('refuses a quantity of %s with 422, never rounded', async (_, quantity) => {
+    const price = await priceOf(1);
+    const raw = `{"mode":"payment","line_items":[{"price_id":"${price}","quantity":${quantity}}]}`;
+    const answer = await client.call('POST', '/v2/checkout/sessions', { raw });
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors).toEqual([{ field: 'line_items.0.quantity', message: SAFE }]);
+  });
+
+  it('refuses any integer field beyond the safe integers, whatever its own bounds', async () => {
+    const raw = '{"amount":1e20,"currency":"jpy"}';
+    expect((await client.call('POST', '/v2/payment_flows', { raw })).body.errors).toEqual([{ field: 'amount', message: SAFE }]);
+  });
+
+  it.each([
+    ['above 9,999,999 yen', 1_000, 10_000, undefined, 10_000_000],
+    ['above 9,999,999 yen once tax is added', 9_999_999, 1, true, 10_999_998],
+    ['below 50 yen', 49, 1, undefined, 49],
+    ['0 yen', 0, 3, undefined, 0],
+  ])('refuses a session whose total is %s at creation', async (_, unit, quantity, taxed, total) => {
+    const answer = await client.post('/v2/checkout/sessions', payment(await priceOf(unit), quantity, taxed ? [tax] : undefined));
+    expect(answer.status).toBe(422);
+    expect(answer.body.errors).toEqual([
+      { field: 'line_items', message: `The total to pay should be from 50 to 9,999,999 yen, not ${total.toLocaleString('en')}` },
+    ]);
+  });
+
+  it.each([
+    ['50 yen', 25, 2, undefined, 50],
+    ['9,999,999 yen', 9_999_999, 1, undefined, 9_999_999],
+    ['9,999,999 yen with tax', 909_090, 10, true, 9_999_990],
+  ])('creates a session of %s, and the customer can pay it on the hosted page', async (_, unit, quantity, taxed, total) => {
+    const session = await client.ok('POST', '/v2/checkout/sessions', payment(await priceOf(unit), quantity, taxed ? [tax] : undefined));
+    expect(session.amount_total).toBe(total);
+    expect((await fetch(`${session.url}?token=tok_visa`)).status).toBe(200);
+    const paid = await client.ok('GET', `/v2/checkout/sessions/${session.id}`);
+    expect(paid.status).toBe('complete');
+    expect((await client.ok('GET', `/v2/payment_flows/${paid.payment_flow_id}`)).amount_received).toBe(total);
+  });
+});

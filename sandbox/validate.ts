@@ -71,10 +71,16 @@ export const literal = <const V extends string>(...values: V[]): Schema<V> =>
     }
   });
 
+/**
+ * An integer. Beyond the safe integers (±(2^53 - 1)) JSON.parse has already rounded the number sent, so
+ * such a value is refused rather than stored as some other number.
+ */
 export const integer = (rules: { min?: number; max?: number } = {}): Schema<number> =>
   schema((value, path, errors) => {
     if (typeof value !== 'number' || !Number.isInteger(value))
       return void errors.push({ field: path, message: 'Input should be a valid integer' });
+    if (!Number.isSafeInteger(value))
+      return void errors.push({ field: path, message: `Input should be an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}` });
     range(value, rules, path, errors);
   });
 
