@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from './server.ts';
 import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from './test-raw-http.ts';
-import { type Client, sandboxClient } from './test-support.ts';
+import { type Client, cardBody, sandboxClient } from './test-support.ts';
 import { MAX_DEPTH } from './validate.ts';
 
 let sandbox: Sandbox;
@@ -221,5 +221,60 @@ describe('amounts and quantities', () => {
     const paid = await client.ok('GET', `/v2/checkout/sessions/${session.id}`);
     expect(paid.status).toBe('complete');
     expect((await client.ok('GET', `/v2/payment_flows/${paid.payment_flow_id}`)).amount_received).toBe(total);
+  });
+});
+
+// JSON.parse makes `__proto__` an own key like any other; metadata must keep it (and the other names of
+// Object.prototype) as given, on every object that has metadata, in every answer.
+describe('metadata keys named like Object.prototype members', () => {
+  let client: Client;
+  beforeAll(async () => {
+    client = await sandboxClient();
+  });
+  afterAll(() => client.close());
+
+  const given = (): Record<string, unknown> => JSON.parse('{"__proto__":"kept","constructor":"c","toString":1,"hasOwnProperty":true}');
+  const entries = (metadata: object): [string, unknown][] => Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b));
+  const EXPECTED = entries(given());
+
+  // Each resource's path, a body creating one, and what its update needs besides metadata.
+  const resources: [string, () => Promise<Record<string, unknown>>, Record<string, unknown>?][] = [
+    ['/v2/customers', async () => ({})],
+    ['/v2/prices', async () => ({ product_id: (await client.ok('POST', '/v2/products', { name: 'Tea' })).id, unit_amount: 500, currency: 'jpy' })],
+    ['/v2/tax_rates', async () => ({ display_name: '消費税', inclusive: false, percentage: 10 })],
+    // With a customer: a payment method has an event (payment_method.attached) only then.
+    ['/v2/payment_methods', async () => cardBody('tok_visa', { customer_id: (await client.ok('POST', '/v2/customers', {})).id }), { type: 'card' }],
+    ['/v2/payment_flows', async () => ({ amount: 1_000, currency: 'jpy' })],
+    ['/v2/setup_flows', async () => ({})],
+    ['/v2/checkout/sessions', async () => ({ mode: 'setup' })],
+    [
+      '/v2/payment_refunds',
+      async () => {
+        const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'));
+        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', payment_method_id: method.id, confirm: true });
+        return { payment_flow_id: flow.id };
+      },
+    ],
+  ];
+
+  it.each(resources)('%s: created, fetched, listed, in its event, and updated key by key', async (path, bodyOf, update = {}) => {
+    const created = await client.ok('POST', path, { ...(await bodyOf()), metadata: given() });
+    expect(entries(created.metadata)).toEqual(EXPECTED);
+    expect(entries((await client.ok('GET', `${path}/${created.id}`)).metadata)).toEqual(EXPECTED);
+    const listed = await client.ok('GET', `${path}?limit=100`);
+    expect(entries(listed.data.find((item: { id: string }) => item.id === created.id).metadata)).toEqual(EXPECTED);
+    const [event] = (await client.ok('GET', `/v2/events?resource_id=${created.id}`)).data;
+    expect(entries(event.data.metadata)).toEqual(EXPECTED);
+    const updated = await client.ok('POST', `${path}/${created.id}`, { ...update, metadata: JSON.parse('{"__proto__":"","constructor":"d"}') });
+    expect(entries(updated.metadata)).toEqual([['constructor', 'd'], ['hasOwnProperty', true], ['toString', 1]]);
+  });
+
+  it('takes another __proto__ under the same Idempotency-Key as other parameters (409), the same one as a replay', async () => {
+    const headers = { 'idempotency-key': 'proto-key' };
+    const first = await client.call('POST', '/v2/customers', { raw: '{"metadata":{"__proto__":"a"}}', headers });
+    expect(first.status).toBe(200);
+    const replay = await client.call('POST', '/v2/customers', { raw: '{"metadata":{"__proto__":"a"}}', headers });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await client.call('POST', '/v2/customers', { raw: '{"metadata":{"__proto__":"b"}}', headers })).body.code).toBe('idempotency_conflict');
   });
 });
