@@ -3,4 +3,4 @@
 import type { IncomingMessage } from 'node:http';
 
 /** Whether `error`, raised while the body of `req` was read, is the request stream's own (the client left). */
-export const isClientGone = (req: IncomingMessage, error: unknown): boolean => error !== undefined && error !== null && error === req.errored;
+export const isClientGone = (req: IncomingMessage, error: unknown): boolean => req.errored !== null && error === req.errored;
