@@ -1,9 +1,11 @@
 // A static file server for docs/dist on 127.0.0.1: `npm run docs` first, then `node docs/serve.ts`
 // (PORT, default 4011). scripts/start.ts and the browser test use `serveDocs()`.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { type Stats, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { pipeline } from 'node:stream';
+import { readTarget } from '../sandbox/http/request-target.ts';
 import { DIST } from './lib/paths.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -23,8 +25,8 @@ export interface DocsServer {
   close(): Promise<void>;
 }
 
-/** The file a URL path names inside `root`, or null when it would leave `root` or is not a file. */
-function resolveFile(root: string, urlPath: string): string | null {
+/** The file a URL path names inside `root` and its size, or null when it would leave `root` or is not a file. */
+function resolveFile(root: string, urlPath: string): { file: string; size: number } | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -35,8 +37,19 @@ function resolveFile(root: string, urlPath: string): string | null {
   const target = resolve(root, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
   const inside = relative(root, target);
   if (inside.startsWith('..') || isAbsolute(inside)) return null;
-  const file = existsSync(target) && statSync(target).isDirectory() ? join(target, 'index.html') : target;
-  return existsSync(file) && statSync(file).isFile() ? file : null;
+  const stats = statOf(target);
+  const file = stats?.isDirectory() ? join(target, 'index.html') : target;
+  const fileStats = file === target ? stats : statOf(file);
+  return fileStats?.isFile() ? { file, size: fileStats.size } : null;
+}
+
+/** The file's stats, or undefined for anything that names no file (missing, a name too long, a vanished one). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = DIST } = {}): Promise<DocsServer> {
@@ -45,22 +58,29 @@ export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = D
     return Promise.reject(new Error(`${join(base, 'index.html')} is missing: run \`npm run docs\` first`));
   }
   const server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveFile(base, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (!file) {
+    const target = readTarget(method, req.url ?? '/');
+    if (target.form === 'invalid') {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${target.reason}\n`);
+      return;
+    }
+    const found = target.form === 'path' ? resolveFile(base, target.path) : null;
+    if (!found) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
+      'Content-Type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream',
+      'Content-Length': found.size,
       'X-Content-Type-Options': 'nosniff',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (method === 'HEAD') res.end();
+    // A file that fails while read (or a client that leaves) ends this answer only; the stream is closed.
+    else pipeline(createReadStream(found.file), res, () => {});
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -6,6 +6,8 @@ import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
+import { isClientGone } from '../sandbox/http/client-gone.ts';
+import { readTarget } from '../sandbox/http/request-target.ts';
 import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type Problem, problem, translate } from './problems.ts';
@@ -29,8 +31,11 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     const method = req.method ?? 'GET';
-    const [pathname = '/', search] = (req.url ?? '/').split('?', 2);
-    const operation = routes.find(method, pathname);
+    const target = readTarget(method, req.url ?? '/');
+    // An absolute-form target is routed by its path; any other form is named by the target as sent.
+    const pathname = target.form === 'path' ? target.path : (req.url ?? '');
+    const search = target.form === 'path' ? target.query : '';
+    const operation = target.form === 'path' ? routes.find(method, pathname) : undefined;
     let code = '';
     if (log) {
       res.once('finish', () => {
@@ -44,6 +49,16 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
       send(res, sent.status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, JSON.stringify(sent));
     };
 
+    if (target.form === 'asterisk') {
+      req.resume();
+      send(res, 200, { allow: routes.allow }, '');
+      return;
+    }
+    if (target.form === 'invalid') {
+      req.resume();
+      answer(problem('invalid_request', target.reason, pathname));
+      return;
+    }
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       req.resume();
       send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
@@ -80,7 +95,8 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), kept);
       })
       .catch((error: unknown) => {
-        note(`mock: ${method} ${pathname} failed: ${(error as Error).stack ?? String(error)}`);
+        if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);
+        note(`mock: unexpected error on ${method} ${pathname}: ${(error as Error).stack ?? String(error)}`);
         if (!res.headersSent) answer(problem('internal_server_error', `The mock failed: ${(error as Error).message}`, pathname));
       });
   });
@@ -126,7 +142,7 @@ function secretKeyOf(authorization: string | undefined): string | undefined {
  * `Prefer: example=<code>` completed by that code's status (Prism looks for a named example only under the
  * status it is asked for, else under the success).
  */
-function prismRequest(req: IncomingMessage, path: string, search: string | undefined, body: unknown): PrismRequest {
+function prismRequest(req: IncomingMessage, path: string, search: string, body: unknown): PrismRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'accept') headers[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -14,6 +14,8 @@ export type Routes = {
   methodsOf(path: string): string[];
   /** The `detail` of the code's documented example, so that the mock words a problem as the catalog does. */
   detailOf(code: ErrorCode): string | null;
+  /** The `Allow` answer to `OPTIONS *`: the methods of the operations, and OPTIONS. */
+  allow: string;
 };
 
 export function indexRoutes(document: JsonObject): Routes {
@@ -35,5 +37,6 @@ export function indexRoutes(document: JsonObject): Routes {
     const detail = examples[exampleName(code)]?.value?.detail;
     return typeof detail === 'string' ? detail : null;
   };
-  return { find, methodsOf: (path) => METHODS.filter((method) => find(method, path)), detailOf };
+  const allow = [...new Set([...operations.map((op) => op.method.toUpperCase()), 'OPTIONS'])].sort().join(', ');
+  return { find, methodsOf: (path) => METHODS.filter((method) => find(method, path)), detailOf, allow };
 }

@@ -4,15 +4,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleBrowser } from './browser.ts';
 import { authenticate } from './http/auth.ts';
+import { isClientGone } from './http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
 import { ApiError, problemBody, problemHeaders } from './http/problem.ts';
+import { readTarget } from './http/request-target.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket, random } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
 import type { State } from './state.ts';
 import { containsCardNumber } from './test-cards.ts';
+import { checkDepth } from './validate.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
+/** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
+const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 const BAD_GATEWAY_PAGE =
   '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
@@ -49,6 +54,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
     const body = route.body ? await readJson(req, route.body) : undefined;
+    checkDepth(body);
     if (route.body && containsCardNumber(body))
       throw new ApiError('card_number_not_allowed', 'Sending a raw card number is not allowed. Create a payment method on the client side and send its ID.');
 
@@ -69,13 +75,16 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
   }
 
   return (req, res) => {
-    const url = req.url ?? '/';
-    const mark = url.indexOf('?');
-    const path = mark < 0 ? url : url.slice(0, mark);
-    const query = mark < 0 ? '' : url.slice(mark + 1);
+    const target = readTarget(req.method ?? 'GET', req.url ?? '/');
+    if (target.form !== 'path') {
+      req.resume();
+      if (target.form === 'asterisk') return send(res, { status: 200, headers: { allow: ALLOW }, body: '' });
+      return send(res, problemResponse(new ApiError('invalid_request', target.reason), req.url ?? ''));
+    }
+    const { path, query } = target;
     if (path.startsWith('/sandbox/')) return handleBrowser(state, req, res, path, new URLSearchParams(query));
     answer(req, res, path, query).catch((error: unknown) => {
-      if (!res.headersSent) send(res, problemResponse(error, path));
+      if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
     });
   };
 }

@@ -7,6 +7,7 @@ import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
 import { array, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
+import { PAYMENT_AMOUNT } from './payment-flows.ts';
 import { supportedTypes } from './payment-methods.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -88,15 +89,23 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
       quantity: line.quantity,
     };
   });
+  const payment = body.mode === 'payment';
+  const total = items.reduce((sum, item) => sum + item.amount_total, 0);
+  // The customer's page pays the total with a payment flow: a total no payment flow can take is refused
+  // now, rather than failing the customer at the page.
+  if (payment && (total < PAYMENT_AMOUNT.min || total > PAYMENT_AMOUNT.max)) {
+    const yen = (amount: number): string => amount.toLocaleString('en');
+    const message = `The total to pay should be from ${yen(PAYMENT_AMOUNT.min)} to ${yen(PAYMENT_AMOUNT.max)} yen, not ${yen(total)}`;
+    throw validationError([{ field: 'line_items', message }]);
+  }
   const now = new Date();
   const id = newId('cs_');
-  const payment = body.mode === 'payment';
   const session = state.checkoutSessions.add({
     object: 'checkout.session',
     id,
     livemode: false,
     amount_subtotal: payment ? items.reduce((sum, item) => sum + item.amount_subtotal, 0) : null,
-    amount_total: payment ? items.reduce((sum, item) => sum + item.amount_total, 0) : null,
+    amount_total: payment ? total : null,
     customer_id: customer?.id ?? null,
     customer_email: body.customer_email ?? customer?.email ?? null,
     customer_details: null,

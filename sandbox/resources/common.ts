@@ -16,11 +16,14 @@ export function find<T extends Identified>(collection: Collection<T>, id: string
 export const list = <T extends Identified>(items: readonly T[], request: ApiRequest): ListEnvelope<T> =>
   paginate(items, request.query, request.path);
 
-/** Metadata update: given keys are set, a key set to the empty string is removed. */
+/**
+ * Metadata update: given keys are set, a key set to the empty string is removed. The result has no
+ * prototype, so that `__proto__` (an own key once JSON.parse has read it) is stored like any other key
+ * instead of being taken for the object's prototype.
+ */
 export function mergeMetadata(current: Metadata, patch: Metadata | undefined): Metadata {
-  if (!patch) return current;
-  const merged = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
+  const merged: Metadata = Object.assign(Object.create(null) as Metadata, current);
+  for (const [key, value] of Object.entries(patch ?? {})) {
     if (value === '') delete merged[key];
     else merged[key] = value;
   }

@@ -22,7 +22,12 @@ const methodOptions = object({
   ),
 });
 const methodTypes = array(literal(...PAYMENT_METHOD_TYPES), { minItems: 1 });
-const amount = integer({ min: 50, max: 9_999_999 });
+/**
+ * What one payment may be, in yen: the published client's PaymentFlowCreateRequest.amount
+ * ("50円以上9,999,999円以下"), as the spec's PaymentFlowCreateRequest.yaml has it.
+ */
+export const PAYMENT_AMOUNT = { min: 50, max: 9_999_999 } as const;
+const amount = integer(PAYMENT_AMOUNT);
 const createBody = object({
   amount,
   currency: literal('jpy'),
