@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'build', include: ['tests/**/*.test.ts'] } },
+      { test: { name: 'core', include: ['contract-core/**/*.test.ts'] } },
       { test: { name: 'mock', include: ['mock/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'sandbox', include: ['sandbox/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       {
