@@ -32,6 +32,7 @@ export const CARD_NUMBER_CASES: readonly CardNumberCase[] = [
   { body: '{"metadata":{"n":1000000000000000009}}', refused: true, reason: 'a JSON number above 2^53: the digits as written pass Luhn, the parsed double does not' },
   { body: '{"metadata":{"n":-4242424242424242}}', refused: true, reason: 'a negative JSON number' },
   { body: '{"description":"4242424242424242","description":"x"}', refused: true, reason: 'under a duplicate key that JSON.parse drops' },
+  { body: '"4242424242424242"', refused: true, reason: 'the whole body (a JSON string, not an object)' },
   // Not refused.
   { body: '{"description":"4242424242424241"}', refused: false, reason: '16 digits failing Luhn' },
   { body: '{"description":"123456789015"}', refused: false, reason: '12 digits passing Luhn: shorter than any card of the brands PAY.JP takes' },

@@ -89,14 +89,14 @@ export const maskCard = (digits: string): string => `${'*'.repeat(digits.length 
 export interface CardFinding {
   /** The digits found; show them with maskCard only. */
   digits: string;
-  /** The dot path of the field holding it, when a decoded string or key holds it (a key: masked). */
+  /** The dot path of the field holding it, when a decoded string or key within the body holds it (a key: masked). */
   field: string | undefined;
 }
 
 /**
- * A card number in a request body: in its raw text (numbers as written, every key and value, duplicate keys
- * included), then in the decoded strings and keys of `parsed` (the body as JSON.parse read it, when it is
- * JSON), which also names the field. The walk keeps its own stack, so any depth is safe.
+ * A card number in a request body: in the decoded strings and keys of `parsed` (the body as JSON.parse read
+ * it, when it is JSON), which names the field, then in the raw text (numbers as written, duplicate keys).
+ * The walk keeps its own stack, so any depth is safe.
  */
 export function findCardNumberInBody(text: string, parsed?: unknown): CardFinding | undefined {
   if (parsed !== undefined) {
@@ -113,7 +113,7 @@ function findCardNumberInValue(root: unknown): CardFinding | undefined {
     const { value, path } = next;
     if (typeof value === 'string') {
       const digits = findCardNumber(value);
-      if (digits !== undefined) return { digits, field: path };
+      if (digits !== undefined) return { digits, field: path === '' ? undefined : path };
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
       // Pushed last to first, so that fields come off the stack in document order.
