@@ -1,18 +1,22 @@
-// The front: the mock's HTTP server. It makes the checks the API makes first (path encoding, live keys,
-// Idempotency-Key format, JSON syntax, raw card numbers), hands the request to Prism (in process), and
-// answers Prism's problems in the catalog's shape. Success answers go out as Prism made them.
+// The front: the mock's HTTP server. It makes the checks the API makes first, in the sandbox's order and by
+// the rules the two share (contract-core/: credentials, the body, card numbers, empty query parameters):
+// the key, the path, the Idempotency-Key format, the body, the query; then it hands the request to Prism
+// (in process) and answers Prism's problems in the catalog's shape. Success answers go out as Prism made them.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { WWW_AUTHENTICATE, authenticate } from '../contract-core/credentials.ts';
+import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
+import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { isClientGone } from '../sandbox/http/client-gone.ts';
 import { readTarget } from '../sandbox/http/request-target.ts';
 import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import type { Operation, Routes } from './operations.ts';
-import { type Problem, problem, translate } from './problems.ts';
+import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
-import { keepsHeaderRule, parseJsonBody } from './request-checks.ts';
+import { keepsHeaderRule } from './request-checks.ts';
 
 export type FrontOptions = {
   routes: Routes;
@@ -23,7 +27,7 @@ export type FrontOptions = {
 
 type Headers = Record<string, string | number | string[]>;
 
-const JSON_MEDIA = /^application\/(?:[\w.-]+\+)?json\b/i;
+const EMPTY_SEGMENT = /\/\/|.\/$/;
 
 export function createFront({ routes, prism, log }: FrontOptions): Server {
   const note = log || (() => {});
@@ -35,7 +39,8 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
     // An absolute-form target is routed by its path; any other form is named by the target as sent.
     const pathname = target.form === 'path' ? target.path : (req.url ?? '');
     const search = target.form === 'path' ? target.query : '';
-    const operation = target.form === 'path' ? routes.find(method, pathname) : undefined;
+    // An empty segment (`/v2/customers/`) names no object: no operation (Prism would take an empty ID).
+    const operation = target.form !== 'path' || EMPTY_SEGMENT.test(pathname) ? undefined : routes.find(method, pathname);
     let code = '';
     if (log) {
       res.once('finish', () => {
@@ -64,26 +69,32 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
       send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
       return;
     }
-    const refusal = checkPath(pathname) ?? checkHeaders(req.headers, operation, pathname, routes.detailOf);
+    // Authentication comes first, as in the sandbox: without a valid key nothing else is told.
+    const credentials = authenticate(req.headersDistinct['authorization']);
+    if (!credentials.ok) {
+      req.resume();
+      answer(problem('unauthorized', credentials.detail, pathname), { 'www-authenticate': WWW_AUTHENTICATE });
+      return;
+    }
+    const refusal = checkPath(pathname) ?? checkIdempotencyKey(req.headers, operation, pathname, routes.detailOf);
     if (refusal) {
       req.resume();
       answer(refusal);
       return;
     }
-    readBody(req)
-      .then(async (raw) => {
+    readBodyBytes(req)
+      .then(async (bytes) => {
+        // Without an operation Prism answers 404 whatever the body.
         let body: unknown = null;
-        if (raw.length > 0 && JSON_MEDIA.test(req.headers['content-type'] ?? '')) {
-          const parsed = parseJsonBody(raw.toString('utf8'));
-          if (!parsed.ok) return answer(problem('invalid_request', `The body is not valid JSON: ${parsed.error}`, pathname));
-          if (parsed.cardField !== undefined) {
-            const where = parsed.cardField === '' ? 'the body' : `the field ${parsed.cardField}`;
-            return answer(problem('card_number_not_allowed', `Raw card numbers are refused: ${where} holds one.`, pathname));
-          }
-          body = parsed.value;
-        } else if (raw.length > 0) body = raw.toString('utf8');
+        if (operation) {
+          const reading = readJsonBody(bytes, req.headers['content-type'], operation.requestBody !== undefined);
+          if (!reading.ok) return answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
+          body = reading.value ?? null;
+          const errors = queryErrors(operation, new URLSearchParams(search));
+          if (errors.length > 0) return answer(problem('validation_error', routes.detailOf('validation_error'), pathname, errors));
+        }
 
-        const reply = await prism.answer(prismRequest(req, pathname, search, body));
+        const reply = await prism.answer(prismRequest(req, pathname, search, body, credentials.key));
         const headers = { ...cors(req.headers), ...reply.headers };
         const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
         if (!isProblem) {
@@ -102,26 +113,18 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
   });
 }
 
-/** Prism dies on a path that is not valid percent-encoding (an uncaught URIError): refuse it here. */
+/** Prism dies on a path that is not valid percent-encoding (an uncaught URIError): refuse it here. An empty segment: 404. */
 function checkPath(pathname: string): Problem | undefined {
   try {
     decodeURIComponent(pathname);
-    return undefined;
   } catch {
     return problem('invalid_request', `The path ${pathname} is not valid percent-encoding.`, pathname);
   }
+  return EMPTY_SEGMENT.test(pathname) ? problem('not_found', `No operation has the path ${pathname}.`, pathname) : undefined;
 }
 
-/** Headers the API checks before anything else. */
-function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string, detailOf: Routes['detailOf']): Problem | undefined {
-  const key = secretKeyOf(headers.authorization);
-  if (key?.startsWith('sk_live_')) {
-    return problem('unauthorized', 'The mock refuses live secret keys (sk_live_…): use a test key (sk_test_…).', instance);
-  }
-  // Prism only checks that credentials are there; the API also refuses what is not a secret key.
-  if (key !== undefined && !/^sk_test_[A-Za-z0-9_]+$/.test(key)) {
-    return problem('unauthorized', 'The credentials are not a secret key: send sk_test_… as a bearer token or as the basic user name.', instance);
-  }
+/** The Idempotency-Key format, on operations that take the header. */
+function checkIdempotencyKey(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string, detailOf: Routes['detailOf']): Problem | undefined {
   const idempotencyKey = headers['idempotency-key'];
   if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !keepsHeaderRule(operation, 'Idempotency-Key', idempotencyKey)) {
     return problem('invalid_idempotency_key', detailOf('invalid_idempotency_key'), instance);
@@ -129,24 +132,33 @@ function checkHeaders(headers: IncomingHttpHeaders, operation: Operation | undef
   return undefined;
 }
 
-/** The key of a bearer or basic Authorization header (basic: the user name); undefined when there is none. */
-function secretKeyOf(authorization: string | undefined): string | undefined {
-  if (!authorization) return undefined;
-  const [scheme = '', credentials = ''] = authorization.trim().split(/\s+/, 2);
-  return scheme.toLowerCase() === 'basic' ? Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] : credentials;
+/**
+ * Query values Prism would let through: an empty one (the rule the sandbox shares), and an integer written
+ * otherwise than as digits (Prism reads ` 5` as 5; the sandbox, like JSON, does not).
+ */
+function queryErrors(operation: Operation, search: URLSearchParams): FieldError[] {
+  const errors = emptyQueryParameters(search).map((field) => ({ field, message: EMPTY_VALUE_MESSAGE }));
+  for (const parameter of operation.parameters) {
+    if (parameter.in !== 'query' || parameter.schema['type'] !== 'integer') continue;
+    if (search.getAll(parameter.name).some((value) => value !== '' && !/^-?\d+$/.test(value)))
+      errors.push({ field: parameter.name, message: 'must be an integer' });
+  }
+  return errors;
 }
 
 /**
- * The request as Prism reads it, less the Accept header (Prism would answer an error documented as
- * problem+json with the success when a client accepts only application/json), and with
+ * The request as Prism reads it, with the key as a bearer token, less the Accept header (Prism would answer
+ * an error documented as problem+json with the success when a client accepts only application/json), and with
  * `Prefer: example=<code>` completed by that code's status (Prism looks for a named example only under the
  * status it is asked for, else under the success).
  */
-function prismRequest(req: IncomingMessage, path: string, search: string, body: unknown): PrismRequest {
+function prismRequest(req: IncomingMessage, path: string, search: string, body: unknown, key: string): PrismRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'accept') headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  // The key as Prism reads credentials (it takes only `Bearer` with one space; the front took any form).
+  headers['authorization'] = `Bearer ${key}`;
   const prefer = headers['prefer'];
   if (prefer !== undefined && !/\bcode=/.test(prefer)) {
     const example = /\bexample=([\w-]+)/.exec(prefer)?.[1];
@@ -190,10 +202,4 @@ function allowedFor(operation: Operation | undefined, given: Problem, note: (lin
 function send(res: ServerResponse, status: number, headers: Headers, text: string): void {
   res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-async function readBody(stream: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -21,7 +21,7 @@ let mock: Mock;
 beforeAll(async () => {
   mock = await startMock({ port: 0, log: false, spec: bundle });
   // The server answering is ours: it routes the bundle and answers a problem in the catalog's shape.
-  const probe = await fetch(`${mock.url}/v2/__probe__`);
+  const probe = await fetch(`${mock.url}/v2/__probe__`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
   expect(await probe.json()).toMatchObject({ code: 'not_found', instance: '/v2/__probe__' });
 });
 afterAll(async () => {

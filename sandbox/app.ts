@@ -2,20 +2,19 @@
 // the handler; every error answered as a problem of the catalog.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
+import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import { handleBrowser } from './browser.ts';
 import { authenticate } from './http/auth.ts';
 import { isClientGone } from './http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
-import { ApiError, problemBody, problemHeaders } from './http/problem.ts';
+import { ApiError, problemBody, problemHeaders, validationError } from './http/problem.ts';
 import { readTarget } from './http/request-target.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket, random } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
 import type { State } from './state.ts';
-import { containsCardNumber } from './test-cards.ts';
-import { checkDepth } from './validate.ts';
 
-const MAX_BODY_BYTES = 1 << 20;
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
@@ -37,7 +36,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
     const method = req.method ?? 'GET';
-    const apiKey = authenticate(req.headers.authorization);
+    const apiKey = authenticate(req.headersDistinct['authorization']);
     if (bucket) {
       const wait = bucket.take();
       if (wait > 0)
@@ -53,10 +52,13 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     const { route, params } = match;
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
-    const body = route.body ? await readJson(req, route.body) : undefined;
-    checkDepth(body);
-    if (route.body && containsCardNumber(body))
-      throw new ApiError('card_number_not_allowed', 'Sending a raw card number is not allowed. Create a payment method on the client side and send its ID.');
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body !== undefined);
+    if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
+    // An optional body left out is `{}`; a required one stays undefined, for the validator to name.
+    const body = route.body === 'optional' ? (reading.value ?? {}) : reading.value;
+    const search = new URLSearchParams(query);
+    const empty = emptyQueryParameters(search);
+    if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
 
     if (typeof key === 'string' && roll(options.idempotencyErrorRate))
       throw new ApiError('idempotency_infrastructure_error', 'The idempotency service is temporarily unavailable (injected by the sandbox).');
@@ -65,7 +67,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     let response: StoredResponse | undefined;
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
-      response = run(() => ({ status: 200, headers: JSON_HEADERS, body: JSON.stringify(route.handle({ params, query: new URLSearchParams(query), body, path, state })) }), path);
+      response = run(() => ({ status: 200, headers: JSON_HEADERS, body: JSON.stringify(route.handle({ params, query: search, body, path, state })) }), path);
     } finally {
       // A crash (5xx) releases the key so that a retry is processed; anything else is kept for replay.
       claim?.finish(response && response.status < 500 ? response : undefined);
@@ -108,27 +110,4 @@ function problemResponse(error: unknown, instance: string): StoredResponse {
 function send(res: ServerResponse, response: StoredResponse): void {
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
   res.end(response.body);
-}
-
-/** The JSON body: `{}` when an optional one is absent; 400 `invalid_request` when it is not JSON. */
-function readJson(req: IncomingMessage, presence: 'required' | 'optional'): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return reject(new ApiError('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8').trim();
-      if (text === '') return resolve(presence === 'required' ? undefined : {});
-      try {
-        resolve(JSON.parse(text) as unknown);
-      } catch {
-        reject(new ApiError('invalid_request', 'The request body could not be read as JSON. Check that it is well-formed.'));
-      }
-    });
-  });
 }

@@ -20,9 +20,15 @@ describe('route table', () => {
     const specified = operations.map((op) => `${op.method} ${op.path} ${op.operationId}`).sort();
     expect(routed).toEqual(specified);
   });
+  it('takes a request body exactly where the bundle documents one, required or optional alike', () => {
+    // The mock reads the bundle; both refuse a body where none is documented (contract-core/request-body.ts).
+    const routed = ROUTES.map((route) => `${route.operationId} ${route.body ?? 'none'}`).sort();
+    const specified = operations.map((op) => `${op.operationId} ${op.body ?? 'none'}`).sort();
+    expect(routed).toEqual(specified);
+  });
 });
 
-describe.each(operations)('$operationId ($method $path)', ({ method, path, paginated }) => {
+describe.each(operations)('$operationId ($method $path)', ({ method, path, paginated, body }) => {
   const target = concrete(path);
 
   it('answers 401 unauthorized without a key and for a live key, never echoing it', async () => {
@@ -34,14 +40,14 @@ describe.each(operations)('$operationId ($method $path)', ({ method, path, pagin
   });
 
   it.runIf(hasPathId(path))('answers 404 not_found for an unknown ID', async () => {
-    const answer = await client.call(method, target, method === 'POST' ? { body: {} } : {});
+    const answer = await client.call(method, target, body ? { body: {} } : {});
     // A body check may come first on writes; the lookup answers 404 once the body is acceptable.
     expect(['not_found', 'validation_error']).toContain(answer.body.code);
     if (method !== 'POST') expect(answer.body.code).toBe('not_found');
   });
 
   it.runIf(method === 'POST')('answers 400 invalid_idempotency_key for a malformed key', async () => {
-    const answer = await client.call(method, target, { body: {}, headers: { 'idempotency-key': 'not a valid key!' } });
+    const answer = await client.call(method, target, { ...(body ? { body: {} } : {}), headers: { 'idempotency-key': 'not a valid key!' } });
     expect(answer.body.code).toBe('invalid_idempotency_key');
   });
 

@@ -1,6 +1,6 @@
 // In-memory collections in creation order, with the cursor pagination every list of the API shares.
 import { randomBytes } from 'node:crypto';
-import { ApiError } from './http/problem.ts';
+import { ApiError, validationError } from './http/problem.ts';
 import { integer, optional, parse, object, string } from './validate.ts';
 
 export interface Identified {
@@ -77,6 +77,16 @@ const pageQuery = object({
 });
 const PAGE_PARAMS = ['limit', 'starting_after', 'ending_before'] as const;
 
+/**
+ * The value of a query parameter that takes one value; 422 `validation_error` when it is repeated (which one
+ * was meant is a guess; the mock, by Prism, refuses it too).
+ */
+export function queryValue(query: URLSearchParams, name: string): string | null {
+  const values = query.getAll(name);
+  if (values.length > 1) throw validationError([{ field: name, message: 'must be given once, not repeated' }]);
+  return values[0] ?? null;
+}
+
 export interface ListEnvelope<T> {
   object: 'list';
   url: string;
@@ -96,7 +106,7 @@ export function paginate<T extends Identified>(
 ): ListEnvelope<T> {
   const raw: Record<string, unknown> = {};
   for (const name of PAGE_PARAMS) {
-    const value = query.get(name);
+    const value = queryValue(query, name);
     if (value !== null) raw[name] = name === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const page = parse(pageQuery, raw);

@@ -33,29 +33,3 @@ export const testCard = (token: string): TestCard | undefined => BY_TOKEN.get(to
 /** The same test card always has the same fingerprint, as the same real card would. */
 export const fingerprintOf = (card: TestCard): string =>
   createHash('sha256').update(`${card.brand}:${card.last4}`).digest('hex').slice(0, 32);
-
-/**
- * A raw card number: 12 to 19 digits (spaces and hyphens allowed between them) passing the Luhn check.
- * Such a value anywhere in a body is refused, wherever it is, whatever the field.
- */
-function looksLikeCardNumber(value: string): boolean {
-  if (value.length < 12 || value.length > 23) return false;
-  const digits = value.replace(/[ -]/g, '');
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-/** Whether any string or integer anywhere in `value` is a raw card number. */
-export function containsCardNumber(value: unknown): boolean {
-  if (typeof value === 'string') return looksLikeCardNumber(value);
-  if (typeof value === 'number') return Number.isInteger(value) && looksLikeCardNumber(String(value));
-  if (Array.isArray(value)) return value.some(containsCardNumber);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsCardNumber);
-  return false;
-}

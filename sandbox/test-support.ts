@@ -17,6 +17,8 @@ interface BundleOperation {
   pattern: RegExp;
   /** Whether it takes the list parameters (`limit`): a paginated list. */
   paginated: boolean;
+  /** Its request body: required, optional, or none. */
+  body: 'required' | 'optional' | undefined;
 }
 
 interface Parameter {
@@ -28,7 +30,7 @@ interface Parameter {
 /** Every operation of the bundle (generated/openapi.json), with a pattern matching its concrete paths. */
 export function bundleOperations(): BundleOperation[] {
   const spec = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[] }>>;
+    paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[]; requestBody?: { required?: boolean } }>>;
     components?: { parameters?: Record<string, Parameter> };
   };
   const resolve = (parameter: Parameter): Parameter =>
@@ -39,7 +41,8 @@ export function bundleOperations(): BundleOperation[] {
       if (!operation?.operationId) return [];
       const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
       const paginated = (operation.parameters ?? []).map(resolve).some((parameter) => parameter.in === 'query' && parameter.name === 'limit');
-      return [{ method: method.toUpperCase(), path, operationId: operation.operationId, pattern, paginated }];
+      const body = operation.requestBody ? (operation.requestBody.required ? 'required' : 'optional') : undefined;
+      return [{ method: method.toUpperCase(), path, operationId: operation.operationId, pattern, paginated, body }];
     }),
   );
 }

@@ -146,28 +146,6 @@ export const metadata = (): Schema<Metadata> =>
     }
   });
 
-/**
- * How deep a body may nest (a top-level object is 1). The spec's deepest request body nests 4 levels
- * (`line_items[].tax_rates[]`), so a deeper body fails validation whatever it holds; 32 leaves room.
- */
-export const MAX_DEPTH = 32;
-
-/**
- * Refuses a body nested deeper than MAX_DEPTH (422 `validation_error` naming the top-level field it is
- * under), walking it with a stack of its own rather than the call stack. Checked before anything else
- * reads the body, so that every later walk of it (card numbers, the idempotency fingerprint, the schemas)
- * has a bounded depth.
- */
-export function checkDepth(body: unknown): void {
-  const stack: [value: unknown, depth: number, field: string][] = [[body, 0, 'body']];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [value, depth, field] = entry;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth === MAX_DEPTH) throw validationError([{ field, message: `Input should be nested at most ${MAX_DEPTH} levels deep` }]);
-    for (const [key, child] of Object.entries(value)) stack.push([child, depth + 1, depth === 0 && !Array.isArray(value) ? key : field]);
-  }
-}
-
 /** Checks `value` against `schema`; answers 422 `validation_error` with every failing field. */
 export function parse<T>(schemaOf: Schema<T, boolean>, value: unknown, path = ''): T {
   const errors: FieldError[] = [];

@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
 import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
+import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-core/card-number.ts';
 import { createLimiter } from './limiter.ts';
-import { RefusedError, assertTestKey, findCardNumber, maskCard, redact } from './secrets.ts';
+import { RefusedError, assertTestKey, redact } from './secrets.ts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -69,6 +70,31 @@ function retryAfterMs(header: string | null, capSeconds: number): number {
   return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), capSeconds) * 1000;
 }
 
+/** A card number in the path or in a query parameter's name or value, each decoded (`+` in a query is a space). */
+function cardNumberInUrl(url: string): string | undefined {
+  const { pathname, searchParams } = new URL(url);
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // not valid percent-encoding: read as written
+  }
+  for (const text of [path, ...[...searchParams].flat()]) {
+    const digits = findCardNumber(text);
+    if (digits !== undefined) return digits;
+  }
+  return undefined;
+}
+
+/** The body as JSON, to read its decoded strings too; undefined when it is not JSON (the raw text is still read). */
+function parsedOrUndefined(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createContractClient(options: ClientOptions): ContractClient {
   assertTestKey(options.secretKey);
   const limiter = createLimiter(options.rate, options.concurrency);
@@ -81,7 +107,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
     const headers = new Headers(input.headers);
     const method = input.method.toUpperCase();
     const body = input.body ? await input.text() : undefined;
-    const card = findCardNumber(`${decodeURIComponent(input.url)}\n${body ?? ''}`);
+    const card = cardNumberInUrl(input.url) ?? (body === undefined ? undefined : findCardNumberInBody(body, parsedOrUndefined(body))?.digits);
     if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
     // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
     if (headers.get('authorization') === '') headers.delete('authorization');

@@ -1,21 +1,11 @@
-// Secret keys: `sk_test_…` accepted as a bearer token or as the user name of HTTP basic auth. Live keys are
-// refused with a clear word; no key is ever echoed.
+// Secret keys, read by the rule the mock shares (contract-core/credentials.ts): a `sk_test_…` key as a
+// bearer token or as the user name of HTTP basic auth. No key is ever echoed.
+import { WWW_AUTHENTICATE, authenticate as readKey } from '../../contract-core/credentials.ts';
 import { ApiError } from './problem.ts';
 
-const TEST_KEY = /^sk_test_[A-Za-z0-9_]+$/;
-
-/** The test key the request carries; 401 `unauthorized` otherwise. */
-export function authenticate(header: string | undefined): string {
-  if (!header) throw unauthorized('No API key provided. Send your secret key as a bearer token or as the user name of HTTP basic authentication.');
-  const [scheme = '', credentials = ''] = header.split(' ', 2);
-  let key = '';
-  if (scheme.toLowerCase() === 'bearer') key = credentials.trim();
-  else if (scheme.toLowerCase() === 'basic') key = Buffer.from(credentials, 'base64').toString('utf8').split(':', 1)[0] ?? '';
-  if (key.startsWith('sk_live_'))
-    throw unauthorized('This sandbox is test mode only: live secret keys (sk_live_…) are refused. Use a test key (sk_test_…).');
-  if (!TEST_KEY.test(key)) throw unauthorized('Invalid API key provided. The sandbox accepts test secret keys (sk_test_…).');
-  return key;
+/** The test key of the request's Authorization field lines (`req.headersDistinct`); 401 `unauthorized` otherwise. */
+export function authenticate(fields: readonly string[] | undefined): string {
+  const result = readKey(fields);
+  if (!result.ok) throw new ApiError('unauthorized', result.detail, { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+  return result.key;
 }
-
-const unauthorized = (detail: string): ApiError =>
-  new ApiError('unauthorized', detail, { headers: { 'www-authenticate': 'Bearer realm="PAY.JP sandbox", Basic realm="PAY.JP sandbox"' } });

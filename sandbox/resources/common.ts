@@ -2,7 +2,7 @@
 import { notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
-import { type Collection, type Identified, type ListEnvelope, paginate, timestamp } from '../store.ts';
+import { type Collection, type Identified, type ListEnvelope, paginate, queryValue, timestamp } from '../store.ts';
 import { type Infer, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
@@ -71,13 +71,13 @@ type QueryValue<K> = K extends 'boolean' ? boolean : K extends readonly (infer V
 
 /**
  * The filters of a list operation from the query string, checked (422 `validation_error` per bad
- * parameter); a parameter given more than once keeps its first value.
+ * parameter, and a parameter given more than once).
  */
 export function filters<S extends Record<string, QueryKind>>(query: URLSearchParams, shape: S): { [K in keyof S]?: QueryValue<S[K]> } {
   const raw: Record<string, unknown> = {};
   const fields: Record<string, Schema<unknown, true>> = {};
   for (const [name, kind] of Object.entries(shape)) {
-    const value = query.get(name);
+    const value = queryValue(query, name);
     if (value !== null) raw[name] = kind === 'boolean' && (value === 'true' || value === 'false') ? value === 'true' : value;
     fields[name] = optional(kind === 'boolean' ? boolean() : kind === 'date-time' ? string({ format: 'date-time' }) : Array.isArray(kind) ? literal(...kind) : string());
   }

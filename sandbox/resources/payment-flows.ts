@@ -4,7 +4,7 @@ import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType, type PaymentRefund } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, timestamp } from '../store.ts';
+import { newId, queryValue, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
@@ -308,7 +308,7 @@ export const paymentFlowRoutes: Route[] = [
     path: '/v2/payment_flows',
     operationId: 'getAllPaymentFlows',
     handle: (request) => {
-      const customerId = request.query.get('customer_id');
+      const customerId = queryValue(request.query, 'customer_id');
       const flows = request.state.paymentFlows.values();
       return list(customerId === null ? flows : flows.filter((flow) => flow.customer_id === customerId), request);
     },

@@ -1,0 +1,41 @@
+// The one reading of the Authorization header, shared by the mock and the sandbox: both are test mode only,
+// so the secret key must be a test key. PAY.JP publishes that the secret key is sent as a bearer token or as
+// the user name of HTTP basic authentication; the rest is HTTP's, which PAY.JP does not restate:
+// - RFC 9110 §11.1: the scheme is case-insensitive (`bearer` is `Bearer`);
+// - RFC 9110 §11.4: `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`: one or more spaces
+//   before the token (a tab, or anything after the token, is not that grammar);
+// - RFC 7617 §2: basic credentials are base64 of `user-id ":" password`; the colon is required, the password
+//   (empty in PAY.JP's examples) is ignored;
+// - RFC 9110 §5.3: Authorization is not a list: two of them are two sets of credentials, and which one to
+//   believe is a guess, so the request is refused.
+
+export const TEST_SECRET_KEY = /^sk_test_[A-Za-z0-9_]+$/;
+
+/** What a 401 answers in WWW-Authenticate (RFC 9110 §11.6.1: a 401 must carry the schemes it accepts). */
+export const WWW_AUTHENTICATE = 'Bearer realm="PAY.JP test mode", Basic realm="PAY.JP test mode"';
+
+export type Authentication = { ok: true; key: string } | { ok: false; detail: string };
+
+const CREDENTIALS = /^([A-Za-z]+) +([A-Za-z0-9._~+/-]+=*)$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** The test key of a request, from every Authorization field line it carries (`req.headersDistinct`). */
+export function authenticate(fields: readonly string[] | undefined): Authentication {
+  if (fields === undefined || fields.length === 0)
+    return refuse('No API key provided. Send your secret key as a bearer token or as the user name of HTTP basic authentication.');
+  if (fields.length > 1) return refuse('More than one Authorization header: send the secret key once.');
+  const [, scheme = '', token = ''] = CREDENTIALS.exec(fields[0]!) ?? [];
+  let key: string;
+  if (scheme.toLowerCase() === 'bearer') key = token;
+  else if (scheme.toLowerCase() === 'basic') {
+    const pair = BASE64.test(token) ? Buffer.from(token, 'base64').toString('utf8') : '';
+    const colon = pair.indexOf(':');
+    if (colon < 0) return refuse('Basic credentials are base64 of "user:password": send the secret key as the user name and an empty password (sk_test_…:).');
+    key = pair.slice(0, colon);
+  } else return refuse('The Authorization header must be "Bearer <secret key>" or HTTP basic authentication with the secret key as user name.');
+  if (key.startsWith('sk_live_')) return refuse('Live secret keys (sk_live_…) are refused: this server is test mode only. Use a test key (sk_test_…).');
+  if (!TEST_SECRET_KEY.test(key)) return refuse('Invalid API key provided: send a test secret key (sk_test_…).');
+  return { ok: true, key };
+}
+
+const refuse = (detail: string): Authentication => ({ ok: false, detail });

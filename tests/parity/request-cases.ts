@@ -1,0 +1,99 @@
+// The requests the mock and the sandbox must answer alike (tests/parity/requests.test.ts sends each to both),
+// each with the answer and where the rule comes from: PAY.JP's published documents, an RFC that PAY.JP does
+// not restate, or our inference with its reason. The rules are stated for users in openapi.yaml ("Requests").
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../contract-core/request-body.ts';
+import type { RawRequest } from './http.ts';
+
+export const PARITY_KEY = 'sk_test_parity';
+
+export interface ParityCase {
+  name: string;
+  request: RawRequest;
+  status: number;
+  /** The problem's code; none for a HEAD answer, which has no body. */
+  code?: string;
+  /** A field that `errors[]` must name (422). */
+  field?: string;
+  source: string;
+}
+
+const bearer = { authorization: `Bearer ${PARITY_KEY}` };
+const json = { ...bearer, 'content-type': 'application/json' };
+const basic = (credentials: string) => ({ authorization: `Basic ${Buffer.from(credentials).toString('base64')}` });
+const customers = (headers: Record<string, string | string[]>, body?: string | Buffer): RawRequest => ({
+  method: 'POST',
+  path: '/v2/customers',
+  headers,
+  ...(body === undefined ? {} : { body }),
+});
+const list = (query: string, headers: Record<string, string | string[]> = bearer): RawRequest => ({ method: 'GET', path: `/v2/customers${query}`, headers });
+/** A createCustomer body of exactly `bytes` bytes. */
+const bodyOfSize = (bytes: number): string => {
+  const frame = '{"description":""}';
+  return `{"description":"${'x'.repeat(bytes - frame.length)}"}`;
+};
+const nested = (levels: number): string => `{"metadata":{"n":${'['.repeat(levels - 2)}${']'.repeat(levels - 2)}}}`;
+
+const PUBLISHED_AUTH = 'PAY.JP: the secret key as a bearer token or as the basic user name (the published client sends either)';
+const AUTH_FIRST = 'ours: authentication is checked before anything else, so that nothing is told to a client without a key (the sandbox has always done so)';
+const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is far above any documented request; the catalog has no 413`;
+const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
+const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
+const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
+
+export const PARITY_CASES: readonly ParityCase[] = [
+  // Credentials.
+  { name: 'no Authorization', request: list('', {}), status: 401, code: 'unauthorized', source: 'PAY.JP: unauthorized = authentication failed or credentials missing' },
+  { name: 'scheme in lower case (bearer)', request: list('', { authorization: `bearer ${PARITY_KEY}` }), status: 200, source: 'RFC 9110 §11.1: the scheme is case-insensitive' },
+  { name: 'scheme in upper case (BEARER)', request: list('', { authorization: `BEARER ${PARITY_KEY}` }), status: 200, source: 'RFC 9110 §11.1' },
+  { name: 'two spaces after Bearer', request: list('', { authorization: `Bearer  ${PARITY_KEY}` }), status: 200, source: 'RFC 9110 §11.4: 1*SP between scheme and credentials' },
+  { name: 'a tab after Bearer', request: list('', { authorization: `Bearer\t${PARITY_KEY}` }), status: 401, code: 'unauthorized', source: 'RFC 9110 §11.4: spaces only' },
+  { name: 'Bearer without a token', request: list('', { authorization: 'Bearer ' }), status: 401, code: 'unauthorized', source: 'RFC 6750 §2.1: the token is required' },
+  { name: 'something after the token', request: list('', { authorization: `Bearer ${PARITY_KEY} extra` }), status: 401, code: 'unauthorized', source: 'RFC 6750 §2.1: one b64token' },
+  { name: 'the key without a scheme', request: list('', { authorization: PARITY_KEY }), status: 401, code: 'unauthorized', source: PUBLISHED_AUTH },
+  { name: 'basic, key as user name, empty password', request: list('', basic(`${PARITY_KEY}:`)), status: 200, source: PUBLISHED_AUTH },
+  { name: 'basic with a password', request: list('', basic(`${PARITY_KEY}:secret`)), status: 200, source: 'ours: the password is not part of PAY.JP\'s credentials; ignored' },
+  { name: 'basic without the colon', request: list('', basic(PARITY_KEY)), status: 401, code: 'unauthorized', source: 'RFC 7617 §2: user-pass = user-id ":" password' },
+  { name: 'basic scheme in lower case', request: list('', { authorization: basic(`${PARITY_KEY}:`).authorization.replace('Basic', 'basic') }), status: 200, source: 'RFC 9110 §11.1' },
+  { name: 'basic credentials that are not base64', request: list('', { authorization: 'Basic !!!' }), status: 401, code: 'unauthorized', source: 'RFC 7617 §2' },
+  { name: 'two Authorization headers', request: list('', { authorization: [`Bearer ${PARITY_KEY}`, `Bearer ${PARITY_KEY}`] }), status: 401, code: 'unauthorized', source: 'RFC 9110 §5.3: Authorization is not a list; which one to believe would be a guess (ours)' },
+  { name: 'a publishable key', request: list('', { authorization: 'Bearer pk_test_parity' }), status: 401, code: 'unauthorized', source: 'PAY.JP: publishable keys are for the browser only' },
+  { name: 'a live secret key', request: list('', { authorization: 'Bearer sk_live_parity' }), status: 401, code: 'unauthorized', source: 'ours: both servers are test mode only' },
+  // Order of the checks.
+  { name: 'a malformed Idempotency-Key without credentials', request: customers({ 'content-type': 'application/json', 'idempotency-key': 'not a key!' }, '{}'), status: 401, code: 'unauthorized', source: AUTH_FIRST },
+  { name: 'an unknown path without credentials', request: { method: 'GET', path: '/v2/no_such_things' }, status: 401, code: 'unauthorized', source: AUTH_FIRST },
+  { name: 'HEAD without credentials', request: { method: 'HEAD', path: '/v2/customers' }, status: 401, source: AUTH_FIRST },
+  { name: 'HEAD with a key', request: { method: 'HEAD', path: '/v2/customers', headers: bearer }, status: 404, source: 'ours: the API documents no HEAD operation; the catalog has no 405 (as for any other method)' },
+  { name: 'a malformed Idempotency-Key', request: customers({ ...json, 'idempotency-key': 'not a key!' }, '{}'), status: 400, code: 'invalid_idempotency_key', source: 'PAY.JP idempotency guide: a-z A-Z 0-9 - _, at most 255' },
+  // The body.
+  { name: 'a JSON body', request: customers(json, '{}'), status: 200, source: 'PAY.JP: requests are JSON' },
+  { name: 'JSON sent as text/plain', request: customers({ ...bearer, 'content-type': 'text/plain' }, '{}'), status: 400, code: 'invalid_request', source: MEDIA_TYPE },
+  { name: 'JSON sent without a Content-Type', request: customers(bearer, '{}'), status: 400, code: 'invalid_request', source: MEDIA_TYPE },
+  { name: 'JSON sent as a form (curl -d)', request: customers({ ...bearer, 'content-type': 'application/x-www-form-urlencoded' }, '{}'), status: 400, code: 'invalid_request', source: MEDIA_TYPE },
+  { name: 'JSON sent as application/vnd.api+json', request: customers({ ...bearer, 'content-type': 'application/vnd.api+json' }, '{}'), status: 400, code: 'invalid_request', source: MEDIA_TYPE },
+  { name: 'application/json; charset=utf-8', request: customers({ ...bearer, 'content-type': 'application/json; charset=utf-8' }, '{}'), status: 200, source: 'RFC 8259 §11: a charset parameter has no effect' },
+  { name: 'Application/JSON', request: customers({ ...bearer, 'content-type': 'Application/JSON' }, '{}'), status: 200, source: 'RFC 9110 §8.3.1: media types are case-insensitive' },
+  { name: `a body of exactly ${MAX_BODY_BYTES} bytes`, request: customers(json, bodyOfSize(MAX_BODY_BYTES)), status: 200, source: BODY_BOUND },
+  { name: `a body of ${MAX_BODY_BYTES + 1} bytes`, request: customers(json, bodyOfSize(MAX_BODY_BYTES + 1)), status: 400, code: 'invalid_request', source: BODY_BOUND },
+  { name: 'a body of 10 MB', request: customers(json, bodyOfSize(10 * 1024 * 1024)), status: 400, code: 'invalid_request', source: BODY_BOUND },
+  { name: `a body nested ${MAX_JSON_DEPTH} levels`, request: customers(json, nested(MAX_JSON_DEPTH)), status: 422, code: 'validation_error', field: 'metadata.n', source: DEPTH_BOUND },
+  { name: `a body nested ${MAX_JSON_DEPTH + 1} levels`, request: customers(json, nested(MAX_JSON_DEPTH + 1)), status: 400, code: 'invalid_request', source: DEPTH_BOUND },
+  { name: 'a body nested 5,000 levels (10 KB)', request: customers(json, nested(5_000)), status: 400, code: 'invalid_request', source: DEPTH_BOUND },
+  { name: 'malformed JSON', request: customers(json, '{"description": '), status: 400, code: 'invalid_request', source: 'PAY.JP: invalid_request = the request is invalid' },
+  { name: 'a body of spaces', request: customers(json, '   '), status: 400, code: 'invalid_request', source: 'RFC 8259 §2: a JSON text is a value' },
+  { name: 'a byte order mark before the JSON', request: customers(json, '\ufeff{}'), status: 400, code: 'invalid_request', source: 'RFC 8259 §8.1: senders must not add one (JSON.parse refuses it)' },
+  { name: 'a body that is not UTF-8', request: customers(json, Buffer.from('{"description":"\xff"}', 'latin1')), status: 400, code: 'invalid_request', source: 'RFC 8259 §8.1: JSON is UTF-8' },
+  { name: 'a JSON body on a GET', request: { method: 'GET', path: '/v2/customers', headers: json, body: '{}' }, status: 400, code: 'invalid_request', source: 'ours, after RFC 9110 §9.3.1: a GET\'s content has no meaning, so it is refused rather than ignored' },
+  { name: 'a card number in the body', request: customers(json, '{"description":"4242 4242 4242 4242"}'), status: 400, code: 'card_number_not_allowed', source: 'PAY.JP: card_number_not_allowed (the rule: contract-core/card-number.ts)' },
+  { name: 'a card number in a body sent as text/plain', request: customers({ ...bearer, 'content-type': 'text/plain' }, '{"description":"4242424242424242"}'), status: 400, code: 'card_number_not_allowed', source: 'ours: a card number wins over every other problem of the body (contract-core/request-body.ts)' },
+  // The query.
+  { name: 'limit= (empty)', request: list('?limit='), status: 422, code: 'validation_error', field: 'limit', source: EMPTY_QUERY },
+  { name: 'limit without a value', request: list('?limit'), status: 422, code: 'validation_error', field: 'limit', source: EMPTY_QUERY },
+  { name: 'starting_after= (empty)', request: list('?starting_after='), status: 422, code: 'validation_error', field: 'starting_after', source: EMPTY_QUERY },
+  { name: 'limit= 5 (a space before the digits)', request: list('?limit=%205'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: an integer is written in digits, as in JSON' },
+  { name: 'limit given twice', request: list('?limit=1&limit=2'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: which value was meant would be a guess' },
+  { name: 'an array parameter given twice', request: { method: 'GET', path: '/v2/prices?lookup_keys=a&lookup_keys=b', headers: bearer }, status: 200, source: 'the spec: lookup_keys is style form, explode true' },
+  // The path and the method.
+  { name: 'a trailing slash', request: list('/'), status: 404, code: 'not_found', source: 'ours: an empty segment names no object' },
+  { name: 'a method the path does not have', request: { method: 'PUT', path: '/v2/customers', headers: json, body: '{}' }, status: 404, code: 'not_found', source: 'ours: the catalog has no 405 (mock/README.md)' },
+];
