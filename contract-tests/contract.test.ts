@@ -1,7 +1,7 @@
 // The contract suite: every scenario, then every operation of the bundle with its cases, against the target
 // of the environment (the local mock by default; see contract-tests/README.md). Reports go to reports/.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadContract } from './lib/contract.ts';
+import { loadContract } from '../contract-core/contract.ts';
 import { coverageTable, passed, skippedByReason, writeReports, type CaseResult } from './lib/report.ts';
 import { describe as line, runStep } from './lib/runner.ts';
 import { redact } from './lib/secrets.ts';

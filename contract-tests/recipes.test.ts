@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { OPERATION_ERRORS } from '../generated/error-catalog.ts';
 import { testCard } from '../sandbox/test-cards.ts';
 import { createContractClient } from './lib/client.ts';
-import { loadContract, readContract, type Operation } from './lib/contract.ts';
+import { loadContract, readContract, type Operation } from '../contract-core/contract.ts';
 import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, NOTHING_TO_INVALIDATE, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';
 import { RECIPES } from './lib/recipes.ts';
 import { Skip, type Run } from './lib/runner.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createContractClient } from './lib/client.ts';
 import { createLimiter } from './lib/limiter.ts';
-import { loadContract } from './lib/contract.ts';
+import { loadContract } from '../contract-core/contract.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
 import { RefusedError, redact } from './lib/secrets.ts';
 import { readTargetConfig } from './lib/target.ts';

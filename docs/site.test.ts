@@ -8,13 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeOf } from '../generated/error-catalog.ts';
 import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
-import { operationsOf, type OperationRef } from '../scripts/lib/expand-errors.ts';
 import { buildDocs } from './lib/build.ts';
 import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
 import { errorPageFile, ERRORS_GUIDE, LANGUAGES } from './lib/error-page.ts';
 import { loadGuides } from './lib/guides.ts';
 import { SCREENSHOTS } from './lib/paths.ts';
 import { serveDocs, type DocsServer } from './serve.ts';
+import { operationsOf, type OperationRef } from '../contract-core/conventions.ts';
 
 /** Matches `text` as it is (RegExp.escape is not in TypeScript's ES2024 library yet). */
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -2,8 +2,7 @@
 // every operation's success, and the same request must get the same answer.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BUNDLE_FILE, type JsonObject, type Operation, readContract } from '../contract-tests/lib/contract.ts';
-import { examplePath } from '../contract-tests/lib/runner.ts';
+import { BUNDLE_FILE, examplePath, readContract, type JsonObject, type Operation } from '../contract-core/contract.ts';
 import { createValidator } from '../contract-tests/lib/validator.ts';
 import { type Mock, startMock } from './server.ts';
 

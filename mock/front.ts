@@ -12,11 +12,11 @@ import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { isClientGone } from '../sandbox/http/client-gone.ts';
 import { readTarget } from '../sandbox/http/request-target.ts';
-import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
 import { keepsHeaderRule } from './request-checks.ts';
+import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 export type FrontOptions = {
   routes: Routes;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { JsonObject } from '../contract-tests/lib/contract.ts';
+import type { JsonObject } from '../contract-core/contract.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { createFront } from './front.ts';
 import { indexRoutes } from './operations.ts';

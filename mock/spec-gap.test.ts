@@ -2,8 +2,7 @@
 // `card_number_not_allowed`, a card number gets the closest listed code, and the log names the gap.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BUNDLE_FILE, type JsonObject, readContract } from '../contract-tests/lib/contract.ts';
-import { examplePath } from '../contract-tests/lib/runner.ts';
+import { BUNDLE_FILE, examplePath, readContract, type JsonObject } from '../contract-core/contract.ts';
 import { type Mock, startMock } from './server.ts';
 
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;

@@ -6,13 +6,13 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
-import { BUNDLE_FILE, loadContract, type Operation } from '../lib/contract.ts';
+import { BUNDLE_FILE, loadContract, type Operation } from '../../contract-core/contract.ts';
 import { REPORTS } from '../lib/report.ts';
 import { redact } from '../lib/secrets.ts';
 import { openTarget, readTargetConfig } from '../lib/target.ts';
 import { driftClasses } from '../mutation/classes.ts';
 import { startProxy } from '../mutation/proxy.ts';
+import { WRITE_METHODS } from '../../contract-core/conventions.ts';
 
 const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');
 const HOOKS = join(import.meta.dirname, 'hooks.cjs');

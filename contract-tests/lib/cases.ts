@@ -2,12 +2,13 @@
 // from outside (bad key, unknown ID, invalid body or query, stale cursor, bad or reused Idempotency-Key, a raw
 // card number), and every other documented code: provoked for real on a stateful target (provoke.ts: recipes,
 // switched sandboxes), asked for as the documented example on a stateless one.
-import type { Json, Operation } from './contract.ts';
-import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
+import type { Json, Operation } from '../../contract-core/contract.ts';
+import { Skip, answers, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
 import { unknownId } from './given.ts';
 import { CANNOT_PROVOKE, fromRecipe, provoke } from './provoke.ts';
 import { recipeFor } from './recipes.ts';
+import { exampleParam, fillPath } from '../../contract-core/contract.ts';
 
 /** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
 const MALFORMED_KEY = 'not_a_secret_key';

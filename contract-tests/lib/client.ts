@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
-import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
 import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-core/card-number.ts';
 import { createLimiter } from './limiter.ts';
 import { RefusedError, assertTestKey, redact } from './secrets.ts';
+import { WRITE_METHODS } from '../../contract-core/conventions.ts';
 
 export interface ClientOptions {
   baseUrl: string;

@@ -3,8 +3,8 @@
 // IDs inside example bodies (`cus_taro_yamada`, `price_4Tn8Wc1Zr6`) are replaced by such IDs, recognised by
 // the prefix of the path parameters' examples.
 import type { ContractClient } from './client.ts';
-import type { Contract, Json, Operation } from './contract.ts';
-import { fillPath } from './runner.ts';
+import type { Contract, Json, Operation } from '../../contract-core/contract.ts';
+import { fillPath } from '../../contract-core/contract.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import type { Operation } from './contract.ts';
+import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from './secrets.ts';
 import type { InfrastructureFailure, Violation } from './validator.ts';
 

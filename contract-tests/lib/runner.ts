@@ -4,7 +4,7 @@
 // (`Prefer: code=…, example=…`) and is reported as shape-only.
 import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
 import type { Answer, ContractClient, Exchange } from './client.ts';
-import type { Contract, Operation } from './contract.ts';
+import { type Contract, exampleParam, fillPath, type Operation } from '../../contract-core/contract.ts';
 import type { CaseResult, Mode } from './report.ts';
 import { redact } from './secrets.ts';
 import type { Target } from './target.ts';
@@ -66,30 +66,6 @@ export class Skip extends Error {
 export interface StepOutcome {
   result: CaseResult;
   body: unknown;
-}
-
-/** The spec's example value of a path parameter, for stateless targets. */
-export function exampleParam(operation: Operation, name: string): string {
-  const example = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.example;
-  return typeof example === 'string' ? example : `${name.replace(/_id$/, '')}_example`;
-}
-
-export function fillPath(operation: Operation, params: Record<string, string>): string {
-  return operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`${operation.label}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}
-
-/** The path with every path parameter set to its example in the bundle; throws naming one without. */
-export function examplePath(operation: Operation): string {
-  const params: Record<string, string> = {};
-  for (const p of operation.parameters.filter((p) => p.in === 'path')) {
-    if (p.example === undefined) throw new Error(`${operation.label}: path parameter ${p.name} has no example`);
-    params[p.name] = String(p.example);
-  }
-  return fillPath(operation, params);
 }
 
 const parse = (text: string): unknown => {

@@ -3,7 +3,7 @@
 // stateless mock the same chain runs on the spec's examples, and the answers that need state are requested
 // as documented examples and reported shape-only.
 import { statusOfCode, successStatus, type Run, type Step } from './runner.ts';
-import type { Operation } from './contract.ts';
+import type { Operation } from '../../contract-core/contract.ts';
 import { testCardBody, type TestTokens } from './test-tokens.ts';
 import { newIdempotencyKey } from './client.ts';
 

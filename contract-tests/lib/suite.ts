@@ -1,7 +1,7 @@
 // The whole suite as data: the run (target, client, fixtures) and the steps of every scenario and operation.
 // contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
 import { createContractClient, type ContractClient } from './client.ts';
-import { loadContract, type Contract } from './contract.ts';
+import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { casesFor } from './cases.ts';
 import { createFixtures, type Fixtures } from './fixtures.ts';
 import { passed, type CaseResult } from './report.ts';

@@ -4,8 +4,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../../generated/error-catalog.ts';
-import { PROBLEM_MEDIA_TYPE } from '../../scripts/lib/expand-errors.ts';
-import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from './contract.ts';
+import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
+import { PROBLEM_MEDIA_TYPE } from '../../contract-core/conventions.ts';
 
 /** Where a violation was found; `pointer` is a JSON pointer into the body for `body`. */
 export type Location = 'route' | 'status' | 'content-type' | 'header' | 'body';

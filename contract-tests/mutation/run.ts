@@ -4,7 +4,7 @@
 // CONTRACT_BASE_URL points the proxy at another stateful server instead of a sandbox of its own.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContract, type Operation } from '../lib/contract.ts';
+import { loadContract, type Operation } from '../../contract-core/contract.ts';
 import { passed, REPORTS, type CaseResult } from '../lib/report.ts';
 import { runStep } from '../lib/runner.ts';
 import { redact } from '../lib/secrets.ts';

@@ -4,9 +4,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorDefinition, RetryPolicy } from '../../scripts/lib/catalog.ts';
 import { byStatus } from '../../scripts/lib/catalog.ts';
-import { exampleName, operationsOf } from '../../scripts/lib/expand-errors.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
 import { REFERENCE_PAGE, operationHref, tagHref } from './reference-links.ts';
+import { exampleName, operationsOf } from '../../contract-core/conventions.ts';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -100,7 +100,7 @@ type Json = Record<string, unknown>;
 function operationsByCode(document: Json): Map<string, OperationLink[]> {
   const byCode = new Map<string, OperationLink[]>();
   for (const { path, method, operation } of operationsOf(document)) {
-    const operationId = operation.operationId ?? '';
+    const operationId = String(operation['operationId'] ?? '');
     const tag = (operation['tags'] as string[] | undefined)?.[0];
     const link: OperationLink = {
       label: `${method.toUpperCase()} ${path}`,

@@ -11,8 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BUNDLE_FILE, type JsonObject, readContract } from '../../contract-tests/lib/contract.ts';
-import { examplePath } from '../../contract-tests/lib/runner.ts';
+import { BUNDLE_FILE, examplePath, readContract, type JsonObject } from '../../contract-core/contract.ts';
 import { startMock } from '../../mock/server.ts';
 
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };

@@ -2,7 +2,7 @@
 // page of 100 objects), beside JSON.parse of the same bytes (the baseline), measured in the same run, per
 // second of CPU time.
 import { performance } from 'node:perf_hooks';
-import { loadContract, type Json } from '../../contract-tests/lib/contract.ts';
+import { loadContract, type Json } from '../../contract-core/contract.ts';
 import { createValidator, type ResponseUnderTest } from '../../contract-tests/lib/validator.ts';
 
 const BUDGET_MS = 700; // per measurement, after a warm-up

@@ -6,16 +6,12 @@
 // validator rejects a code the operation may not answer. Hand-written 4xx/5xx responses are refused: the
 // catalog is their only source.
 import { STATUS_CODES } from 'node:http';
+import { exampleName, LIST_CURSOR, operationsOf, PROBLEM_MEDIA_TYPE, type OperationRef, WRITE_METHODS } from '../../contract-core/conventions.ts';
 import type { AppliesTo, ErrorDefinition } from './catalog.ts';
 import { byStatus } from './catalog.ts';
 
 type JsonObject = Record<string, unknown>;
-type Operation = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown };
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-/** Methods that honour Idempotency-Key (the catalog's `writes`). */
-export const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** The example `instance` of shared responses; the mock rewrites it to the request's path. */
 const EXAMPLE_INSTANCE = '/v2/payment_flows/pfw_5Rk2Mq8Hn1';
 
@@ -27,24 +23,6 @@ export class SpecError extends Error {
 const responseName = (status: number): string =>
   (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
 export const problemSchemaName = (status: number): string => `Problem${status}`;
-export const exampleName = (code: string): string => `problem.${code}`;
-
-export interface OperationRef {
-  path: string;
-  method: string;
-  operation: Operation;
-}
-
-export function operationsOf(doc: JsonObject): OperationRef[] {
-  const paths = (doc['paths'] ?? {}) as Record<string, JsonObject>;
-  return Object.entries(paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method] !== undefined).map((method) => ({
-      path,
-      method,
-      operation: item[method] as Operation,
-    })),
-  );
-}
 
 function resolveParameter(doc: JsonObject, parameter: JsonObject): JsonObject {
   const ref = parameter['$ref'];
@@ -66,7 +44,7 @@ function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: 
     case 'path-ids':
       return path.includes('{');
     case 'lists':
-      return (operation.parameters ?? []).some((p) => resolveParameter(doc, p)['name'] === 'starting_after');
+      return ((operation['parameters'] ?? []) as JsonObject[]).some((p) => resolveParameter(doc, p)['name'] === LIST_CURSOR);
   }
 }
 

@@ -2,7 +2,7 @@
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
 import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
 import { loadCatalog } from './catalog.ts';
-import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from './expand-errors.ts';
+import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from '../../contract-core/conventions.ts';
 
 const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
 const BASELINE_STATUSES = ['401', '422', '429', '500'];

@@ -1,12 +1,11 @@
 // The bundled contract (generated/openapi.json) read as a list of operations, with `$ref`s to components
-// resolved, so that the validator, the suite, Dredd and the mutation proof all walk the same document.
+// resolved: the one reader of the bundle for the mock, the contract tests, the docs and the build's tests.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { GENERATED } from '../../scripts/lib/paths.ts';
+import { fileURLToPath } from 'node:url';
+import { HTTP_METHODS, type HttpMethod, LIST_CURSOR } from './conventions.ts';
 
-export const BUNDLE_FILE = join(GENERATED, 'openapi.json');
-export const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
-export type Method = (typeof METHODS)[number];
+export const BUNDLE_FILE = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+export type Method = HttpMethod;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -119,7 +118,7 @@ export function readContract(document: JsonObject): Contract {
   for (const [template, item] of Object.entries(isObject(document['paths']) ? document['paths'] : {})) {
     if (!isObject(item)) continue;
     const shared = readParameters(document, item['parameters']);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
       const operationId = String(op['operationId']);
@@ -147,7 +146,7 @@ export function readContract(document: JsonObject): Contract {
           : undefined,
         responses,
         errors: Array.isArray(op['x-errors']) ? op['x-errors'].map(String) : [],
-        isList: parameters.some((p) => p.in === 'query' && p.name === 'starting_after'),
+        isList: parameters.some((p) => p.in === 'query' && p.name === LIST_CURSOR),
       });
     }
   }
@@ -161,48 +160,73 @@ export function loadContract(): Contract {
   return cached;
 }
 
+/** The spec's example value of a path parameter, for stateless targets. */
+export function exampleParam(operation: Operation, name: string): string {
+  const example = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.example;
+  return typeof example === 'string' ? example : `${name.replace(/_id$/, '')}_example`;
+}
+
+/** The operation's path with its parameters filled in, percent-encoded. */
+export function fillPath(operation: Operation, params: Record<string, string>): string {
+  return operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${operation.label}: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The path with every path parameter set to its example in the bundle; throws naming one without. */
+export function examplePath(operation: Operation): string {
+  const params: Record<string, string> = {};
+  for (const p of operation.parameters.filter((p) => p.in === 'path')) {
+    if (p.example === undefined) throw new Error(`${operation.label}: path parameter ${p.name} has no example`);
+    params[p.name] = String(p.example);
+  }
+  return fillPath(operation, params);
+}
+
 interface Route {
   operation: Operation;
-  /** The template's segments, `undefined` for a `{param}` segment, its name in `names`. */
-  literals: (string | undefined)[];
-  names: (string | undefined)[];
+  pattern: URLPattern;
+  literals: number;
 }
 const routeIndex = new WeakMap<readonly Operation[], Map<string, Route[]>>();
 
-/** Routes by `method segment-count`, more literal segments first (`/cards/{id}` before `/{id}/attach`). */
+/** Routes by method, those with more literal segments first (`/cards/{id}` before `/{id}/attach`). */
 function routesOf(operations: readonly Operation[]): Map<string, Route[]> {
   let index = routeIndex.get(operations);
   if (!index) {
     index = new Map();
     for (const operation of operations) {
-      const parts = operation.template.split('/');
-      const names = parts.map((part) => /^\{(.+)\}$/.exec(part)?.[1]);
-      const route = { operation, literals: parts.map((part, i) => (names[i] === undefined ? part : undefined)), names };
-      const key = `${operation.method} ${parts.length}`;
-      index.set(key, [...(index.get(key) ?? []), route]);
+      const pattern = new URLPattern({ pathname: operation.template.replace(/\{([^}]+)\}/g, ':$1') });
+      const literals = operation.template.split('/').filter((part) => part !== '' && !part.startsWith('{')).length;
+      index.set(operation.method, [...(index.get(operation.method) ?? []), { operation, pattern, literals }]);
     }
-    const literalCount = (r: Route): number => r.literals.filter((l) => l !== undefined).length;
-    for (const routes of index.values()) routes.sort((a, b) => literalCount(b) - literalCount(a));
+    for (const routes of index.values()) routes.sort((a, b) => b.literals - a.literals);
     routeIndex.set(operations, index);
   }
   return index;
 }
 
-/** Turns a concrete path (or a template, or a full URL) into the operation it calls. */
+/**
+ * The operation a concrete path (or a template, or a full URL) calls, with its path parameters decoded;
+ * undefined when none matches or a parameter is not valid percent-encoding. Trailing slashes are ignored.
+ */
 export function matchOperation(
   operations: readonly Operation[],
   method: string,
   path: string,
 ): { operation: Operation; params: Record<string, string> } | undefined {
-  const pathname = (/^https?:\/\//.test(path) ? new URL(path).pathname : path.split('?')[0] ?? '').replace(/\/+$/, '');
-  const segments = pathname.split('/');
-  for (const route of routesOf(operations).get(`${method.toLowerCase()} ${segments.length}`) ?? []) {
-    if (!route.literals.every((literal, i) => (literal === undefined ? segments[i] !== '' : literal === segments[i]))) continue;
-    const params: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      if (name !== undefined) params[name] = decodeURIComponent(segments[i]!);
-    });
-    return { operation: route.operation, params };
+  const pathname = (/^https?:\/\//.test(path) ? new URL(path).pathname : (path.split('?')[0] ?? '')).replace(/\/+$/, '');
+  for (const route of routesOf(operations).get(method.toLowerCase()) ?? []) {
+    const groups = route.pattern.exec({ pathname })?.pathname.groups;
+    if (!groups) continue;
+    try {
+      const params = Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value ?? '')]));
+      return { operation: route.operation, params };
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
