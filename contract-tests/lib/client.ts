@@ -1,17 +1,19 @@
 // The HTTP client of the contract tests. Every request goes through one guarded fetch: a timeout, the rate
 // and concurrency limits, an Idempotency-Key on every POST, retries of 429/503 after Retry-After (a POST
-// keeps its key), and a refusal to send a raw card number. Typed calls use openapi-fetch over `paths`;
-// the suite, which walks the document, uses `send`.
+// keeps its key), and a refusal to send a raw card number. The key is a TestKey (keys.ts: only a test key
+// can be one) and is never recorded. Typed calls use openapi-fetch over `paths`; the suite, which walks the
+// document, uses `send`.
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
 import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
 import { createLimiter } from './limiter.ts';
-import { RefusedError, assertTestKey, findCardNumber, maskCard, redact } from './secrets.ts';
+import { TestKey, redact } from './keys.ts';
+import { RefusedError, findCardNumber, maskCard } from './secrets.ts';
 
 export interface ClientOptions {
   baseUrl: string;
-  secretKey: string;
+  secretKey: TestKey;
   rate: number;
   concurrency: number;
   timeoutMs: number;
@@ -31,6 +33,7 @@ export interface Answer {
 }
 
 export interface Exchange {
+  /** The request as sent, but for the Authorization header, which is not recorded. */
   request: { method: string; url: string; path: string; headers: Record<string, string>; body: string | undefined };
   response: Answer;
   /** The answers that were retried (429/503), oldest first: they are part of the contract too. */
@@ -70,7 +73,8 @@ function retryAfterMs(header: string | null, capSeconds: number): number {
 }
 
 export function createContractClient(options: ClientOptions): ContractClient {
-  assertTestKey(options.secretKey);
+  // The type says so; this holds for callers that cast (a string is no TestKey, and never sent).
+  if (!(options.secretKey instanceof TestKey)) throw new RefusedError('the contract client takes a TestKey (keys.ts), not a string');
   const limiter = createLimiter(options.rate, options.concurrency);
   const maxAttempts = options.maxAttempts ?? 3;
   const cap = options.maxRetryAfterSeconds ?? 10;
@@ -85,7 +89,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
     if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
     // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
     if (headers.get('authorization') === '') headers.delete('authorization');
-    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
+    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey.reveal()}`);
     if (WRITE_METHODS.has(method.toLowerCase()) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
     if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const retry = headers.get(NO_RETRY_HEADER) === null;
@@ -119,7 +123,9 @@ export function createContractClient(options: ClientOptions): ContractClient {
       }
       const url = new URL(input.url);
       const sent: Record<string, string> = {};
-      headers.forEach((value, name) => (sent[name] = value));
+      headers.forEach((value, name) => {
+        if (name !== 'authorization') sent[name] = value;
+      });
       exchanges.push({
         request: { method, url: input.url, path: url.pathname + url.search, headers: sent, body },
         response: answer(response, text),

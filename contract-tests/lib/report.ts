@@ -1,10 +1,10 @@
-// What a contract run found, as a console coverage table, a Markdown summary and JUnit XML in reports/.
-// Every line goes through `redact`: no key reaches a report.
+// What a contract run found, as a console coverage table, a Markdown summary, JUnit XML and JSON in reports/.
+// Every string goes through `redact`: no key reaches a report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths.ts';
 import type { Operation } from './contract.ts';
-import { redact } from './secrets.ts';
+import { redact } from './keys.ts';
 import type { InfrastructureFailure, Violation } from './validator.ts';
 
 export const REPORTS = join(ROOT, 'reports');
@@ -145,6 +145,7 @@ export function writeReports(operations: readonly Operation[], results: readonly
   const summary = summarise(operations, results, target);
   writeFileSync(join(dir, 'contract-summary.md'), summary);
   writeFileSync(join(dir, 'contract-junit.xml'), junit(operations, results));
-  writeFileSync(join(dir, 'contract-results.json'), redact(JSON.stringify(results, null, 1)));
+  // Each string redacted before it is quoted, so that no escaping can split a key from its redaction.
+  writeFileSync(join(dir, 'contract-results.json'), JSON.stringify(results, (_, value: unknown) => (typeof value === 'string' ? redact(value) : value), 1));
   return { summary };
 }

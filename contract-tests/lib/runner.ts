@@ -6,7 +6,7 @@ import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
 import type { Answer, ContractClient, Exchange } from './client.ts';
 import type { Contract, Operation } from './contract.ts';
 import type { CaseResult, Mode } from './report.ts';
-import { redact } from './secrets.ts';
+import { redact } from './keys.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
 import { validateResponse } from './validator.ts';

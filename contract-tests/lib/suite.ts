@@ -10,7 +10,7 @@ import { SLOW } from './provoke.ts';
 import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
 import { readTestTokens, testCardBody } from './test-tokens.ts';
 import type { SandboxOptions } from '../../sandbox/server.ts';
-import { redact } from './secrets.ts';
+import { redact } from './keys.ts';
 import { openTarget, readTargetConfig, type Target, type TargetConfig } from './target.ts';
 
 export interface SuiteRun extends Run {
