@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createContractClient } from './lib/client.ts';
+import { TransportError, createContractClient } from './lib/client.ts';
 import { loadContract } from './lib/contract.ts';
 import { TestKey, redact } from './lib/keys.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
@@ -108,6 +108,8 @@ describe('keys never reach an output', () => {
       const step = { operation: op, name: `case ${ODD_KEY}`, expectedStatus: 200, needsState: false, request: () => ({ params: { customer_id: ODD_KEY } }) };
       results.push((await runStep(run, step)).result);
     }
+    // A case that threw, with the key in its message.
+    results.push({ ...results[0]!, violations: [], failures: [], infrastructure: [{ kind: 'case-error', message: `the case threw: ${ODD_KEY}` }] });
     expect(results.map((r) => r.violations.length + r.failures.length + r.infrastructure.length)).not.toContain(0);
 
     const console = [...results.map(line), ...results.flatMap(failuresOf)].join('\n');
@@ -174,9 +176,11 @@ describe('the client', () => {
     expect((await client().send({ method: 'get', path: '/v2/customers', retry: false })).response.status).toBe(429);
     expect(seen).toHaveLength(1);
   });
-  test('a request that gets no answer fails after the timeout', async () => {
+  test('a request that gets no answer fails after the timeout, as a TransportError', async () => {
     handler = () => {}; // never answers
-    await expect(client({ timeoutMs: 150 }).send({ method: 'get', path: '/v2/slow' })).rejects.toThrow(/GET .*\/v2\/slow: timed out after 150 ms/);
+    const error = await client({ timeoutMs: 150 }).send({ method: 'get', path: '/v2/slow' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/GET http:\/\/127\.0\.0\.1:\d+\/v2\/slow: no answer within 150 ms/) });
   });
   test('keeps at most `concurrency` requests in flight', async () => {
     handler = (_, res) => setTimeout(() => json(res, 200, {}), 30);

@@ -1,4 +1,6 @@
 // What a contract run found, as a console coverage table, a Markdown summary, JUnit XML and JSON in reports/.
+// Two kinds of failure, each reported apart: contract violations (the API's) and infrastructure failures (no
+// answer, an edge page, a gateway, a case that threw).
 // Every string goes through `redact`: no key reaches a report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +36,8 @@ export interface CaseResult {
 
 export const passed = (r: CaseResult): boolean =>
   r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0;
+
+const isViolating = (r: CaseResult): boolean => r.violations.length > 0 || r.failures.length > 0;
 
 const cell = (results: CaseResult[]): string => {
   if (results.length === 0) return '·';
@@ -75,7 +79,7 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
     '## Contract violations',
     '',
   ];
-  const violating = results.filter((r) => r.violations.length > 0 || r.failures.length > 0);
+  const violating = results.filter(isViolating);
   if (violating.length === 0) out.push('None.');
   else {
     out.push('| operation | case | request | request ID | pointer | message | expected | actual |', '|---|---|---|---|---|---|---|---|');
@@ -86,12 +90,17 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
       for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | |`);
     }
   }
-  out.push('', '## Infrastructure failures (not the API: CDN pages, gateways)', '');
+  out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
   const infra = results.filter((r) => r.infrastructure.length > 0);
   if (infra.length === 0) out.push('None.');
   else {
     out.push('| operation | case | status | kind | message | body starts with |', '|---|---|---|---|---|---|');
-    for (const r of infra) for (const f of r.infrastructure) out.push(`| ${r.operationId} | ${r.name} | ${f.status} | ${f.kind} | ${f.message} | \`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\` |`);
+    for (const r of infra) {
+      for (const f of r.infrastructure) {
+        const excerpt = f.excerpt === undefined ? '' : `\`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
+        out.push(`| ${r.operationId} | ${r.name} | ${f.status ?? 'no answer'} | ${f.kind} | ${f.message.replaceAll('|', '\\|')} | ${excerpt} |`);
+      }
+    }
   }
   const reasons = skippedByReason(results);
   if (reasons.length > 0) {
@@ -116,7 +125,11 @@ export function skippedByReason(results: readonly CaseResult[]): [string, number
 const xml = (text: string): string =>
   redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** JUnit XML: one test suite per operation, one test case per case, the violations in the failure text. */
+/**
+ * JUnit XML: one test suite per operation, one test case per case. A contract violation is a `<failure
+ * type="contract">`; an infrastructure failure, which is not the API's, an `<error type="infrastructure">`.
+ * The reasons are in the text.
+ */
 export function junit(operations: readonly Operation[], results: readonly CaseResult[]): string {
   const suites = operations.map((op) => {
     const mine = results.filter((r) => r.operationId === op.operationId);
@@ -124,18 +137,19 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
       const name = xml(`${r.name} [${r.mode}]`);
       if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
       if (passed(r)) return `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
-      const lines = [
-        r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}${r.requestId ? ` (request ${r.requestId})` : ''}` : '',
+      const reasons = [
         ...r.failures,
         ...r.violations.map((v) => `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
         ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
-      ].filter(Boolean);
-      const type = r.violations.length > 0 || r.failures.length > 0 ? 'contract' : 'infrastructure';
-      return `    <testcase classname="${xml(op.label)}" name="${name}"><failure type="${type}" message="${xml(lines[1] ?? lines[0] ?? '')}">${xml(lines.join('\n'))}</failure></testcase>`;
+      ];
+      const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
+      const [element, type] = isViolating(r) ? ['failure', 'contract'] : ['error', 'infrastructure'];
+      return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}></testcase>`;
     });
-    const failures = mine.filter((r) => r.mode !== 'skipped' && !passed(r)).length;
+    const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;
+    const errors = mine.filter((r) => r.mode !== 'skipped' && !passed(r) && !isViolating(r)).length;
     const skipped = mine.filter((r) => r.mode === 'skipped').length;
-    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract">\n${suites.join('\n')}\n</testsuites>\n`;
 }
