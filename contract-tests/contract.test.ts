@@ -28,7 +28,7 @@ afterAll(async () => {
   const exercised = new Set(results.filter((r) => r.mode !== 'skipped').map((r) => r.operationId)).size;
   const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
   const count = (kind: (r: CaseResult) => boolean): number => failed.filter(kind).length;
-  const breakdown = `contract ${count((r) => r.violations.length + r.failures.length > 0)}, infrastructure ${count((r) => r.infrastructure.length > 0)}`;
+  const breakdown = `contract ${count((r) => r.violations.length + r.failures.length > 0)}, infrastructure ${count((r) => r.infrastructure.length > 0)}, missing preconditions ${count((r) => r.missingPrecondition !== undefined)}`;
   console.log(
     redact(
       `\n${coverageTable(contract.operations, results)}\n\noperations exercised: ${exercised}/${contract.operations.length} · cases ${results.length}, failed ${failed.length} (${breakdown}), shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}\n${skippedByReason(results).map(([reason, n]) => `  skipped ${n}: ${reason}\n`).join('')}reports/contract-summary.md, reports/contract-junit.xml, reports/contract-results.json`,

@@ -108,8 +108,8 @@ describe('keys never reach an output', () => {
       const step = { operation: op, name: `case ${ODD_KEY}`, expectedStatus: 200, needsState: false, request: () => ({ params: { customer_id: ODD_KEY } }) };
       results.push((await runStep(run, step)).result);
     }
-    // A case that threw, with the key in its message.
-    results.push({ ...results[0]!, violations: [], failures: [], infrastructure: [{ kind: 'case-error', message: `the case threw: ${ODD_KEY}` }] });
+    // A case that threw and one that lacked an ID, with the key in their messages.
+    results.push({ ...results[0]!, violations: [], failures: [], infrastructure: [{ kind: 'case-error', message: `the case threw: ${ODD_KEY}` }], missingPrecondition: `set ${ODD_KEY}` });
     expect(results.map((r) => r.violations.length + r.failures.length + r.infrastructure.length)).not.toContain(0);
 
     const console = [...results.map(line), ...results.flatMap(failuresOf)].join('\n');

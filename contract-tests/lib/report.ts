@@ -1,6 +1,6 @@
 // What a contract run found, as a console coverage table, a Markdown summary, JUnit XML and JSON in reports/.
-// Two kinds of failure, each reported apart: contract violations (the API's) and infrastructure failures (no
-// answer, an edge page, a gateway, a case that threw).
+// Three kinds of failure, each reported apart: contract violations (the API's), infrastructure failures (no
+// answer, an edge page, a gateway, a case that threw) and missing preconditions (an ID no request can make).
 // Every string goes through `redact`: no key reaches a report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,10 +32,12 @@ export interface CaseResult {
   infrastructure: InfrastructureFailure[];
   /** What the case itself expected and did not get (another status, another code). */
   failures: string[];
+  /** What the target lacks for this case and the variable that supplies it (CONTRACT_ID_CARD_ID): not sent. */
+  missingPrecondition?: string;
 }
 
 export const passed = (r: CaseResult): boolean =>
-  r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0;
+  r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0 && r.missingPrecondition === undefined;
 
 const isViolating = (r: CaseResult): boolean => r.violations.length > 0 || r.failures.length > 0;
 
@@ -63,12 +65,13 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   const successOk = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.expectedStatus < 300 && passed(r)));
   const count = (mode: Mode): number => results.filter((r) => r.mode === mode).length;
   const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
+  const missing = results.filter((r) => r.missingPrecondition !== undefined);
   const out: string[] = [
     `# Contract run against ${target}`,
     '',
     `- operations exercised: **${exercised.length}/${operations.length}**; with a passing success case: ${successOk.length}/${operations.length}`,
     `- cases: ${results.length} (${count('live')} live, ${count('shape-only')} shape-only, ${count('skipped')} skipped); failed: **${failed.length}**`,
-    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}`,
+    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}; missing preconditions: ${missing.length}`,
     '',
     '## Coverage (operation × documented status)',
     '',
@@ -102,6 +105,12 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
       }
     }
   }
+  out.push('', '## Missing preconditions (not sent: the target lacks what no request can make)', '');
+  if (missing.length === 0) out.push('None.');
+  else {
+    out.push('| operation | case | what is missing |', '|---|---|---|');
+    for (const r of missing) out.push(`| ${r.operationId} | ${r.name} | ${r.missingPrecondition!.replaceAll('|', '\\|')} |`);
+  }
   const reasons = skippedByReason(results);
   if (reasons.length > 0) {
     out.push('', '## Skipped cases by reason', '', '| reason | cases |', '|---|---:|');
@@ -127,8 +136,8 @@ const xml = (text: string): string =>
 
 /**
  * JUnit XML: one test suite per operation, one test case per case. A contract violation is a `<failure
- * type="contract">`; an infrastructure failure, which is not the API's, an `<error type="infrastructure">`.
- * The reasons are in the text.
+ * type="contract">`; an infrastructure failure or a missing precondition, which are not the API's, an `<error>`
+ * of that type. The reasons are in the text.
  */
 export function junit(operations: readonly Operation[], results: readonly CaseResult[]): string {
   const suites = operations.map((op) => {
@@ -138,12 +147,13 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
       if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
       if (passed(r)) return `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
       const reasons = [
+        ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
         ...r.failures,
         ...r.violations.map((v) => `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
         ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
       ];
       const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
-      const [element, type] = isViolating(r) ? ['failure', 'contract'] : ['error', 'infrastructure'];
+      const [element, type] = isViolating(r) ? ['failure', 'contract'] : r.infrastructure.length > 0 ? ['error', 'infrastructure'] : ['error', 'missing-precondition'];
       return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}></testcase>`;
     });
     const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;

@@ -63,6 +63,14 @@ export class Skip extends Error {
   override name = 'Skip';
 }
 
+/**
+ * Thrown while preparing a request that needs what no request can make on the target (an ID of an object
+ * only PAY.JP creates): the message names the variable that supplies it. Reported apart from violations.
+ */
+export class MissingPrecondition extends Error {
+  override name = 'MissingPrecondition';
+}
+
 export interface StepOutcome {
   result: CaseResult;
   body: unknown;
@@ -123,9 +131,10 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
   }
 }
 
-/** Why a request could not be prepared: no answer to a request that makes what it needs, or a failure. */
-function unprepared(error: unknown): Pick<CaseResult, 'infrastructure' | 'failures'> {
+/** Why a request could not be prepared: a missing ID, no answer to a request that makes one, or a failure. */
+function unprepared(error: unknown): Pick<CaseResult, 'missingPrecondition' | 'infrastructure' | 'failures'> {
   const why = `could not prepare the request: ${(error as Error).message}`;
+  if (error instanceof MissingPrecondition) return { missingPrecondition: redact(error.message), infrastructure: [], failures: [] };
   if (error instanceof TransportError) return { infrastructure: [{ kind: error.kind, message: redact(why) }], failures: [] };
   return { infrastructure: [], failures: [redact(why)] };
 }
@@ -212,6 +221,7 @@ export const statusOfCode = (code: string): number => (isErrorCode(code) ? ERROR
 export function describe(result: CaseResult): string {
   const mark = result.mode === 'skipped' ? '-' : passed(result) ? '✓' : '✗';
   const detail = [
+    ...(result.missingPrecondition ? [`MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
     ...result.violations.map((v) => `${v.pointer}: ${v.message}`),
     ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
