@@ -1,11 +1,13 @@
 // A case that needs an ID no request can make (a v1 card for getPaymentMethodByCard, a dispute) names the
-// variable that supplies it and is reported as a missing precondition, apart from contract violations.
+// variable that supplies it and is reported as a missing precondition, apart from contract violations; the
+// READMEs' staging recipes list every such variable, derived from the bundle.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { ROOT } from '../scripts/lib/paths.ts';
 import { loadContract } from './lib/contract.ts';
 import { idsNoRequestCreates } from './lib/fixtures.ts';
 import { TestKey } from './lib/keys.ts';
@@ -91,5 +93,10 @@ describe('the variables that supply them', () => {
     expect(variables).toContain('CONTRACT_ID_CARD_ID');
     expect(variables).toContain('CONTRACT_ID_PAYMENT_DISPUTE_ID');
     expect(variables).not.toContain('CONTRACT_ID_CUSTOMER_ID');
+  });
+
+  test.each(['README.md', 'contract-tests/README.md'])('are listed, all and only them, in %s', (file) => {
+    const listed = new Set(readFileSync(join(ROOT, file), 'utf8').match(/CONTRACT_ID_[A-Z_]*[A-Z]/g));
+    expect([...listed].sort()).toEqual([...variables].sort());
   });
 });
