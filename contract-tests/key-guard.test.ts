@@ -163,7 +163,12 @@ function runScript(args: string[], env: Record<string, string>, killOnFirstReque
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  if (killOnFirstRequest) onRequest = () => process.kill(-child.pid!, 'SIGKILL');
+  if (killOnFirstRequest) {
+    onRequest = () => {
+      onRequest = undefined;
+      process.kill(-child.pid!, 'SIGKILL');
+    };
+  }
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ROOT } from '../scripts/lib/paths.ts';
-import { loadContract } from './lib/contract.ts';
+import { loadContract, matchOperation } from './lib/contract.ts';
 import { idsNoRequestCreates } from './lib/fixtures.ts';
 import { TestKey } from './lib/keys.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
@@ -21,8 +21,8 @@ const contract = loadContract();
 const seen: string[] = [];
 const server = createServer((req: IncomingMessage, res) => {
   seen.push(`${req.method} ${req.url}`);
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.method === 'GET' && !/_/.test(path.split('/').at(-1)!) ? { object: 'list', data: [], has_more: false, url: path } : {}));
+  const list = matchOperation(contract.operations, req.method ?? '', req.url ?? '/')?.operation.isList;
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list ? { object: 'list', data: [], has_more: false, url: req.url } : {}));
 });
 let baseUrl = '';
 beforeAll(async () => {
