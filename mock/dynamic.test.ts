@@ -20,7 +20,7 @@ afterAll(async () => {
 
 function request(op: Operation): [string, RequestInit] {
   const path = examplePath(op);
-  const headers: Record<string, string> = { authorization: 'Bearer sk_test_mock_dynamic' };
+  const headers: Record<string, string> = { authorization: 'Bearer sk_test_mockDynamic' };
   const body = op.requestBody?.example;
   if (body !== undefined) headers['content-type'] = 'application/json';
   return [path, { method: op.method.toUpperCase(), headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }];

@@ -14,7 +14,7 @@ const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
 const contract: Contract = readContract(bundle);
 const { operations } = contract;
 const validator = createValidator(contract);
-const TEST_KEY = 'sk_test_mock_suite';
+const TEST_KEY = 'sk_test_mockSuite';
 let mock: Mock;
 
 beforeAll(async () => {

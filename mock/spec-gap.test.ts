@@ -27,7 +27,7 @@ test('a code the operation does not list is answered as the closest listed one, 
   const body = { ...(op!.requestBody!.example as JsonObject), metadata: { note: '1000000000000008' } };
   const response = await fetch(mock.url + path, {
     method: op!.method.toUpperCase(),
-    headers: { authorization: 'Bearer sk_test_mock_gap', 'content-type': 'application/json' },
+    headers: { authorization: 'Bearer sk_test_mockGap', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(400);

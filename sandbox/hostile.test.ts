@@ -57,7 +57,7 @@ describe('request targets (RFC 9112 §3.2), as the mock answers them', () => {
 });
 
 it('takes a client that leaves mid-body for what it is, not for an unexpected error', async () => {
-  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_raw_http\r\nContent-Type: application/json\r\n';
+  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_rawHttp\r\nContent-Type: application/json\r\n';
   await sendAndDrop(sandbox.url, cutBody(head, '{"email":'));
   await new Promise((resolve) => setTimeout(resolve, 50));
   await stillServes();

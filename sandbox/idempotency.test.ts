@@ -40,7 +40,7 @@ describe('without latency', () => {
 
   it('scopes keys by API key', async () => {
     await client.post('/v2/customers', { email: 'scoped@example.jp' }, withKey('scoped'));
-    const other = await client.call('POST', '/v2/customers', { body: { email: 'other@example.jp' }, key: 'sk_test_another_account', ...withKey('scoped') });
+    const other = await client.call('POST', '/v2/customers', { body: { email: 'other@example.jp' }, key: 'sk_test_anotherAccount', ...withKey('scoped') });
     expect(other.status).toBe(200);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
   });

@@ -93,7 +93,7 @@ export const TARGET_CASES: readonly TargetCase[] = [
 ];
 
 /** The bytes of a TargetCase (or any request line) with the headers every API request carries. */
-export const withHead = (line: string, key = 'sk_test_raw_http'): string =>
+export const withHead = (line: string, key = 'sk_test_rawHttp'): string =>
   `${line}\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${key}\r\nConnection: close\r\n\r\n`;
 
 export interface FuzzCase {

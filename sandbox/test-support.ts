@@ -6,7 +6,7 @@ import { loadContract, matchOperation } from '../contract-core/contract.ts';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
 import { type SandboxOptions, startSandbox } from './server.ts';
 
-export const TEST_KEY = 'sk_test_sandbox_tests';
+export const TEST_KEY = 'sk_test_sandboxTests';
 
 interface BundleOperation {
   method: string;

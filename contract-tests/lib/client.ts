@@ -1,18 +1,21 @@
 // The HTTP client of the contract tests. Every request goes through one guarded fetch: a timeout, the rate
 // and concurrency limits, an Idempotency-Key on every POST, retries of 429/503 after Retry-After (a POST
-// keeps its key), and a refusal to send a raw card number. Typed calls use openapi-fetch over `paths`;
-// the suite, which walks the document, uses `send`.
+// keeps its key), and a refusal to send a raw card number. The key is a TestKey (keys.ts: only a test key
+// can be one) and is never recorded. A request that gets no answer (refused, timed out, cut) throws a
+// TransportError, which the runner reports as an infrastructure failure. Typed calls use openapi-fetch over
+// `paths`; the suite, which walks the document, uses `send`.
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
 import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-core/card-number.ts';
 import { createLimiter } from './limiter.ts';
-import { RefusedError, assertTestKey, redact } from './secrets.ts';
+import { TestKey, redact } from './keys.ts';
+import { RefusedError } from './secrets.ts';
 import { WRITE_METHODS } from '../../contract-core/conventions.ts';
 
 export interface ClientOptions {
   baseUrl: string;
-  secretKey: string;
+  secretKey: TestKey;
   rate: number;
   concurrency: number;
   timeoutMs: number;
@@ -32,6 +35,7 @@ export interface Answer {
 }
 
 export interface Exchange {
+  /** The request as sent, but for the Authorization header, which is not recorded. */
   request: { method: string; url: string; path: string; headers: Record<string, string>; body: string | undefined };
   response: Answer;
   /** The answers that were retried (429/503), oldest first: they are part of the contract too. */
@@ -57,6 +61,27 @@ export interface ContractClient {
   send(request: SendRequest): Promise<Exchange>;
   /** Every exchange so far, in order. */
   exchanges: Exchange[];
+}
+
+/** Why a request got no answer: nothing listening, no answer in time, or the connection failed otherwise. */
+export type TransportFailure = 'connection-refused' | 'timeout' | 'connection-failed';
+
+export class TransportError extends Error {
+  override name = 'TransportError';
+  readonly kind: TransportFailure;
+  constructor(kind: TransportFailure, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+function transportError(error: unknown, request: string, timeoutMs: number): TransportError {
+  const { name, message, cause } = error as Error & { cause?: { code?: unknown; message?: unknown } };
+  if (name === 'TimeoutError') return new TransportError('timeout', redact(`${request}: no answer within ${timeoutMs} ms (timed out)`));
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code === 'ECONNREFUSED') return new TransportError('connection-refused', redact(`${request}: connection refused (nothing listening)`));
+  const detail = [message, typeof cause?.message === 'string' ? cause.message : undefined, code].filter(Boolean).join(': ');
+  return new TransportError('connection-failed', redact(`${request}: ${detail}`));
 }
 
 const RETRIED = new Set([429, 503]);
@@ -96,7 +121,8 @@ function parsedOrUndefined(body: string): unknown {
 }
 
 export function createContractClient(options: ClientOptions): ContractClient {
-  assertTestKey(options.secretKey);
+  // The type says so; this holds for callers that cast (a string is no TestKey, and never sent).
+  if (!(options.secretKey instanceof TestKey)) throw new RefusedError('the contract client takes a TestKey (keys.ts), not a string');
   const limiter = createLimiter(options.rate, options.concurrency);
   const maxAttempts = options.maxAttempts ?? 3;
   const cap = options.maxRetryAfterSeconds ?? 10;
@@ -107,11 +133,13 @@ export function createContractClient(options: ClientOptions): ContractClient {
     const headers = new Headers(input.headers);
     const method = input.method.toUpperCase();
     const body = input.body ? await input.text() : undefined;
+    const url = new URL(input.url);
+    const request = `${method} ${url.pathname}`;
     const card = cardNumberInUrl(input.url) ?? (body === undefined ? undefined : findCardNumberInBody(body, parsedOrUndefined(body))?.digits);
-    if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
+    if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${request}`);
     // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
     if (headers.get('authorization') === '') headers.delete('authorization');
-    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
+    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey.reveal()}`);
     if (WRITE_METHODS.has(method.toLowerCase()) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
     if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const retry = headers.get(NO_RETRY_HEADER) === null;
@@ -127,25 +155,26 @@ export function createContractClient(options: ClientOptions): ContractClient {
       requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     });
     for (let attempt = 1; ; attempt += 1) {
-      const response = await limiter.run(() =>
-        fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) }).catch(
-          (error: unknown) => {
-            const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${options.timeoutMs} ms` : (error as Error).message;
-            throw new Error(redact(`${method} ${input.url}: ${reason}`));
-          },
-        ),
-      );
-      const text = await response.clone().text();
+      // The body is read inside the limit and the timeout too: an answer cut mid-body is no answer.
+      const [response, text] = await limiter.run(async () => {
+        try {
+          const response = await fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) });
+          return [response, await response.clone().text()] as const;
+        } catch (error) {
+          throw transportError(error, `${method} ${url.origin}${url.pathname}`, options.timeoutMs);
+        }
+      });
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
         const wait = retryAfterMs(response.headers.get('retry-after'), cap);
-        log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
+        log(`${request} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
         retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }
-      const url = new URL(input.url);
       const sent: Record<string, string> = {};
-      headers.forEach((value, name) => (sent[name] = value));
+      headers.forEach((value, name) => {
+        if (name !== 'authorization') sent[name] = value;
+      });
       exchanges.push({
         request: { method, url: input.url, path: url.pathname + url.search, headers: sent, body },
         response: answer(response, text),

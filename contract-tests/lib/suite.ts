@@ -3,14 +3,14 @@
 import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { casesFor } from './cases.ts';
-import { createFixtures, type Fixtures } from './fixtures.ts';
+import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
 import { passed, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step, type VariantName } from './runner.ts';
 import { SLOW } from './provoke.ts';
 import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
 import { readTestTokens, testCardBody } from './test-tokens.ts';
 import type { SandboxOptions } from '../../sandbox/server.ts';
-import { redact } from './secrets.ts';
+import { redact } from './keys.ts';
 import { openTarget, readTargetConfig, type Target, type TargetConfig } from './target.ts';
 
 export interface SuiteRun extends Run {
@@ -74,12 +74,12 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
 
 /**
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
- * (`CONTRACT_ID_CARD_ID=car_…`); the sandbox seeds `car_seed_visa`.
+ * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds `car_seed_visa`.
  */
 function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith('CONTRACT_ID_') && value) ids[name.slice('CONTRACT_ID_'.length).toLowerCase()] = value;
+    if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }
   return ids;
 }
@@ -108,6 +108,7 @@ export async function runScenario(run: SuiteRun, scenario: Scenario): Promise<Ca
 /** The reasons a case failed, one line each, for an assertion message. */
 export const failuresOf = (result: CaseResult): string[] =>
   [
+    ...(result.missingPrecondition ? [`${result.operationId} MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
     ...result.violations.map((v) => `${result.operationId} ${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
     ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),

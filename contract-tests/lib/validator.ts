@@ -4,8 +4,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../../generated/error-catalog.ts';
-import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import { PROBLEM_MEDIA_TYPE } from '../../contract-core/conventions.ts';
+import type { TransportFailure } from './client.ts';
+import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 
 /** Where a violation was found; `pointer` is a JSON pointer into the body for `body`. */
 export type Location = 'route' | 'status' | 'content-type' | 'header' | 'body';
@@ -19,14 +20,18 @@ export interface Violation {
   actual: unknown;
 }
 
-/** What went wrong before the contract could be checked: an edge page instead of the API, a gateway. */
+/**
+ * What went wrong before the contract could be checked: an edge page instead of the API, a gateway; or no
+ * answer at all (the connection refused, timed out or cut: client.ts), or a case that threw (runner.ts).
+ */
 export interface InfrastructureFailure {
-  kind: 'non-json-body' | 'gateway-status';
+  kind: 'non-json-body' | 'gateway-status' | TransportFailure | 'case-error';
   message: string;
-  status: number;
-  contentType: string;
+  /** The answer's status and media type; absent when there was no answer. */
+  status?: number;
+  contentType?: string;
   /** The first bytes of the body, to recognise a CDN or WAF page. */
-  excerpt: string;
+  excerpt?: string;
 }
 
 export interface ResponseUnderTest {
