@@ -1,10 +1,10 @@
 // The bundled contract (generated/openapi.json) read as a list of operations, with `$ref`s to components
 // resolved: the one reader of the bundle for the mock, the contract tests, the docs and the build's tests.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { HTTP_METHODS, type HttpMethod, LIST_CURSOR } from './conventions.ts';
+import { BUNDLE_FILE } from './files.ts';
 
-export const BUNDLE_FILE = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+export { BUNDLE_FILE };
 export type Method = HttpMethod;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

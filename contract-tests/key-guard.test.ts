@@ -11,12 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ROOT } from '../scripts/lib/paths.ts';
 import { createContractClient } from './lib/client.ts';
 import { TestKey } from './lib/keys.ts';
 import { RefusedError } from './lib/secrets.ts';
 import { openRun } from './lib/suite.ts';
 import { LOCAL_TEST_KEY, readTargetConfig } from './lib/target.ts';
+import { ROOT } from '../contract-core/files.ts';
 
 // Built at run time so that no key-shaped literal sits in the source. Every secret part holds "c0ntract",
 // which no output may show.

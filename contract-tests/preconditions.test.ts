@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ROOT } from '../scripts/lib/paths.ts';
 import { loadContract, matchOperation } from '../contract-core/contract.ts';
 import { idsNoRequestCreates } from './lib/fixtures.ts';
 import { TestKey } from './lib/keys.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
 import { describe as line, runStep } from './lib/runner.ts';
 import { failuresOf, openRun, operationCases } from './lib/suite.ts';
+import { ROOT } from '../contract-core/files.ts';
 
 const contract = loadContract();
 

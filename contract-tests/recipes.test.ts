@@ -3,7 +3,7 @@
 // (switched faults, the rate-limit burst, live keys, card numbers) is skipped before anything is sent.
 import { describe, expect, test } from 'vitest';
 import { OPERATION_ERRORS } from '../generated/error-catalog.ts';
-import { testCard } from '../sandbox/test-cards.ts';
+import { testCard } from '../contract-core/test-cards.ts';
 import { createContractClient } from './lib/client.ts';
 import { loadContract, readContract, type Operation } from '../contract-core/contract.ts';
 import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, NOTHING_TO_INVALIDATE, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';

@@ -10,8 +10,8 @@ import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/quer
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
-import { isClientGone } from '../sandbox/http/client-gone.ts';
-import { readTarget } from '../sandbox/http/request-target.ts';
+import { isClientGone } from '../contract-core/http/client-gone.ts';
+import { readTarget } from '../contract-core/http/request-target.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';

@@ -2,7 +2,7 @@
 // answers alike), a client leaving mid-body, and a few hundred seeded malformed requests. The mock must
 // answer or close each, keep serving, and log none of them as its own failure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../sandbox/test-raw-http.ts';
+import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
 import { type Mock, startMock } from './server.ts';
 
 let mock: Mock;

@@ -6,14 +6,15 @@ import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/quer
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import { handleBrowser } from './browser.ts';
 import { authenticate } from './http/auth.ts';
-import { isClientGone } from './http/client-gone.ts';
+import { isClientGone } from '../contract-core/http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
 import { ApiError, problemBody, problemHeaders, validationError } from './http/problem.ts';
-import { readTarget } from './http/request-target.ts';
+import { readTarget } from '../contract-core/http/request-target.ts';
 import { Router } from './http/router.ts';
-import { type Switches, TokenBucket, random } from './http/switches.ts';
+import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
 import type { State } from './state.ts';
+import { random } from '../contract-core/random.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from './server.ts';
-import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from './test-raw-http.ts';
+import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 import { MAX_JSON_DEPTH } from '../contract-core/request-body.ts';
 

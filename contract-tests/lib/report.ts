@@ -4,10 +4,10 @@
 // Every string goes through `redact`: no key reaches a report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/lib/paths.ts';
 import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from './keys.ts';
 import type { InfrastructureFailure, Violation } from './validator.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 export const REPORTS = join(ROOT, 'reports');
 

@@ -5,7 +5,7 @@ import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
-import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
+import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../../contract-core/test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDocs } from '../docs/serve.ts';
 import { startMock } from '../mock/server.ts';
-import { GENERATED, ROOT } from './lib/paths.ts';
+import { GENERATED } from '../scripts/lib/paths.ts';
+import { ROOT } from '../contract-core/files.ts';
 
 const newest = (dir: string): number =>
   Math.max(...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));

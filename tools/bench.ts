@@ -1,4 +1,4 @@
-// npm run bench: runs every benchmark in scripts/bench/ one after another (each prints its figures beside
+// npm run bench: runs every benchmark in tools/bench/ one after another (each prints its figures beside
 // its baseline, measured in the same run). `npm run bench -- mock` runs only the ones whose name matches.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

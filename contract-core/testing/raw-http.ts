@@ -3,7 +3,7 @@
 // fetch would refuse or normalise), the request-target table the mock and the sandbox must answer alike, and
 // a seeded generator of malformed requests.
 import { connect } from 'node:net';
-import { random } from './http/switches.ts';
+import { random } from '../random.ts';
 
 export interface RawAnswer {
   /** The status answered (after any 100 Continue); undefined when the server closed without answering. */

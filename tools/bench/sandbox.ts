@@ -6,7 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { GENERATED, ROOT } from '../lib/paths.ts';
+import { GENERATED } from '../../scripts/lib/paths.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 // autocannon ships no types (and @types/autocannon is not installed): the part used here, typed.
 interface AutocannonResult {

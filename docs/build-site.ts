@@ -1,11 +1,11 @@
 // npm run docs: the static docs site in docs/dist/ (reference + guides, error catalog in English and Japanese),
 // built from openapi/ in memory so that it never lags behind the spec.
 import { relative } from 'node:path';
-import { buildDocs } from '../docs/lib/build.ts';
-import { DIST } from '../docs/lib/paths.ts';
-import { buildSpec } from './lib/build-spec.ts';
-import { ROOT } from './lib/paths.ts';
-import { runStep } from './lib/run-step.ts';
+import { buildDocs } from './lib/build.ts';
+import { DIST } from './lib/paths.ts';
+import { buildSpec } from '../scripts/lib/build-spec.ts';
+import { runStep } from '../scripts/lib/run-step.ts';
+import { ROOT } from '../contract-core/files.ts';
 
 await runStep(async () => {
   for (const file of await buildDocs(await buildSpec(), DIST)) console.log(`wrote ${relative(ROOT, DIST)}/${file}`);

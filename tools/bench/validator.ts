@@ -16,7 +16,7 @@ const compileMs = performance.now() - compileStart;
 function recorded(operationId: string): { path: string; body: Json } {
   const op = contract.operations.find((o) => o.operationId === operationId);
   const body = op?.responses.get('200')?.content.get('application/json')?.examples.values().next().value;
-  if (!op || body === undefined) throw new Error(`scripts/bench/validator.ts: ${operationId} has no 200 example in the bundle`);
+  if (!op || body === undefined) throw new Error(`tools/bench/validator.ts: ${operationId} has no 200 example in the bundle`);
   return { path: op.template.replace(/\{[^}]+\}/g, 'x_bench'), body };
 }
 const flow = recorded('getPaymentFlow');
@@ -43,7 +43,7 @@ for (const [name, path, body] of [['payment flow', flow.path, flow.body], ['list
   const text = JSON.stringify(body);
   const response = (b: unknown): ResponseUnderTest => ({ method: 'GET', path, status: 200, contentType: 'application/json', headers: {}, body: b });
   const parsed = JSON.parse(text) as Json;
-  if (!validateResponse(response(parsed)).ok) throw new Error(`scripts/bench/validator.ts: the recorded ${name} does not conform`);
+  if (!validateResponse(response(parsed)).ok) throw new Error(`tools/bench/validator.ts: the recorded ${name} does not conform`);
   const baseline = opsPerSecond(() => JSON.parse(text));
   rows.push([`${name}: JSON.parse (baseline)`, text.length, baseline, baseline]);
   rows.push([`${name}: validate (parsed body)`, text.length, opsPerSecond(() => validateResponse(response(parsed))), baseline]);
