@@ -481,7 +481,8 @@ export interface paths {
          *
          *     Only a payment method attached to no customer can be attached. One already attached to this customer
          *     answers `400 payment_method_already_attached`; one attached to another customer
-         *     `400 payment_method_not_owned_by_customer` (detach it there first); one that was detached
+         *     `400 payment_method_customer_mismatch` (a payment method belongs to one customer at most); one that
+         *     was detached
          *     `400 detached_payment_method_not_usable`; a type that cannot be saved to a customer
          *     `400 unsupported_payment_method_type`. An unknown `customer_id` answers `404 not_found`.
          */
@@ -633,8 +634,9 @@ export interface paths {
          *     An unknown `customer_id` answers `404 not_found`. When the setup flow already has a payment method
          *     (`payment_method_id`), the change must still fit it: it must belong to the given customer
          *     (`400 payment_method_not_owned_by_customer`), must not have been detached
-         *     (`400 detached_payment_method_not_usable`), and its type must stay in `payment_method_types`
-         *     (`400 payment_method_not_in_allowed_types`).
+         *     (`400 detached_payment_method_not_usable`). Setup flows save cards only (`payment_method_types` is
+         *     `[card]`), so the saved payment method's type always fits. Metadata keys are merged into the stored
+         *     ones; more than 20 in all answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateSetupFlow"];
         delete?: never;
@@ -730,7 +732,8 @@ export interface paths {
          * Update a checkout session
          * @description Updates the metadata of a checkout session. Only an `open` session can be updated: a `complete` or
          *     `expired` one answers `400 invalid_status`. Metadata keys are merged into the stored ones; if that would
-         *     make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateCheckoutSession"];
         delete?: never;
@@ -813,19 +816,15 @@ export interface paths {
         /**
          * Update a product
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop selling the
-         *     product. `default_price_id` must name a price of this product: an unknown price answers `404 not_found`,
-         *     a price of another product answers `400 invalid_request` (the published API calls this 400 "Invalid
-         *     Default Price"; the published catalog has no code of its own for it).
+         *     product. `default_price_id` must name an active price of this product: an unknown price answers
+         *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
          */
         post: operations["updateProduct"];
         /**
          * Delete a product
-         * @description Deletes a product for good. Only a product that has no prices can be deleted. A product with prices
-         *     answers `400 invalid_request` (the published API calls this 400 "Product Has Prices"): prices cannot be
-         *     deleted, so such a product stays; set its `active` to `false` with `updateProduct` to stop selling it.
-         *
-         *     The code is `invalid_request`, not `invalid_status`: a product has no `status`, and no operation can
-         *     bring it into a state where deleting it succeeds, so there is no status to wait for or change.
+         * @description Deletes a product for good. Only a product that has no prices can be deleted: one with prices answers
+         *     `400 product_has_prices`. Prices cannot be deleted, so such a product stays; set its `active` to
+         *     `false` with `updateProduct` to stop selling it.
          */
         delete: operations["deleteProduct"];
         options?: never;
@@ -882,7 +881,8 @@ export interface paths {
          * Update a price
          * @description Updates the given fields; the others keep their values. The amount cannot be changed: create another
          *     price and set `active` to `false` on this one. Metadata keys are merged into the stored ones; if that
-         *     would make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     would make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updatePrice"];
         delete?: never;
@@ -939,7 +939,8 @@ export interface paths {
          * Update a tax rate
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop offering the rate
          *     for new line items. Metadata keys are merged into the stored ones; if that would make more than 20 keys,
-         *     the update answers `400 invalid_request` (metadata limit exceeded).
+         *     the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateTaxRate"];
         delete?: never;
@@ -1046,6 +1047,10 @@ export interface paths {
          * List events
          * @description Lists the account's events, newest first, a page at a time (see Pagination). Narrow the list to the
          *     events of one resource (`resource_id`), of one kind of resource (`object`) or of one `type`.
+         *
+         *     This is how a merchant reconciles webhooks: page down to the last event processed and process the ones
+         *     whose webhook never arrived. Events themselves have failed to be created once (PAY.JP's incident
+         *     reports), so for what you wait on, fetch the resource as well (see the Webhooks guide).
          */
         get: operations["getAllEvents"];
         put?: never;
@@ -1298,6 +1303,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1323,6 +1331,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1348,6 +1359,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1373,6 +1387,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1398,6 +1415,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1423,6 +1443,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1448,6 +1471,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -1581,7 +1607,8 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers or booleans. On update, a key set to the empty string is removed.
+         *     numbers or booleans. On update, the keys given are merged into the stored ones and a key set to the empty
+         *     string is removed; an update that would leave more than 20 keys answers `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1719,10 +1746,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as `customer_id` (`400 customer_required_for_payment_method` without it,
-             *     `400 payment_method_not_owned_by_customer` with another one). Omitted, the customer's
-             *     `default_payment_method_id` is used if there is one. An unknown ID answers `404 not_found`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`: without a
+             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
+             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
+             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
+             *     Omitted, the customer's `default_payment_method_id` is used if there is one. An unknown ID answers
+             *     `404 not_found`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1754,9 +1783,11 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the customer's
-             *     `default_payment_method_id` is used if there is one.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id` here or already on the flow: without a
+             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
+             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
+             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
+             *     Omitted, the customer's `default_payment_method_id` is used if there is one.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1799,8 +1830,11 @@ export interface components {
         /** @description Everything is optional; what is given replaces the payment flow's value before the payment is attempted. */
         PaymentFlowConfirmRequest: {
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the flow's
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's `customer_id`: without a
+             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
+             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
+             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
+             *     Omitted, the flow's
              *     payment method is used, or else the customer's `default_payment_method_id`; with none of these the
              *     request answers `400 missing_payment_method`.
              */
@@ -3134,8 +3168,8 @@ export interface components {
             /** @description Whether the product can be bought. */
             active?: boolean;
             /**
-             * @description The product's default price. It must be an existing price of this product: an unknown ID answers
-             *     `404 not_found`, a price of another product `400 invalid_request` (invalid default price).
+             * @description The product's default price. It must be an active price of this product: an unknown ID answers
+             *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
              */
             default_price_id?: string;
             /** @description A description of the product, shown to customers on the checkout page. */
@@ -3362,7 +3396,8 @@ export interface components {
             /**
              * @description What happened, written `<resource>.<what happened>`. PAY.JP does not publish the complete list of event
              *     types (the published API types leave this field a free string), so handle unknown types by ignoring them.
-             *     The types PAY.JP names in its own guide and samples:
+             *     The types this contract documents as webhooks (its reading of PAY.JP's naming, not a published list; the
+             *     v2 client names no dispute event either):
              *
              *     | type | `data` | when |
              *     |:---|:---|:---|
@@ -3631,7 +3666,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_unattached" | "payment_method_already_detached" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
         };
         /** @description A problem answered with HTTP 401. */
         Problem401: components["schemas"]["Problem"] & {
@@ -3698,7 +3733,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_unattached`, `payment_method_already_detached`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
+        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -4036,7 +4071,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4044,7 +4079,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4148,7 +4183,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4156,7 +4191,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4353,7 +4388,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4361,7 +4396,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4634,7 +4669,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRefund"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,7 +4677,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5086,7 +5121,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5129,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5195,7 +5230,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_already_attached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`, `payment_method_customer_mismatch`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +5238,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_already_attached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached" | "payment_method_customer_mismatch";
                     };
                 };
             };
@@ -5641,7 +5676,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5649,7 +5684,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer";
+                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5951,7 +5986,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5959,7 +5994,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6226,7 +6261,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `invalid_default_price`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6234,7 +6269,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "invalid_default_price";
                     };
                 };
             };
@@ -6272,7 +6307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDeleted"];
                 };
             };
-            /** @description Bad Request: `invalid_request`. */
+            /** @description Bad Request: `invalid_request`, `product_has_prices`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6280,7 +6315,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request";
+                        code?: "invalid_request" | "product_has_prices";
                     };
                 };
             };
@@ -6501,7 +6536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Price"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6544,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6725,7 +6760,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRate"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6733,7 +6768,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6945,7 +6980,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6953,7 +6988,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached" | "metadata_limit_exceeded";
                     };
                 };
             };
