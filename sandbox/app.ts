@@ -3,8 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleBrowser } from './browser.ts';
-import { authenticate } from './http/auth.ts';
+import { authenticate, unauthorized } from './http/auth.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError, problemBody, problemHeaders } from './http/problem.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket, random } from './http/switches.ts';
@@ -32,7 +33,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
     const method = req.method ?? 'GET';
-    const apiKey = authenticate(req.headers.authorization);
+    const credentials = authenticate(req.headers.authorization);
     if (bucket) {
       const wait = bucket.take();
       if (wait > 0)
@@ -49,20 +50,24 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
     const body = route.body ? await readJson(req, route.body) : undefined;
-    if (route.body && containsCardNumber(body))
+    // A publishable key makes one call, the browser's card entry, which is where card data may travel.
+    if (credentials.publishable && !(route.operationId === 'createPaymentMethod' && (body as { type?: unknown } | undefined)?.type === 'card'))
+      throw unauthorized('A publishable key (pk_…) only creates card payment methods from the customer\'s browser. Use your secret key (sk_test_…).');
+    if (route.body && !credentials.publishable && containsCardNumber(body))
       throw new ApiError('card_number_not_allowed', 'Sending a raw card number is not allowed. Create a payment method on the client side and send its ID.');
 
     if (typeof key === 'string' && roll(options.idempotencyErrorRate))
       throw new ApiError('idempotency_infrastructure_error', 'The idempotency service is temporarily unavailable (injected by the sandbox).');
-    const claim = typeof key === 'string' ? await idempotency.claim(apiKey, key, `${method} ${path}\n${canonical(body)}`) : undefined;
+    const claim = typeof key === 'string' ? await idempotency.claim(credentials.key, key, `${method} ${path}\n${canonical(body)}`) : undefined;
     if (claim?.kind === 'replay') return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
     let response: StoredResponse | undefined;
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       response = run(() => ({ status: 200, headers: JSON_HEADERS, body: JSON.stringify(route.handle({ params, query: new URLSearchParams(query), body, path, state })) }), path);
     } finally {
-      // A crash (5xx) releases the key so that a retry is processed; anything else is kept for replay.
-      claim?.finish(response && response.status < 500 ? response : undefined);
+      // The catalog says which answers are stored for replay (its `replay`); the others, a crash among them,
+      // release the key so that the same request is carried out again.
+      claim?.finish(response && stored(response) ? response : undefined);
     }
     if (roll(options.dropRate)) return void res.socket?.destroy();
     send(res, response);
@@ -80,6 +85,9 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
   };
 }
 
+/** Whether an answer is kept under its Idempotency-Key: a success, or a problem the catalog marks `stored`. */
+const stored = (response: StoredResponse): boolean => (response.code === undefined ? response.status < 300 : ERROR_CATALOG[response.code].replay === 'stored');
+
 /** Runs a handler: its result, or its error as a problem. */
 function run(handler: () => StoredResponse, instance: string): StoredResponse {
   try {
@@ -93,7 +101,7 @@ function run(handler: () => StoredResponse, instance: string): StoredResponse {
 function problemResponse(error: unknown, instance: string): StoredResponse {
   if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
   const problem = error instanceof ApiError ? error : new ApiError('internal_server_error', 'An unexpected error occurred.');
-  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)) };
+  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)), code: problem.code };
 }
 
 function send(res: ServerResponse, response: StoredResponse): void {
