@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createContractClient } from './lib/client.ts';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
+import { RETRIED, createContractClient } from './lib/client.ts';
 import { createLimiter } from './lib/limiter.ts';
 import { loadContract } from './lib/contract.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
@@ -106,6 +107,7 @@ describe('keys never reach an output', () => {
       const result: CaseResult = {
         operationId: op.operationId, label: op.label, name: `leaks ${TEST_KEY}`, expectedStatus: 200, mode: 'live',
         request: { method: 'GET', path: `/v2/x?k=${LIVE_KEY}` }, status: 500, violations: [], infrastructure: [],
+        warnings: [{ rule: 'a rule', reason: `why, with ${TEST_KEY}`, message: `Bearer ${LIVE_KEY}` }],
         failures: [`Authorization: Bearer ${TEST_KEY}`],
       };
       writeReports([op], [result], `staging with ${TEST_KEY}`, dir);
@@ -160,6 +162,21 @@ describe('the client', () => {
     answers = [429];
     expect((await client().send({ method: 'get', path: '/v2/customers', retry: false })).response.status).toBe(429);
     expect(seen).toHaveLength(1);
+  });
+  test('retries what the catalog says to wait out under the same key (429, 503), never a stored answer or a 500', () => {
+    expect([...RETRIED].sort()).toEqual([429, 503]);
+    for (const [code, def] of Object.entries(ERROR_CATALOG)) {
+      if (def.replay === 'stored') expect(RETRIED.has(def.status), `${code} is stored: retrying it would only replay it`).toBe(false);
+    }
+    expect(RETRIED.has(500)).toBe(false);
+  });
+  test('without Retry-After, waits longer each time (1 s, then 2 s)', async () => {
+    handler = (_, res) => json(res, 503, {});
+    const c = client({ maxAttempts: 3, maxRetryAfterSeconds: 10 });
+    const started = performance.now();
+    const exchange = await c.send({ method: 'get', path: '/v2/customers' });
+    expect([exchange.response.status, exchange.attempts]).toEqual([503, 3]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2900);
   });
   test('a request that gets no answer fails after the timeout', async () => {
     handler = () => {}; // never answers
