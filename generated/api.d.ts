@@ -1746,12 +1746,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`: without a
-             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
-             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
-             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
-             *     Omitted, the customer's `default_payment_method_id` is used if there is one. An unknown ID answers
-             *     `404 not_found`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`:
+             *     without a customer the request answers `400 customer_required_for_payment_method`, and a payment method
+             *     that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the customer's `default_payment_method_id` is used if
+             *     there is one. An unknown ID answers `404 not_found`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1783,11 +1783,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id` here or already on the flow: without a
-             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
-             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
-             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
-             *     Omitted, the customer's `default_payment_method_id` is used if there is one.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`
+             *     here or already on the flow: without a customer the request answers
+             *     `400 customer_required_for_payment_method`, and a payment method that customer does not hold (attached
+             *     to another customer, or to none) `400 payment_method_not_owned_by_customer`. Its type must be one of
+             *     `payment_method_types` (`400 payment_method_type_not_allowed`). Omitted, the customer's
+             *     `default_payment_method_id` is used if there is one.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1830,13 +1831,13 @@ export interface components {
         /** @description Everything is optional; what is given replaces the payment flow's value before the payment is attempted. */
         PaymentFlowConfirmRequest: {
             /**
-             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's `customer_id`: without a
-             *     customer the request answers `400 customer_required_for_payment_method`, and a payment method that
-             *     customer does not hold (attached to another customer, or to none) `400 payment_method_not_owned_by_customer`.
-             *     Its type must be one of `payment_method_types` (`400 payment_method_type_not_allowed`).
-             *     Omitted, the flow's
-             *     payment method is used, or else the customer's `default_payment_method_id`; with none of these the
-             *     request answers `400 missing_payment_method`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's
+             *     `customer_id`: without a customer the request answers `400 customer_required_for_payment_method`, and a
+             *     payment method that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the flow's payment method is used, or else the
+             *     customer's `default_payment_method_id`; with none of these the request answers
+             *     `400 missing_payment_method`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -3782,7 +3783,9 @@ export interface components {
         Conflict: {
             headers: {
                 /**
-                 * @description Seconds to wait before sending the request again.
+                 * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+                 *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+                 *     without it).
                  * @example 2
                  */
                 "Retry-After"?: number;
@@ -3849,6 +3852,9 @@ export interface components {
          *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
          *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
          *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+         *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+         *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+         *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
          * @example order-10293-create
          */
         IdempotencyKey: string;
@@ -3956,7 +3962,9 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before sending the request again.
+         * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+         *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+         *     without it).
          * @example 2
          */
         "Retry-After": number;
@@ -4029,6 +4037,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4147,6 +4158,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4214,6 +4228,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4278,6 +4295,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4354,6 +4374,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4527,6 +4550,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4634,6 +4660,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4967,6 +4996,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5076,6 +5108,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5197,6 +5232,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5261,6 +5299,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5410,6 +5451,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5528,6 +5572,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5643,6 +5690,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5707,6 +5757,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5821,6 +5874,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5951,6 +6007,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6124,6 +6183,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6228,6 +6290,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6394,6 +6459,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6503,6 +6571,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6617,6 +6688,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6725,6 +6799,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6841,6 +6918,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6947,6 +7027,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7345,6 +7428,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7514,6 +7600,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
