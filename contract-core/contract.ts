@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { HTTP_METHODS, type HttpMethod, LIST_CURSOR } from './conventions.ts';
 import { BUNDLE_FILE } from './files.ts';
+import type { Evidence } from './evidence.ts';
 
 export { BUNDLE_FILE };
 export type Method = HttpMethod;
@@ -38,10 +39,21 @@ export interface Operation {
   /** Where the operation stands in the bundle, for messages: `POST /v2/customers (createCustomer)`. */
   label: string;
   parameters: Parameter[];
-  requestBody: { required: boolean; schema: JsonObject; example: Json | undefined; properties: string[] } | undefined;
+  requestBody:
+    | {
+        required: boolean;
+        schema: JsonObject;
+        example: Json | undefined;
+        properties: string[];
+        /** Why the body refuses unknown fields (its `x-evidence` for `additionalProperties: false`), if it does. */
+        closed: Evidence | undefined;
+      }
+    | undefined;
   responses: Map<string, ResponseSpec>;
   /** Every error code the operation may answer (`x-errors`). */
   errors: string[];
+  /** Why the operation answers each code: the client names it, a catalog rule, or our inference (`x-errors-evidence`). */
+  errorEvidence: Record<string, Evidence>;
   /** A list answers a ListEnvelope and takes cursors. */
   isList: boolean;
 }
@@ -113,6 +125,16 @@ function propertiesOf(document: JsonObject, node: Json | undefined): string[] {
   return [...new Set([...own, ...parts.flatMap((part) => propertiesOf(document, part))])];
 }
 
+/** The `x-evidence` of a keyword in a body schema, through `$ref`, `allOf`, `oneOf` and `anyOf` (the first found). */
+function evidenceOf(document: JsonObject, node: Json | undefined, keyword: string): Evidence | undefined {
+  if (!isObject(node)) return undefined;
+  const schema = deref(document, node);
+  const own = isObject(schema['x-evidence']) ? schema['x-evidence'][keyword] : undefined;
+  if (isObject(own)) return own as unknown as Evidence;
+  const parts = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? schema[k] : []));
+  return parts.map((part) => evidenceOf(document, part, keyword)).find((found) => found !== undefined);
+}
+
 export function readContract(document: JsonObject): Contract {
   const operations: Operation[] = [];
   for (const [template, item] of Object.entries(isObject(document['paths']) ? document['paths'] : {})) {
@@ -142,10 +164,12 @@ export function readContract(document: JsonObject): Contract {
               schema: isObject(bodyMedia['schema']) ? bodyMedia['schema'] : {},
               example: bodyMedia['example'],
               properties: propertiesOf(document, bodyMedia['schema']),
+              closed: evidenceOf(document, bodyMedia['schema'], 'additionalProperties'),
             }
           : undefined,
         responses,
         errors: Array.isArray(op['x-errors']) ? op['x-errors'].map(String) : [],
+        errorEvidence: (isObject(op['x-errors-evidence']) ? op['x-errors-evidence'] : {}) as unknown as Record<string, Evidence>,
         isList: parameters.some((p) => p.in === 'query' && p.name === LIST_CURSOR),
       });
     }

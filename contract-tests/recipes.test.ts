@@ -53,6 +53,7 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
     contract,
     client,
     target: { kind: 'remote', baseUrl: 'http://127.0.0.1:9', secretKey: LOCAL_TEST_KEY, rate: 10, concurrency: 1, timeoutMs: 100, stateful: true, close: async () => {} },
+    lenient: true,
     tokens: readTestTokens({}),
     idFor: async () => 'unused',
     anotherId: async () => 'unused',

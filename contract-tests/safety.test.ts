@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { TransportError, createContractClient } from './lib/client.ts';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
+import { RETRIED, TransportError, createContractClient } from './lib/client.ts';
 import { loadContract } from '../contract-core/contract.ts';
 import { TestKey, redact } from './lib/keys.ts';
 import { writeReports, type CaseResult } from './lib/report.ts';
@@ -175,6 +176,21 @@ describe('the client', () => {
     answers = [429];
     expect((await client().send({ method: 'get', path: '/v2/customers', retry: false })).response.status).toBe(429);
     expect(seen).toHaveLength(1);
+  });
+  test('retries what the catalog says to wait out under the same key (429, 503), never a stored answer or a 500', () => {
+    expect([...RETRIED].sort()).toEqual([429, 503]);
+    for (const [code, def] of Object.entries(ERROR_CATALOG)) {
+      if (def.replay === 'stored') expect(RETRIED.has(def.status), `${code} is stored: retrying it would only replay it`).toBe(false);
+    }
+    expect(RETRIED.has(500)).toBe(false);
+  });
+  test('without Retry-After, waits longer each time (1 s, then 2 s)', async () => {
+    handler = (_, res) => json(res, 503, {});
+    const c = client({ maxAttempts: 3, maxRetryAfterSeconds: 10 });
+    const started = performance.now();
+    const exchange = await c.send({ method: 'get', path: '/v2/customers' });
+    expect([exchange.response.status, exchange.attempts]).toEqual([503, 3]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2900);
   });
   test('a request that gets no answer fails after the timeout, as a TransportError', async () => {
     handler = () => {}; // never answers

@@ -54,6 +54,7 @@ describe('body against the schema', () => {
     const { email: _, ...body } = example('getCustomer', '200', 'application/json');
     expect(only(validateResponse(getCustomer(body)))).toEqual({
       location: 'body', pointer: '/email', message: "required property 'email' is missing", expected: 'present', actual: undefined,
+      rule: 'schema required', evidence: { source: 'client' },
     });
   });
   test('wrong type, with the actual value', () => {
@@ -93,7 +94,9 @@ describe('status, media type, headers', () => {
   test('429 without Retry-After', () => {
     expect(only(validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json' })))).toEqual({
       location: 'header', pointer: '/headers/Retry-After', message: 'required header Retry-After is missing', expected: 'present', actual: undefined,
+      rule: 'Retry-After with rate_limit_exceeded', evidence: ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'],
     });
+    expect(ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'].source).toBe('inferred');
   });
   test('Retry-After that is not a number of seconds', () => {
     const headers = { 'retry-after': 'soon' };
@@ -114,6 +117,7 @@ describe('problems against the error catalog', () => {
   test('code of another status', () => {
     expect(only(validateResponse(asProblem({ ...problem('not_found'), status: 400 }, 400)))).toEqual({
       location: 'body', pointer: '/code', message: "code 'not_found' belongs to status 404, not 400", expected: 404, actual: 400,
+      rule: 'the status of not_found', evidence: { source: 'published' },
     });
   });
   test('code of the right status that the operation may not answer', () => {
@@ -128,11 +132,30 @@ describe('problems against the error catalog', () => {
   });
   test('title and type that disagree with the catalog, status that disagrees with HTTP', () => {
     const result = validateResponse(asProblem({ ...problem('not_found'), title: 'Nope', type: 'about:blank', status: 410 }, 404));
-    expect(result.violations.map((v) => [v.pointer, v.expected, v.actual])).toEqual([
-      ['/status', 404, 410],
-      ['/type', ERROR_CATALOG.not_found.type, 'about:blank'],
-      ['/title', 'Not found', 'Nope'],
+    expect(result.violations.map((v) => [v.pointer, v.expected, v.actual, v.evidence.source])).toEqual([
+      ['/status', 404, 410, 'published'],
+      ['/type', ERROR_CATALOG.not_found.type, 'about:blank', 'published'],
+      ['/title', 'Not Found', 'Nope', 'client'],
     ]);
+  });
+  test('each finding carries the evidence of the rule it breaks: a fact, or an inference with its reason', () => {
+    const found = (response: ResponseUnderTest) => only(validateResponse(response));
+    // A title the catalog infers by the title rule (no document gives it), and the published one.
+    expect(found(asProblem({ ...problem('card_declined'), title: 'Card declined' }, 402, 'POST', '/v2/payment_flows'))).toMatchObject({
+      rule: 'the title of card_declined', evidence: { source: 'inferred', reason: expect.stringContaining('title') },
+    });
+    expect(found(asProblem({ ...problem('invalid_status'), title: 'Invalid status' }, 400, 'POST', '/v2/payment_flows/pfw_x/capture')).evidence).toEqual({ source: 'published' });
+    // A code the catalog lacks, or one the operation's list lacks: both lists are closed by inference.
+    expect(found(asProblem({ ...problem('invalid_request'), code: 'teapot' }, 400)).evidence.source).toBe('inferred');
+    expect(found(asProblem(problem('already_refunded'), 400)).evidence.source).toBe('inferred');
+    // A success status the client does not give is a fact; an error status the list lacks, an inference.
+    expect(found(getCustomer(example('getCustomer', '200', 'application/json'), { status: 201 })).evidence).toEqual({ source: 'client' });
+    expect(found(asProblem(problem('idempotency_conflict'), 409)).evidence.source).toBe('inferred');
+    // A schema constraint with its x-evidence: the client's 20 metadata keys, our 40-character key length.
+    const customer = example('getCustomer', '200', 'application/json');
+    const keys = (n: number, length = 3) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${i}`.padStart(length, 'k'), 'v']));
+    expect(found(getCustomer({ ...customer, metadata: keys(21) }))).toMatchObject({ rule: 'schema maxProperties', evidence: { source: 'client' } });
+    expect(found(getCustomer({ ...customer, metadata: keys(1, 41) }))).toMatchObject({ rule: 'schema maxLength', evidence: { source: 'inferred', reason: expect.stringContaining('40') } });
   });
   test('unknown route', () => {
     expect(only(validateResponse(asProblem(problem('not_found'), 404, 'GET', '/v2/nothing_here')))).toMatchObject({ location: 'route', pointer: '/route' });
@@ -153,9 +176,14 @@ describe('infrastructure failures are not contract violations', () => {
     expect(result.violations).toEqual([]);
     expect(result.infrastructure.map((f) => f.kind)).toEqual(['gateway-status']);
   });
-  test('a 503 a GET does not document, while a documented 503 of a POST is checked as contract', () => {
+  test('a 503 without a code the operation documents (maintenance, any operation); a documented 503 of a POST is checked as contract', () => {
     expect(validateResponse(getCustomer('{}', { status: 503 })).infrastructure.map((f) => f.kind)).toEqual(['gateway-status']);
-    const post = validateResponse({ method: 'POST', path: '/v2/customers', status: 503, contentType: 'application/problem+json', body: problem('idempotency_infrastructure_error') });
+    const maintenance = { method: 'POST', path: '/v2/customers', status: 503, contentType: 'application/problem+json' };
+    for (const body of [{ ...problem('idempotency_infrastructure_error'), code: 'service_unavailable' }, problem('internal_server_error'), '{"message":"maintenance"}']) {
+      const answer = validateResponse({ ...maintenance, body });
+      expect([answer.violations, answer.infrastructure.map((f) => f.kind)], JSON.stringify(body)).toEqual([[], ['gateway-status']]);
+    }
+    const post = validateResponse({ ...maintenance, body: problem('idempotency_infrastructure_error') });
     expect(post.infrastructure).toEqual([]);
     expect(post.violations.map((v) => v.pointer)).toEqual(['/headers/Retry-After']);
   });

@@ -481,7 +481,8 @@ export interface paths {
          *
          *     Only a payment method attached to no customer can be attached. One already attached to this customer
          *     answers `400 payment_method_already_attached`; one attached to another customer
-         *     `400 payment_method_not_owned_by_customer` (detach it there first); one that was detached
+         *     `400 payment_method_customer_mismatch` (a payment method belongs to one customer at most); one that
+         *     was detached
          *     `400 detached_payment_method_not_usable`; a type that cannot be saved to a customer
          *     `400 unsupported_payment_method_type`. An unknown `customer_id` answers `404 not_found`.
          */
@@ -633,8 +634,9 @@ export interface paths {
          *     An unknown `customer_id` answers `404 not_found`. When the setup flow already has a payment method
          *     (`payment_method_id`), the change must still fit it: it must belong to the given customer
          *     (`400 payment_method_not_owned_by_customer`), must not have been detached
-         *     (`400 detached_payment_method_not_usable`), and its type must stay in `payment_method_types`
-         *     (`400 payment_method_not_in_allowed_types`).
+         *     (`400 detached_payment_method_not_usable`). Setup flows save cards only (`payment_method_types` is
+         *     `[card]`), so the saved payment method's type always fits. Metadata keys are merged into the stored
+         *     ones; more than 20 in all answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateSetupFlow"];
         delete?: never;
@@ -730,7 +732,8 @@ export interface paths {
          * Update a checkout session
          * @description Updates the metadata of a checkout session. Only an `open` session can be updated: a `complete` or
          *     `expired` one answers `400 invalid_status`. Metadata keys are merged into the stored ones; if that would
-         *     make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateCheckoutSession"];
         delete?: never;
@@ -813,19 +816,15 @@ export interface paths {
         /**
          * Update a product
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop selling the
-         *     product. `default_price_id` must name a price of this product: an unknown price answers `404 not_found`,
-         *     a price of another product answers `400 invalid_request` (the published API calls this 400 "Invalid
-         *     Default Price"; the published catalog has no code of its own for it).
+         *     product. `default_price_id` must name an active price of this product: an unknown price answers
+         *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
          */
         post: operations["updateProduct"];
         /**
          * Delete a product
-         * @description Deletes a product for good. Only a product that has no prices can be deleted. A product with prices
-         *     answers `400 invalid_request` (the published API calls this 400 "Product Has Prices"): prices cannot be
-         *     deleted, so such a product stays; set its `active` to `false` with `updateProduct` to stop selling it.
-         *
-         *     The code is `invalid_request`, not `invalid_status`: a product has no `status`, and no operation can
-         *     bring it into a state where deleting it succeeds, so there is no status to wait for or change.
+         * @description Deletes a product for good. Only a product that has no prices can be deleted: one with prices answers
+         *     `400 product_has_prices`. Prices cannot be deleted, so such a product stays; set its `active` to
+         *     `false` with `updateProduct` to stop selling it.
          */
         delete: operations["deleteProduct"];
         options?: never;
@@ -882,7 +881,8 @@ export interface paths {
          * Update a price
          * @description Updates the given fields; the others keep their values. The amount cannot be changed: create another
          *     price and set `active` to `false` on this one. Metadata keys are merged into the stored ones; if that
-         *     would make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     would make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updatePrice"];
         delete?: never;
@@ -939,7 +939,8 @@ export interface paths {
          * Update a tax rate
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop offering the rate
          *     for new line items. Metadata keys are merged into the stored ones; if that would make more than 20 keys,
-         *     the update answers `400 invalid_request` (metadata limit exceeded).
+         *     the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateTaxRate"];
         delete?: never;
@@ -1046,6 +1047,10 @@ export interface paths {
          * List events
          * @description Lists the account's events, newest first, a page at a time (see Pagination). Narrow the list to the
          *     events of one resource (`resource_id`), of one kind of resource (`object`) or of one `type`.
+         *
+         *     This is how a merchant reconciles webhooks: page down to the last event processed and process the ones
+         *     whose webhook never arrived. Events themselves have failed to be created once (PAY.JP's incident
+         *     reports), so for what you wait on, fetch the resource as well (see the Webhooks guide).
          */
         get: operations["getAllEvents"];
         put?: never;
@@ -1298,6 +1303,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1323,6 +1331,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1348,6 +1359,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1373,6 +1387,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1398,6 +1415,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1423,6 +1443,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1448,6 +1471,9 @@ export interface webhooks {
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
          *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *
+         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
+         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -1581,7 +1607,8 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers or booleans. On update, a key set to the empty string is removed.
+         *     numbers or booleans. On update, the keys given are merged into the stored ones and a key set to the empty
+         *     string is removed; an update that would leave more than 20 keys answers `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1719,10 +1746,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as `customer_id` (`400 customer_required_for_payment_method` without it,
-             *     `400 payment_method_not_owned_by_customer` with another one). Omitted, the customer's
-             *     `default_payment_method_id` is used if there is one. An unknown ID answers `404 not_found`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`:
+             *     without a customer the request answers `400 customer_required_for_payment_method`, and a payment method
+             *     that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the customer's `default_payment_method_id` is used if
+             *     there is one. An unknown ID answers `404 not_found`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1754,8 +1783,11 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the customer's
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`
+             *     here or already on the flow: without a customer the request answers
+             *     `400 customer_required_for_payment_method`, and a payment method that customer does not hold (attached
+             *     to another customer, or to none) `400 payment_method_not_owned_by_customer`. Its type must be one of
+             *     `payment_method_types` (`400 payment_method_type_not_allowed`). Omitted, the customer's
              *     `default_payment_method_id` is used if there is one.
              */
             payment_method_id?: string;
@@ -1799,10 +1831,13 @@ export interface components {
         /** @description Everything is optional; what is given replaces the payment flow's value before the payment is attempted. */
         PaymentFlowConfirmRequest: {
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the flow's
-             *     payment method is used, or else the customer's `default_payment_method_id`; with none of these the
-             *     request answers `400 missing_payment_method`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's
+             *     `customer_id`: without a customer the request answers `400 customer_required_for_payment_method`, and a
+             *     payment method that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the flow's payment method is used, or else the
+             *     customer's `default_payment_method_id`; with none of these the request answers
+             *     `400 missing_payment_method`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -3139,8 +3174,8 @@ export interface components {
             /** @description Whether the product can be bought. */
             active?: boolean;
             /**
-             * @description The product's default price. It must be an existing price of this product: an unknown ID answers
-             *     `404 not_found`, a price of another product `400 invalid_request` (invalid default price).
+             * @description The product's default price. It must be an active price of this product: an unknown ID answers
+             *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
              */
             default_price_id?: string;
             /** @description A description of the product, shown to customers on the checkout page. */
@@ -3367,7 +3402,8 @@ export interface components {
             /**
              * @description What happened, written `<resource>.<what happened>`. PAY.JP does not publish the complete list of event
              *     types (the published API types leave this field a free string), so handle unknown types by ignoring them.
-             *     The types PAY.JP names in its own guide and samples:
+             *     The types this contract documents as webhooks (its reading of PAY.JP's naming, not a published list; the
+             *     v2 client names no dispute event either):
              *
              *     | type | `data` | when |
              *     |:---|:---|:---|
@@ -3636,7 +3672,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_unattached" | "payment_method_already_detached" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
         };
         /** @description A problem answered with HTTP 401. */
         Problem401: components["schemas"]["Problem"] & {
@@ -3703,7 +3739,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_unattached`, `payment_method_already_detached`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
+        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3752,7 +3788,9 @@ export interface components {
         Conflict: {
             headers: {
                 /**
-                 * @description Seconds to wait before sending the request again.
+                 * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+                 *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+                 *     without it).
                  * @example 2
                  */
                 "Retry-After"?: number;
@@ -3819,6 +3857,9 @@ export interface components {
          *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
          *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
          *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+         *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+         *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+         *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
          * @example order-10293-create
          */
         IdempotencyKey: string;
@@ -3926,7 +3967,9 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before sending the request again.
+         * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+         *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+         *     without it).
          * @example 2
          */
         "Retry-After": number;
@@ -3999,6 +4042,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4041,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,7 +4095,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4117,6 +4163,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4153,7 +4202,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,7 +4210,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4184,6 +4233,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4248,6 +4300,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4324,6 +4379,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4358,7 +4416,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4366,7 +4424,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4497,6 +4555,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4604,6 +4665,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4639,7 +4703,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRefund"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4647,7 +4711,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4937,6 +5001,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5046,6 +5113,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5091,7 +5161,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5099,7 +5169,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5167,6 +5237,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5200,7 +5273,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_already_attached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`, `payment_method_customer_mismatch`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5208,7 +5281,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_already_attached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached" | "payment_method_customer_mismatch";
                     };
                 };
             };
@@ -5231,6 +5304,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5380,6 +5456,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5498,6 +5577,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5613,6 +5695,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5646,7 +5731,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5654,7 +5739,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer";
+                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5677,6 +5762,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5791,6 +5879,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5920,6 +6011,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5955,7 +6049,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5963,7 +6057,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6093,6 +6187,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6197,6 +6294,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6230,7 +6330,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `invalid_default_price`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6238,7 +6338,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "invalid_default_price";
                     };
                 };
             };
@@ -6276,7 +6376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDeleted"];
                 };
             };
-            /** @description Bad Request: `invalid_request`. */
+            /** @description Bad Request: `invalid_request`, `product_has_prices`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6284,7 +6384,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request";
+                        code?: "invalid_request" | "product_has_prices";
                     };
                 };
             };
@@ -6363,6 +6463,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6472,6 +6575,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6505,7 +6611,7 @@ export interface operations {
                     "application/json": components["schemas"]["Price"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6513,7 +6619,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6586,6 +6692,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6694,6 +6803,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6729,7 +6841,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRate"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6737,7 +6849,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6810,6 +6922,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6916,6 +7031,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6949,7 +7067,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6957,7 +7075,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -7314,6 +7432,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7483,6 +7604,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -242,8 +242,10 @@ describe('metadata keys named like Object.prototype members', () => {
     [
       '/v2/payment_refunds',
       async () => {
-        const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'));
-        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', payment_method_id: method.id, confirm: true });
+        // A payment method is given with its customer (customer_required_for_payment_method otherwise).
+        const customer = (await client.ok('POST', '/v2/customers', {})).id;
+        const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa', { customer_id: customer }));
+        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', customer_id: customer, payment_method_id: method.id, confirm: true });
         return { payment_flow_id: flow.id };
       },
     ],

@@ -1,12 +1,14 @@
 // The HTTP client of the contract tests. Every request goes through one guarded fetch: a timeout, the rate
-// and concurrency limits, an Idempotency-Key on every POST, retries of 429/503 after Retry-After (a POST
-// keeps its key), and a refusal to send a raw card number. The key is a TestKey (keys.ts: only a test key
-// can be one) and is never recorded. A request that gets no answer (refused, timed out, cut) throws a
-// TransportError, which the runner reports as an infrastructure failure. Typed calls use openapi-fetch over
-// `paths`; the suite, which walks the document, uses `send`.
+// and concurrency limits, an Idempotency-Key on every POST, retries of the answers the catalog says to wait
+// out under the same key (429, 503; a POST keeps its key) after Retry-After or a growing wait, and a refusal
+// to send a raw card number. The key is a TestKey (keys.ts: only a test key can be one) and is never
+// recorded. A request that gets no answer (refused, timed out, cut) throws a TransportError, which the runner
+// reports as an infrastructure failure. Typed calls use openapi-fetch over `paths`; the suite, which walks
+// the document, uses `send`.
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
+import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
 import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-core/card-number.ts';
 import { createLimiter } from './limiter.ts';
 import { TestKey, redact } from './keys.ts';
@@ -84,13 +86,26 @@ function transportError(error: unknown, request: string, timeoutMs: number): Tra
   return new TransportError('connection-failed', redact(`${request}: ${detail}`));
 }
 
-const RETRIED = new Set([429, 503]);
+/**
+ * Statuses the client waits out and sends again, a POST under the same key: those whose every catalog code says
+ * to retry with the same key, is not stored under it (so the retry is carried out, not replayed), and says when
+ * (Retry-After). That is 429 and 503; a 503 without a catalog code (maintenance, an edge) is retried the same
+ * way. A 500 is not: it is what a case reports, not a capacity signal to wait out.
+ */
+export const RETRIED: ReadonlySet<number> = new Set(
+  [...new Set(Object.values(ERROR_CATALOG).map((def) => def.status))].filter((status) =>
+    Object.values(ERROR_CATALOG)
+      .filter((def) => def.status === status)
+      .every((def) => def.retry === 'same-key' && def.replay === 'not-stored' && (def.headers as readonly string[]).includes('Retry-After')),
+  ),
+);
 /** An Idempotency-Key in the documented format (safety.test.ts checks it against the bundle's rule). */
 export const newIdempotencyKey = (): string => `contract-${randomUUID()}`;
 const NO_RETRY_HEADER = 'x-contract-no-retry';
 
-function retryAfterMs(header: string | null, capSeconds: number): number {
-  if (header === null) return 1000;
+/** The wait before attempt `attempt + 1`: Retry-After when sent (PAY.JP does not promise it), else 1 s, 2 s, 4 s… */
+function retryAfterMs(header: string | null, capSeconds: number, attempt: number): number {
+  if (header === null) return Math.min(2 ** (attempt - 1), capSeconds) * 1000;
   const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
   return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), capSeconds) * 1000;
 }
@@ -165,7 +180,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
         }
       });
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
-        const wait = retryAfterMs(response.headers.get('retry-after'), cap);
+        const wait = retryAfterMs(response.headers.get('retry-after'), cap, attempt);
         log(`${request} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
         retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));

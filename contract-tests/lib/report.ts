@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from './keys.ts';
+import type { Warning } from './grading.ts';
 import type { InfrastructureFailure, Violation } from './validator.ts';
 import { ROOT } from '../../contract-core/files.ts';
 
@@ -29,6 +30,8 @@ export interface CaseResult {
   status?: number;
   requestId?: string;
   violations: Violation[];
+  /** Breaches of inferred rules by a remote server: reported apart, they do not fail the case (grading.ts). */
+  warnings: Warning[];
   infrastructure: InfrastructureFailure[];
   /** What the case itself expected and did not get (another status, another code). */
   failures: string[];
@@ -71,7 +74,7 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
     '',
     `- operations exercised: **${exercised.length}/${operations.length}**; with a passing success case: ${successOk.length}/${operations.length}`,
     `- cases: ${results.length} (${count('live')} live, ${count('shape-only')} shape-only, ${count('skipped')} skipped); failed: **${failed.length}**`,
-    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}; missing preconditions: ${missing.length}`,
+    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}; missing preconditions: ${missing.length}; warnings (inferred rules): ${results.reduce((n, r) => n + r.warnings.length, 0)}`,
     '',
     '## Coverage (operation × documented status)',
     '',
@@ -85,12 +88,26 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   const violating = results.filter(isViolating);
   if (violating.length === 0) out.push('None.');
   else {
-    out.push('| operation | case | request | request ID | pointer | message | expected | actual |', '|---|---|---|---|---|---|---|---|');
-    const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
+    out.push('| operation | case | request | request ID | pointer | message | expected | actual | rule (evidence) |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of violating) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} |`);
-      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | |`);
+      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`);
+      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | | |`);
+    }
+  }
+  out.push('', '## Warnings: where the server differs from an inferred rule', '');
+  const warned = results.filter((r) => r.warnings.length > 0);
+  if (warned.length === 0) out.push('None.');
+  else {
+    out.push(
+      'Not contract violations: the rule is our inference, and the server may be right. Correct the inference (its evidence in openapi/) or ask PAY.JP. `CONTRACT_STRICT=1` fails on these too.',
+      '',
+      '| operation | case | request | pointer | message | expected | actual | rule | why we believe it |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of warned) {
+      const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
+      for (const w of r.warnings) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`);
     }
   }
   out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
@@ -124,6 +141,14 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   return redact(out.join('\n') + '\n');
 }
 
+const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
+const cellText = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** Every warning of a run, one line each (rule, what happened, why the rule is believed), for the console. */
+export function warningLines(results: readonly CaseResult[]): string[] {
+  return results.flatMap((r) => r.warnings.map((w) => redact(`${r.operationId} ${r.name}: ${w.pointer ? `${w.pointer} ` : ''}${w.message} [inferred rule: ${w.rule}; ${w.reason}]`)));
+}
+
 /** The reasons cases were skipped for, most frequent first, with their counts. */
 export function skippedByReason(results: readonly CaseResult[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -145,7 +170,9 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
     const cases = mine.map((r) => {
       const name = xml(`${r.name} [${r.mode}]`);
       if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
-      if (passed(r)) return `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
+      // Warnings do not fail a case: JUnit has no such outcome, so they go to its output, each with its rule.
+      const out = r.warnings.length > 0 ? `<system-out>${xml(r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'))}</system-out>` : '';
+      if (passed(r)) return out ? `    <testcase classname="${xml(op.label)}" name="${name}">${out}</testcase>` : `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
       const reasons = [
         ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
         ...r.failures,
@@ -154,7 +181,7 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
       ];
       const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
       const [element, type] = isViolating(r) ? ['failure', 'contract'] : r.infrastructure.length > 0 ? ['error', 'infrastructure'] : ['error', 'missing-precondition'];
-      return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}></testcase>`;
+      return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}>${out}</testcase>`;
     });
     const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;
     const errors = mine.filter((r) => r.mode !== 'skipped' && !passed(r) && !isViolating(r)).length;

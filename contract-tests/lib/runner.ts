@@ -3,8 +3,10 @@
 // Against a stateless target, a case that needs state asks for the documented example instead
 // (`Prefer: code=…, example=…`) and is reported as shape-only.
 import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
+import type { Evidence } from '../../contract-core/evidence.ts';
 import { TransportError, type Answer, type ContractClient, type Exchange } from './client.ts';
 import { type Contract, exampleParam, fillPath, type Operation } from '../../contract-core/contract.ts';
+import { grade, gradeExpectation } from './grading.ts';
 import { passed, type CaseResult, type Mode } from './report.ts';
 import { redact } from './keys.ts';
 import type { Target } from './target.ts';
@@ -36,12 +38,19 @@ export interface Step {
   request(run: Run): Promise<RequestParts> | RequestParts;
   /** Checks beyond the contract on a conforming answer (the field named in `errors[]`...). */
   check?(body: unknown, exchange: Exchange): string[];
+  /**
+   * The rule the expected answer rests on and its evidence (an unknown body field answers 422: our inference
+   * that request bodies are closed). Without it the expectation is a fact (a published or client rule).
+   */
+  expects?: { rule: string; evidence: Evidence };
 }
 
 export interface Run {
   contract: Contract;
   target: Target;
   client: ContractClient;
+  /** Breaches of inferred rules are warnings, not violations (a remote server without CONTRACT_STRICT=1). */
+  lenient: boolean;
   /** An ID of an existing object for a path parameter (`customer_id`), made on demand. */
   idFor(parameter: string): Promise<string>;
   /** Another object than `than` for a path parameter (lists it, or makes one). */
@@ -94,6 +103,7 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
     ...(step.expectedCode ? { expectedCode: step.expectedCode } : {}),
     mode: 'skipped',
     violations: [],
+    warnings: [],
     infrastructure: [],
     failures: [],
   };
@@ -162,24 +172,27 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
     verdict.infrastructure.push(...infrastructure);
   }
   const body = parse(response.text);
-  const failures: string[] = [];
+  const missed: string[] = [];
   const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
   const aimed = `${step.expectedStatus}${step.expectedCode ? ` ${step.expectedCode}` : ''}`;
   if (response.status !== step.expectedStatus) {
-    failures.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
+    missed.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
   } else if (step.expectedCode && code !== step.expectedCode) {
-    failures.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
+    missed.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
   }
-  if (failures.length === 0 && verdict.ok && step.check) failures.push(...step.check(body, exchange));
+  const graded = grade(verdict.violations, run.lenient);
+  if (missed.length === 0 && graded.violations.length === 0 && verdict.infrastructure.length === 0 && step.check) missed.push(...step.check(body, exchange));
+  const expectation = gradeExpectation(missed, step.expects?.evidence, step.expects?.rule ?? `${aimed} for ${operation.operationId}`, run.lenient);
   const result: CaseResult = {
     ...base,
     ...(shapeOnly ? { note: step.note ?? 'needs server state: the documented example was requested' } : step.note ? { note: step.note } : {}),
     request: { method: request.method, path: exchange.request.path },
     status: response.status,
     ...(response.requestId ? { requestId: response.requestId } : {}),
-    violations: verdict.violations,
+    violations: graded.violations,
+    warnings: [...graded.warnings, ...expectation.warnings],
     infrastructure: verdict.infrastructure,
-    failures,
+    failures: expectation.failures,
   };
   return { result, body };
 }
@@ -201,6 +214,7 @@ export function describe(result: CaseResult): string {
     ...result.failures,
     ...result.violations.map((v) => `${v.pointer}: ${v.message}`),
     ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
+    ...result.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule})`),
   ];
   return redact(`${mark} ${result.mode.padEnd(10)} ${result.operationId}: ${result.name}${result.requestId ? ` [${result.requestId}]` : ''}${detail.length ? `\n    ${detail.join('\n    ')}` : ''}${result.mode === 'skipped' ? ` (${result.note ?? ''})` : ''}`);
 }

@@ -4,6 +4,7 @@ import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { casesFor } from './cases.ts';
 import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
+import { lenientFor, readStrict } from './grading.ts';
 import { passed, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step, type VariantName } from './runner.ts';
 import { SLOW } from './provoke.ts';
@@ -18,20 +19,27 @@ export interface SuiteRun extends Run {
   close(): Promise<void>;
 }
 
-export async function openRun(options: { contract?: Contract; config?: TargetConfig; log?: (line: string) => void } = {}): Promise<SuiteRun> {
+export async function openRun(options: { contract?: Contract; config?: TargetConfig; strict?: boolean; log?: (line: string) => void } = {}): Promise<SuiteRun> {
   const contract = options.contract ?? loadContract();
   const config = options.config ?? readTargetConfig();
+  const strict = options.strict ?? readStrict();
   const target = await openTarget(config);
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
   const tokens = readTestTokens();
-  // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card.
-  const fixtures = createFixtures(contract, client, target.stateful ? { payment_method_id: async () => testCardBody(tokens.success) } : {});
+  // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card, held by the
+  // customer the cases use (a payment flow is given a payment method together with its customer).
+  const fixtures: Fixtures = createFixtures(
+    contract,
+    client,
+    target.stateful ? { payment_method_id: async () => testCardBody(tokens.success, await fixtures.idFor('customer_id')) } : {},
+  );
   for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
   const variants = target.kind === 'sandbox' && !config.baseUrl ? sandboxVariants(target) : undefined;
   return {
     contract,
     target,
     client,
+    lenient: lenientFor(target.kind, strict),
     fixtures,
     tokens,
     idFor: (p) => fixtures.idFor(p),
@@ -113,5 +121,6 @@ export const failuresOf = (result: CaseResult): string[] =>
     ...result.violations.map((v) => `${result.operationId} ${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
     ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),
   ].map(redact);
+
 
 export { SCENARIOS };
