@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startRealServer } from './fake/real-server.ts';
+import { BURST, startRealServer } from './fake/real-server.ts';
 import { loadContract } from '../contract-core/contract.ts';
 import { passed, warningLines, writeReports, type CaseResult } from './lib/report.ts';
 import { runStep } from './lib/runner.ts';
@@ -17,8 +17,8 @@ import { LOCAL_TEST_KEY, readTargetConfig } from './lib/target.ts';
 
 const contract = loadContract();
 const TAX_RATES = ['getAllTaxRates', 'createTaxRate', 'getTaxRate', 'updateTaxRate'];
-/** The fake's rate-limit window: after a provoked 429, the suite waits it out before the next case. */
-const WINDOW_MS = 250;
+/** After a provoked 429 the suite waits the fake's limit out before the next case (the cases run one at a time). */
+const WINDOW_MS = BURST.coolDownMs + 200;
 
 let server: Awaited<ReturnType<typeof startRealServer>>;
 const provoke = process.env['CONTRACT_PROVOKE_RATE_LIMIT'];

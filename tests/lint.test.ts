@@ -86,7 +86,7 @@ describe('lint of openapi/', () => {
     expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });
     const webhook = await lintEdited('webhooks/refund.created.yaml', '  x-evidence:\n    event_type:\n      source: inferred', '  x-evidence:\n    event_type:\n      source: rumour');
     expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe('webhook eventRefundCreated: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")');
-  });
+  }, 60_000);
 
   it('reports a broken $ref at its file and line', async () => {
     const file = 'paths/customers/customers@{customer_id}.yaml';

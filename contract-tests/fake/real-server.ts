@@ -37,7 +37,8 @@ class Problem {
   }
 }
 const KEY = /^[A-Za-z0-9_-]{1,255}$/;
-const BURST = { windowMs: 200, requests: 15 };
+/** More than `requests` within `windowMs` trips the limit, which then refuses everything for `coolDownMs`. */
+export const BURST = { windowMs: 200, requests: 30, coolDownMs: 1000 };
 
 function validation(errors: { field: string; message: string }[]): Problem {
   return new Problem(422, 'validation_error', 'Validation Error', "The request parameters didn't pass validation.", errors);
@@ -58,6 +59,7 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
   const rates: TaxRate[] = [];
   const stored = new Map<string, { fingerprint: string; answer: Answer }>();
   const recent: number[] = [];
+  let limitedUntil = 0;
   let next = 0;
 
   const find = (id: string): TaxRate => {
@@ -120,8 +122,9 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
     const now = performance.now();
     recent.push(now);
     while (recent[0]! < now - BURST.windowMs) recent.shift();
+    if (recent.length > BURST.requests) limitedUntil = now + BURST.coolDownMs;
     // Over the limit: 429, and like many real servers, no Retry-After.
-    if (recent.length > BURST.requests) throw new Problem(429, 'rate_limit_exceeded', 'Rate Limit Exceeded', 'Too many requests.');
+    if (now < limitedUntil) throw new Problem(429, 'rate_limit_exceeded', 'Rate Limit Exceeded', 'Too many requests.');
     const auth = req.headers.authorization ?? '';
     const key = auth.startsWith('Bearer ') ? auth.slice(7) : auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString().split(':')[0]! : '';
     if (!/^sk_test_\w+$/.test(key)) throw new Problem(401, 'unauthorized', 'Unauthorized', 'Invalid API key provided.');
