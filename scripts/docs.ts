@@ -2,11 +2,13 @@
 // built from openapi/ in memory so that it never lags behind the spec.
 import { relative } from 'node:path';
 import { buildDocs } from '../docs/lib/build.ts';
+import { writeChangelogPage } from '../docs/lib/changelog-page.ts';
 import { DIST } from '../docs/lib/paths.ts';
 import { buildSpec } from './lib/build-spec.ts';
 import { ROOT } from './lib/paths.ts';
 import { runStep } from './lib/run-step.ts';
 
 await runStep(async () => {
-  for (const file of await buildDocs(await buildSpec(), DIST)) console.log(`wrote ${relative(ROOT, DIST)}/${file}`);
+  const spec = await buildSpec();
+  for (const file of [...(await buildDocs(spec, DIST)), await writeChangelogPage(DIST, spec)]) console.log(`wrote ${relative(ROOT, DIST)}/${file}`);
 });

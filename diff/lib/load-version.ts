@@ -52,13 +52,17 @@ export function commitOf(ref: string, repo = ROOT): string | null {
   }
 }
 
-/** Builds a commit: its tree is extracted into a temporary folder (git archive) that borrows this checkout's node_modules. */
+/** What the build of a commit reads: the spec, the build, its Redocly config, and package.json (ESM). */
+const BUILD_INPUTS = ['openapi', 'scripts', 'redocly.yaml', 'package.json'];
+
+/** Builds a commit of a repository: its build inputs are extracted into a temporary folder (git archive) that borrows
+ * the node_modules of the checkout running this (the repository may be a bare or fresh clone without one). */
 export async function buildCommit(commit: string, label: string, repo = ROOT): Promise<Version> {
   const dir = mkdtempSync(join(tmpdir(), 'payjp-diff-'));
   try {
-    const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', commit], { maxBuffer: 1 << 30 });
+    const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', commit, ...BUILD_INPUTS], { maxBuffer: 1 << 30 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
-    symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     return await buildCheckout(dir, label);
   } finally {
     rmSync(dir, { recursive: true, force: true });

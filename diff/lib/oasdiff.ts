@@ -51,9 +51,13 @@ const OWNED_ON_ERRORS = new Set([
 ]);
 const HEADERS_ON_ERRORS = new Set(['required-response-header-removed', 'optional-response-header-removed', 'response-header-became-optional']);
 const OWNED_WEBHOOKS = new Set(['webhook-added', 'webhook-removed']);
+/** How oasdiff names a webhook's operation in `path`: `webhook:refund.created`. */
+const WEBHOOK_PATH = 'webhook:';
 
 export function ownedByOurRules(change: OasdiffChange, catalogsKnowHeaders: boolean): boolean {
-  if (OWNED_WEBHOOKS.has(change.id ?? '')) return true;
+  // oasdiff reads a webhook's payload as a request (a field removed is harmless there); for the merchant reading
+  // it, it is a response: the webhooks rule judges it.
+  if (OWNED_WEBHOOKS.has(change.id ?? '') || change.path?.startsWith(WEBHOOK_PATH)) return true;
   if (/^request-(parameter|header)/.test(change.id ?? '') && (change.text ?? '').includes('`Idempotency-Key`')) return true;
   const status = statusOf(change);
   if (status === null || status < 400) return false;
