@@ -14,7 +14,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ROOT } from '../../scripts/lib/paths.ts';
-import { loadAcknowledgements } from './acknowledgements.ts';
+import { loadAcknowledgements, type Acknowledgement } from './acknowledgements.ts';
 import { fromBuildCatalog, fromBundle } from './catalog-entries.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { isSnapshot, readSnapshot } from './snapshot.ts';
@@ -34,11 +34,22 @@ export async function buildCheckout(dir: string, label: string): Promise<Version
     const built = (await module.buildSpec()) as { document?: unknown; catalog?: unknown };
     if (!isObject(built.document) || !Array.isArray(built.catalog)) throw new Error('buildSpec() returned no document and catalog');
     const catalog = fromBuildCatalog(built.catalog, label);
-    return { label, document: built.document, catalog, catalogFrom: 'catalog', acknowledgements: loadAcknowledgements(dir) };
+    return { label, document: built.document, catalog, catalogFrom: 'catalog', acknowledgements: acknowledgementsOf(dir, label) };
   } catch (error) {
+    if (error instanceof AcknowledgementsError) throw error;
     throw new Error(`${label}: its build failed: ${message(error)}`);
   }
 }
+
+class AcknowledgementsError extends Error {}
+
+const acknowledgementsOf = (dir: string, label: string): Acknowledgement[] => {
+  try {
+    return loadAcknowledgements(dir);
+  } catch (error) {
+    throw new AcknowledgementsError(label === WORKING_TREE ? message(error) : `${label}: ${message(error)}`);
+  }
+};
 
 /** The commit a ref names in this repository, or null. */
 export function commitOf(ref: string, repo = ROOT): string | null {
