@@ -10,7 +10,7 @@ import type { Finding } from '../lib/finding.ts';
 import { buildCommit } from '../lib/load-version.ts';
 import type { Version } from '../lib/version.ts';
 
-export const LIMIT = 20;
+const LIMIT = 20;
 
 export interface Commit {
   hash: string;

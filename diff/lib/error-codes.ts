@@ -22,7 +22,7 @@ export interface OperationCodes {
 const intersect = (a: Set<string>, b: Set<string>): Set<string> => new Set([...a].filter((code) => b.has(code)));
 
 /** The codes a schema admits, or null when it does not constrain `code`. */
-export function codeSet(document: JsonObject, node: unknown, seen: ReadonlySet<unknown> = new Set()): Set<string> | null {
+function codeSet(document: JsonObject, node: unknown, seen: ReadonlySet<unknown> = new Set()): Set<string> | null {
   const schema = objectAt(document, node);
   if (seen.has(schema)) return null;
   const inside = new Set([...seen, schema]);

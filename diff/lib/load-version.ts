@@ -20,39 +20,34 @@ import { isObject, type JsonObject } from './json.ts';
 import { isSnapshot, readSnapshot } from './snapshot.ts';
 import type { Version } from './version.ts';
 
-export const WORKING_TREE = 'working tree';
+const WORKING_TREE = 'working tree';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Builds a checkout (a folder with openapi/, scripts/ and node_modules/) with that checkout's own build. */
-export async function buildCheckout(dir: string, label: string): Promise<Version> {
+async function buildCheckout(dir: string, label: string): Promise<Version> {
   const entry = join(dir, 'scripts/lib/build-spec.ts');
   if (!existsSync(entry)) throw new Error(`${label}: has no scripts/lib/build-spec.ts to build it with`);
+  let built: { document?: unknown; catalog?: unknown };
   try {
     const module = (await import(pathToFileURL(entry).href)) as { buildSpec?: unknown };
     if (typeof module.buildSpec !== 'function') throw new Error('scripts/lib/build-spec.ts exports no buildSpec()');
-    const built = (await module.buildSpec()) as { document?: unknown; catalog?: unknown };
-    if (!isObject(built.document) || !Array.isArray(built.catalog)) throw new Error('buildSpec() returned no document and catalog');
-    const catalog = fromBuildCatalog(built.catalog, label);
-    return { label, document: built.document, catalog, catalogFrom: 'catalog', acknowledgements: acknowledgementsOf(dir, label) };
+    built = (await module.buildSpec()) as typeof built;
   } catch (error) {
-    if (error instanceof AcknowledgementsError) throw error;
     throw new Error(`${label}: its build failed: ${message(error)}`);
   }
+  if (!isObject(built.document) || !Array.isArray(built.catalog)) throw new Error(`${label}: its buildSpec() returned no document and catalog`);
+  let acknowledgements: Acknowledgement[];
+  try {
+    acknowledgements = loadAcknowledgements(dir);
+  } catch (error) {
+    throw new Error(label === WORKING_TREE ? message(error) : `${label}: ${message(error)}`);
+  }
+  return { label, document: built.document, catalog: fromBuildCatalog(built.catalog, label), catalogFrom: 'catalog', acknowledgements };
 }
 
-class AcknowledgementsError extends Error {}
-
-const acknowledgementsOf = (dir: string, label: string): Acknowledgement[] => {
-  try {
-    return loadAcknowledgements(dir);
-  } catch (error) {
-    throw new AcknowledgementsError(label === WORKING_TREE ? message(error) : `${label}: ${message(error)}`);
-  }
-};
-
 /** The commit a ref names in this repository, or null. */
-export function commitOf(ref: string, repo = ROOT): string | null {
+function commitOf(ref: string, repo: string): string | null {
   try {
     return execFileSync('git', ['-C', repo, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
       encoding: 'utf8',

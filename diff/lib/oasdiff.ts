@@ -11,7 +11,7 @@ export type OasdiffChange = IOasdiffChange;
 /** Levels as oasdiff prints them in `checks`: 3 error, 2 warning, 1 info. */
 export const OASDIFF_LEVELS = { 3: 'ERR', 2: 'WARN', 1: 'INFO' } as const;
 export type OasdiffLevel = (typeof OASDIFF_LEVELS)[keyof typeof OASDIFF_LEVELS];
-export const PREFIX = 'oasdiff:';
+const PREFIX = 'oasdiff:';
 
 export async function runOasdiff(base: JsonObject, head: JsonObject): Promise<OasdiffChange[]> {
   // No external $refs: a bundle is self-contained, and nothing may be fetched.

@@ -47,7 +47,7 @@ export async function runProof(mutations: readonly Mutation[] = MUTATIONS): Prom
 }
 
 /** What oasdiff alone said: how many changes, the most frequent kinds with their level. */
-export function oasdiffSummary(changes: readonly OasdiffChange[]): string {
+function oasdiffSummary(changes: readonly OasdiffChange[]): string {
   if (changes.length === 0) return 'nothing';
   const counts = new Map<string, number>();
   for (const change of changes) counts.set(`\`${change.id}\` ${levelOf(change)}`, (counts.get(`\`${change.id}\` ${levelOf(change)}`) ?? 0) + 1);

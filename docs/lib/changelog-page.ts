@@ -12,7 +12,7 @@ import { errorPageFile } from './error-page.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
 import { REFERENCE_PAGE, operationHref } from './reference-links.ts';
 
-export const CHANGELOG_PAGE = 'changelog.html';
+const CHANGELOG_PAGE = 'changelog.html';
 
 /** English first, then Japanese, as the page's bilingual headings. */
 const bilingual = (en: string, ja: string): string => `${escapeHtml(en)} <span lang="ja">${escapeHtml(ja)}</span>`;
