@@ -5811,7 +5811,6 @@ export interface operations {
                  *       ],
                  *       "success_url": "https://shop.example.jp/checkout/complete",
                  *       "cancel_url": "https://shop.example.jp/cart",
-                 *       "expires_at": "2026-11-24T03:00:00Z",
                  *       "locale": "ja",
                  *       "payment_method_types": [
                  *         "card",
