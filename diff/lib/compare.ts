@@ -21,15 +21,16 @@ export interface Report {
 }
 
 export interface CompareOptions {
-  severities?: Severities;
-  /** Match the head's acknowledgements (the gate and `npm run diff` do; the changelog does not). */
+  /** Match the head's acknowledgements (the gate and `npm run diff` do; the changelog and the proof do not). */
   acknowledge?: boolean;
 }
+
+let loaded: Severities | undefined;
 
 const ORDER = (finding: Finding): string => `${SEVERITIES.indexOf(finding.severity)} ${finding.operation ?? ''} ${finding.pointer} ${finding.check}`;
 
 export async function compare(base: Version, head: Version, options: CompareOptions = {}): Promise<Report> {
-  const severities = options.severities ?? loadSeverities(CHECKS);
+  const severities = (loaded ??= loadSeverities(CHECKS));
   const acknowledgements = options.acknowledge === false ? [] : head.acknowledgements;
   const catalogsKnowHeaders = base.catalogFrom === 'catalog' && head.catalogFrom === 'catalog';
   const oasdiff = await runOasdiff(base.document, head.document);
