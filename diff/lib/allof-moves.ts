@@ -4,7 +4,7 @@
 // is there as before, nothing changed for a client and the change is dropped.
 import { fieldsOf, type Field } from './fields.ts';
 import { objectAt, type JsonObject } from './json.ts';
-import type { OasdiffChange } from './oasdiff.ts';
+import { statusOf, type OasdiffChange } from './oasdiff.ts';
 
 /** What each change claims about the field in the merged view, to be refuted. */
 const CLAIMS: Record<string, (before: Field | undefined, after: Field | undefined) => boolean> = {
@@ -38,13 +38,11 @@ function candidates(property: string): string[] {
 
 export function isAllOfMove(change: OasdiffChange, base: JsonObject, head: JsonObject): boolean {
   const claim = CLAIMS[change.id ?? ''];
-  const text = change.text ?? '';
-  const status = /status `(\d{3})`|`(\d{3})` status/.exec(text);
-  const property = /property `([^`]+)`/.exec(text)?.[1];
-  if (!claim || !status || !property) return false;
-  const code = status[1] ?? status[2]!;
-  const before = fieldsOf(base, responseSchema(base, change, code));
-  const after = fieldsOf(head, responseSchema(head, change, code));
+  const status = statusOf(change);
+  const property = /property `([^`]+)`/.exec(change.text ?? '')?.[1];
+  if (!claim || status === null || !property) return false;
+  const before = fieldsOf(base, responseSchema(base, change, String(status)));
+  const after = fieldsOf(head, responseSchema(head, change, String(status)));
   const name = candidates(property).find((candidate) => before.has(candidate) || after.has(candidate));
   return name !== undefined && claim(before.get(name), after.get(name));
 }

@@ -77,7 +77,7 @@ export const levelOf = (change: OasdiffChange): OasdiffLevel => {
 };
 
 /** The response status a change is about, from its text ("… for the status `429`", "… with the `409` status"). */
-const statusOf = (change: OasdiffChange): number | null => {
+export const statusOf = (change: OasdiffChange): number | null => {
   const match = /status `(\d{3})`|`(\d{3})` status/.exec(change.text ?? '');
   return match ? Number(match[1] ?? match[2]) : null;
 };
