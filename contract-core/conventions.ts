@@ -18,16 +18,18 @@ export const LIST_CURSOR = 'starting_after';
 export const exampleName = (code: string): string => `problem.${code}`;
 
 type JsonObject = Record<string, unknown>;
+/** An operation object as written: the fields every reader looks at, typed; the rest unknown. */
+export type OperationObject = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown; tags?: string[] };
 export interface OperationRef {
   path: string;
   method: HttpMethod;
-  operation: JsonObject;
+  operation: OperationObject;
 }
 
 /** Every operation of a document's `paths`, as written (no `$ref` followed). */
 export function operationsOf(doc: JsonObject): OperationRef[] {
   const paths = (doc['paths'] ?? {}) as Record<string, JsonObject>;
   return Object.entries(paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method] !== undefined).map((method) => ({ path, method, operation: item[method] as JsonObject })),
+    HTTP_METHODS.filter((method) => item[method] !== undefined).map((method) => ({ path, method, operation: item[method] as OperationObject })),
   );
 }
