@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUNDLE_FILE, examplePath, readContract, type JsonObject, type Operation } from '../contract-core/contract.ts';
-import { createValidator } from '../contract-tests/lib/validator.ts';
+import { createValidator } from '../contract-core/validator.ts';
 import { type Mock, startMock } from './server.ts';
 
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLE_FILE, examplePath, readContract, type Contract, type Json, type JsonObject, type Operation } from '../contract-core/contract.ts';
-import { createValidator } from '../contract-tests/lib/validator.ts';
+import { createValidator } from '../contract-core/validator.ts';
 import { ERROR_CATALOG, type ErrorCode, OPERATION_ERRORS } from '../generated/error-catalog.ts';
 import { type Mock, startMock } from './server.ts';
 import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';

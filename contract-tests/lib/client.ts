@@ -14,6 +14,7 @@ import { createLimiter } from './limiter.ts';
 import { TestKey, redact } from './keys.ts';
 import { RefusedError } from './secrets.ts';
 import { WRITE_METHODS } from '../../contract-core/conventions.ts';
+import type { TransportFailure } from '../../contract-core/validator.ts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -65,8 +66,6 @@ export interface ContractClient {
   exchanges: Exchange[];
 }
 
-/** Why a request got no answer: nothing listening, no answer in time, or the connection failed otherwise. */
-export type TransportFailure = 'connection-refused' | 'timeout' | 'connection-failed';
 
 export class TransportError extends Error {
   override name = 'TransportError';

@@ -5,7 +5,7 @@
 // CONTRACT_STRICT=1 a remote server is held to the inferred rules too.
 import type { Evidence } from '../../contract-core/evidence.ts';
 import type { TargetKind } from './target.ts';
-import type { Violation } from './validator.ts';
+import type { Violation } from '../../contract-core/validator.ts';
 
 /** A breach of an inferred rule, reported apart: the rule, why we believe it, and what the server did. */
 export interface Warning {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from './keys.ts';
 import type { Warning } from './grading.ts';
-import type { InfrastructureFailure, Violation } from './validator.ts';
+import type { InfrastructureFailure, Violation } from '../../contract-core/validator.ts';
 import { ROOT } from '../../contract-core/files.ts';
 
 export const REPORTS = join(ROOT, 'reports');

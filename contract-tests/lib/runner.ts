@@ -11,7 +11,7 @@ import { passed, type CaseResult, type Mode } from './report.ts';
 import { redact } from './keys.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
-import { validateResponse, type InfrastructureFailure } from './validator.ts';
+import { validateResponse, type InfrastructureFailure } from '../../contract-core/validator.ts';
 
 export interface RequestParts {
   params?: Record<string, string>;

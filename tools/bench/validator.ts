@@ -3,7 +3,7 @@
 // second of CPU time.
 import { performance } from 'node:perf_hooks';
 import { loadContract, type Json } from '../../contract-core/contract.ts';
-import { createValidator, type ResponseUnderTest } from '../../contract-tests/lib/validator.ts';
+import { createValidator, type ResponseUnderTest } from '../../contract-core/validator.ts';
 
 const BUDGET_MS = 700; // per measurement, after a warm-up
 const MAX_ITERATIONS = 2_000_000;

@@ -2,8 +2,8 @@
 // (checked to pass first), breaks one thing, and must be reported at the right place with the right words.
 import { describe, expect, test } from 'vitest';
 import { ERROR_CATALOG, OPERATION_ERRORS } from '../generated/error-catalog.ts';
-import { loadContract, type Json } from '../contract-core/contract.ts';
-import { validateResponse, type ResponseUnderTest } from './lib/validator.ts';
+import { loadContract, type Json } from './contract.ts';
+import { validateResponse, type ResponseUnderTest } from './validator.ts';
 
 const { operations } = loadContract();
 const byId = (operationId: string) => {

@@ -6,11 +6,10 @@
 // fact from a difference with our inference (grading.ts).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { CATALOG_RULES, ERROR_CATALOG, OPERATION_ERRORS, isErrorCode, type ErrorCode } from '../../generated/error-catalog.ts';
-import { PROBLEM_MEDIA_TYPE } from '../../contract-core/conventions.ts';
-import type { Evidence } from '../../contract-core/evidence.ts';
-import type { TransportFailure } from './client.ts';
-import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
+import { CATALOG_RULES, ERROR_CATALOG, OPERATION_ERRORS, isErrorCode, type ErrorCode } from '../generated/error-catalog.ts';
+import { PROBLEM_MEDIA_TYPE } from './conventions.ts';
+import type { Evidence } from './evidence.ts';
+import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from './contract.ts';
 
 /** Where a violation was found; `pointer` is a JSON pointer into the body for `body`. */
 export type Location = 'route' | 'status' | 'content-type' | 'header' | 'body';
@@ -34,6 +33,9 @@ const PUBLISHED: Evidence = { source: 'published' };
 const rule = (name: keyof typeof CATALOG_RULES): Evidence => CATALOG_RULES[name] as Evidence;
 /** Keywords that only group others: their sub-errors are reported instead. */
 const GROUPING = ['allOf', 'anyOf', 'oneOf', 'if', 'propertyNames'];
+
+/** Why a request got no answer: nothing listening, no answer in time, or the connection failed otherwise. */
+export type TransportFailure = 'connection-refused' | 'timeout' | 'connection-failed';
 
 /**
  * What went wrong before the contract could be checked: an edge page instead of the API, a gateway; or no
