@@ -58,15 +58,20 @@ function commitOf(ref: string, repo: string): string | null {
   }
 }
 
-/** What the build of a commit reads: the spec, the build, its Redocly config, and package.json (ESM). */
-const BUILD_INPUTS = ['openapi', 'scripts', 'redocly.yaml', 'package.json'];
+/**
+ * What the build of a commit reads: the spec, the build, the core modules the build imports (since the build
+ * used contract-core/), its Redocly config, and package.json (ESM). A commit holds those of them it has.
+ */
+export const BUILD_INPUTS = ['openapi', 'scripts', 'contract-core', 'redocly.yaml', 'package.json'];
 
 /** Builds a commit of a repository: its build inputs are extracted into a temporary folder (git archive) that borrows
  * the node_modules of the checkout running this (the repository may be a bare or fresh clone without one). */
 export async function buildCommit(commit: string, label: string, repo = ROOT): Promise<Version> {
   const dir = mkdtempSync(join(tmpdir(), 'payjp-diff-'));
   try {
-    const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', commit, ...BUILD_INPUTS], { maxBuffer: 1 << 30 });
+    const present = new Set(execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', commit], { encoding: 'utf8' }).split('\n'));
+    const inputs = BUILD_INPUTS.filter((input) => present.has(input));
+    const tar = execFileSync('git', ['-C', repo, 'archive', '--format=tar', commit, ...inputs], { maxBuffer: 1 << 30 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     return await buildCheckout(dir, label);

@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import type { Severity } from '../lib/finding.ts';
 import { isObject, type JsonObject } from '../lib/json.ts';
 import type { Source } from './source.ts';
+import { readListedCode } from '../../scripts/lib/expand-errors.ts';
 
 export interface Expected {
   check: string;
@@ -40,7 +41,7 @@ const entry = (source: Source, code: string) => {
 };
 const withoutCode = (document: JsonObject, code: string): void => {
   for (const item of Object.values((document as Json)['paths'] as Json)) {
-    for (const op of Object.values(item as Json)) if (Array.isArray(op?.['x-errors'])) op['x-errors'] = op['x-errors'].filter((c: string) => c !== code);
+    for (const op of Object.values(item as Json)) if (Array.isArray(op?.['x-errors'])) op['x-errors'] = op['x-errors'].filter((entry: unknown) => readListedCode(entry)?.code !== code);
   }
 };
 
@@ -128,7 +129,7 @@ export const MUTATIONS: readonly Mutation[] = [
     name: 'error code dropped from an operation (`confirmPaymentFlow` `card_declined`, x-errors)',
     source: ({ document }) => {
       const op = operation(document, CONFIRM, 'post');
-      op['x-errors'] = op['x-errors'].filter((code: string) => code !== 'card_declined');
+      op['x-errors'] = op['x-errors'].filter((entry: unknown) => readListedCode(entry)?.code !== 'card_declined');
     },
     expect: { check: 'error-code-removed', severity: 'breaking', operation: 'confirmPaymentFlow', pointer: problem(CONFIRM, 'post', 402, 'card_declined') },
   },
