@@ -1296,8 +1296,10 @@ export interface webhooks {
          *     it is captured). Fulfil the order here rather than on the customer's return to your site.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1321,8 +1323,10 @@ export interface webhooks {
          *     `last_payment_error` says why.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1346,8 +1350,10 @@ export interface webhooks {
          *     authentication (`next_action` says which) before the payment can go on.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1371,8 +1377,10 @@ export interface webhooks {
          *     `customer_id` names the customer.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1396,8 +1404,10 @@ export interface webhooks {
          *     still `pending` (refunds of some payment methods complete later).
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1421,8 +1431,10 @@ export interface webhooks {
          *     `payment_flow_id` names the payment flow; in `setup` mode, `setup_flow_id` the setup flow.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1446,8 +1458,10 @@ export interface webhooks {
          *     anything you reserved for it.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
+         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
+         *     contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -3384,7 +3398,10 @@ export interface components {
              * @example checkout.session.completed
              */
             type: string;
-            /** @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. */
+            /**
+             * @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. An endpoint whose
+             *     delivery was given up after the last retry still counts (ours: PAY.JP does not say).
+             */
             pending_webhooks: number;
             /** @description The resource the event is about (a payment flow, a payment method, a refund…), as it was then. */
             data: {
@@ -7650,7 +7667,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.succeeded` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.succeeded";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7680,7 +7701,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.payment_failed` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.payment_failed";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7710,7 +7735,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.requires_action` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.requires_action";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7740,7 +7769,11 @@ export interface operations {
         /** @description The event, with `type` `payment_method.attached` and the payment method in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_method.attached";
+                    data: components["schemas"]["PaymentMethod"];
+                };
             };
         };
         responses: {
@@ -7770,7 +7803,11 @@ export interface operations {
         /** @description The event, with `type` `refund.created` and the payment refund in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "refund.created";
+                    data: components["schemas"]["PaymentRefund"];
+                };
             };
         };
         responses: {
@@ -7800,7 +7837,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.completed` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.completed";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {
@@ -7830,7 +7871,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.expired` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.expired";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {
