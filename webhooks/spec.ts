@@ -46,8 +46,14 @@ function resolve(document: Node, node: unknown): Node {
   return current;
 }
 
-/** Reads the webhooks of a bundle (by default the committed one). */
-export function loadWebhooks(document: Node = JSON.parse(readFileSync(BUNDLE, 'utf8')) as Node): Webhooks {
+let loaded: Webhooks | undefined;
+
+/** The webhooks of the committed bundle, compiled once per process. */
+export function loadWebhooks(): Webhooks {
+  return (loaded ??= readWebhooks(JSON.parse(readFileSync(BUNDLE, 'utf8')) as Node));
+}
+
+function readWebhooks(document: Node): Webhooks {
   const compile = schemaCompiler(document);
   const byType = new Map<string, WebhookSpec>();
   const headers = new Set<string>();
