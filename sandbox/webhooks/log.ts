@@ -27,6 +27,9 @@ export interface DeliveryRecord {
 
 export class DeliveryLog {
   readonly #byEvent = new Map<string, DeliveryRecord[]>();
+  /** Event IDs oldest first from `#oldest` on: the order to forget them in. */
+  #order: string[] = [];
+  #oldest = 0;
   readonly #maxEvents: number;
 
   constructor(maxEvents: number) {
@@ -38,8 +41,13 @@ export class DeliveryLog {
     if (!records) {
       records = [];
       this.#byEvent.set(record.event_id, records);
-      // A Map iterates in insertion order: the first key is the oldest event.
-      if (this.#byEvent.size > this.#maxEvents) this.#byEvent.delete(this.#byEvent.keys().next().value!);
+      this.#order.push(record.event_id);
+      // Not the Map's first key: after many deletions, reaching it walks every deleted entry (measured).
+      if (this.#byEvent.size > this.#maxEvents) this.#byEvent.delete(this.#order[this.#oldest++]!);
+      if (this.#oldest >= this.#maxEvents) {
+        this.#order = this.#order.slice(this.#oldest);
+        this.#oldest = 0;
+      }
     }
     records.push(record);
     return record;
