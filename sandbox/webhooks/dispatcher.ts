@@ -6,7 +6,7 @@
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
 import { random } from '../http/switches.ts';
 import type { SandboxEvent } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
+import { timestamp } from '../store.ts';
 import { type DeliveryRecord, DeliveryLog } from './log.ts';
 import type { DeliverySettings, ResolvedEndpoint } from './options.ts';
 import { post } from './post.ts';
@@ -54,13 +54,18 @@ export class WebhookDispatcher {
   readonly #closing = new AbortController();
   /** Deliveries waiting (ready, delayed, held, between retries) or in flight. */
   #active = 0;
+  /** Deliveries made so far: their IDs (`whdl_1`, `whdl_2`…), unique in this sandbox. */
+  #delivered = 0;
   #lostCount = 0;
   readonly #lost: LostEvent[] = [];
+  /** The note of a delivery refused because the queue is full (one string, however many). */
+  readonly #queueFull: string;
 
   constructor(settings: DeliverySettings, seed: number | undefined) {
     this.settings = settings;
     this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
     this.#draw = random((seed ?? Date.now()) ^ STREAM);
+    this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
   }
 
   /**
@@ -74,9 +79,10 @@ export class WebhookDispatcher {
       if (this.#lost.length > REMEMBERED_LOST) this.#lost.shift();
       return false;
     }
-    const queues = this.#queues.filter((queue) => queue.endpoint.types?.has(event.type) ?? true);
-    event.pending_webhooks = queues.length;
-    for (const queue of queues) {
+    let subscribed = 0;
+    for (const queue of this.#queues) {
+      if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
+      subscribed += 1;
       const subscription: Subscription = { event, acknowledged: false };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
@@ -85,6 +91,7 @@ export class WebhookDispatcher {
       this.#start(queue, subscription, null);
       if (this.#roll(this.settings.duplicateRate)) this.#start(queue, subscription, 'duplicate');
     }
+    event.pending_webhooks = subscribed;
     return true;
   }
 
@@ -123,8 +130,9 @@ export class WebhookDispatcher {
 
   #record(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected'], status: DeliveryRecord['status'], note: string | null): DeliveryRecord {
     const { event } = subscription;
+    this.#delivered += 1;
     return this.log.add({
-      id: newId('whdl_'),
+      id: `whdl_${this.#delivered}`,
       event_id: event.id,
       event_type: event.type,
       endpoint: queue.endpoint.url,
@@ -138,7 +146,7 @@ export class WebhookDispatcher {
 
   #start(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected']): void {
     if (this.#active >= this.settings.maxQueued) {
-      this.#record(queue, subscription, injected, 'failed', `not sent: ${this.settings.maxQueued} deliveries were already waiting`);
+      this.#record(queue, subscription, injected, 'failed', this.#queueFull);
       return;
     }
     this.#active += 1;
