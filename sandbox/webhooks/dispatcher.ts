@@ -188,8 +188,8 @@ export class WebhookDispatcher {
 
   /**
    * Starts what the endpoint's concurrency allows, on a later turn: never inside the API request's own. A
-   * busy endpoint schedules nothing (its attempt in flight pumps when it ends): an immediate per request
-   * makes the event loop poll without waiting, and cost the API 18 % of its throughput on the bench.
+   * busy endpoint schedules nothing (its attempt in flight pumps when it ends), so that a slow endpoint does
+   * not add an immediate to every request's turn.
    */
   #pump(queue: EndpointQueue): void {
     if (queue.pumping || queue.inFlight >= this.settings.concurrency) return;
