@@ -51,7 +51,8 @@ if (import.meta.main) {
   const switches = switchesFromEnv(process.env);
   const webhooks = webhookOptionsFromEnv(process.env);
   const sandbox = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), port });
-  const on = Object.keys(switches);
+  const faults = Object.keys(webhooks ?? {}).filter((name) => name !== 'endpoints' && name !== 'token');
+  const on = [...Object.keys(switches), ...faults.map((name) => `webhooks.${name}`)];
   console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}`);
   const endpoints = webhooks?.endpoints ?? [];
   if (endpoints.length > 0)
