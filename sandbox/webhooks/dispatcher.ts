@@ -13,8 +13,9 @@ import { post } from './post.ts';
 
 /** How long a delivery drawn for reordering waits for the next one to overtake it, at most (ms). */
 const REORDER_HOLD_MS = 500;
-/** Events whose deliveries the log keeps; lost events it remembers. */
+/** Events whose deliveries the log keeps, at most. */
 const LOGGED_EVENTS = 10_000;
+/** Lost events the summary lists, newest first (all are counted). */
 const REMEMBERED_LOST = 1_000;
 /** XORed into the sandbox's seed: the webhook faults draw from a stream of their own. */
 const STREAM = 0x5eb400c5;
@@ -54,7 +55,7 @@ export class WebhookDispatcher {
   readonly #closing = new AbortController();
   /** Deliveries waiting (ready, delayed, held, between retries) or in flight. */
   #active = 0;
-  /** Deliveries made so far: their IDs (`whdl_1`, `whdl_2`…), unique in this sandbox. */
+  /** Deliveries recorded so far (dropped and refused ones too): their IDs are `whdl_1`, `whdl_2`…. */
   #delivered = 0;
   #lostCount = 0;
   readonly #lost: LostEvent[] = [];
