@@ -21,6 +21,7 @@ export default defineConfig({
         },
       },
       { test: { name: 'docs', include: ['docs/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      { test: { name: 'diff', include: ['diff/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },
 });

@@ -481,7 +481,8 @@ export interface paths {
          *
          *     Only a payment method attached to no customer can be attached. One already attached to this customer
          *     answers `400 payment_method_already_attached`; one attached to another customer
-         *     `400 payment_method_not_owned_by_customer` (detach it there first); one that was detached
+         *     `400 payment_method_customer_mismatch` (a payment method belongs to one customer at most); one that
+         *     was detached
          *     `400 detached_payment_method_not_usable`; a type that cannot be saved to a customer
          *     `400 unsupported_payment_method_type`. An unknown `customer_id` answers `404 not_found`.
          */
@@ -633,8 +634,9 @@ export interface paths {
          *     An unknown `customer_id` answers `404 not_found`. When the setup flow already has a payment method
          *     (`payment_method_id`), the change must still fit it: it must belong to the given customer
          *     (`400 payment_method_not_owned_by_customer`), must not have been detached
-         *     (`400 detached_payment_method_not_usable`), and its type must stay in `payment_method_types`
-         *     (`400 payment_method_not_in_allowed_types`).
+         *     (`400 detached_payment_method_not_usable`). Setup flows save cards only (`payment_method_types` is
+         *     `[card]`), so the saved payment method's type always fits. Metadata keys are merged into the stored
+         *     ones; more than 20 in all answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateSetupFlow"];
         delete?: never;
@@ -730,7 +732,8 @@ export interface paths {
          * Update a checkout session
          * @description Updates the metadata of a checkout session. Only an `open` session can be updated: a `complete` or
          *     `expired` one answers `400 invalid_status`. Metadata keys are merged into the stored ones; if that would
-         *     make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateCheckoutSession"];
         delete?: never;
@@ -813,19 +816,15 @@ export interface paths {
         /**
          * Update a product
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop selling the
-         *     product. `default_price_id` must name a price of this product: an unknown price answers `404 not_found`,
-         *     a price of another product answers `400 invalid_request` (the published API calls this 400 "Invalid
-         *     Default Price"; the published catalog has no code of its own for it).
+         *     product. `default_price_id` must name an active price of this product: an unknown price answers
+         *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
          */
         post: operations["updateProduct"];
         /**
          * Delete a product
-         * @description Deletes a product for good. Only a product that has no prices can be deleted. A product with prices
-         *     answers `400 invalid_request` (the published API calls this 400 "Product Has Prices"): prices cannot be
-         *     deleted, so such a product stays; set its `active` to `false` with `updateProduct` to stop selling it.
-         *
-         *     The code is `invalid_request`, not `invalid_status`: a product has no `status`, and no operation can
-         *     bring it into a state where deleting it succeeds, so there is no status to wait for or change.
+         * @description Deletes a product for good. Only a product that has no prices can be deleted: one with prices answers
+         *     `400 product_has_prices`. Prices cannot be deleted, so such a product stays; set its `active` to
+         *     `false` with `updateProduct` to stop selling it.
          */
         delete: operations["deleteProduct"];
         options?: never;
@@ -882,7 +881,8 @@ export interface paths {
          * Update a price
          * @description Updates the given fields; the others keep their values. The amount cannot be changed: create another
          *     price and set `active` to `false` on this one. Metadata keys are merged into the stored ones; if that
-         *     would make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     would make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updatePrice"];
         delete?: never;
@@ -939,7 +939,8 @@ export interface paths {
          * Update a tax rate
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop offering the rate
          *     for new line items. Metadata keys are merged into the stored ones; if that would make more than 20 keys,
-         *     the update answers `400 invalid_request` (metadata limit exceeded).
+         *     the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateTaxRate"];
         delete?: never;
@@ -1046,6 +1047,10 @@ export interface paths {
          * List events
          * @description Lists the account's events, newest first, a page at a time (see Pagination). Narrow the list to the
          *     events of one resource (`resource_id`), of one kind of resource (`object`) or of one `type`.
+         *
+         *     This is how a merchant reconciles webhooks: page down to the last event processed and process the ones
+         *     whose webhook never arrived. Events themselves have failed to be created once (PAY.JP's incident
+         *     reports), so for what you wait on, fetch the resource as well (see the Webhooks guide).
          */
         get: operations["getAllEvents"];
         put?: never;
@@ -1297,9 +1302,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1324,9 +1329,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1351,9 +1356,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1378,9 +1383,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1405,9 +1410,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1432,9 +1437,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1459,9 +1464,9 @@ export interface webhooks {
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
          *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
-         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`
-         *     and reconcile from the events list. What PAY.JP publishes about delivery, and the retry schedule this
-         *     contract assumes: see Events.
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -1595,7 +1600,8 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers or booleans. On update, a key set to the empty string is removed.
+         *     numbers or booleans. On update, the keys given are merged into the stored ones and a key set to the empty
+         *     string is removed; an update that would leave more than 20 keys answers `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1733,10 +1739,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as `customer_id` (`400 customer_required_for_payment_method` without it,
-             *     `400 payment_method_not_owned_by_customer` with another one). Omitted, the customer's
-             *     `default_payment_method_id` is used if there is one. An unknown ID answers `404 not_found`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`:
+             *     without a customer the request answers `400 customer_required_for_payment_method`, and a payment method
+             *     that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the customer's `default_payment_method_id` is used if
+             *     there is one. An unknown ID answers `404 not_found`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1768,8 +1776,11 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the customer's
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`
+             *     here or already on the flow: without a customer the request answers
+             *     `400 customer_required_for_payment_method`, and a payment method that customer does not hold (attached
+             *     to another customer, or to none) `400 payment_method_not_owned_by_customer`. Its type must be one of
+             *     `payment_method_types` (`400 payment_method_type_not_allowed`). Omitted, the customer's
              *     `default_payment_method_id` is used if there is one.
              */
             payment_method_id?: string;
@@ -1813,10 +1824,13 @@ export interface components {
         /** @description Everything is optional; what is given replaces the payment flow's value before the payment is attempted. */
         PaymentFlowConfirmRequest: {
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the flow's
-             *     payment method is used, or else the customer's `default_payment_method_id`; with none of these the
-             *     request answers `400 missing_payment_method`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's
+             *     `customer_id`: without a customer the request answers `400 customer_required_for_payment_method`, and a
+             *     payment method that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the flow's payment method is used, or else the
+             *     customer's `default_payment_method_id`; with none of these the request answers
+             *     `400 missing_payment_method`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -3153,8 +3167,8 @@ export interface components {
             /** @description Whether the product can be bought. */
             active?: boolean;
             /**
-             * @description The product's default price. It must be an existing price of this product: an unknown ID answers
-             *     `404 not_found`, a price of another product `400 invalid_request` (invalid default price).
+             * @description The product's default price. It must be an active price of this product: an unknown ID answers
+             *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
              */
             default_price_id?: string;
             /** @description A description of the product, shown to customers on the checkout page. */
@@ -3381,7 +3395,8 @@ export interface components {
             /**
              * @description What happened, written `<resource>.<what happened>`. PAY.JP does not publish the complete list of event
              *     types (the published API types leave this field a free string), so handle unknown types by ignoring them.
-             *     The types PAY.JP names in its own guide and samples:
+             *     The types this contract documents as webhooks (its reading of PAY.JP's naming, not a published list; the
+             *     v2 client names no dispute event either):
              *
              *     | type | `data` | when |
              *     |:---|:---|:---|
@@ -3653,7 +3668,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_unattached" | "payment_method_already_detached" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
         };
         /** @description A problem answered with HTTP 401. */
         Problem401: components["schemas"]["Problem"] & {
@@ -3720,7 +3735,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_unattached`, `payment_method_already_detached`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
+        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3769,7 +3784,9 @@ export interface components {
         Conflict: {
             headers: {
                 /**
-                 * @description Seconds to wait before sending the request again.
+                 * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+                 *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+                 *     without it).
                  * @example 2
                  */
                 "Retry-After"?: number;
@@ -3836,6 +3853,9 @@ export interface components {
          *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
          *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
          *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+         *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+         *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+         *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
          * @example order-10293-create
          */
         IdempotencyKey: string;
@@ -3943,7 +3963,9 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before sending the request again.
+         * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+         *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+         *     without it).
          * @example 2
          */
         "Retry-After": number;
@@ -4016,6 +4038,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4058,7 +4083,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4091,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4134,6 +4159,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4170,7 +4198,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4178,7 +4206,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4201,6 +4229,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4265,6 +4296,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4341,6 +4375,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4375,7 +4412,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4383,7 +4420,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4514,6 +4551,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4621,6 +4661,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4656,7 +4699,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRefund"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +4707,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4954,6 +4997,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5063,6 +5109,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5108,7 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5165,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5184,6 +5233,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5217,7 +5269,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_already_attached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`, `payment_method_customer_mismatch`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5225,7 +5277,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_already_attached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached" | "payment_method_customer_mismatch";
                     };
                 };
             };
@@ -5248,6 +5300,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5397,6 +5452,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5515,6 +5573,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5630,6 +5691,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5663,7 +5727,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,7 +5735,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer";
+                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5694,6 +5758,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5808,6 +5875,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5937,6 +6007,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5972,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5980,7 +6053,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6110,6 +6183,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6214,6 +6290,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6247,7 +6326,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `invalid_default_price`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6255,7 +6334,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "invalid_default_price";
                     };
                 };
             };
@@ -6293,7 +6372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDeleted"];
                 };
             };
-            /** @description Bad Request: `invalid_request`. */
+            /** @description Bad Request: `invalid_request`, `product_has_prices`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6380,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request";
+                        code?: "invalid_request" | "product_has_prices";
                     };
                 };
             };
@@ -6380,6 +6459,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6489,6 +6571,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6522,7 +6607,7 @@ export interface operations {
                     "application/json": components["schemas"]["Price"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6530,7 +6615,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6603,6 +6688,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6711,6 +6799,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6746,7 +6837,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRate"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6754,7 +6845,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6827,6 +6918,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6933,6 +7027,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6966,7 +7063,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +7071,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -7331,6 +7428,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7500,6 +7600,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];

@@ -21,7 +21,7 @@ import type {
   TaxRate,
   Term,
 } from './model.ts';
-import type { TestCard } from './test-cards.ts';
+import type { TestCard } from '../contract-core/test-cards.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** Processing fee of test payments, as recorded on transactions. */
