@@ -5,7 +5,7 @@ import { errorCodesRule } from './error-codes.ts';
 const CONFIRM = '/v2/payment_flows/{payment_flow_id}/confirm';
 const CAPTURE = '/v2/payment_flows/{payment_flow_id}/capture';
 /** An x-errors list less a code, listed bare or with its reason (`- code: "why"`). */
-const without = (list: unknown[], code: string): unknown[] => list.filter((c) => c !== code && !(typeof c === 'object' && c !== null && code in c));
+const without = <T>(list: T[], code: string): T[] => list.filter((c) => c !== code && !(typeof c === 'object' && c !== null && code in c));
 
 describe('error-codes rule', () => {
   it('finds nothing between a contract and itself', async () => {
