@@ -1,7 +1,7 @@
 // The receiver check against receivers that do it right and receivers that do not.
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkReceiver } from './receiver-check.ts';
-import { type Received, type TestReceiver, startReceiver } from './test-receiver.ts';
+import { type Received, type TestReceiver, startReceiver } from '../contract-core/testing/webhook-receiver.ts';
 import { WebhookRejected, verifyWebhook } from './verify.ts';
 
 const TOKEN = 'whook_receiver_check';

@@ -2,8 +2,8 @@
 // type its payload schema (compiled with ajv), its examples, and the header that carries the webhook token;
 // plus the types of the events (generated/api.d.ts).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { BUNDLE_FILE as BUNDLE } from '../contract-core/files.ts';
 import { schemaCompiler } from '../contract-core/spec-schemas.ts';
 import type { components, webhooks } from '../generated/api.d.ts';
 
@@ -31,8 +31,6 @@ export interface Webhooks {
   /** The header of the webhook token, lower case, as the spec names it. */
   tokenHeader: string;
 }
-
-const BUNDLE = join(import.meta.dirname, '..', 'generated', 'openapi.json');
 
 /** `#/a/b` inside the bundle, followed until a non-reference. */
 function resolve(document: Node, node: unknown): Node {

@@ -4,7 +4,7 @@
 // (contract-core/webhook-delivery.ts, our inference) and the delivery is marked failed after the last try.
 // `pending_webhooks` on the event counts the endpoints that have not acknowledged it. Faults (a seeded draw
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
-import { random } from '../http/switches.ts';
+import { random } from '../../contract-core/random.ts';
 import type { SandboxEvent } from '../model.ts';
 import { timestamp } from '../store.ts';
 import { type DeliveryRecord, DeliveryLog } from './log.ts';

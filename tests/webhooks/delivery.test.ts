@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Client, sandboxClient } from '../../sandbox/test-support.ts';
 import type { WebhookOptions } from '../../sandbox/webhooks/options.ts';
-import { until } from '../../webhooks/test-receiver.ts';
+import { until } from '../../contract-core/testing/webhook-receiver.ts';
 import { TRIGGER_TYPES, trigger } from '../../webhooks/trigger.ts';
 import { verifyWebhook } from '../../webhooks/verify.ts';
 import { type Merchant, eventsSince, newestEvent, startMerchant } from './merchant.ts';

@@ -1,7 +1,7 @@
 // A merchant's receiver, as the webhooks guide describes it: verify each delivery (token, then payload),
 // act on each event once (deduplicated by its ID), and catch up from the events list with a cursor, which
 // brings in what was never delivered.
-import { type Received, type TestReceiver, startReceiver } from '../../webhooks/test-receiver.ts';
+import { type Received, type TestReceiver, startReceiver } from '../../contract-core/testing/webhook-receiver.ts';
 import { WebhookRejected, verifyWebhook } from '../../webhooks/verify.ts';
 import type { Event } from '../../webhooks/spec.ts';
 import type { Client } from '../../sandbox/test-support.ts';

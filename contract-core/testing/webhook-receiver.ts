@@ -1,5 +1,6 @@
-// For tests: a webhook receiver on 127.0.0.1 (port 0) that records every request and answers what the test
-// says (by default 200), and a wait for a condition that polls instead of sleeping a fixed time.
+// For the webhook tests (the sandbox's delivery, the receiver tools, end to end): a webhook receiver on
+// 127.0.0.1 (port 0) that records every request and answers what the test says (by default 200), and a wait
+// for a condition that polls instead of sleeping a fixed time.
 import { type IncomingHttpHeaders, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
