@@ -1,8 +1,7 @@
-// The bundle's schemas compiled with ajv the way the contract runner compiles them (JSON Schema 2020-12,
-// strict mode, ajv-formats): OpenAPI's own keywords and our `x-` extensions known to ajv, and the
-// components added once under an absolute ID so that a schema compiled on its own finds `#/components/…`.
-// For code outside the runner (the webhook receiver tools); contract-tests/lib/validator.ts applies the
-// same rules and can move onto this module.
+// The bundle's schemas compiled with ajv (JSON Schema 2020-12, strict mode, ajv-formats): OpenAPI's own
+// keywords and our `x-` extensions known to ajv, and the components added once under an absolute ID so that
+// a schema compiled on its own finds `#/components/…`. One way of compiling for the response validator
+// (validator.ts) and the webhook receiver tools (webhooks/).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
@@ -35,10 +34,13 @@ function absoluteRefs(node: unknown): unknown {
   );
 }
 
-/** A compiler of the schemas of `document` (an OpenAPI 3.1 bundle, parsed). */
-export function schemaCompiler(document: Record<string, unknown>): (schema: unknown) => ValidateFunction {
+/**
+ * A compiler of the schemas of `document` (an OpenAPI 3.1 bundle, parsed); `verbose` keeps each error's
+ * schema node on it (the validator grades a violation by that node's `x-evidence`).
+ */
+export function schemaCompiler(document: Record<string, unknown>, options: { verbose?: boolean } = {}): (schema: unknown) => ValidateFunction {
   const components = isObject(document['components']) ? document['components'] : {};
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: options.verbose ?? false });
   addFormats(ajv);
   ajv.addVocabulary([...OPENAPI_KEYWORDS, 'components', ...extensionKeys(document, new Set())]);
   ajv.addSchema({ $id: SCHEMA_BASE, components: { schemas: components['schemas'] ?? {} } });
