@@ -94,7 +94,7 @@ describe('webhooks end to end', () => {
   it('triggering each documented type delivers a payload of that type, valid by the spec', async () => {
     const shopping = await shop();
     for (const type of TRIGGER_TYPES) {
-      const { eventId } = await trigger(type, { baseUrl: shopping.client.url, key: 'sk_test_trigger_e2e' });
+      const { eventId } = await trigger(type, { baseUrl: shopping.client.url, key: 'sk_test_triggerE2e' });
       await until(`${type} ${eventId} delivered`, () => shopping.merchant.receiver.received.some((request) => request.eventId === eventId));
       const delivery = shopping.merchant.receiver.received.find((request) => request.eventId === eventId)!;
       expect(verifyWebhook(delivery, { token: TOKEN })).toMatchObject({ known: true, event: { id: eventId, type } });
