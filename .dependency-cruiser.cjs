@@ -6,15 +6,17 @@
 //   generated/                → nothing
 //   contract-core/            → generated/
 //   mock/, sandbox/           → contract-core/, generated/
+//   webhooks/ (for merchants' receivers) → contract-core/, generated/ (never the sandbox it tests against)
 //   contract-tests/           → contract-core/, generated/, mock/, sandbox/ (it starts them as local targets)
 //   docs/                     → contract-core/, generated/, scripts/ (the site is built from the spec's sources),
 //                               diff/ (the changelog page is the checker's findings over the history)
 //   diff/                     → contract-core/, generated/, scripts/ (it builds each version it compares)
-//   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/
+//   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/,
+//                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools)
 //   tools/                    → anything below them, never the other way
 // The core modules the build may use: the bundle's conventions, evidence sources, where files are.
 const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files)\\.ts$';
-const PARTS = '^(scripts|generated|contract-core|mock|sandbox|contract-tests|docs|tests|tools|diff)/';
+const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 const only = (name, from, allowed) => ({
@@ -46,10 +48,11 @@ module.exports = {
     only('core-reads-generated-only', 'contract-core', ['generated']),
     only('mock-above-core', 'mock', ['contract-core', 'generated']),
     only('sandbox-above-core', 'sandbox', ['contract-core', 'generated']),
+    only('webhooks-above-core', 'webhooks', ['contract-core', 'generated']),
     only('contract-tests-above-servers', 'contract-tests', ['contract-core', 'generated', 'mock', 'sandbox']),
     only('docs-above-build', 'docs', ['contract-core', 'generated', 'scripts', 'diff']),
     only('diff-above-build', 'diff', ['contract-core', 'generated', 'scripts']),
-    only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox']),
+    only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks']),
   ],
   options: {
     tsPreCompilationDeps: true,

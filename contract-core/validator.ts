@@ -4,12 +4,12 @@
 // Every violation names the rule it breaks and that rule's evidence (published, client, incident or
 // inferred: the catalog, the catalog's rules, or the schema's `x-evidence`), so that a run can tell a broken
 // fact from a difference with our inference (grading.ts).
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { CATALOG_RULES, ERROR_CATALOG, OPERATION_ERRORS, isErrorCode, type ErrorCode } from '../generated/error-catalog.ts';
 import { PROBLEM_MEDIA_TYPE } from './conventions.ts';
 import type { Evidence } from './evidence.ts';
-import { loadContract, matchOperation, type Contract, type Json, type JsonObject, type Operation } from './contract.ts';
+import { loadContract, matchOperation, type Contract, type Operation } from './contract.ts';
+import { schemaCompiler } from './spec-schemas.ts';
 
 /** Where a violation was found; `pointer` is a JSON pointer into the body for `body`. */
 export type Location = 'route' | 'status' | 'content-type' | 'header' | 'body';
@@ -69,39 +69,13 @@ export interface ValidationResult {
   infrastructure: InfrastructureFailure[];
 }
 
-const SCHEMA_BASE = 'https://contract.payjp-v2.local/openapi.json';
-/** OpenAPI's own keywords inside Schema Objects, which JSON Schema does not define. */
-const OPENAPI_KEYWORDS = ['example', 'discriminator', 'xml', 'externalDocs'];
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const mediaTypeOf = (contentType: string | null | undefined): string =>
   (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
-
-function collectExtensionKeys(node: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(node)) node.forEach((item) => collectExtensionKeys(item, into));
-  else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) into.add(key);
-      collectExtensionKeys(value, into);
-    }
-  }
-  return into;
-}
-
-/** `#/components/schemas/X` → absolute, so that a schema compiled on its own finds the components. */
-function absoluteRefs(node: Json): Json {
-  if (Array.isArray(node)) return node.map(absoluteRefs);
-  if (!isObject(node)) return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) =>
-      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? [key, SCHEMA_BASE + value] : [key, absoluteRefs(value)],
-    ),
-  );
-}
 
 function lowerCaseHeaders(headers: ResponseUnderTest['headers']): Map<string, string> {
   const map = new Map<string, string>();
@@ -158,12 +132,8 @@ export interface Validator {
 
 export function createValidator(contract: Contract = loadContract()): Validator {
   const { document, operations } = contract;
-  const components = isObject(document['components']) ? document['components'] : {};
   // verbose: each error carries its schema node, whose `x-evidence` grades it.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: true });
-  addFormats(ajv);
-  ajv.addVocabulary([...OPENAPI_KEYWORDS, 'components', ...collectExtensionKeys(document, new Set())]);
-  ajv.addSchema({ $id: SCHEMA_BASE, components: { schemas: components['schemas'] ?? {} } });
+  const compile = schemaCompiler(document, { verbose: true });
 
   for (const operation of operations) {
     if (!Object.hasOwn(OPERATION_ERRORS, operation.operationId)) {
@@ -182,7 +152,7 @@ export function createValidator(contract: Contract = loadContract()): Validator 
     const key = JSON.stringify(media.schema);
     let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile(absoluteRefs(media.schema) as JsonObject);
+      validate = compile(media.schema);
       compiled.set(key, validate);
     }
     byResponse.set(where, validate);

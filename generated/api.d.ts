@@ -1301,11 +1301,10 @@ export interface webhooks {
          *     it is captured). Fulfil the order here rather than on the customer's return to your site.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1329,11 +1328,10 @@ export interface webhooks {
          *     `last_payment_error` says why.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1357,11 +1355,10 @@ export interface webhooks {
          *     authentication (`next_action` says which) before the payment can go on.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1385,11 +1382,10 @@ export interface webhooks {
          *     `customer_id` names the customer.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1413,11 +1409,10 @@ export interface webhooks {
          *     still `pending` (refunds of some payment methods complete later).
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1441,11 +1436,10 @@ export interface webhooks {
          *     `payment_flow_id` names the payment flow; in `setup` mode, `setup_flow_id` the setup flow.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1469,11 +1463,10 @@ export interface webhooks {
          *     anything you reserved for it.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
-         *
-         *     Webhooks can be lost (events have failed to be created, and an endpoint that is down misses
-         *     deliveries): reconcile with List events and the resource itself (see the Webhooks guide).
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -3420,7 +3413,10 @@ export interface components {
              * @example checkout.session.completed
              */
             type: string;
-            /** @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. */
+            /**
+             * @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. An endpoint whose
+             *     delivery was given up after the last retry still counts (ours: PAY.JP does not say).
+             */
             pending_webhooks: number;
             /** @description The resource the event is about (a payment flow, a payment method, a refund…), as it was then. */
             data: {
@@ -7774,7 +7770,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.succeeded` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.succeeded";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7804,7 +7804,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.payment_failed` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.payment_failed";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7834,7 +7838,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.requires_action` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.requires_action";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7864,7 +7872,11 @@ export interface operations {
         /** @description The event, with `type` `payment_method.attached` and the payment method in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_method.attached";
+                    data: components["schemas"]["PaymentMethod"];
+                };
             };
         };
         responses: {
@@ -7894,7 +7906,11 @@ export interface operations {
         /** @description The event, with `type` `refund.created` and the payment refund in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "refund.created";
+                    data: components["schemas"]["PaymentRefund"];
+                };
             };
         };
         responses: {
@@ -7924,7 +7940,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.completed` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.completed";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {
@@ -7954,7 +7974,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.expired` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.expired";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {

@@ -8,6 +8,7 @@ import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
 import { assign } from './resources/common.ts';
+import { webhookPage } from './webhooks/pages.ts';
 
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
@@ -42,6 +43,8 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
         return checkout(state, res, id, token);
       case 'setup':
         return setup(state, res, id, token);
+      case 'webhooks':
+        return webhookPage(state, res, id, query);
       case 'downloads':
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
         return void res.end(`id,livemode\n${id.replace(/\.pdf$/, '')},false\n`);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 
 const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as IConfiguration;
-const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'contract-tests', 'docs', 'tests', 'tools', 'diff'];
+const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'tests', 'tools', 'diff'];
 
 async function violations(baseDir: string, parts: string[]): Promise<string[]> {
   const { output } = await cruise(parts, { ...config.options, ruleSet: { forbidden: config.forbidden ?? [] }, baseDir, validate: true });
@@ -39,6 +39,8 @@ describe('dependency rules', () => {
   it.each([
     ['the mock importing the contract tests', { 'mock/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'mock-above-core: mock/a.ts → contract-tests/b.ts'],
     ['the sandbox importing the mock', { 'sandbox/a.ts': ['mock/b.ts'], 'mock/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → mock/b.ts'],
+    ['the sandbox importing the receiver tools', { 'sandbox/a.ts': ['webhooks/b.ts'], 'webhooks/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → webhooks/b.ts'],
+    ['the receiver tools importing the sandbox', { 'webhooks/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'webhooks-above-core: webhooks/a.ts → sandbox/b.ts'],
     ['the core importing the sandbox', { 'contract-core/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'core-reads-generated-only: contract-core/a.ts → sandbox/b.ts'],
     ['the build importing the core beyond conventions', { 'scripts/a.ts': ['contract-core/contract.ts'], 'contract-core/contract.ts': [] }, 'build-imports-build-facing-core-only: scripts/a.ts → contract-core/contract.ts'],
     ['the conventions importing generated/', { 'contract-core/conventions.ts': ['generated/x.ts'], 'generated/x.ts': [] }, 'build-facing-core-imports-nothing: contract-core/conventions.ts → generated/x.ts'],

@@ -26,6 +26,16 @@ describe('fieldsOf', () => {
     expect(fields.get('items[].name')?.pointer).toBe('/properties/items/items/properties/name');
   });
 
+  it('keeps every allOf part of a property they both name (a webhook: Event\'s data and the resource)', () => {
+    const fields = of({
+      allOf: [
+        { type: 'object', properties: { data: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
+        { type: 'object', required: ['data'], properties: { data: { $ref: '#/components/schemas/Item' } } },
+      ],
+    });
+    expect(Object.fromEntries([...fields].map(([name, f]) => [name, f.required]))).toEqual({ data: true, 'data.id': true, 'data.name': true });
+  });
+
   it('counts a field of any oneOf variant', () => {
     expect([...of({ oneOf: [{ properties: { card: { type: 'object' } } }, { properties: { paypay: { type: 'object' } } }] }).keys()]).toEqual(['card', 'paypay']);
   });

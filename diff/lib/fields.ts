@@ -23,6 +23,18 @@ const typesOf = (schema: JsonObject): string[] => {
   return [];
 };
 
+/**
+ * The properties of allOf's parts: one named by several parts must satisfy each of them (a webhook's `data`
+ * is Event's `data` and the resource both), so it becomes their allOf rather than the last part's alone.
+ */
+function mergedProperties(parts: readonly JsonObject[]): JsonObject {
+  const out: JsonObject = {};
+  for (const part of parts)
+    for (const [key, value] of Object.entries(isObject(part['properties']) ? part['properties'] : {}))
+      out[key] = Object.hasOwn(out, key) ? { allOf: [out[key], value] } : value;
+  return out;
+}
+
 /** A schema's own keywords with its `allOf` members merged in (properties, required, types, enum). */
 function merged(document: JsonObject, node: unknown, depth = 0): JsonObject {
   const schema = objectAt(document, node);
@@ -33,7 +45,7 @@ function merged(document: JsonObject, node: unknown, depth = 0): JsonObject {
   return {
     ...Object.assign({}, ...members),
     ...schema,
-    properties: Object.assign({}, ...all.map((part) => (isObject(part['properties']) ? part['properties'] : {}))),
+    properties: mergedProperties(all),
     required: all.flatMap((part) => (Array.isArray(part['required']) ? part['required'] : [])),
     ...(all.some((part) => part['type'] !== undefined || part['const'] !== undefined) ? { type: [...new Set(all.flatMap(typesOf))] } : {}),
     oneOf: variants('oneOf'),

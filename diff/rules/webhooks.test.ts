@@ -27,14 +27,14 @@ describe('webhooks rule', () => {
       event['properties']['livemode'] = { type: 'string' };
       event['required'] = event['required'].filter((name: string) => !['pending_webhooks', 'updated_at'].includes(name));
       event['properties']['type'] = { ...event['properties']['type'], enum: ['refund.created'] };
-      event['properties']['data']['properties']['amount'] = { type: 'integer' };
+      event['properties']['data']['properties']['trace_id'] = { type: 'string' };
     });
     const changes = webhooksRule.run(await contract(), head).filter((c) => c.operation === 'webhook refund.created');
     expect(changes.map((c) => [c.check, c.message])).toEqual([
       ['webhook-field-retyped', 'payload livemode retyped boolean → string'],
       ['webhook-field-removed', 'payload pending_webhooks removed'],
       ['webhook-field-optional', 'payload updated_at no longer always sent'],
-      ['webhook-field-added', 'payload data.amount added'],
+      ['webhook-field-added', 'payload data.trace_id added'],
     ]);
     expect(webhooksRule.run(await contract(), head)).toHaveLength(changes.length * WEBHOOKS);
   });
