@@ -53,7 +53,7 @@ describe('body against the schema', () => {
   test('missing required field', () => {
     const { email: _, ...body } = example('getCustomer', '200', 'application/json');
     expect(only(validateResponse(getCustomer(body)))).toEqual({
-      location: 'body', pointer: '/email', message: "required property 'email' is missing", expected: 'present', actual: undefined,
+      check: 'response_schema_conformance', location: 'body', pointer: '/email', message: "required property 'email' is missing", expected: 'present', actual: undefined,
       rule: 'schema required', evidence: { source: 'client' },
     });
   });
@@ -93,7 +93,7 @@ describe('status, media type, headers', () => {
   });
   test('429 without Retry-After', () => {
     expect(only(validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json' })))).toEqual({
-      location: 'header', pointer: '/headers/Retry-After', message: 'required header Retry-After is missing', expected: 'present', actual: undefined,
+      check: 'response_headers_conformance', location: 'header', pointer: '/headers/Retry-After', message: 'required header Retry-After is missing', expected: 'present', actual: undefined,
       rule: 'Retry-After with rate_limit_exceeded', evidence: ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'],
     });
     expect(ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'].source).toBe('inferred');
@@ -116,7 +116,7 @@ describe('problems against the error catalog', () => {
   });
   test('code of another status', () => {
     expect(only(validateResponse(asProblem({ ...problem('not_found'), status: 400 }, 400)))).toEqual({
-      location: 'body', pointer: '/code', message: "code 'not_found' belongs to status 404, not 400", expected: 404, actual: 400,
+      check: 'error_code_conformance', location: 'body', pointer: '/code', message: "code 'not_found' belongs to status 404, not 400", expected: 404, actual: 400,
       rule: 'the status of not_found', evidence: { source: 'published' },
     });
   });

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BURST, startRealServer } from './fake/real-server.ts';
 import { loadContract } from '../contract-core/contract.ts';
-import { passed, warningLines, writeReports, type CaseResult } from './lib/report.ts';
+import { junit, passed, warningLines, writeReports, type CaseResult } from './lib/report.ts';
 import { runStep } from './lib/runner.ts';
 import { openRun, operationCases } from './lib/suite.ts';
 import { LOCAL_TEST_KEY, readTargetConfig } from './lib/target.ts';
@@ -92,6 +92,9 @@ describe('a real server that differs from the contract only where the contract i
       if (r.mode !== 'skipped') expect(passed(r), r.name).toBe(before.warnings.length === 0);
     });
     expect(strict.filter((r) => r.mode !== 'skipped' && !passed(r)).length).toBe(lenient.filter((r) => r.warnings.length > 0).length);
+    // The validator's findings name the check that made them, in the run and in its JUnit report.
+    expect(new Set(strict.flatMap((r) => r.violations.map((v) => v.check)))).toEqual(new Set(['response_headers_conformance']));
+    expect(junit(contract.operations, strict)).toContain('required header Retry-After is missing (expected &quot;present&quot;, actual undefined) [response_headers_conformance]');
   });
 
   test('the reports list the warnings apart, with rule and reason; the JUnit has no failure for them', () => {

@@ -9,6 +9,7 @@ import { loadContract, readContract, type Operation } from '../contract-core/con
 import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, NOTHING_TO_INVALIDATE, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';
 import { RECIPES } from './lib/recipes.ts';
 import { Skip, type Run } from './lib/runner.ts';
+import { createValidator } from '../contract-core/validator.ts';
 import { LOCAL_TEST_KEY } from './lib/target.ts';
 import { TEST_TOKEN_SETTINGS, readTestTokens } from './lib/test-tokens.ts';
 
@@ -54,6 +55,7 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
     client,
     target: { kind: 'remote', baseUrl: 'http://127.0.0.1:9', secretKey: LOCAL_TEST_KEY, rate: 10, concurrency: 1, timeoutMs: 100, stateful: true, close: async () => {} },
     lenient: true,
+    validator: createValidator(contract),
     tokens: readTestTokens({}),
     idFor: async () => 'unused',
     anotherId: async () => 'unused',

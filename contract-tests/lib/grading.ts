@@ -10,6 +10,8 @@ import type { Violation } from '../../contract-core/validator.ts';
 /** A breach of an inferred rule, reported apart: the rule, why we believe it, and what the server did. */
 export interface Warning {
   rule: string;
+  /** The named check that found it (contract-core/checks/); absent for the case's own expectation. */
+  check?: string;
   reason: string;
   message: string;
   /** Where in the answer, as for a violation; absent for the case's own expectation. */
@@ -36,7 +38,7 @@ export function grade(violations: readonly Violation[], lenient: boolean): { vio
   const warnings: Warning[] = [];
   for (const v of violations) {
     if (lenient && isInferred(v.evidence)) {
-      warnings.push({ rule: v.rule, reason: v.evidence.reason ?? '', message: v.message, pointer: v.pointer, expected: v.expected, actual: v.actual });
+      warnings.push({ rule: v.rule, check: v.check, reason: v.evidence.reason ?? '', message: v.message, pointer: v.pointer, expected: v.expected, actual: v.actual });
     } else kept.push(v);
   }
   return { violations: kept, warnings };

@@ -88,11 +88,11 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   const violating = results.filter(isViolating);
   if (violating.length === 0) out.push('None.');
   else {
-    out.push('| operation | case | request | request ID | pointer | message | expected | actual | rule (evidence) |', '|---|---|---|---|---|---|---|---|---|');
+    out.push('| operation | case | request | request ID | check | pointer | message | expected | actual | rule (evidence) |', '|---|---|---|---|---|---|---|---|---|---|');
     for (const r of violating) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`);
-      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | | |`);
+      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | ${v.check} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`);
+      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | | ${f} | | | |`);
     }
   }
   out.push('', '## Warnings: where the server differs from an inferred rule', '');
@@ -102,12 +102,12 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
     out.push(
       'Not contract violations: the rule is our inference, and the server may be right. Correct the inference (its evidence in openapi/) or ask PAY.JP. `CONTRACT_STRICT=1` fails on these too.',
       '',
-      '| operation | case | request | pointer | message | expected | actual | rule | why we believe it |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| operation | case | request | check | pointer | message | expected | actual | rule | why we believe it |',
+      '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const r of warned) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const w of r.warnings) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`);
+      for (const w of r.warnings) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${w.check ?? ''} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`);
     }
   }
   out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
@@ -144,6 +144,10 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
 const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
 const cellText = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
+/** A violation in one line, with what was expected and what came, and the check that found it. */
+export const violationText = (v: Violation): string =>
+  `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)}) [${v.check}]`;
+
 /** Every warning of a run, one line each (rule, what happened, why the rule is believed), for the console. */
 export function warningLines(results: readonly CaseResult[]): string[] {
   return results.flatMap((r) => r.warnings.map((w) => redact(`${r.operationId} ${r.name}: ${w.pointer ? `${w.pointer} ` : ''}${w.message} [inferred rule: ${w.rule}; ${w.reason}]`)));
@@ -176,7 +180,7 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
       const reasons = [
         ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
         ...r.failures,
-        ...r.violations.map((v) => `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
+        ...r.violations.map(violationText),
         ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
       ];
       const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];

@@ -7,11 +7,11 @@ import type { Evidence } from '../../contract-core/evidence.ts';
 import { TransportError, type Answer, type ContractClient, type Exchange } from './client.ts';
 import { type Contract, exampleParam, fillPath, type Operation } from '../../contract-core/contract.ts';
 import { grade, gradeExpectation } from './grading.ts';
-import { passed, type CaseResult, type Mode } from './report.ts';
+import { passed, violationText, type CaseResult, type Mode } from './report.ts';
 import { redact } from './keys.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
-import { validateResponse, type InfrastructureFailure } from '../../contract-core/validator.ts';
+import type { InfrastructureFailure, Validator } from '../../contract-core/validator.ts';
 
 export interface RequestParts {
   params?: Record<string, string>;
@@ -51,6 +51,8 @@ export interface Run {
   client: ContractClient;
   /** Breaches of inferred rules are warnings, not violations (a remote server without CONTRACT_STRICT=1). */
   lenient: boolean;
+  /** The response validator with the run's selection of named checks (CONTRACT_CHECKS, CONTRACT_EXCLUDE_CHECKS). */
+  validator: Validator;
   /** An ID of an existing object for a path parameter (`customer_id`), made on demand. */
   idFor(parameter: string): Promise<string>;
   /** Another object than `than` for a path parameter (lists it, or makes one). */
@@ -163,7 +165,7 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   }
   const { response } = exchange;
   const check = (answer: Answer) =>
-    validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
+    run.validator.validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
   const verdict = check(response);
   // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
   for (const earlier of exchange.retried) {
@@ -212,7 +214,7 @@ export function describe(result: CaseResult): string {
   const detail = [
     ...(result.missingPrecondition ? [`MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
-    ...result.violations.map((v) => `${v.pointer}: ${v.message}`),
+    ...result.violations.map(violationText),
     ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
     ...result.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule})`),
   ];

@@ -2,10 +2,12 @@
 // contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
 import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
+import { selectChecks, type CheckName } from '../../contract-core/checks/index.ts';
+import { createValidator } from '../../contract-core/validator.ts';
 import { casesFor } from './cases.ts';
 import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
 import { lenientFor, readStrict } from './grading.ts';
-import { passed, type CaseResult } from './report.ts';
+import { passed, violationText, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step, type VariantName } from './runner.ts';
 import { SLOW } from './provoke.ts';
 import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
@@ -19,8 +21,22 @@ export interface SuiteRun extends Run {
   close(): Promise<void>;
 }
 
-export async function openRun(options: { contract?: Contract; config?: TargetConfig; strict?: boolean; log?: (line: string) => void } = {}): Promise<SuiteRun> {
+export interface RunOptions {
+  contract?: Contract;
+  config?: TargetConfig;
+  strict?: boolean;
+  /** The named checks to run; by default CONTRACT_CHECKS less CONTRACT_EXCLUDE_CHECKS (all when unset). */
+  checks?: readonly CheckName[];
+  log?: (line: string) => void;
+}
+
+/** CONTRACT_CHECKS and CONTRACT_EXCLUDE_CHECKS: comma-separated names of contract-core/checks/. */
+export const readChecks = (env: NodeJS.ProcessEnv = process.env): CheckName[] =>
+  selectChecks(env['CONTRACT_CHECKS'], env['CONTRACT_EXCLUDE_CHECKS'], { include: 'CONTRACT_CHECKS', exclude: 'CONTRACT_EXCLUDE_CHECKS' });
+
+export async function openRun(options: RunOptions = {}): Promise<SuiteRun> {
   const contract = options.contract ?? loadContract();
+  const validator = createValidator(contract, { checks: options.checks ?? readChecks() });
   const config = options.config ?? readTargetConfig();
   const strict = options.strict ?? readStrict();
   const target = await openTarget(config);
@@ -40,6 +56,7 @@ export async function openRun(options: { contract?: Contract; config?: TargetCon
     target,
     client,
     lenient: lenientFor(target.kind, strict),
+    validator,
     fixtures,
     tokens,
     idFor: (p) => fixtures.idFor(p),
@@ -118,7 +135,7 @@ export const failuresOf = (result: CaseResult): string[] =>
   [
     ...(result.missingPrecondition ? [`${result.operationId} MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
-    ...result.violations.map((v) => `${result.operationId} ${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
+    ...result.violations.map((v) => `${result.operationId} ${violationText(v)}`),
     ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),
   ].map(redact);
 
