@@ -6,7 +6,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from './server.ts';
-import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
+import { hostileRequestTests } from '../contract-core/testing/hostile-requests.ts';
+import { sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 import { MAX_JSON_DEPTH } from '../contract-core/request-body.ts';
 
@@ -24,50 +25,13 @@ afterEach(() => {
   errors.mockClear();
 });
 
-async function stillServes(): Promise<void> {
-  const answer = await sendRaw(sandbox.url, withHead('GET /v2/customers HTTP/1.1'));
-  expect(answer.status, answer.body).toBe(200);
-  expect(errors.mock.calls).toEqual([]);
-}
+hostileRequestTests({ name: 'sandbox', counterpart: 'mock', url: () => sandbox.url, failuresLogged: () => errors.mock.calls, seed: 5 });
 
-describe('request targets (RFC 9112 §3.2), as the mock answers them', () => {
-  it.each(TARGET_CASES.map((c) => [c.name, c] as const))('%s', async (_, { line, status, code, allow }) => {
-    const answer = await sendRaw(sandbox.url, withHead(line));
-    expect(answer.status, answer.body).toBe(status);
-    if (code) {
-      expect(answer.headers['content-type']).toBe('application/problem+json');
-      expect(JSON.parse(answer.body)).toMatchObject({ status, code });
-    } else if (allow) {
-      expect(answer.headers).toMatchObject({ allow, 'content-length': '0' });
-    } else expect(answer.headers['content-type']).toBe('application/json');
-    await stillServes();
-  });
-
-  it('routes an absolute-form target with its query, and names the path as the instance and list url', async () => {
-    const list = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=1 HTTP/1.1'));
-    expect(JSON.parse(list.body)).toMatchObject({ url: '/v2/customers', data: [expect.anything()] });
-    const refused = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=0 HTTP/1.1'));
-    expect(JSON.parse(refused.body)).toMatchObject({ code: 'validation_error', instance: '/v2/customers' });
-  });
-
-  it('asks for a key before anything else on an absolute-form target', async () => {
-    const answer = await sendRaw(sandbox.url, 'GET http://127.0.0.1/v2/customers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    expect(answer.status).toBe(401);
-  });
-});
-
-it('takes a client that leaves mid-body for what it is, not for an unexpected error', async () => {
-  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_rawHttp\r\nContent-Type: application/json\r\n';
-  await sendAndDrop(sandbox.url, cutBody(head, '{"email":'));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await stillServes();
-});
-
-it('answers or closes each of 300 malformed requests (seeded), and keeps serving', async () => {
-  const statuses = await sendAll(sandbox.url, malformedRequests(5, 300));
-  expect(statuses.filter((status) => status !== undefined && status >= 500)).toEqual([]);
-  expect(statuses.filter((status) => status !== undefined).length).toBeGreaterThan(150);
-  await stillServes();
+it('routes an absolute-form target with its query, and names the path as the instance and list url', async () => {
+  const list = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=1 HTTP/1.1'));
+  expect(JSON.parse(list.body)).toMatchObject({ url: '/v2/customers', data: [expect.anything()] });
+  const refused = await sendRaw(sandbox.url, withHead('GET http://127.0.0.1/v2/customers?limit=0 HTTP/1.1'));
+  expect(JSON.parse(refused.body)).toMatchObject({ code: 'validation_error', instance: '/v2/customers' });
 });
 
 describe('bodies the API would refuse', () => {
