@@ -219,3 +219,7 @@ export function byStatus(catalog: readonly ErrorDefinition[]): Map<number, Error
   }
   return groups;
 }
+
+/** The statuses every operation answers: those of the codes that apply to every operation. */
+export const everyOperationStatuses = (catalog: readonly ErrorDefinition[]): string[] =>
+  [...byStatus(catalog.filter((def) => def.appliesTo === 'every')).keys()].map(String);

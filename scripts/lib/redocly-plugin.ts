@@ -1,12 +1,12 @@
 // Our lint rules, as a Redocly plugin (named in redocly.yaml, so editors and `redocly lint` run them too).
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
 import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
-import { SOURCES, loadCatalog } from './catalog.ts';
+import { SOURCES, everyOperationStatuses, loadCatalog } from './catalog.ts';
 import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from '../../contract-core/conventions.ts';
 import { readListedCode } from './expand-errors.ts';
 
 const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
-const BASELINE_STATUSES = ['401', '422', '429', '500'];
+const BASELINE_STATUSES = everyOperationStatuses([...catalog.values()]);
 const WRITE_CODES = [...catalog.values()].filter((def) => def.appliesTo === 'writes').map((def) => def.code);
 
 /** The `x-errors` extension, which Redocly's operation type does not declare. */
@@ -123,7 +123,7 @@ const problemMediaType: Oas3Rule = () => ({
   },
 });
 
-/** Bundle: every operation documents 401, 422, 429, 500; writes also the idempotency errors. */
+/** Bundle: every operation documents the statuses of the codes that apply to every operation; writes also the idempotency errors. */
 const baselineErrors: Oas3Rule = () => ({
   // Operations under `paths` only: webhooks are requests PAY.JP sends to you, not calls to the API.
   Paths: {
