@@ -58,7 +58,8 @@ const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
 export async function createPrism({ document, dynamic = false, seed }: PrismOptions): Promise<Prism> {
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(document));
   if (operations.length === 0) throw new Error('Prism found no operations in the bundle');
-  // Open response objects would get random extra keys in dynamic mode (toolchain-trial.md §2.3).
+  // json-schema-faker fills open objects (no additionalProperties: false) with random extra keys in dynamic
+  // mode; answers must carry only the documented fields.
   faker.JSONSchemaFaker.option('fillProperties', false);
   const config: Config = {
     validateRequest: true,

@@ -1,5 +1,5 @@
-// Debian's Chromium driven by playwright-core, with the flags that keep it from calling home
-// (docs: /work/shared/research/toolchain-trial.md §3, gotcha 18) and a fresh profile per launch.
+// Debian's Chromium driven by playwright-core, with the flags that keep it from calling home (component
+// updates, sync, background requests, QUIC: no test may reach the internet) and a fresh profile per launch.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
