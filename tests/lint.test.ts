@@ -84,8 +84,8 @@ describe('lint of openapi/', () => {
     const problem = unreasoned.find((p) => p.ruleId === 'contract/evidence-on-rules');
     expect(problem?.message).toBe('a schema constraint: x-evidence.minimum is inferred: say why in a reason');
     expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });
-    const webhook = await lintEdited('webhooks/refund.created.yaml', '  x-evidence:\n    event_type:\n      source: inferred', '  x-evidence:\n    event_type:\n      source: rumour');
-    expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe('webhook eventRefundCreated: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")');
+    const webhook = await lintEdited('webhooks/checkout.session.expired.yaml', '  x-evidence:\n    event_type:\n      source: inferred', '  x-evidence:\n    event_type:\n      source: rumour');
+    expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe('webhook eventCheckoutSessionExpired: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")');
   }, 60_000);
 
   it('reports a broken $ref at its file and line', async () => {
