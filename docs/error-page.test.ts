@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSpec } from '../scripts/lib/build-spec.ts';
 import { loadCatalogRules, parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
 import { CATALOG_FILE } from '../scripts/lib/paths.ts';
-import { LANGUAGES, renderErrorPage } from './lib/error-page.ts';
+import { LANGUAGES, errorPageFile, renderErrorPage } from './lib/error-page.ts';
+import { CHANGELOG_PAGE, REFERENCE_PAGE } from './lib/reference-links.ts';
 
 const bundleWith = async (catalog: ErrorDefinition[]): Promise<Record<string, unknown>> => (await buildSpec(undefined, catalog)).document;
 
@@ -44,5 +45,17 @@ describe('error page from the catalog', () => {
       for (const line of differing) expect(line).toContain(escaped);
     }
     expect(readFileSync(CATALOG_FILE, 'utf8')).toBe(text);
+  });
+});
+
+describe('navigation', () => {
+  it('links the reference, the errors guide, the changelog and the other language, in each language', async () => {
+    const catalog = parseCatalog(readFileSync(CATALOG_FILE, 'utf8'), 'catalog.yaml');
+    const document = await bundleWith(catalog);
+    for (const lang of LANGUAGES) {
+      const nav = /<nav>(.*?)<\/nav>/.exec(renderErrorPage(catalog, loadCatalogRules(), document, lang))?.[1] ?? '';
+      const hrefs = [...nav.matchAll(/href="([^"#]+)/g)].map(([, href]) => href);
+      expect(hrefs, lang).toEqual([REFERENCE_PAGE, REFERENCE_PAGE, CHANGELOG_PAGE, errorPageFile(lang === 'en' ? 'ja' : 'en')]);
+    }
   });
 });

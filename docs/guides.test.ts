@@ -7,7 +7,7 @@ import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { errorPageFile, LANGUAGES } from './lib/error-page.ts';
 import { loadGuides } from './lib/guides.ts';
-import { tagHref } from './lib/reference-links.ts';
+import { CHANGELOG_PAGE, tagHref } from './lib/reference-links.ts';
 
 const guides = loadGuides();
 const bundle = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as { tags?: { name: string }[] };
@@ -26,8 +26,8 @@ it('the guides show problem examples (so that the check below has something to c
 });
 
 describe.each(guides.map((guide) => [guide.file, guide] as const))('%s', (_file, guide) => {
-  it('links error pages and codes that exist', () => {
-    const pages = new Set(LANGUAGES.map(errorPageFile));
+  it('links pages of the site and codes that exist', () => {
+    const pages = new Set([...LANGUAGES.map(errorPageFile), CHANGELOG_PAGE]);
     const anchors = new Set(Object.keys(ERROR_CATALOG).map((code) => anchorOf(code as keyof typeof ERROR_CATALOG)));
     for (const [link, page, anchor] of guide.description.matchAll(/\]\(([\w.]+\.html)(?:#([\w-]+))?\)/g)) {
       expect(pages, link).toContain(page);

@@ -9,10 +9,9 @@ import { SEVERITIES, type Finding, type Severity } from '../../diff/lib/finding.
 import type { BuiltSpec } from '../../scripts/lib/build-spec.ts';
 import { errorPageFile } from './error-page.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
-import { REFERENCE_PAGE, operationHref } from './reference-links.ts';
+import { CHANGELOG_PAGE, REFERENCE_PAGE, operationHref } from './reference-links.ts';
 import { operationsOf } from '../../contract-core/conventions.ts';
 
-const CHANGELOG_PAGE = 'changelog.html';
 
 /** English first, then Japanese, as the page's bilingual headings. */
 const bilingual = (en: string, ja: string): string => `${escapeHtml(en)} <span lang="ja">${escapeHtml(ja)}</span>`;

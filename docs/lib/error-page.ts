@@ -5,7 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { CatalogRule, ErrorDefinition, Evidence, RetryPolicy, Source } from '../../scripts/lib/catalog.ts';
 import { byStatus } from '../../scripts/lib/catalog.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
-import { REFERENCE_PAGE, operationHref, tagHref } from './reference-links.ts';
+import { CHANGELOG_PAGE, REFERENCE_PAGE, operationHref, tagHref } from './reference-links.ts';
 import { exampleName, operationsOf } from '../../contract-core/conventions.ts';
 
 export const LANGUAGES = ['en', 'ja'] as const;
@@ -20,6 +20,7 @@ interface Texts {
   otherLanguage: string;
   reference: string;
   guide: string;
+  changelog: string;
   contents: string;
   sources: Record<Source, string>;
   evidence: string;
@@ -50,6 +51,7 @@ const TEXTS: Record<Language, Texts> = {
     otherLanguage: '日本語',
     reference: 'API reference',
     guide: 'Errors guide',
+    changelog: 'Changelog',
     contents: 'Codes by status',
     sources: {
       published: 'published by PAY.JP',
@@ -92,6 +94,7 @@ const TEXTS: Record<Language, Texts> = {
     otherLanguage: 'English',
     reference: 'API リファレンス',
     guide: 'エラーのガイド',
+    changelog: '変更履歴',
     contents: 'ステータス別のコード',
     sources: {
       published: 'PAY.JP の公開仕様',
@@ -263,7 +266,7 @@ export function renderErrorPage(catalog: readonly ErrorDefinition[], rules: Reco
 </head>
 <body>
 <header>
-<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
+<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${CHANGELOG_PAGE}" id="changelog-link">${escapeHtml(t.changelog)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
 <h1>${escapeHtml(t.title)}</h1>
 <p>${inlineMarkup(t.intro)}</p>
 <p>${inlineMarkup(t.evidenceIntro)}</p>

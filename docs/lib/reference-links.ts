@@ -2,6 +2,8 @@
 // `#/<tag slug>/<operationId in lower case>`. The browser test checks every link built here against the
 // sections the reference really renders.
 export const REFERENCE_PAGE = 'index.html';
+/** The changelog page (changelog-page.ts), linked from the other pages' navigation and the guides. */
+export const CHANGELOG_PAGE = 'changelog.html';
 
 const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 

@@ -1,5 +1,5 @@
 // The delivery timing the sandbox applies (contract-core/webhook-delivery.ts) is the timing the spec and
-// the guide state, word for word.
+// the guide state, word for word; and the guide grades the event types as the webhooks do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -23,4 +23,16 @@ it('the webhooks guide states them too', () => {
   const text = readFileSync(join(ROOT, 'docs/guides/08-webhooks.md'), 'utf8').replace(/\s+/g, ' ');
   expect(text).toContain(retries);
   expect(text).toContain(timeout);
+});
+
+it('the webhooks guide says which event types PAY.JP publishes, as each webhook grades its type', () => {
+  const text = readFileSync(join(ROOT, 'docs/guides/08-webhooks.md'), 'utf8').replace(/\s+/g, ' ');
+  const named = /Events and Webhooks\* names \w+ of the types this reference documents \(([^)]*)\); (.*?) is our reading/.exec(text);
+  expect(named, 'the sentence naming the published types').not.toBeNull();
+  const listed = (part: string): string[] => [...part.matchAll(/`([\w.]+)`/g)].map(([, type]) => type!).sort();
+  const { webhooks } = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as { webhooks: Record<string, { post: { 'x-evidence'?: { event_type?: { source: string } } } }> };
+  const graded = (published: boolean): string[] =>
+    Object.entries(webhooks).filter(([, w]) => (w.post['x-evidence']?.event_type?.source === 'published') === published).map(([type]) => type).sort();
+  expect(listed(named![1]!)).toEqual(graded(true));
+  expect(listed(named![2]!)).toEqual(graded(false));
 });
