@@ -74,7 +74,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));
   const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
   if (body.confirm && !method && !customer?.default_payment_method_id)
-    throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+    throw new ApiError('missing_payment_method');
   const now = timestamp();
   const flow = state.paymentFlows.add({
     object: 'payment_flow',
@@ -142,7 +142,7 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
   const types = body.payment_method_types ?? flow.payment_method_types;
   const customer = flow.customer_id === null ? undefined : state.customers.get(flow.customer_id);
   const methodId = body.payment_method_id ?? flow.payment_method_id ?? customer?.default_payment_method_id ?? null;
-  if (methodId === null) throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+  if (methodId === null) throw new ApiError('missing_payment_method');
   const method = payableMethod(state, methodId, flow.customer_id, types);
   assign(flow, {
     payment_method_id: method.id,
@@ -189,7 +189,7 @@ function succeed(state: State, flow: PaymentFlow, received: number, type: Paymen
 
 /** A failed attempt: the flow waits for another payment method, and the error is answered (402). */
 function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'card_declined' | 'processing_error' | 'three_d_secure_failed'): never {
-  const error = new ApiError(code, FAILURES[code]);
+  const error = new ApiError(code);
   assign(flow, {
     status: 'requires_payment_method',
     next_action: null,
@@ -207,7 +207,7 @@ function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'car
 function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 'processing_error'): never {
   const method = state.paymentMethods.get(flow.payment_method_id ?? '')!;
   if (flow.capture_method !== 'manual') fail(state, flow, method, code);
-  const error = new ApiError(code, FAILURES[code]);
+  const error = new ApiError(code);
   assign(flow, { last_payment_error: { code, message: error.message, payment_method_id: method.id } });
   state.emit('payment_flow.payment_failed', flow);
   throw error;
@@ -216,12 +216,6 @@ function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 
 /** The type of the payment method a captured or refunded flow was paid with, for its transaction. */
 export const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType =>
   state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
-
-const FAILURES = {
-  card_declined: 'The card was declined.',
-  processing_error: 'An error occurred while processing the card.',
-  three_d_secure_failed: '3-D Secure authentication failed.',
-} as const;
 
 function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
   const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
