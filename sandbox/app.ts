@@ -9,7 +9,7 @@ import { authenticate, unauthorized } from './http/auth.ts';
 import { isClientGone } from '../contract-core/http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
-import { ApiError, problemBody, problemHeaders, validationError } from './http/problem.ts';
+import { ApiError, injected, problemBody, problemHeaders, validationError } from './http/problem.ts';
 import { readTarget } from '../contract-core/http/request-target.ts';
 import { publishableKeyRefusal } from '../contract-core/credentials.ts';
 import { Router } from './http/router.ts';
@@ -43,13 +43,11 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     if (bucket) {
       const wait = bucket.take();
       if (wait > 0)
-        throw new ApiError('rate_limit_exceeded', 'Too many requests. Retry after the number of seconds in Retry-After.', {
-          headers: { 'retry-after': String(wait) },
-        });
+        throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
     }
     const match = router.match(method, path);
     if (!match) throw new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
-    if (roll(options.errorRate)) throw new ApiError('internal_server_error', 'An unexpected error occurred (injected by the sandbox).');
+    if (roll(options.errorRate)) throw injected('internal_server_error');
     if (roll(options.htmlErrorRate)) return send(res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: BAD_GATEWAY_PAGE });
 
     const { route, params } = match;
@@ -66,7 +64,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
 
     if (typeof key === 'string' && roll(options.idempotencyErrorRate))
-      throw new ApiError('idempotency_infrastructure_error', 'The idempotency service is temporarily unavailable (injected by the sandbox).');
+      throw injected('idempotency_infrastructure_error');
     const claim = typeof key === 'string' ? await idempotency.claim(credentials.key, key, `${method} ${path}\n${canonical(body)}`) : undefined;
     if (claim?.kind === 'replay') return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
     let response: StoredResponse | undefined;
@@ -112,7 +110,7 @@ function run(handler: () => StoredResponse, instance: string): StoredResponse {
 /** An error as the problem answered: an ApiError as it says, anything else (a sandbox bug) as 500. */
 function problemResponse(error: unknown, instance: string): StoredResponse {
   if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
-  const problem = error instanceof ApiError ? error : new ApiError('internal_server_error', 'An unexpected error occurred.');
+  const problem = error instanceof ApiError ? error : new ApiError('internal_server_error');
   return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)), code: problem.code };
 }
 

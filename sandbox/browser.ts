@@ -2,6 +2,7 @@
 // hosted checkout page, card entry for a setup flow, and report downloads. Plain GET pages under
 // /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError } from './http/problem.ts';
 import type { PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
 import { completeAction } from './resources/payment-flows.ts';
@@ -55,7 +56,7 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
     if (error instanceof ApiError) return page(res, 402, `${error.code}: ${error.message}`);
     // A sandbox bug: answered, as the API's handlers are, rather than crashing the server.
     console.error('sandbox: unexpected error', error);
-    page(res, 500, 'An unexpected error occurred.');
+    page(res, 500, ERROR_CATALOG.internal_server_error.detail);
   }
 }
 

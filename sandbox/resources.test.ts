@@ -1,5 +1,6 @@
 // Customers and payment methods, setup flows, checkout sessions, the catalog, and the seeded records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_CARD_ID } from './seed.ts';
 import { type Client, CARD_EXP_YEAR, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
@@ -73,7 +74,7 @@ describe('customers and payment methods', () => {
     ]);
     const cardless = await client.post('/v2/payment_methods', { ...cardBody('tok_visa'), billing_details: { name: 'A' } });
     expect(cardless.body.errors).toEqual([{ field: 'billing_details', message: 'phone or email is required' }]);
-    const seeded = await client.ok('GET', '/v2/payment_methods/cards/car_seed_visa');
+    const seeded = await client.ok('GET', `/v2/payment_methods/cards/${SEEDED_CARD_ID}`);
     expect(seeded).toMatchObject({ customer_id: 'cus_seed_yamada', card: { last4: '4242' } });
     expect((await client.get('/v2/payment_methods/cards/car_missing')).status).toBe(404);
   });

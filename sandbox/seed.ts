@@ -7,6 +7,8 @@ import type { State } from './state.ts';
 import { timestamp } from './store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The card saved with API v1 that the seeded customer holds: v1 cards are never listed, so tests name it. */
+export const SEEDED_CARD_ID = 'car_seed_visa';
 
 /** Start of the half-month (1st or 16th, UTC) `back` half-months before the one containing `now`. */
 function halfMonthStart(now: Date, back: number): Date {
@@ -102,7 +104,7 @@ export function seed(state: State, now = new Date()): void {
     paypay: { available: true, display_preference: { preference: 'none', value: 'on' } },
   });
 
-  // A customer with a card saved in API v1 (card ID car_seed_visa), and three payments of theirs.
+  // A customer with a card saved in API v1 (SEEDED_CARD_ID), and three payments of theirs.
   call(state, 'createCustomer', { id: 'cus_seed_yamada', email: 'taro.yamada@example.jp', description: '山田 太郎' });
   const card = call<PaymentMethod>(state, 'createPaymentMethod', {
     type: 'card',
@@ -110,7 +112,7 @@ export function seed(state: State, now = new Date()): void {
     card: { number: 'tok_visa', exp_month: 12, exp_year: now.getUTCFullYear() + 4, cvc: '123' },
     billing_details: { name: 'TARO YAMADA', email: 'taro.yamada@example.jp' },
   });
-  state.paymentMethodByCardId.set('car_seed_visa', card.id);
+  state.paymentMethodByCardId.set(SEEDED_CARD_ID, card.id);
   call(state, 'updateCustomer', { default_payment_method_id: card.id }, { customer_id: 'cus_seed_yamada' });
   const flows = [3_980, 12_800, 5_500].map((amount) =>
     call<PaymentFlow>(state, 'createPaymentFlow', {

@@ -37,6 +37,7 @@ describe('the error catalog', () => {
         status: def.status,
         title: def.title,
         type: def.type,
+        detail: def.detail,
         retry: def.retry,
         replay: def.replay,
         source: def.evidence.source,

@@ -49,7 +49,8 @@ export async function openRun(options: RunOptions = {}): Promise<SuiteRun> {
     client,
     target.stateful ? { payment_method_id: async () => testCardBody(tokens.success, await fixtures.idFor('customer_id')) } : {},
   );
-  for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
+  const seededCard = target.kind === 'sandbox' ? (await import('../../sandbox/seed.ts')).SEEDED_CARD_ID : undefined;
+  for (const [parameter, id] of Object.entries(knownIds(seededCard))) fixtures.provide(parameter, id);
   const variants = target.kind === 'sandbox' && !config.baseUrl ? sandboxVariants(target) : undefined;
   return {
     contract,
@@ -99,10 +100,10 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
 
 /**
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
- * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds `car_seed_visa`.
+ * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); a sandbox's seeded card otherwise.
  */
-function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
+function knownIds(seededCard: string | undefined, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const ids: Record<string, string> = seededCard === undefined ? {} : { card_id: seededCard };
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }

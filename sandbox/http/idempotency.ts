@@ -28,7 +28,7 @@ export type Claim =
 /** Checks the header's format: 400 `invalid_idempotency_key`. */
 export function checkKey(key: string): void {
   if (!KEY.test(key))
-    throw new ApiError('invalid_idempotency_key', "The Idempotency-Key header must be at most 255 characters of a-z, A-Z, 0-9, '-' and '_'.");
+    throw new ApiError('invalid_idempotency_key');
 }
 
 /** JSON with sorted keys, so that the same parameters in another order are the same request. */
@@ -72,16 +72,14 @@ export class IdempotencyStore {
       };
     }
     if (entry.fingerprint !== fingerprint)
-      throw new ApiError('idempotency_conflict', 'The Idempotency-Key was already used with different request parameters.');
+      throw new ApiError('idempotency_conflict');
     if (!entry.response) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([entry.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#waitMs)))]);
       clearTimeout(timer);
       if (!entry.response) {
         if (this.#entries.get(id) !== entry) return this.claim(scope, key, fingerprint); // released: go again
-        throw new ApiError('idempotency_timeout', 'The original request with this Idempotency-Key is still being processed.', {
-          headers: { 'retry-after': '1' },
-        });
+        throw new ApiError('idempotency_timeout'); // Retry-After: 1, the default of problemHeaders
       }
     }
     return { kind: 'replay', response: entry.response };

@@ -1,4 +1,5 @@
-// Errors as problems of our catalog: status, title and type come from generated/error-catalog.ts only.
+// Errors as problems of our catalog: status, title, type and the plain detail come from
+// generated/error-catalog.ts only.
 import { ERROR_CATALOG, type ErrorCode } from '../../generated/error-catalog.ts';
 
 export interface FieldError {
@@ -12,7 +13,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  /** `detail` says what went wrong in this request; without it, the catalog's detail of the code. */
+  constructor(code: ErrorCode, detail: string = ERROR_CATALOG[code].detail, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
     super(detail);
     this.code = code;
     this.errors = options.errors;
@@ -24,10 +26,10 @@ export class ApiError extends Error {
   }
 }
 
-const VALIDATION_DETAIL = "The request parameters didn't pass validation.";
+export const validationError = (errors: FieldError[]): ApiError => new ApiError('validation_error', undefined, { errors });
 
-export const validationError = (errors: FieldError[]): ApiError =>
-  new ApiError('validation_error', VALIDATION_DETAIL, { errors });
+/** A failure a switch injected (sandbox/README.md, "Switches"): the catalog's detail, saying so. */
+export const injected = (code: ErrorCode): ApiError => new ApiError(code, `${ERROR_CATALOG[code].detail} (Injected by the sandbox.)`);
 
 export const notFound = (what: string, id: string): ApiError => new ApiError('not_found', `No such ${what}: ${id}`);
 

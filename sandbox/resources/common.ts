@@ -1,4 +1,5 @@
-// Pieces several resources share: lookups that answer 404, metadata updates, billing details.
+// Pieces several resources share: lookups that answer 404, metadata updates, billing details, filters,
+// download links.
 import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
@@ -88,6 +89,15 @@ export function filters<S extends Record<string, QueryKind>>(query: URLSearchPar
   // Only the filters are read into `raw`: pagination parameters are checked by the list itself.
   return parse(object(fields), raw) as { [K in keyof S]?: QueryValue<S[K]> };
 }
+
+const URL_LIFETIME_MS = 60 * 60 * 1000;
+
+/** A download link valid for an hour, served by the sandbox itself (balances and statements). */
+export const downloadUrl = (request: ApiRequest, kind: 'balance_url' | 'statement_url', id: string) => ({
+  object: kind,
+  url: `${request.state.origin}/sandbox/downloads/${id}.pdf`,
+  expires: timestamp(new Date(Date.now() + URL_LIFETIME_MS)),
+});
 
 /** Whether an ISO time lies within the optional bounds (inclusive). */
 export const within = (time: string | null, since: string | undefined, until: string | undefined): boolean =>

@@ -1,8 +1,8 @@
 // Payment flows and their state machine (confirm → requires_action / requires_capture / succeeded,
-// capture, cancel), refunds, and the 3-D Secure / PayPay step a customer completes in the browser.
+// capture, cancel), their refunds' list, and the 3-D Secure / PayPay step a customer completes in the browser.
 import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType, type PaymentRefund } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, queryValue, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
@@ -61,17 +61,9 @@ const confirmBody = object({
 });
 const captureBody = object({ amount_to_capture: optional(integer({ min: 1 })) });
 const cancelBody = object({ cancellation_reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer', 'abandoned')) });
-const refundBody = object({
-  payment_flow_id: string(),
-  amount: optional(integer({ min: 1 })),
-  reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer')),
-  metadata: optional(metadata()),
-});
-const refundUpdateBody = object({ metadata: optional(metadata()) });
-
 const flowOf = (request: ApiRequest): PaymentFlow => find(request.state.paymentFlows, request.params['payment_flow_id']!, 'payment flow');
 
-function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[]): void {
+export function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[]): void {
   if (!allowed.includes(flow.status)) throw invalidStatus('payment_flow', allowed, flow.status);
 }
 
@@ -82,7 +74,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));
   const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
   if (body.confirm && !method && !customer?.default_payment_method_id)
-    throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+    throw new ApiError('missing_payment_method');
   const now = timestamp();
   const flow = state.paymentFlows.add({
     object: 'payment_flow',
@@ -150,7 +142,7 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
   const types = body.payment_method_types ?? flow.payment_method_types;
   const customer = flow.customer_id === null ? undefined : state.customers.get(flow.customer_id);
   const methodId = body.payment_method_id ?? flow.payment_method_id ?? customer?.default_payment_method_id ?? null;
-  if (methodId === null) throw new ApiError('missing_payment_method', 'A payment method is required to confirm this payment flow.');
+  if (methodId === null) throw new ApiError('missing_payment_method');
   const method = payableMethod(state, methodId, flow.customer_id, types);
   assign(flow, {
     payment_method_id: method.id,
@@ -197,7 +189,7 @@ function succeed(state: State, flow: PaymentFlow, received: number, type: Paymen
 
 /** A failed attempt: the flow waits for another payment method, and the error is answered (402). */
 function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'card_declined' | 'processing_error' | 'three_d_secure_failed'): never {
-  const error = new ApiError(code, FAILURES[code]);
+  const error = new ApiError(code);
   assign(flow, {
     status: 'requires_payment_method',
     next_action: null,
@@ -215,21 +207,15 @@ function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'car
 function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 'processing_error'): never {
   const method = state.paymentMethods.get(flow.payment_method_id ?? '')!;
   if (flow.capture_method !== 'manual') fail(state, flow, method, code);
-  const error = new ApiError(code, FAILURES[code]);
+  const error = new ApiError(code);
   assign(flow, { last_payment_error: { code, message: error.message, payment_method_id: method.id } });
   state.emit('payment_flow.payment_failed', flow);
   throw error;
 }
 
 /** The type of the payment method a captured or refunded flow was paid with, for its transaction. */
-const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType =>
+export const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType =>
   state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
-
-const FAILURES = {
-  card_declined: 'The card was declined.',
-  processing_error: 'An error occurred while processing the card.',
-  three_d_secure_failed: '3-D Secure authentication failed.',
-} as const;
 
 function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
   const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
@@ -271,37 +257,6 @@ export function completeAction(state: State, flowId: string, success: boolean): 
   return flow;
 }
 
-function refund({ state, body: raw }: ApiRequest): PaymentRefund {
-  const body = parse(refundBody, raw);
-  const flow = find(state.paymentFlows, body.payment_flow_id, 'payment flow');
-  requireStatus(flow, ['succeeded']);
-  const refundable = (flow.amount_received ?? 0) - (state.refundedAmount.get(flow.id) ?? 0);
-  if (refundable <= 0) throw new ApiError('already_refunded', `The payment flow ${flow.id} has already been fully refunded.`);
-  const amountToRefund = body.amount ?? refundable;
-  if (amountToRefund > refundable)
-    throw new ApiError('refund_exceeds_payment', `The refund amount ${amountToRefund} exceeds the refundable amount ${refundable}.`);
-  state.refundedAmount.set(flow.id, (state.refundedAmount.get(flow.id) ?? 0) + amountToRefund);
-  const now = timestamp();
-  const created = state.paymentRefunds.add({
-    object: 'payment_refund',
-    id: newId('pyr_'),
-    livemode: false,
-    payment_flow_id: flow.id,
-    amount: amountToRefund,
-    status: 'succeeded',
-    reason: body.reason ?? null,
-    metadata: mergeMetadata({}, body.metadata),
-    created_at: now,
-    updated_at: now,
-  });
-  state.recordTransaction('refund', created.id, -amountToRefund, methodTypeOf(state, flow));
-  state.emit('refund.created', created);
-  return created;
-}
-
-const refundOf = (request: ApiRequest): PaymentRefund =>
-  find(request.state.paymentRefunds, request.params['payment_refund_id']!, 'payment refund');
-
 export const paymentFlowRoutes: Route[] = [
   {
     method: 'GET',
@@ -335,25 +290,6 @@ export const paymentFlowRoutes: Route[] = [
     handle: (request) => {
       const flow = flowOf(request);
       return list(request.state.paymentRefunds.values().filter((item) => item.payment_flow_id === flow.id), request);
-    },
-  },
-  {
-    method: 'GET',
-    path: '/v2/payment_refunds',
-    operationId: 'getAllPaymentRefunds',
-    handle: (request) => list(request.state.paymentRefunds.values(), request),
-  },
-  { method: 'POST', path: '/v2/payment_refunds', operationId: 'createPaymentRefund', body: 'required', handle: refund },
-  { method: 'GET', path: '/v2/payment_refunds/{payment_refund_id}', operationId: 'getPaymentRefund', handle: refundOf },
-  {
-    method: 'POST',
-    path: '/v2/payment_refunds/{payment_refund_id}',
-    operationId: 'updatePaymentRefund',
-    body: 'required',
-    handle: (request) => {
-      const item = refundOf(request);
-      const body = parse(refundUpdateBody, request.body);
-      return assign(item, { metadata: mergeMetadata(item.metadata, body.metadata) });
     },
   },
 ];

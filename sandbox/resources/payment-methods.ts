@@ -27,7 +27,7 @@ const attachBody = object({ customer_id: string() });
 /** Apple Pay tokens that fail the way Apple Pay set-up problems do. */
 const APPLE_PAY_FAILURES = {
   tok_apple_pay_domain_not_registered: new ApiError('apple_pay_domain_not_registered', 'The domain is not registered for Apple Pay.'),
-  tok_apple_pay_merchant_validation_failed: new ApiError('apple_pay_merchant_validation_failed', 'Apple Pay merchant validation failed.'),
+  tok_apple_pay_merchant_validation_failed: new ApiError('apple_pay_merchant_validation_failed'),
 } as const;
 
 /** The `type` that picks the body's shape; without one, also the fields no shape has are reported. */
@@ -174,7 +174,7 @@ export function usablePaymentMethod(
   if (method.detached_at !== null)
     throw detachedNotUsable(method);
   if (customerId === null)
-    throw new ApiError('customer_required_for_payment_method', 'customer_id is required when payment_method_id is given.');
+    throw new ApiError('customer_required_for_payment_method');
   if (method.customer_id !== customerId)
     throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customerId}.`);
   if (!allowedTypes.includes(method.type))

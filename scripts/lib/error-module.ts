@@ -10,6 +10,7 @@ export function renderErrorModule(catalog: readonly ErrorDefinition[], rules: Re
       status: def.status,
       title: def.title,
       type: def.type,
+      detail: def.detail,
       retry: def.retry,
       replay: def.replay,
       source: def.evidence.source,
@@ -25,8 +26,9 @@ export function renderErrorModule(catalog: readonly ErrorDefinition[], rules: Re
   );
   return `${HEADER}
 /**
- * Every error code with its HTTP status, title, RFC 9457 \`type\`, retry policy, whether a write's answer is
- * stored under its Idempotency-Key, and the evidence of each fact (\`source\`, \`reason\`, \`titleSource\`,
+ * Every error code with its HTTP status, title, RFC 9457 \`type\`, the \`detail\` a server says when it has
+ * nothing more particular to say, retry policy, whether a write's answer is stored under its Idempotency-Key,
+ * and the evidence of each fact (\`source\`, \`reason\`, \`titleSource\`,
  * \`headerEvidence\`: published, client, incident or inferred).
  */
 export const ERROR_CATALOG = {

@@ -1,0 +1,19 @@
+// Events: every state change the sandbox makes (state.ts records them), read and filtered here.
+import type { ApiRequest, Route } from '../http/route.ts';
+import { filters, find, list } from './common.ts';
+
+function events(request: ApiRequest) {
+  const query = filters(request.query, { resource_id: 'string', object: 'string', type: 'string' });
+  const matching = request.state.events.values().filter(
+    (event) =>
+      (query.resource_id === undefined || event.data['id'] === query.resource_id) &&
+      (query.object === undefined || event.data['object'] === query.object) &&
+      (query.type === undefined || event.type === query.type),
+  );
+  return list(matching, request);
+}
+
+export const eventRoutes: Route[] = [
+  { method: 'GET', path: '/v2/events', operationId: 'getAllEvents', handle: events },
+  { method: 'GET', path: '/v2/events/{event_id}', operationId: 'getEvent', handle: (r) => find(r.state.events, r.params['event_id']!, 'event') },
+];
