@@ -125,9 +125,14 @@ function fromAjv(error: ErrorObject, body: unknown): Violation {
   }
 }
 
+/** An answer of a known operation: no method and path to match. */
+export type OperationResponse = Omit<ResponseUnderTest, 'method' | 'path'>;
+
 export interface Validator {
   contract: Contract;
   validateResponse(response: ResponseUnderTest): ValidationResult;
+  /** Judges an answer of the operation named (throws on an operationId the bundle does not have). */
+  validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult;
 }
 
 export function createValidator(contract: Contract = loadContract()): Validator {
@@ -171,7 +176,25 @@ export function createValidator(contract: Contract = loadContract()): Validator 
     }
   }
 
+  const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+
   function validateResponse(response: ResponseUnderTest): ValidationResult {
+    const matched = matchOperation(operations, response.method, response.path);
+    if (!matched) {
+      const route = `${response.method.toUpperCase()} ${response.path}`;
+      const violation: Violation = { location: 'route', pointer: '/route', message: `no operation ${route} in the contract`, expected: 'a documented operation', actual: route, rule: 'the operations of the client', evidence: SHAPE };
+      return { ok: false, operationId: undefined, violations: [violation], infrastructure: [] };
+    }
+    return judge(matched.operation, response);
+  }
+
+  function validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult {
+    const operation = byId.get(operationId);
+    if (!operation) throw new Error(`unknown operationId '${operationId}': the contract has ${operations.length} operations (${[...byId.keys()].slice(0, 3).join(', ')}, …)`);
+    return judge(operation, response);
+  }
+
+  function judge(operation: Operation, response: OperationResponse): ValidationResult {
     const violations: Violation[] = [];
     const infrastructure: InfrastructureFailure[] = [];
     const mediaType = mediaTypeOf(response.contentType);
@@ -179,19 +202,12 @@ export function createValidator(contract: Contract = loadContract()): Validator 
     const infra = (kind: InfrastructureFailure['kind'], message: string): void => {
       infrastructure.push({ kind, message, status: response.status, contentType: mediaType, excerpt: (text ?? '').slice(0, 120) });
     };
-    const result = (operationId: string | undefined): ValidationResult => ({
+    const result = (): ValidationResult => ({
       ok: violations.length === 0 && infrastructure.length === 0,
-      operationId,
+      operationId: operation.operationId,
       violations,
       infrastructure,
     });
-
-    const matched = matchOperation(operations, response.method, response.path);
-    if (!matched) {
-      violations.push({ location: 'route', pointer: '/route', message: `no operation ${response.method.toUpperCase()} ${response.path} in the contract`, expected: 'a documented operation', actual: `${response.method.toUpperCase()} ${response.path}`, rule: 'the operations of the client', evidence: SHAPE });
-      return result(undefined);
-    }
-    const { operation } = matched;
 
     let body: unknown = response.body;
     if (text !== undefined) {
@@ -207,7 +223,7 @@ export function createValidator(contract: Contract = loadContract()): Validator 
     const code503 = isObject(body) && isErrorCode(body['code']) && ERROR_CATALOG[body['code']].status === 503 && allowed.includes(body['code']);
     if (response.status === 503 && infrastructure.length === 0 && !code503) {
       infra('gateway-status', `HTTP 503 without a code ${operation.label} documents: maintenance or a temporary failure, which PAY.JP publishes for every operation`);
-      return result(operation.operationId);
+      return result();
     }
     const spec = operation.responses.get(String(response.status)) ?? operation.responses.get('default');
     if (!spec) {
@@ -219,9 +235,9 @@ export function createValidator(contract: Contract = loadContract()): Validator 
           ...(success ? { rule: 'the success status of the client', evidence: SHAPE } : { rule: `the statuses of ${operation.operationId}`, evidence: rule('closed_operation_codes') }),
         });
       }
-      return result(operation.operationId);
+      return result();
     }
-    if (infrastructure.length > 0) return result(operation.operationId);
+    if (infrastructure.length > 0) return result();
 
     if (!spec.content.has(mediaType)) {
       violations.push({
@@ -259,10 +275,10 @@ export function createValidator(contract: Contract = loadContract()): Validator 
       }
     }
     if (isProblem && isObject(body)) checkProblem(operation, response.status, body, violations);
-    return result(operation.operationId);
+    return result();
   }
 
-  return { contract, validateResponse };
+  return { contract, validateResponse, validateOperationResponse };
 }
 
 /** The evidence of a required header: the catalog's for the code (or for the status's codes that name it). */
@@ -310,4 +326,10 @@ let shared: Validator | undefined;
 export function validateResponse(response: ResponseUnderTest): ValidationResult {
   shared ??= createValidator();
   return shared.validateResponse(response);
+}
+
+/** The same, for an answer of the operation named: no route matching (URLPattern) involved. */
+export function validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult {
+  shared ??= createValidator();
+  return shared.validateOperationResponse(operationId, response);
 }

@@ -11,7 +11,7 @@ import { passed, type CaseResult, type Mode } from './report.ts';
 import { redact } from './keys.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
-import { validateResponse, type InfrastructureFailure } from '../../contract-core/validator.ts';
+import { validateOperationResponse, type InfrastructureFailure } from '../../contract-core/validator.ts';
 
 export interface RequestParts {
   params?: Record<string, string>;
@@ -163,7 +163,7 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   }
   const { response } = exchange;
   const check = (answer: Answer) =>
-    validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
+    validateOperationResponse(operation.operationId, { status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
   const verdict = check(response);
   // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
   for (const earlier of exchange.retried) {
