@@ -1,6 +1,7 @@
 // Prism 5.16 as a library, in the front's process: the front hands it a parsed request and gets the answer
 // as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
-// modules are Prism CLI's own dependencies (the same 5.16 release), loaded the way its CLI loads them.
+// libraries the Prism CLI is made of (the same 5.16 release, pinned), loaded the way its CLI loads them but
+// without the CLI: the package's users install the libraries only.
 import { createRequire } from 'node:module';
 import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
@@ -43,15 +44,15 @@ type PrismHttp = {
   ProblemJsonError: { toProblemJson(error: ProblemError): Record<string, unknown> };
 };
 
-const cli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
-const prismHttp = cli('@stoplight/prism-http') as PrismHttp;
-const { createLogger } = cli('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
+const load = createRequire(import.meta.url);
+const prismHttp = load('@stoplight/prism-http') as PrismHttp;
+const { createLogger } = load('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
 // Prefer header → per-request config, exactly as Prism's HTTP server reads it (code, example, dynamic, seed).
-const { getHttpConfigFromRequest } = cli('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
   getHttpConfigFromRequest(input: PrismRequest): Either<ProblemError, Partial<MockConfig>>;
 };
 // The json-schema-faker instance prism-http generates with (its own copy: the CLI's flag sets another one).
-const faker = createRequire(cli.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
+const faker = createRequire(load.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
 
 const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
 
