@@ -56,7 +56,23 @@ const faker = createRequire(load.resolve('@stoplight/prism-http'))('json-schema-
 
 const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
 
+/**
+ * The oldest Node the mock runs on: the floor Prism declares (its package.json `engines`), which also has the
+ * URLPattern global the front's route matching uses (contract-core/contract.ts). The package runs elsewhere on
+ * older Node (package/build.ts); the mock refuses there, saying why, rather than failing at the first request.
+ */
+export function checkNodeForPrism(version = process.versions.node): void {
+  const declared = (load('@stoplight/prism-http/package.json') as { engines?: { node?: string } }).engines?.node ?? '';
+  const floor = /^>=\s*(\d+)\.(\d+)/.exec(declared);
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const below = floor !== null && (major < Number(floor[1]) || (major === Number(floor[1]) && minor < Number(floor[2])));
+  if (below || typeof URLPattern !== 'function') {
+    throw new Error(`mock: needs Node ${declared || 'with URLPattern'} (Prism 5.16 supports no older Node, and the mock's route matching uses URLPattern); this is Node ${version}`);
+  }
+}
+
 export async function createPrism({ document, dynamic = false, seed }: PrismOptions): Promise<Prism> {
+  checkNodeForPrism();
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(document));
   if (operations.length === 0) throw new Error('Prism found no operations in the bundle');
   // Open response objects would get random extra keys in dynamic mode (toolchain-trial.md §2.3).
