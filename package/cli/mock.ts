@@ -1,5 +1,4 @@
 // `mock`: the contract's mock (Prism behind the catalog-conformant front) on 127.0.0.1.
-import { startMock } from '../../mock/server.ts';
 import { portOf, stringOf, type Command } from './command.ts';
 import { untilStopped } from './serve.ts';
 
@@ -19,6 +18,8 @@ export const mock: Command = {
   },
   examples: ['payjp-v2-contract mock --port 4010', 'payjp-v2-contract mock --port 0 --dynamic --seed 7'],
   async run(values, _, output) {
+    // Prism loads with the mock only: the other commands start without it.
+    const { startMock } = await import('../../mock/server.ts');
     const seed = stringOf(values, 'seed');
     const dynamic = values['dynamic'] === true;
     const server = await startMock({ port: portOf(values, 4010), dynamic, ...(seed ? { seed } : {}), log: values['quiet'] === true ? false : output.out });
