@@ -52,7 +52,9 @@ async function main(args: string[]): Promise<number> {
     }
     return await command.run(values, positionals, output);
   } catch (error) {
-    output.err(`${PROGRAM}${command ? ` ${command.name}` : ''}: ${command ? namingFlags(command, rest, (error as Error).message) : (error as Error).message}`);
+    // The sandbox's and the mock's own messages start with their name, which the prefix already gives.
+    const message = (error as Error).message.replace(/^(sandbox|mock): /, '');
+    output.err(`${PROGRAM}${command ? ` ${command.name}` : ''}: ${command ? namingFlags(command, rest, message) : message}`);
     return 2;
   }
 }
