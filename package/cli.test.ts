@@ -1,11 +1,15 @@
 // The CLI's reading of flags and variables, and its exit codes, without a server: a flag wins over its
 // variable, a variable fills a flag not given, bad values are usage errors (exit 2) naming what was given.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 import { inShard, parseShard } from '../contract-tests/lib/shard.ts';
 import { UsageError, parseCommand, type Command } from './cli/command.ts';
+import { docs } from './cli/docs.ts';
+import { mock } from './cli/mock.ts';
+import { sandbox } from './cli/sandbox.ts';
 import { verify } from './cli/verify.ts';
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -58,5 +62,17 @@ describe('the command line', () => {
   });
   test('no colour when the output is not a terminal', () => {
     expect(cli(['--help']).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('the README', () => {
+  test('documents every command, flag and variable of the CLI in "Use it in your project"', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it in your project'), readme.indexOf('## Working on this repository'));
+    const missing = [mock, sandbox, verify, docs].flatMap((command) => [
+      ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
+      ...Object.entries(command.flags).flatMap(([name, flag]) => [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`)),
+    ]);
+    expect(missing).toEqual([]);
   });
 });
