@@ -36,11 +36,20 @@ export interface PayjpClientOptions extends ClientOptions {
   secretKey?: string;
 }
 
-export function createPayjpClient({ secretKey, headers, ...options }: PayjpClientOptions): PayjpClient {
+export function createPayjpClient({ secretKey, ...options }: PayjpClientOptions): PayjpClient {
   if (!options.baseUrl) throw new Error('createPayjpClient: baseUrl is required (the mock, the sandbox, staging or PAY.JP)');
-  const authorization = secretKey === undefined ? {} : { Authorization: `Bearer ${secretKey}` };
-  // The same object openapi-fetch makes: only the types of `error` differ.
-  return createClient<paths>({ ...options, headers: { ...authorization, ...(headers as Record<string, string> | undefined) } }) as unknown as PayjpClient;
+  const client = createClient<paths>(options);
+  // The key on every request that brings no Authorization of its own, whatever form `headers` was given in.
+  if (secretKey !== undefined) {
+    client.use({
+      onRequest: ({ request }) => {
+        if (!request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${secretKey}`);
+        return request;
+      },
+    });
+  }
+  // The same object openapi-fetch makes: only the type of `error` differs.
+  return client as unknown as PayjpClient;
 }
 
 export { isProblem, isProblemOf, type CodeOf, type Problem, type ProblemOf, type ProblemWith } from './problems.ts';

@@ -5,7 +5,7 @@
 // validator and the catalog imported from plain JavaScript, the mock (refused below Prism's floor, served on
 // Node 24), every command's --help. The tarball's size and file list are printed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -99,8 +99,7 @@ beforeAll(async () => {
   expect(packed.code, packed.stderr).toBe(0);
   const [{ filename, size, unpackedSize, files }] = JSON.parse(packed.stdout) as [{ filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] }];
   console.log(`${filename}: ${(size / 1024).toFixed(0)} KiB packed, ${(unpackedSize / 1024).toFixed(0)} KiB unpacked, ${files.length} files:\n${files.map((f) => `  ${String(f.size).padStart(9)}  ${f.path}`).join('\n')}`);
-  rmSync(project, { recursive: true, force: true });
-  spawnSync('mkdir', ['-p', project]);
+  mkdirSync(project);
   writeConsumerProject(project, join(work, filename), manifest);
   const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { env: oldestEnv({ npm_config_update_notifier: 'false' }) });
   expect(installed.code, `${installed.stdout}${installed.stderr}`).toBe(0);
@@ -145,7 +144,7 @@ describe('the package, installed offline into an empty project', () => {
     const junit = readFileSync(join(project, 'reports/contract-junit.xml'), 'utf8');
     expect(junit.match(/<testsuite /g)).toHaveLength(loadContract().operations.length);
     expect(junit).not.toMatch(/<failure|<error/);
-    expect(Number(/<testsuites[^]*/.exec(junit) && junit.match(/<testcase /g)?.length)).toBeGreaterThan(500);
+    expect(junit.match(/<testcase /g)).toHaveLength(Number(/ cases (\d+),/.exec(verified.stdout)?.[1]));
     expect(verified.stderr).toMatch(/verify \d+\/\d+ /);
     expect(`${verified.stdout}${verified.stderr}`).not.toContain(KEY);
   }, 120_000);
