@@ -14,9 +14,11 @@
 //   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/,
 //                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools)
 //   tools/                    → anything below them, never the other way
+//   package/ (the installable package's entry points and CLI, beside tools/ at the top) → every part but
+//                               tools/ and tests/ (the repository's own, not shipped); nothing imports package/
 // The core modules the build may use: the bundle's conventions, evidence sources, where files are.
 const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files)\\.ts$';
-const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff)/';
+const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff|package)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 const only = (name, from, allowed) => ({
@@ -53,6 +55,14 @@ module.exports = {
     only('docs-above-build', 'docs', ['contract-core', 'generated', 'scripts', 'diff']),
     only('diff-above-build', 'diff', ['contract-core', 'generated', 'scripts']),
     only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks']),
+    only('package-at-the-top', 'package', ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'diff']),
+    {
+      name: 'nothing-imports-package',
+      comment: 'package/ is what users import: no part of the repository (tools/ included) depends on it',
+      severity: 'error',
+      from: { pathNot: '^package/' },
+      to: { path: '^package/' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

@@ -22,6 +22,8 @@ export default defineConfig({
       },
       { test: { name: 'docs', include: ['docs/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'diff', include: ['diff/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      // The package packed and installed offline into an empty project, used from there on the oldest Node.
+      { test: { name: 'package', include: ['package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 240_000 } },
     ],
   },
 });

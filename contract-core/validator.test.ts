@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { ERROR_CATALOG, OPERATION_ERRORS } from '../generated/error-catalog.ts';
 import { loadContract, type Json } from './contract.ts';
-import { validateResponse, type ResponseUnderTest } from './validator.ts';
+import { validateOperationResponse, validateResponse, type ResponseUnderTest } from './validator.ts';
 
 const { operations } = loadContract();
 const byId = (operationId: string) => {
@@ -186,5 +186,20 @@ describe('infrastructure failures are not contract violations', () => {
     const post = validateResponse({ ...maintenance, body: problem('idempotency_infrastructure_error') });
     expect(post.infrastructure).toEqual([]);
     expect(post.violations.map((v) => v.pointer)).toEqual(['/headers/Retry-After']);
+  });
+});
+
+describe('by operationId (validateOperationResponse: no route matching)', () => {
+  test('gives the verdict the path gives, for a conforming and a breaking answer', () => {
+    const body = example('getCustomer', '200', 'application/json');
+    const { email: _, ...broken } = body;
+    for (const answer of [body, broken]) {
+      const { method: _m, path: _p, ...response } = getCustomer(answer);
+      expect(validateOperationResponse('getCustomer', response)).toEqual(validateResponse(getCustomer(answer)));
+    }
+    expect(validateOperationResponse('getCustomer', { status: 200, contentType: 'application/json', body: broken }).violations.map((v) => v.pointer)).toEqual(['/email']);
+  });
+  test('an operationId the bundle does not have is an error naming it', () => {
+    expect(() => validateOperationResponse('getCustomers', { status: 200, contentType: 'application/json', body: {} })).toThrow("unknown operationId 'getCustomers'");
   });
 });

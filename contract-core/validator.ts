@@ -68,11 +68,16 @@ function lowerCaseHeaders(headers: ResponseUnderTest['headers']): Map<string, st
   return map;
 }
 
+/** An answer of a known operation: no method and path to match. */
+export type OperationResponse = Omit<ResponseUnderTest, 'method' | 'path'>;
+
 export interface Validator {
   contract: Contract;
   /** The checks this validator runs, in order. */
   checks: readonly CheckName[];
   validateResponse(response: ResponseUnderTest): ValidationResult;
+  /** Judges an answer of the operation named (throws on an operationId the bundle does not have). */
+  validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult;
 }
 
 export interface ValidatorOptions {
@@ -123,8 +128,25 @@ export function createValidator(contract: Contract = loadContract(), options: Va
   }
 
   const context: CheckContext = { schemaFor };
+  const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
 
   function validateResponse(response: ResponseUnderTest): ValidationResult {
+    const matched = matchOperation(operations, response.method, response.path);
+    if (!matched) {
+      const route = `${response.method.toUpperCase()} ${response.path}`;
+      const violation: Violation = { check: KNOWN_OPERATION, location: 'route', pointer: '/route', message: `no operation ${route} in the contract`, expected: 'a documented operation', actual: route, rule: 'the operations of the client', evidence: CLIENT_SHAPE };
+      return { ok: false, operationId: undefined, violations: [violation], infrastructure: [] };
+    }
+    return judge(matched.operation, response);
+  }
+
+  function validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult {
+    const operation = byId.get(operationId);
+    if (!operation) throw new Error(`unknown operationId '${operationId}': the contract has ${operations.length} operations (${[...byId.keys()].slice(0, 3).join(', ')}, …)`);
+    return judge(operation, response);
+  }
+
+  function judge(operation: Operation, response: OperationResponse): ValidationResult {
     const violations: Violation[] = [];
     const infrastructure: InfrastructureFailure[] = [];
     const mediaType = mediaTypeOf(response.contentType);
@@ -132,20 +154,12 @@ export function createValidator(contract: Contract = loadContract(), options: Va
     const infra = (kind: InfrastructureFailure['kind'], message: string): void => {
       infrastructure.push({ kind, message, status: response.status, contentType: mediaType, excerpt: (text ?? '').slice(0, 120) });
     };
-    const result = (operationId: string | undefined): ValidationResult => ({
+    const result = (): ValidationResult => ({
       ok: violations.length === 0 && infrastructure.length === 0,
-      operationId,
+      operationId: operation.operationId,
       violations,
       infrastructure,
     });
-
-    const matched = matchOperation(operations, response.method, response.path);
-    if (!matched) {
-      const request = `${response.method.toUpperCase()} ${response.path}`;
-      violations.push({ check: KNOWN_OPERATION, location: 'route', pointer: '/route', message: `no operation ${request} in the contract`, expected: 'a documented operation', actual: request, rule: 'the operations of the client', evidence: CLIENT_SHAPE });
-      return result(undefined);
-    }
-    const { operation } = matched;
 
     let body: unknown = response.body;
     if (text !== undefined) {
@@ -153,7 +167,7 @@ export function createValidator(contract: Contract = loadContract(), options: Va
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
         infra('non-json-body', `the body is not JSON (${mediaType || 'no Content-Type'}): not an answer of the API, probably a CDN or proxy page`);
-        return result(operation.operationId);
+        return result();
       }
     }
     const problemCode = isObject(body) && isErrorCode(body['code']) ? body['code'] : undefined;
@@ -163,21 +177,21 @@ export function createValidator(contract: Contract = loadContract(), options: Va
     const documented503 = problemCode !== undefined && ERROR_CATALOG[problemCode].status === 503 && allowed.includes(problemCode);
     if (response.status === 503 && !documented503) {
       infra('gateway-status', `HTTP 503 without a code ${operation.label} documents: maintenance or a temporary failure, which PAY.JP publishes for every operation`);
-      return result(operation.operationId);
+      return result();
     }
     const documented = operation.responses.get(String(response.status)) ?? operation.responses.get('default');
     if (!documented && GATEWAY_STATUSES.has(response.status)) {
       infra('gateway-status', `HTTP ${response.status} is not documented for ${operation.label}: a gateway or edge answered`);
-      return result(operation.operationId);
+      return result();
     }
     const answer: Answer = { operation, status: response.status, documented, mediaType, contentType: response.contentType ?? null, headers: lowerCaseHeaders(response.headers), body, problemCode };
     for (const check of selected) {
       for (const finding of check.run(answer, context)) violations.push({ check: check.name, ...finding });
     }
-    return result(operation.operationId);
+    return result();
   }
 
-  return { contract, checks: selected.map((check) => check.name), validateResponse };
+  return { contract, checks: selected.map((check) => check.name), validateResponse, validateOperationResponse };
 }
 
 let shared: Validator | undefined;
@@ -185,4 +199,10 @@ let shared: Validator | undefined;
 export function validateResponse(response: ResponseUnderTest): ValidationResult {
   shared ??= createValidator();
   return shared.validateResponse(response);
+}
+
+/** The same, for an answer of the operation named: no route to match. */
+export function validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult {
+  shared ??= createValidator();
+  return shared.validateOperationResponse(operationId, response);
 }

@@ -1,6 +1,7 @@
 // Prism 5.16 as a library, in the front's process: the front hands it a parsed request and gets the answer
 // as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
-// modules are Prism CLI's own dependencies (the same 5.16 release), loaded the way its CLI loads them.
+// libraries the Prism CLI is made of (the same 5.16 release, pinned), loaded the way its CLI loads them but
+// without the CLI: the package's users install the libraries only.
 import { createRequire } from 'node:module';
 import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
@@ -43,19 +44,35 @@ type PrismHttp = {
   ProblemJsonError: { toProblemJson(error: ProblemError): Record<string, unknown> };
 };
 
-const cli = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'));
-const prismHttp = cli('@stoplight/prism-http') as PrismHttp;
-const { createLogger } = cli('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
+const load = createRequire(import.meta.url);
+const prismHttp = load('@stoplight/prism-http') as PrismHttp;
+const { createLogger } = load('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
 // Prefer header → per-request config, exactly as Prism's HTTP server reads it (code, example, dynamic, seed).
-const { getHttpConfigFromRequest } = cli('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
   getHttpConfigFromRequest(input: PrismRequest): Either<ProblemError, Partial<MockConfig>>;
 };
 // The json-schema-faker instance prism-http generates with (its own copy: the CLI's flag sets another one).
-const faker = createRequire(cli.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
+const faker = createRequire(load.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
 
 const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
 
+/**
+ * The oldest Node the mock runs on: the floor Prism declares (its package.json `engines`), which also has the
+ * URLPattern global the front's route matching uses (contract-core/contract.ts). The package runs elsewhere on
+ * older Node (package/build.ts); the mock refuses there, saying why, rather than failing at the first request.
+ */
+export function checkNodeForPrism(version = process.versions.node): void {
+  const declared = (load('@stoplight/prism-http/package.json') as { engines?: { node?: string } }).engines?.node ?? '';
+  const floor = /^>=\s*(\d+)\.(\d+)/.exec(declared);
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const below = floor !== null && (major < Number(floor[1]) || (major === Number(floor[1]) && minor < Number(floor[2])));
+  if (below || typeof URLPattern !== 'function') {
+    throw new Error(`mock: needs Node ${declared || 'with URLPattern'} (Prism 5.16 supports no older Node, and the mock's route matching uses URLPattern); this is Node ${version}`);
+  }
+}
+
 export async function createPrism({ document, dynamic = false, seed }: PrismOptions): Promise<Prism> {
+  checkNodeForPrism();
   const operations = await prismHttp.getHttpOperationsFromSpec(structuredClone(document));
   if (operations.length === 0) throw new Error('Prism found no operations in the bundle');
   // json-schema-faker fills open objects (no additionalProperties: false) with random extra keys in dynamic

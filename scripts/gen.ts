@@ -1,4 +1,5 @@
-// npm run gen: the bundle → generated/api.d.ts (openapi-typescript) and generated/error-catalog.ts.
+// npm run gen: the bundle → generated/api.d.ts (openapi-typescript), generated/error-catalog.ts and
+// generated/operations.ts.
 import { buildSpec } from './lib/build-spec.ts';
 import { genOutputs } from './lib/outputs.ts';
 import { runStep } from './lib/run-step.ts';

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 
 const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as IConfiguration;
-const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'tests', 'tools', 'diff'];
+const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'tests', 'tools', 'diff', 'package'];
 
 async function violations(baseDir: string, parts: string[]): Promise<string[]> {
   const { output } = await cruise(parts, { ...config.options, ruleSet: { forbidden: config.forbidden ?? [] }, baseDir, validate: true });
@@ -46,6 +46,8 @@ describe('dependency rules', () => {
     ['the conventions importing generated/', { 'contract-core/conventions.ts': ['generated/x.ts'], 'generated/x.ts': [] }, 'build-facing-core-imports-nothing: contract-core/conventions.ts → generated/x.ts'],
     ['the docs importing the contract tests', { 'docs/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'docs-above-build: docs/a.ts → contract-tests/b.ts'],
     ['the contract tests importing a tool', { 'contract-tests/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'contract-tests-above-servers: contract-tests/a.ts → tools/b.ts'],
+    ['a tool importing the package', { 'tools/a.ts': ['package/b.ts'], 'package/b.ts': [] }, 'nothing-imports-package: tools/a.ts → package/b.ts'],
+    ['the package importing a tool', { 'package/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'package-at-the-top: package/a.ts → tools/b.ts'],
     ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],
   ])('catch %s', { timeout: 30_000 }, async (_, files, expected) => {
     expect(await violationsOf(files)).toContain(expected);

@@ -63,7 +63,8 @@ export function coverageTable(operations: readonly Operation[], results: readonl
   return lines.join('\n');
 }
 
-function summarise(operations: readonly Operation[], results: readonly CaseResult[], target: string): string {
+/** The Markdown summary (a PR comment, a CI job summary): coverage, then each kind of finding apart. */
+export function markdownSummary(operations: readonly Operation[], results: readonly CaseResult[], target: string): string {
   const exercised = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.mode !== 'skipped'));
   const successOk = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.expectedStatus < 300 && passed(r)));
   const count = (mode: Mode): number => results.filter((r) => r.mode === mode).length;
@@ -141,6 +142,21 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   return redact(out.join('\n') + '\n');
 }
 
+/**
+ * The console's account of a run: the coverage table, `operations exercised: n/N` with the cases by outcome
+ * (failures split into contract, infrastructure and missing preconditions), skipped cases by reason, warnings.
+ */
+export function consoleSummary(operations: readonly Operation[], results: readonly CaseResult[]): string {
+  const exercised = new Set(results.filter((r) => r.mode !== 'skipped').map((r) => r.operationId)).size;
+  const warnings = warningLines(results);
+  const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
+  const count = (kind: (r: CaseResult) => boolean): number => failed.filter(kind).length;
+  const breakdown = `contract ${count(isViolating)}, infrastructure ${count((r) => r.infrastructure.length > 0)}, missing preconditions ${count((r) => r.missingPrecondition !== undefined)}`;
+  return redact(
+    `${coverageTable(operations, results)}\n\noperations exercised: ${exercised}/${operations.length} · cases ${results.length}, failed ${failed.length} (${breakdown}), shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}, warnings ${warnings.length}\n${skippedByReason(results).map(([reason, n]) => `  skipped ${n}: ${reason}\n`).join('')}${warnings.length > 0 ? `warnings (the server differs from an inferred rule; not violations unless strict):\n${warnings.map((line) => `  ${line}\n`).join('')}` : ''}`,
+  );
+}
+
 const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
 const cellText = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -195,12 +211,25 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-export function writeReports(operations: readonly Operation[], results: readonly CaseResult[], target: string, dir = REPORTS): { summary: string } {
+/** Every case as JSON, each string redacted before it is quoted (no escaping can split a key from its redaction). */
+export const resultsJson = (results: readonly CaseResult[]): string =>
+  JSON.stringify(results, (_, value: unknown) => (typeof value === 'string' ? redact(value) : value), 1);
+
+/** The report files, by the name of their reporter. */
+export const REPORT_FILES = { markdown: 'contract-summary.md', junit: 'contract-junit.xml', json: 'contract-results.json' } as const;
+export type FileReporter = keyof typeof REPORT_FILES;
+
+/** Writes the reports named (all three by default) into `dir`; returns the paths written. */
+export function writeReports(operations: readonly Operation[], results: readonly CaseResult[], target: string, dir = REPORTS, reporters: readonly FileReporter[] = ['markdown', 'junit', 'json']): string[] {
   mkdirSync(dir, { recursive: true });
-  const summary = summarise(operations, results, target);
-  writeFileSync(join(dir, 'contract-summary.md'), summary);
-  writeFileSync(join(dir, 'contract-junit.xml'), junit(operations, results));
-  // Each string redacted before it is quoted, so that no escaping can split a key from its redaction.
-  writeFileSync(join(dir, 'contract-results.json'), JSON.stringify(results, (_, value: unknown) => (typeof value === 'string' ? redact(value) : value), 1));
-  return { summary };
+  const render: Record<FileReporter, () => string> = {
+    markdown: () => markdownSummary(operations, results, target),
+    junit: () => junit(operations, results),
+    json: () => resultsJson(results),
+  };
+  return reporters.map((reporter) => {
+    const file = join(dir, REPORT_FILES[reporter]);
+    writeFileSync(file, render[reporter]());
+    return file;
+  });
 }

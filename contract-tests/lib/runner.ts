@@ -165,7 +165,7 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   }
   const { response } = exchange;
   const check = (answer: Answer) =>
-    run.validator.validateResponse({ method: operation.method, path: exchange.request.path, status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
+    run.validator.validateOperationResponse(operation.operationId, { status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
   const verdict = check(response);
   // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
   for (const earlier of exchange.retried) {

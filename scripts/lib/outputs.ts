@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import type { BuiltSpec } from './build-spec.ts';
 import { loadCatalogRules } from './catalog.ts';
 import { renderErrorModule } from './error-module.ts';
+import { renderOperationsModule } from './operations-module.ts';
 import { ROOT } from './paths.ts';
 import { withResourceTable } from './resource-table.ts';
 
@@ -26,6 +27,7 @@ export async function genOutputs({ document, catalog }: BuiltSpec): Promise<Outp
   return new Map([
     ['generated/api.d.ts', header + types],
     ['generated/error-catalog.ts', renderErrorModule(catalog, loadCatalogRules(), document)],
+    ['generated/operations.ts', renderOperationsModule(document)],
     ['README.md', withResourceTable(readFileSync(join(ROOT, 'README.md'), 'utf8'), document)],
   ]);
 }

@@ -1,0 +1,56 @@
+// The contract suite run outside vitest (the CLI's `verify`): the scenarios, then every operation with its
+// cases, of one shard, in the order contract.test.ts runs them, against the target configured. Each unit's
+// results are handed to `onUnit` as it ends (progress); all of them are returned for the reporters.
+import { loadContract, type Contract, type Operation } from '../../contract-core/contract.ts';
+import type { CaseResult } from './report.ts';
+import { runStep } from './runner.ts';
+import { inShard, type Shard } from './shard.ts';
+import { SCENARIOS, openRun, operationCases, runScenario } from './suite.ts';
+import type { Scenario } from './scenarios.ts';
+import type { TargetConfig } from './target.ts';
+
+export interface VerifyOptions {
+  config: TargetConfig;
+  /** A remote server's breaches of inferred rules are violations too. */
+  strict: boolean;
+  shard?: Shard;
+  contract?: Contract;
+  /** The client's lines (retries, waits); keys are redacted by the caller. */
+  log?: (line: string) => void;
+  onUnit?: (progress: { done: number; total: number; name: string; results: readonly CaseResult[] }) => void;
+}
+
+export interface Verification {
+  contract: Contract;
+  results: CaseResult[];
+  /** What was verified, for the reports' titles: kind, URL, statefulness, shard. */
+  target: string;
+}
+
+type Unit = { name: string; scenario: Scenario } | { name: string; operation: Operation };
+
+export async function verify(options: VerifyOptions): Promise<Verification> {
+  const contract = options.contract ?? loadContract();
+  const run = await openRun({ contract, config: options.config, strict: options.strict, ...(options.log ? { log: options.log } : {}) });
+  try {
+    const cases = operationCases(contract, () => run.fixtures);
+    const all: Unit[] = [
+      ...SCENARIOS.map((scenario) => ({ name: `scenario ${scenario.name}`, scenario })),
+      ...contract.operations.map((operation) => ({ name: operation.operationId, operation })),
+    ];
+    const units = inShard(all, options.shard);
+    const results: CaseResult[] = [];
+    for (const [position, unit] of units.entries()) {
+      const mine: CaseResult[] = [];
+      if ('scenario' in unit) mine.push(...(await runScenario(run, unit.scenario)));
+      else for (const step of cases.get(unit.operation.operationId) ?? []) mine.push((await runStep(run, step)).result);
+      results.push(...mine);
+      options.onUnit?.({ done: position + 1, total: units.length, name: unit.name, results: mine });
+    }
+    const { kind, baseUrl, stateful } = run.target;
+    const shard = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : '';
+    return { contract, results, target: `${kind} ${baseUrl} (${stateful ? 'stateful' : 'stateless: scenarios in shape only'}${shard})` };
+  } finally {
+    await run.close();
+  }
+}

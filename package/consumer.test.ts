@@ -1,0 +1,217 @@
+// The package as a user outside this repository gets it: `npm pack`, an empty project that installs the tarball
+// offline (package/testing/consumer-project.ts) on the oldest Node the package claims, then: the CLI's sandbox
+// verified by the CLI's verify (65/65 operations, the JUnit read), a server that breaks the contract (exit 1
+// with the violation in the report), the typed client type-checked (and a module that must not compile), the
+// validator and the catalog imported from plain JavaScript, the mock (refused below Prism's floor, served on
+// Node 24), every command's --help. The tarball's size and file list are printed.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../contract-core/files.ts';
+import { loadContract } from '../contract-core/contract.ts';
+import { driftClasses } from '../contract-tests/mutation/classes.ts';
+import { startProxy, type Proxy } from '../contract-tests/mutation/proxy.ts';
+import { SCENARIOS } from '../contract-tests/lib/suite.ts';
+import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
+import { reachable, writeConsumerProject } from './testing/consumer-project.ts';
+
+/** The oldest Node the package claims (NODE_FLOOR): the system's Node 20 on this machine. */
+const OLDEST_NODE = process.env['CONSUMER_NODE'] ?? '/usr/bin/node';
+const KEY = 'sk_test_consumerProject1';
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'contract-consumer-'));
+const project = join(work, 'project');
+const started: ChildProcess[] = [];
+/** Node 20's directory first: npm, its scripts and `node` in the project are the oldest Node. */
+const oldestEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, PATH: `${dirname(OLDEST_NODE)}:${process.env['PATH']}`, NO_COLOR: '1', ...extra });
+
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? project, env: options.env ?? oldestEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE): Promise<Ran> => run(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { env: oldestEnv(env) });
+
+/** Starts a server command of the CLI and waits for the URL it prints. */
+async function serve(args: string[], node = OLDEST_NODE): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { cwd: project, env: oldestEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  let seen = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args[0]} printed no URL within 30 s: ${seen}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(seen);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${seen}`)));
+  });
+  return { url, child };
+}
+
+/**
+ * tsc on one consumer file, in the project (the user's TypeScript and Node types; the package's declarations).
+ * skipLibCheck as most projects set it: the declarations are the repository's checked code, and a type that
+ * failed to resolve would turn to `any` and let handles-impossible-code.ts and uses-client.ts's
+ * @ts-expect-error pass, which they do not.
+ */
+function typecheck(files: string[]): string {
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+      files,
+    }),
+  );
+  const result = spawnSync(OLDEST_NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(project, 'tsconfig.json')], { cwd: project, encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}`;
+}
+
+const elapsed = performance.now();
+let manifest: { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+
+beforeAll(async () => {
+  const version = spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const [floorMajor, floorMinor] = /(\d+)\.(\d+)/.exec(NODE_FLOOR)!.slice(1).map(Number);
+  const [major, minor] = version.slice(1).split('.').map(Number);
+  if (major !== floorMajor || minor! < floorMinor!) throw new Error(`the consumer test runs on the package's oldest Node (${NODE_FLOOR}): ${OLDEST_NODE} is ${version || 'missing'}; set CONSUMER_NODE to a Node ${floorMajor}.${floorMinor} or later ${floorMajor}.x`);
+  buildPackage(() => {});
+  manifest = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')) as typeof manifest;
+  const packed = await run('npm', ['pack', DIST, '--json', '--pack-destination', work], { cwd: work, env: oldestEnv() });
+  expect(packed.code, packed.stderr).toBe(0);
+  const [{ filename, size, unpackedSize, files }] = JSON.parse(packed.stdout) as [{ filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] }];
+  console.log(`${filename}: ${(size / 1024).toFixed(0)} KiB packed, ${(unpackedSize / 1024).toFixed(0)} KiB unpacked, ${files.length} files:\n${files.map((f) => `  ${String(f.size).padStart(9)}  ${f.path}`).join('\n')}`);
+  mkdirSync(project);
+  writeConsumerProject(project, join(work, filename), manifest);
+  const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { env: oldestEnv({ npm_config_update_notifier: 'false' }) });
+  expect(installed.code, `${installed.stdout}${installed.stderr}`).toBe(0);
+}, 240_000);
+
+afterAll(() => {
+  for (const child of started) child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+  console.log(`consumer test: ${((performance.now() - elapsed) / 1000).toFixed(1)} s on Node ${spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+});
+
+describe('the package, installed offline into an empty project', () => {
+  test('holds the runtime dependencies and none of the repository\'s tools', () => {
+    expect(manifest.engines).toEqual({ node: NODE_FLOOR });
+    expect(manifest).not.toHaveProperty('devDependencies');
+    expect(manifest).not.toHaveProperty('optionalDependencies');
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; optionalDependencies: Record<string, string> };
+    const needed = new Set(Object.keys(reachable(manifest.dependencies)).map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)));
+    const tools = [...Object.keys(root.devDependencies), ...Object.keys(root.optionalDependencies)].filter((name) => !needed.has(name));
+    expect(tools.filter((name) => existsSync(join(project, 'node_modules', name)))).toEqual([]);
+    expect(tools).toEqual(expect.arrayContaining(['vitest', 'dredd', 'playwright-core', '@redocly/cli', 'typescript', '@stoplight/prism-cli']));
+  });
+
+  test('the CLI: --version, --help on every command, exit 2 on a usage error', async () => {
+    expect((await cli(['--version'])).stdout.trim()).toBe(manifest.version);
+    for (const command of ['mock', 'sandbox', 'verify', 'docs']) {
+      const help = await cli([command, '--help']);
+      expect(help.code, help.stderr).toBe(0);
+      expect(help.stdout).toContain(`Usage: ${PROGRAM} ${command}`);
+    }
+    const wrong = await cli(['verify', '--shard', '5/4']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--shard must be i/n with 1 <= i <= n');
+    expect((await cli(['deploy'])).code).toBe(2);
+  }, 60_000);
+
+  test('verify passes against the CLI\'s sandbox: 65/65 operations, the JUnit report without a failure', async () => {
+    const sandbox = await serve(['sandbox', '--port', '0']);
+    // As staging is verified (a remote target), held to the inferred rules too (--strict); the card a v1 request
+    // made is the one the sandbox seeds (README, "IDs no request can create").
+    const verified = await cli(['verify', '--base-url', sandbox.url, '--strict', '--rate', '200', '--concurrency', '8', '--reporter', 'console', '--reporter', 'junit', '--output-dir', 'reports'], { PAYJP_SECRET_KEY: KEY, CONTRACT_ID_CARD_ID: 'car_seed_visa' });
+    expect(verified.code, `${verified.stdout.slice(-3000)}${verified.stderr.slice(-2000)}`).toBe(0);
+    expect(verified.stdout).toContain(`operations exercised: ${loadContract().operations.length}/${loadContract().operations.length}`);
+    const junit = readFileSync(join(project, 'reports/contract-junit.xml'), 'utf8');
+    expect(junit.match(/<testsuite /g)).toHaveLength(loadContract().operations.length);
+    expect(junit).not.toMatch(/<failure|<error/);
+    expect(junit.match(/<testcase /g)).toHaveLength(Number(/ cases (\d+),/.exec(verified.stdout)?.[1]));
+    expect(verified.stderr).toMatch(/verify \d+\/\d+ /);
+    expect(`${verified.stdout}${verified.stderr}`).not.toContain(KEY);
+  }, 120_000);
+
+  test('verify exits 1 against a server that breaks the contract, with the violation in the report', async () => {
+    const sandbox = await serve(['sandbox', '--port', '0']);
+    const contract = loadContract();
+    const drift = driftClasses(contract).find((candidate) => candidate.name === 'drop a required field')!;
+    const target = drift.target(contract);
+    if (typeof target === 'string') throw new Error(target);
+    let proxy: Proxy | undefined;
+    try {
+      proxy = await startProxy(sandbox.url, contract.operations);
+      proxy.set(target, drift.mutate);
+      // Only the shard holding the drifted operation (units: the scenarios, then the operations).
+      const count = 10;
+      const shard = ((SCENARIOS.length + contract.operations.indexOf(target)) % count) + 1;
+      const verified = await cli(['verify', '--base-url', proxy.url, '--target', 'sandbox', '--shard', `${shard}/${count}`, '--rate', '200', '--concurrency', '8', '--reporter', 'junit', '--reporter', 'console'], { PAYJP_SECRET_KEY: KEY, CONTRACT_REPORTS_DIR: 'broken' });
+      expect(verified.code, verified.stderr).toBe(1);
+      expect(verified.stdout).toContain(`${target.operationId}: 200 success`);
+      const junit = readFileSync(join(project, 'broken/contract-junit.xml'), 'utf8');
+      expect(junit).toContain(`<failure type="contract" message="${'pointer' in drift.expect ? drift.expect.pointer : ''}: required property`);
+    } finally {
+      await proxy?.close();
+    }
+  }, 120_000);
+
+  test('a module using the typed client type-checks; one handling a code the operation cannot answer does not', () => {
+    copyFileSync(join(ROOT, 'package/consumer/uses-client.ts'), join(project, 'uses-client.ts'));
+    copyFileSync(join(ROOT, 'package/consumer/handles-impossible-code.ts'), join(project, 'handles-impossible-code.ts'));
+    // One tsc run over both: every error must be the one expected, in the module that must not compile.
+    const errors = typecheck(['uses-client.ts', 'handles-impossible-code.ts']).trim().split('\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^handles-impossible-code\.ts\(\d+,\d+\): error TS2367: .*'"already_refunded"' have no overlap/);
+  }, 120_000);
+
+  test('plain JavaScript imports the validator, the catalog and the bundle', async () => {
+    copyFileSync(join(ROOT, 'package/consumer/plain.mjs'), join(project, 'plain.mjs'));
+    const ran = await run(OLDEST_NODE, ['plain.mjs']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({
+      conforming: true,
+      broken: ["/email: required property 'email' is missing"],
+      cardDeclined: 402,
+      confirmCodes: expect.any(Number),
+      declinedIsConfirms: true,
+      declinedIsCreateCustomers: false,
+      operations: loadContract().operations.length,
+    });
+  }, 60_000);
+
+  test('the mock: refused below Prism\'s Node floor with the reason, served on Node 24', async () => {
+    const refused = await cli(['mock', '--port', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/needs Node >=24\.18\.0 .*this is Node 20\./);
+    const mock = await serve(['mock', '--port', '0', '--quiet'], process.execPath);
+    const answer = await fetch(`${mock.url}/v2/customers/cus_1`, { headers: { authorization: `Bearer ${KEY}` } });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { object: string }).object).toBe('customer');
+  }, 60_000);
+
+  test('docs build writes the site', async () => {
+    const built = await cli(['docs', 'build', '--out', 'site']);
+    expect(built.code, built.stderr).toBe(0);
+    for (const page of ['index.html', 'errors.html', 'errors.ja.html']) expect(existsSync(join(project, 'site', page))).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,2 @@
+// payjp-v2-contract/sandbox: the stateful test-mode sandbox, for a test runner's global setup.
+export { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.ts';
