@@ -1,6 +1,7 @@
 // The contract suite run outside vitest (the CLI's `verify`): the scenarios, then every operation with its
 // cases, of one shard, in the order contract.test.ts runs them, against the target configured. Each unit's
 // results are handed to `onUnit` as it ends (progress); all of them are returned for the reporters.
+import type { CheckName } from '../../contract-core/checks/index.ts';
 import { loadContract, type Contract, type Operation } from '../../contract-core/contract.ts';
 import type { CaseResult } from './report.ts';
 import { runStep } from './runner.ts';
@@ -13,6 +14,8 @@ export interface VerifyOptions {
   config: TargetConfig;
   /** A remote server's breaches of inferred rules are violations too. */
   strict: boolean;
+  /** The validator's named checks to run; CONTRACT_CHECKS / CONTRACT_EXCLUDE_CHECKS when absent. */
+  checks?: readonly CheckName[];
   shard?: Shard;
   contract?: Contract;
   /** The client's lines (retries, waits); keys are redacted by the caller. */
@@ -31,7 +34,13 @@ type Unit = { name: string; scenario: Scenario } | { name: string; operation: Op
 
 export async function verify(options: VerifyOptions): Promise<Verification> {
   const contract = options.contract ?? loadContract();
-  const run = await openRun({ contract, config: options.config, strict: options.strict, ...(options.log ? { log: options.log } : {}) });
+  const run = await openRun({
+    contract,
+    config: options.config,
+    strict: options.strict,
+    ...(options.checks ? { checks: options.checks } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   try {
     const cases = operationCases(contract, () => run.fixtures);
     const all: Unit[] = [

@@ -7,6 +7,7 @@ import { redact } from '../../contract-tests/lib/keys.ts';
 import { readStrict } from '../../contract-tests/lib/grading.ts';
 import { parseShard } from '../../contract-tests/lib/shard.ts';
 import { readTargetConfig } from '../../contract-tests/lib/target.ts';
+import { readChecks } from '../../contract-tests/lib/suite.ts';
 import { verify as runSuite } from '../../contract-tests/lib/verify.ts';
 import { UsageError, stringOf, type Command } from './command.ts';
 import { paint, progress } from './output.ts';
@@ -22,6 +23,8 @@ const SETTINGS = {
   concurrency: { type: 'string', value: '<n>', description: 'requests in flight, never more', env: 'CONTRACT_CONCURRENCY', default: '2 remote, 8 local' },
   timeout: { type: 'string', value: '<ms>', description: 'per request', env: 'CONTRACT_TIMEOUT_MS', default: '10000' },
   strict: { type: 'boolean', description: 'a remote server breaking an inferred rule fails too (else a warning)', env: 'CONTRACT_STRICT' },
+  checks: { type: 'string', value: '<names>', description: 'only these of the validator\'s named checks, comma-separated', env: 'CONTRACT_CHECKS', default: 'all' },
+  'exclude-checks': { type: 'string', value: '<names>', description: 'all of the validator\'s named checks but these, comma-separated', env: 'CONTRACT_EXCLUDE_CHECKS' },
 } as const;
 
 export const verify: Command = {
@@ -57,6 +60,7 @@ export const verify: Command = {
     }
     const config = readTargetConfig(process.env);
     const strict = readStrict(process.env);
+    const checks = readChecks(process.env);
 
     const bar = progress(output, 'verify');
     let cases = 0;
@@ -64,6 +68,7 @@ export const verify: Command = {
     const verification = await runSuite({
       config,
       strict,
+      checks,
       ...(shard ? { shard } : {}),
       log: (line) => output.err(redact(line)),
       onUnit: ({ done, total, name, results }) => {
