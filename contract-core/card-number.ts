@@ -23,6 +23,7 @@
 
 export const CARD_NUMBER_DIGITS = { min: 13, max: 19 } as const;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included, is the point.
 const ASCII = /^[\x00-\x7f]*$/;
 const UNICODE_SEPARATOR = /^[\p{Zs}\p{Pd}]$/u;
 const isSeparator = (code: number): boolean =>

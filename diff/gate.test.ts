@@ -36,9 +36,9 @@ describe('the gate: card_declined dropped from confirmPaymentFlow', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'), 'dir');
     const file = join(checkout, CONFIRM);
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/\n    - card_declined(: "[^"\n]*")?\n/);
+    expect(text).toMatch(/\n {4}- card_declined(: "[^"\n]*")?\n/);
     // Against the working tree as it is (not the released baseline), so that this edit is the only change.
-    writeFileSync(file, text.replace(/\n    - card_declined(: "[^"\n]*")?\n/, '\n'));
+    writeFileSync(file, text.replace(/\n {4}- card_declined(: "[^"\n]*")?\n/, '\n'));
     acknowledge('');
     failed = await diff(checkout, ['--base', ROOT]);
   });

@@ -76,6 +76,7 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
       elements.map((el) => ({
         sectionId: el.getAttribute('data-section-id') ?? '',
         heading: el.querySelector('h2')?.textContent?.trim() ?? '',
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out) is what is checked.
         text: (el as HTMLElement).innerText,
       })),
     );
@@ -147,6 +148,7 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
           code: el.getAttribute('data-code') ?? '',
           section: el.closest('section')?.id ?? '',
           source: el.querySelector('h3 [data-source]')?.getAttribute('data-source') ?? '',
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what is checked.
           text: (el as HTMLElement).innerText,
         })),
       );

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 import { loadContract } from '../contract-core/contract.ts';
 import { driftClasses } from '../contract-tests/mutation/classes.ts';
-import { startProxy, type Proxy } from '../contract-tests/mutation/proxy.ts';
+import { startProxy, type Proxy as MutatingProxy } from '../contract-tests/mutation/proxy.ts';
 import { SCENARIOS } from '../contract-tests/lib/suite.ts';
 import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
 import { reachable, writeConsumerProject } from './testing/consumer-project.ts';
@@ -158,7 +158,7 @@ describe('the package, installed offline into an empty project', () => {
     const drift = driftClasses(contract).find((candidate) => candidate.name === 'drop a required field')!;
     const target = drift.target(contract);
     if (typeof target === 'string') throw new Error(target);
-    let proxy: Proxy | undefined;
+    let proxy: MutatingProxy | undefined;
     try {
       proxy = await startProxy(sandbox.url, contract.operations);
       proxy.set(target, drift.mutate);

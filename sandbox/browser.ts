@@ -63,7 +63,7 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
 /** The customer pays (mode payment) or saves a card (mode setup) with the card of `token`. */
 function checkout(state: State, res: ServerResponse, id: string, token: string): void {
   const session = state.checkoutSessions.get(id);
-  if (!session || session.status !== 'open') return page(res, 404, `No open checkout session: ${id}`);
+  if (session?.status !== 'open') return page(res, 404, `No open checkout session: ${id}`);
   if (session.mode === 'payment' && session.customer_id === null) {
     // A payment method is only ever used with its customer: the page makes one for a guest.
     const guest = call<{ id: string }>(state, 'createCustomer', session.customer_email ? { email: session.customer_email } : {});

@@ -71,7 +71,7 @@ describe('the error catalog', () => {
     const entry = (code: string): string => new RegExp(`\\n  ${code}:\\n(?:    .*\\n)+`).exec(original)![0];
     const edit = (code: string, from: string | RegExp, to: string): string => original.replace(entry(code), entry(code).replace(from, to));
     expect(() => parseCatalog(edit('rate_limit_exceeded', '    reason: "PAY.JP', '    said: "PAY.JP'), 'catalog.yaml')).toThrow(/rate_limit_exceeded: unknown field 'said'/);
-    expect(() => parseCatalog(edit('rate_limit_exceeded', /    reason: .*\n/, ''), 'catalog.yaml')).toThrow(/catalog\.yaml:\d+: rate_limit_exceeded\.source is inferred: say why in a reason/);
+    expect(() => parseCatalog(edit('rate_limit_exceeded', / {4}reason: .*\n/, ''), 'catalog.yaml')).toThrow(/catalog\.yaml:\d+: rate_limit_exceeded\.source is inferred: say why in a reason/);
     expect(() => parseCatalog(edit('card_declined', 'title: "Card Declined"', 'title: "Card declined"'), 'catalog.yaml')).toThrow(/card_declined\.title is inferred, so it follows rules\.title_case: "Card Declined" \(got "Card declined"\)/);
     expect(() => parseCatalog(edit('processing_error', 'retry: new-key', 'retry: same-key'), 'catalog.yaml')).toThrow(/processing_error: retry same-key with replay stored would only replay the stored answer/);
   });

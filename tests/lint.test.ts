@@ -80,7 +80,7 @@ describe('lint of openapi/', () => {
       'a schema constraint: x-evidence.maxima has no rule to back (the node has no maxima)',
       'a schema constraint: x-evidence.maximum is missing',
     ]);
-    const unreasoned = await lintEdited(file, /    minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0], '    minimum: {source: inferred}');
+    const unreasoned = await lintEdited(file, / {4}minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0], '    minimum: {source: inferred}');
     const problem = unreasoned.find((p) => p.ruleId === 'contract/evidence-on-rules');
     expect(problem?.message).toBe('a schema constraint: x-evidence.minimum is inferred: say why in a reason');
     expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });

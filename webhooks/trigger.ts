@@ -21,7 +21,15 @@ export interface Triggered {
   resourceId: string;
 }
 
-type Json = Record<string, any>;
+/** What the trigger reads of an answer: an object's id, status and url, or a list's data. */
+interface ApiObject {
+  id: string;
+  status?: string;
+  url?: string;
+  data?: ApiObject[];
+  [field: string]: unknown;
+}
+type Body = Record<string, unknown>;
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4020';
 const DEFAULT_KEY = 'sk_test_trigger';
@@ -45,7 +53,7 @@ export function checkBaseUrl(raw: string): string {
 }
 
 function client(baseUrl: string, key: string) {
-  const call = async (method: 'GET' | 'POST', path: string, body?: unknown, expected = 200): Promise<Json> => {
+  const call = async (method: 'GET' | 'POST', path: string, body?: unknown, expected = 200): Promise<ApiObject> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -53,13 +61,13 @@ function client(baseUrl: string, key: string) {
     });
     const text = await response.text();
     if (response.status !== expected) throw new Error(`trigger: ${method} ${path} answered ${response.status} (expected ${expected}): ${text.slice(0, 300)}`);
-    return JSON.parse(text) as Json;
+    return JSON.parse(text) as ApiObject;
   };
   return { get: (path: string) => call('GET', path), post: (path: string, body: unknown, expected?: number) => call('POST', path, body, expected) };
 }
 type Client = ReturnType<typeof client>;
 
-const card = (token: string, customerId?: string): Json => ({
+const card = (token: string, customerId?: string): Body => ({
   type: 'card',
   card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
   billing_details: { email: 'trigger@example.jp' },
@@ -67,13 +75,13 @@ const card = (token: string, customerId?: string): Json => ({
 });
 
 /** A customer with a card of `token` attached, and a payment flow of theirs ready to confirm. */
-async function flowReady(api: Client, token: string): Promise<Json> {
+async function flowReady(api: Client, token: string): Promise<ApiObject> {
   const customer = await api.post('/v2/customers', { email: 'trigger@example.jp', description: 'npm run trigger' });
   const method = await api.post('/v2/payment_methods', card(token, customer['id']));
   return api.post('/v2/payment_flows', { amount: 1000, currency: 'jpy', customer_id: customer['id'], payment_method_id: method['id'] });
 }
 
-async function session(api: Client, extra: Json): Promise<Json> {
+async function session(api: Client, extra: Body): Promise<ApiObject> {
   const product = await api.post('/v2/products', { name: 'npm run trigger' });
   const price = await api.post('/v2/prices', { product_id: product['id'], unit_amount: 1000, currency: 'jpy' });
   return api.post('/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: price['id'], quantity: 1 }], ...extra });

@@ -139,7 +139,7 @@ export function markdownSummary(operations: readonly Operation[], results: reado
     out.push('', '## Shape-only and skipped cases', '', '| operation | case | mode | why |', '|---|---|---|---|');
     for (const r of shape) out.push(`| ${r.operationId} | ${r.name} | ${r.mode} | ${r.note ?? ''} |`);
   }
-  return redact(out.join('\n') + '\n');
+  return redact(`${out.join('\n')}\n`);
 }
 
 /**

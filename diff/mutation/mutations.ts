@@ -19,7 +19,7 @@ export interface Mutation {
   name: string;
   source?: (source: Source) => void;
   /** An edit of the built bundle; a returned document replaces it. */
-  bundle?: (document: JsonObject) => JsonObject | void;
+  bundle?: (document: JsonObject) => JsonObject | undefined;
   /** null: nothing may be reported at all. */
   expect: Expected | null;
 }

@@ -48,14 +48,16 @@ const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, '0': fal
 
 /** The flags given, completed from the environment; `--help` asks for the help. */
 export function parseCommand(command: Command, args: string[], env: NodeJS.ProcessEnv): { values: Values; positionals: string[]; help: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args,
       options: { ...Object.fromEntries(Object.entries(command.flags).map(([name, flag]) => [name, { type: flag.type, multiple: flag.multiple ?? false }])), help: { type: 'boolean', short: 'h' } },
       allowPositionals: command.positionals !== undefined,
       strict: true,
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')}`);
   }

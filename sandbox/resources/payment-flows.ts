@@ -245,7 +245,7 @@ function cancel({ state, params, body: raw }: ApiRequest): PaymentFlow {
 /** The customer's side of 3-D Secure or PayPay: `result=success` (default) or `result=failure`. */
 export function completeAction(state: State, flowId: string, success: boolean): PaymentFlow | undefined {
   const flow = state.paymentFlows.get(flowId);
-  if (!flow || flow.status !== 'requires_action') return undefined;
+  if (flow?.status !== 'requires_action') return undefined;
   const method = state.paymentMethods.get(flow.payment_method_id ?? '');
   if (!method) return undefined;
   if (success) return authorize(state, flow, method);
