@@ -2,6 +2,7 @@
 // resolved, so that the validator, the suite, Dredd and the mutation proof all walk the same document.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PARAMETER_RULES_KEY, readParameterRules, type ParameterRule } from '../../contract-core/parameter-rules.ts';
 import { GENERATED } from '../../scripts/lib/paths.ts';
 
 export const BUNDLE_FILE = join(GENERATED, 'openapi.json');
@@ -45,6 +46,8 @@ export interface Operation {
   errors: string[];
   /** A list answers a ListEnvelope and takes cursors. */
   isList: boolean;
+  /** Relations between its query parameters (`x-parameter-rules`). */
+  parameterRules: ParameterRule[];
 }
 
 export interface Contract {
@@ -148,6 +151,7 @@ export function readContract(document: JsonObject): Contract {
         responses,
         errors: Array.isArray(op['x-errors']) ? op['x-errors'].map(String) : [],
         isList: parameters.some((p) => p.in === 'query' && p.name === 'starting_after'),
+        parameterRules: readParameterRules(op[PARAMETER_RULES_KEY], `${BUNDLE_FILE} ${method.toUpperCase()} ${template} (${operationId})`),
       });
     }
   }

@@ -39,6 +39,7 @@ const AUTH_FIRST = 'ours: authentication is checked before anything else, so tha
 const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is far above any documented request; the catalog has no 413`;
 const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
 const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
+const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
 
 export const PARITY_CASES: readonly ParityCase[] = [
@@ -92,6 +93,9 @@ export const PARITY_CASES: readonly ParityCase[] = [
   { name: 'starting_after= (empty)', request: list('?starting_after='), status: 422, code: 'validation_error', field: 'starting_after', source: EMPTY_QUERY },
   { name: 'limit= 5 (a space before the digits)', request: list('?limit=%205'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: an integer is written in digits, as in JSON' },
   { name: 'limit given twice', request: list('?limit=1&limit=2'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: which value was meant would be a guess' },
+  { name: 'starting_after and ending_before together', request: list('?starting_after=cus_parity_a&ending_before=cus_parity_b'), status: 400, code: 'invalid_request', source: CURSORS },
+  { name: 'both cursors on another list', request: { method: 'GET', path: '/v2/payment_flows?ending_before=pfw_parity_a&starting_after=pfw_parity_b', headers: bearer }, status: 400, code: 'invalid_request', source: CURSORS },
+  { name: 'both cursors and limit=1000', request: list('?limit=1000&starting_after=cus_parity_a&ending_before=cus_parity_b'), status: 422, code: 'validation_error', field: 'limit', source: `${CURSORS}; the parameters' own rules come first` },
   { name: 'an array parameter given twice', request: { method: 'GET', path: '/v2/prices?lookup_keys=a&lookup_keys=b', headers: bearer }, status: 200, source: 'the spec: lookup_keys is style form, explode true' },
   // The path and the method.
   { name: 'a trailing slash', request: list('/'), status: 404, code: 'not_found', source: 'ours: an empty segment names no object' },
