@@ -1471,7 +1471,7 @@ export interface components {
             type: string;
             /** @description A short summary of the error; the same for every occurrence of the code. */
             title: string;
-            /** @description The HTTP status of the response. */
+            /** @description The HTTP status of the response, a client or server error (RFC 9110 §15.5, §15.6). */
             status: number;
             /** @description The error code, one of the catalog's. */
             code: string;
@@ -1508,7 +1508,10 @@ export interface components {
         /** @description `true` for an object of live mode (made with a `sk_live_` key), `false` for test mode. */
         Livemode: boolean;
         /**
-         * @description An amount in Japanese yen, a whole number (the yen has no minor unit).
+         * @description An amount in Japanese yen, a whole number (the yen has no minor unit). Bounds: what a JSON number holds
+         *     exactly, ±(2^53 − 1) (ours: PAY.JP publishes no bound on the amounts it reports, which may be negative
+         *     (refunds, fees, chargebacks); RFC 8259 §6 calls larger integers not interoperable). Requests bound their
+         *     amounts further, each as published or inferred there.
          * @example 5000
          */
         Amount: number;
@@ -1741,7 +1744,8 @@ export interface components {
             /**
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
-             *     works too). Only with `confirm: true`.
+             *     works too). Only with `confirm: true` (the published client: confirm=true の場合のみ指定できます;
+             *     `422 validation_error` otherwise, stated for tools by `dependentSchemas`).
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
@@ -1791,8 +1795,9 @@ export interface components {
         };
         PaymentFlowCaptureRequest: {
             /**
-             * @description How much to capture, in yen, at most `amount_capturable`. Omitted, all of `amount_capturable` is
-             *     captured.
+             * @description How much to capture, in yen, at most `amount_capturable` (the published client: 元の金額以下). Omitted,
+             *     all of `amount_capturable` is captured. Bounds 1 to 9,999,999: ours, at most what one payment may be
+             *     (the published 50円以上9,999,999円以下 of a payment flow's `amount`); nothing is captured by 0.
              */
             amount_to_capture?: number;
         };
@@ -1885,7 +1890,8 @@ export interface components {
              */
             payment_flow_id: string;
             /**
-             * @description How much to refund, in yen. Omitted, the payment is refunded in full. The refunds of a payment
+             * @description How much to refund, in yen, 1 to 9,999,999 (ours: a refund is at most the payment, and a payment at most
+             *     9,999,999 as published for a payment flow's `amount`). Omitted, the payment is refunded in full. The refunds of a payment
              *     flow together cannot exceed what it received (`400 refund_exceeds_payment`); a fully refunded flow
              *     answers `400 already_refunded`.
              */
@@ -2023,7 +2029,7 @@ export interface components {
              */
             fee_rate: string;
             /**
-             * @description The fee charged on this transaction, in yen.
+             * @description The fee charged on this transaction, in yen (bounds as Amount's, ours).
              * @example 180
              */
             fee: number;
@@ -2114,7 +2120,7 @@ export interface components {
              */
             exp_month: number;
             /**
-             * @description The year the card expires, four digits.
+             * @description The year the card expires, four digits (ours; the published client says only カードの有効期限（年）).
              * @example 2030
              */
             exp_year: number;
@@ -2270,9 +2276,9 @@ export interface components {
         };
         /**
          * @description The billing details of a card being created. Like PaymentMethodBillingDetailsRequest, but `phone` or
-         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder. The server checks that
-         *     rule (a request without either answers `422 validation_error`); it is not in the schema, where it would
-         *     make generated clients lose the type of this object.
+         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder (the published client's
+         *     PaymentMethodCardBillingDetailsRequest: phoneまたはemailのいずれか必須). A request without either (an
+         *     empty one counts as not given) answers `422 validation_error`; the `anyOf` states it for tools.
          */
         PaymentMethodCardBillingDetailsRequest: {
             /** @description The name of the billed person, typically the name on the card. */
@@ -2282,6 +2288,10 @@ export interface components {
             /** @description The card holder's email address. This or `phone` is required. */
             email?: string;
             address?: components["schemas"]["PaymentMethodBillingAddressRequest"];
+        } | {
+            phone: string;
+        } | {
+            email: string;
         };
         /**
          * @description The card as the customer entered it. These fields are meant to be sent only by PAY.JP's client-side
@@ -2291,11 +2301,18 @@ export interface components {
          *     setup flow or a checkout session) and handles only the `pm_…` ID.
          */
         PaymentMethodCreateCardDetailsRequest: {
-            /** @description The full card number. */
+            /**
+             * @description The full card number. In test mode it takes a test token instead (`tok_visa`, `tok_card_declined`…:
+             *     the test payment methods guide), the only value a server may send here; a card number answers
+             *     `400 card_number_not_allowed`, an unknown token `422 validation_error`. The tokens are ours (the
+             *     sandbox's, sandbox/test-cards.ts): PAY.JP publishes test card numbers for its client-side libraries,
+             *     which a server never sends.
+             * @example tok_visa
+             */
             number: string;
             /** @description The month the card expires, 1 to 12. */
             exp_month: number;
-            /** @description The year the card expires, four digits. */
+            /** @description The year the card expires, four digits (ours; the published client says only カードの有効期限（年）). */
             exp_year: number;
             /** @description The card's security code (3 or 4 digits); it is used for this request only and never stored. */
             cvc: string;
@@ -2892,7 +2909,8 @@ export interface components {
              */
             price_id: string;
             /**
-             * @description How many units of the price's product the customer buys.
+             * @description How many units of the price's product the customer buys, 1 to 9,999,999 (ours: with a unit price of at
+             *     least 1 yen, more units than 9,999,999 could not be paid in one payment, the published maximum).
              * @example 2
              */
             quantity: number;
@@ -2958,8 +2976,10 @@ export interface components {
             customer_email?: string;
             customer_creation?: components["schemas"]["CustomerCreation"];
             /**
-             * @description What the customer buys (`payment` mode), up to 100 lines. Every `price_id` and tax rate ID must exist
-             *     (`404 not_found` otherwise).
+             * @description What the customer buys, up to 100 lines: required when `mode` is `payment`, at least one line
+             *     (`422 validation_error` otherwise; the `if`/`then` of this schema states it for tools; ours: a payment
+             *     needs an amount, and PAY.JP publishes no other way to give one). Every `price_id` and tax rate ID must
+             *     exist (`404 not_found` otherwise).
              */
             line_items?: components["schemas"]["LineItemRequest"][];
             metadata?: components["schemas"]["Metadata"];
@@ -3069,7 +3089,7 @@ export interface components {
             /** @description The price of this line, in full. */
             price: components["schemas"]["Price"];
             /**
-             * @description How many units the customer buys.
+             * @description How many units the customer buys, 1 to 9,999,999 (as LineItemRequest takes them).
              * @example 2
              */
             quantity: number;
@@ -3172,7 +3192,10 @@ export interface components {
         PriceCreateRequest: {
             /** @description The product the price belongs to. An unknown product answers `404 not_found`. */
             product_id: string;
-            /** @description The price of one unit, in yen. */
+            /**
+             * @description The price of one unit, in yen, 0 to 9,999,999 (ours: a unit no single payment could pay, more than the
+             *     published 9,999,999 of a payment flow's `amount`, could never be sold; 0 for something given away).
+             */
             unit_amount: components["schemas"]["Amount"];
             currency: components["schemas"]["Currency"];
             /**
@@ -3384,7 +3407,10 @@ export interface components {
              * @example checkout.session.completed
              */
             type: string;
-            /** @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. */
+            /**
+             * @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer (at most ±(2^53 − 1),
+             *     as Amount; ours: PAY.JP publishes no bound).
+             */
             pending_webhooks: number;
             /** @description The resource the event is about (a payment flow, a payment method, a refund…), as it was then. */
             data: {
@@ -3752,7 +3778,8 @@ export interface components {
         Conflict: {
             headers: {
                 /**
-                 * @description Seconds to wait before sending the request again.
+                 * @description Seconds to wait before sending the request again (RFC 9110 §10.2.3: delay-seconds, a non-negative integer;
+                 *     the upper bound is ours, what a JSON number holds exactly).
                  * @example 2
                  */
                 "Retry-After"?: number;
@@ -3806,12 +3833,14 @@ export interface components {
         Limit: number;
         /**
          * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-         *     exist answers `400 resource_missing`.
+         *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
          */
         StartingAfter: string;
         /**
          * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-         *     not exist answers `400 resource_missing`.
+         *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
          */
         EndingBefore: string;
         /**
@@ -3926,7 +3955,8 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before sending the request again.
+         * @description Seconds to wait before sending the request again (RFC 9110 §10.2.3: delay-seconds, a non-negative integer;
+         *     the upper bound is ours, what a JSON number holds exactly).
          * @example 2
          */
         "Retry-After": number;
@@ -3942,12 +3972,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4388,12 +4420,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -4445,12 +4479,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -4668,12 +4704,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4776,12 +4814,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4885,12 +4925,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5284,12 +5326,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5446,12 +5490,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5739,12 +5785,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5984,12 +6032,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6041,12 +6091,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6303,12 +6355,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -6534,12 +6588,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6758,12 +6814,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -7022,12 +7080,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -7079,12 +7139,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7188,12 +7250,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7367,12 +7431,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7536,12 +7602,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**

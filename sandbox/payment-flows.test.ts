@@ -62,6 +62,14 @@ describe('confirming with test cards', () => {
     expect((await client.ok('GET', `/v2/payment_flows/${pending.id}`)).status).toBe('succeeded');
   });
 
+  it('return_url only with confirm: true (the published client), else 422 naming it', async () => {
+    for (const confirm of [undefined, false]) {
+      const answer = await flow({ payment_method_id: await card('tok_visa'), return_url: 'https://shop.example.jp/return', ...(confirm === undefined ? {} : { confirm }) });
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ code: 'validation_error', errors: [{ field: 'return_url' }] });
+    }
+  });
+
   it('a failed 3-D Secure on the page leaves the flow waiting for a payment method', async () => {
     const pending = await client.ok('POST', '/v2/payment_flows', {
       amount: 8000,
