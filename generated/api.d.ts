@@ -1745,7 +1745,7 @@ export interface components {
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
              *     works too). Only with `confirm: true` (the published client: confirm=true の場合のみ指定できます;
-             *     `422 validation_error` otherwise, stated for tools by `dependentSchemas`).
+             *     `422 validation_error` otherwise, stated for tools by the schema's `if`/`then`).
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
