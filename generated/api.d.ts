@@ -4040,26 +4040,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "amount": 5000,
-                 *       "currency": "jpy",
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "payment_method_id": "pm_3Fq8Zp2Lx9",
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "payment_method_types": [
-                 *         "card"
-                 *       ],
-                 *       "description": "注文 A-10293",
-                 *       "metadata": {
-                 *         "order_id": "A-10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCreateRequest"];
             };
         };
@@ -4164,14 +4144,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "description": "注文 A-10293 (ギフト包装)",
-                 *       "metadata": {
-                 *         "gift_wrap": true
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowUpdateRequest"];
             };
         };
@@ -4231,11 +4203,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "cancellation_reason": "requested_by_customer"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCancelRequest"];
             };
         };
@@ -4295,11 +4262,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "amount_to_capture": 10000
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCaptureRequest"];
             };
         };
@@ -4371,12 +4333,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "payment_method_id": "pm_3Fq8Zp2Lx9",
-                 *       "return_url": "https://shop.example.jp/orders/A-10293/complete"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowConfirmRequest"];
             };
         };
@@ -4542,16 +4498,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payment_flow_id": "pfw_5Rk2Mq8Hn1",
-                 *       "amount": 1500,
-                 *       "reason": "requested_by_customer",
-                 *       "metadata": {
-                 *         "ticket": "CS-2274"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentRefundCreateRequest"];
             };
         };
@@ -4655,13 +4601,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "ticket": "CS-2274"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentRefundUpdateRequest"];
             };
         };
@@ -4988,18 +4927,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "paypay",
-                 *       "billing_details": {
-                 *         "name": "鈴木 花子",
-                 *         "email": "hanako.suzuki@example.jp"
-                 *       },
-                 *       "metadata": {
-                 *         "order_id": "A-10311"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodCreateRequest"];
             };
         };
@@ -5103,23 +5030,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "card",
-                 *       "billing_details": {
-                 *         "address": {
-                 *           "country": "JP",
-                 *           "zip": "150-0002",
-                 *           "state": "東京都",
-                 *           "city": "渋谷区",
-                 *           "line1": "渋谷2-21-1"
-                 *         }
-                 *       },
-                 *       "metadata": {
-                 *         "label": "メインカード"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodUpdateRequest"];
             };
         };
@@ -5224,11 +5134,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_id": "cus_taro_yamada"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodAttachRequest"];
             };
         };
@@ -5439,15 +5344,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "paypay": {
-                 *         "display_preference": {
-                 *           "preference": "on"
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodConfigurationUpdateRequest"];
             };
         };
@@ -5553,24 +5449,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "payment_method_types": [
-                 *         "card"
-                 *       ],
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "usage": "off_session",
-                 *       "description": "定期便のお支払いカード登録",
-                 *       "metadata": {
-                 *         "member_id": "10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowCreateRequest"];
             };
         };
@@ -5674,11 +5552,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "description": "定期便 (毎月お届け) のお支払いカード登録"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowUpdateRequest"];
             };
         };
@@ -5738,11 +5611,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "cancellation_reason": "abandoned"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowCancelRequest"];
             };
         };
@@ -5848,38 +5716,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "mode": "payment",
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "client_reference_id": "cart-58213",
-                 *       "line_items": [
-                 *         {
-                 *           "price_id": "price_4Tn8Wc1Zr6",
-                 *           "quantity": 2,
-                 *           "tax_rates": [
-                 *             "txr_2Jd5Bv7Yp0"
-                 *           ]
-                 *         }
-                 *       ],
-                 *       "success_url": "https://shop.example.jp/checkout/complete",
-                 *       "cancel_url": "https://shop.example.jp/cart",
-                 *       "locale": "ja",
-                 *       "payment_method_types": [
-                 *         "card",
-                 *         "paypay"
-                 *       ],
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "submit_type": "pay",
-                 *       "metadata": {
-                 *         "order_id": "A-10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CheckoutSessionCreateRequest"];
             };
         };
@@ -5983,13 +5819,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "campaign": "winter-2026"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CheckoutSessionUpdateRequest"];
             };
         };
@@ -6154,14 +5983,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "コーヒー豆 エチオピア 200g",
-                 *       "description": "浅煎り。フローラルな香りと柑橘系の酸味。",
-                 *       "unit_label": "袋",
-                 *       "url": "https://shop.example.jp/products/coffee-ethiopia"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ProductCreateRequest"];
             };
         };
@@ -6264,11 +6085,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "default_price_id": "price_4Tn8Wc1Zr6"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ProductUpdateRequest"];
             };
         };
@@ -6426,18 +6242,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "product_id": "prod_7Hk2Lm9Qx3",
-                 *       "unit_amount": 1620,
-                 *       "currency": "jpy",
-                 *       "nickname": "通常価格 (税込)",
-                 *       "lookup_key": "coffee-ethiopia-200g",
-                 *       "metadata": {
-                 *         "sku": "CF-ETH-200"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PriceCreateRequest"];
             };
         };
@@ -6541,11 +6345,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "lookup_key": "coffee-ethiopia-200g"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PriceUpdateRequest"];
             };
         };
@@ -6651,18 +6450,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "display_name": "消費税 (軽減税率)",
-                 *       "inclusive": true,
-                 *       "percentage": 8,
-                 *       "country": "JP",
-                 *       "description": "食品 (軽減税率対象)",
-                 *       "metadata": {
-                 *         "tax_code": "reduced-8"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["TaxRateCreateRequest"];
             };
         };
@@ -6765,13 +6552,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "tax_code": "reduced-8"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["TaxRateUpdateRequest"];
             };
         };
@@ -6877,15 +6657,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "taro.yamada@example.jp",
-                 *       "description": "山田 太郎 (会員番号 10293)",
-                 *       "metadata": {
-                 *         "member_id": "10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CustomerCreateRequest"];
             };
         };
@@ -6989,11 +6760,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "taro.yamada+shop@example.jp"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CustomerUpdateRequest"];
             };
         };

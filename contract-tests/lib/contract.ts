@@ -108,6 +108,15 @@ function readResponse(document: JsonObject, status: string, node: Json): Respons
   return { status, content, headers };
 }
 
+/**
+ * The body a request sends by default: the first of its named examples (named as the response example it
+ * produces, so that example-driven tools pair them), or a bare `example` of an older document.
+ */
+function requestExample(document: JsonObject, media: JsonObject): Json | undefined {
+  const named = isObject(media['examples']) ? Object.values(media['examples']) : [];
+  return named.length > 0 ? deref(document, named[0])['value'] : media['example'];
+}
+
 /** The property names a body schema allows, through `$ref`, `allOf`, `oneOf` and `anyOf`. */
 function propertiesOf(document: JsonObject, node: Json | undefined): string[] {
   if (!isObject(node)) return [];
@@ -144,7 +153,7 @@ export function readContract(document: JsonObject): Contract {
           ? {
               required: body?.['required'] === true,
               schema: isObject(bodyMedia['schema']) ? bodyMedia['schema'] : {},
-              example: bodyMedia['example'],
+              example: requestExample(document, bodyMedia),
               properties: propertiesOf(document, bodyMedia['schema']),
             }
           : undefined,
