@@ -1584,7 +1584,8 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers or booleans. On update, a key set to the empty string is removed.
+         *     numbers (within ±(2^53 − 1), what a JSON number holds exactly; ours: PAY.JP publishes no bound) or
+         *     booleans. On update, a key set to the empty string is removed.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1617,10 +1618,13 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /**
              * @description How much of `amount` can be captured, in yen: the authorized amount while the status is
-             *     `requires_capture`.
+             *     `requires_capture`. At most `amount`, so 0 to 9,999,999 (ours, from the published bound of `amount`).
              */
             amount_capturable: number | null;
-            /** @description How much of `amount` was captured (received), in yen. */
+            /**
+             * @description How much of `amount` was captured (received), in yen: at most `amount`, so 0 to 9,999,999 (ours, from
+             *     the published bound of `amount`).
+             */
             amount_received: number | null;
             /**
              * @description A secret of this payment flow for the front end: together with a publishable key it lets the customer's

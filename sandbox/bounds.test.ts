@@ -44,6 +44,11 @@ describe('integer bounds', () => {
     expect((await client.post(`/v2/payment_flows/${id}/capture`, { amount_to_capture: 9_999_999 })).status).toBe(200);
   });
 
+  it('a metadata number: within ±(2^53 − 1)', async () => {
+    refused(await client.post('/v2/customers', { metadata: { big: 1e308 } }), 'metadata.big');
+    expect((await client.post('/v2/customers', { metadata: { big: Number.MAX_SAFE_INTEGER } })).status).toBe(200);
+  });
+
   it('a refund amount: 1 to 9,999,999', async () => {
     const id = await paid(9_999_999);
     refused(await client.post('/v2/payment_refunds', { payment_flow_id: id, amount: 10_000_000 }), 'amount');

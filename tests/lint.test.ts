@@ -42,7 +42,7 @@ const where = (problem: NormalizedProblem) => {
 };
 const lineOf = (file: string, needle: string) => readFileSync(join(ROOT, 'openapi', file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 
-describe('lint of openapi/', () => {
+describe('lint of openapi/', { timeout: 60_000 }, () => {
   it('is clean as committed', async () => {
     const config = await loadRedoclyConfig();
     const problems = await lint({ ref: join(ROOT, 'openapi/openapi.yaml'), config: config.forAlias('source') });
@@ -75,9 +75,9 @@ describe('lint of openapi/', () => {
 
   it('refuses a literal time in a request example, at its line', async () => {
     const file = 'paths/checkout_sessions/checkout@sessions.yaml';
-    const problems = await lintEdited(file, '          locale: ja\n', '          expires_at: "2026-11-24T03:00:00Z"\n          locale: ja\n');
+    const problems = await lintEdited(file, '              locale: ja\n', '              expires_at: "2026-11-24T03:00:00Z"\n              locale: ja\n');
     const problem = problems.find((p) => p.ruleId === 'contract/no-time-in-request-example');
-    expect(problem?.message).toBe('a request example holds the literal time 2026-11-24T03:00:00Z at example/expires_at: it goes stale; leave the field out of the example (clients compute times from now)');
+    expect(problem?.message).toBe('a request example holds the literal time 2026-11-24T03:00:00Z at examples/checkout_session/expires_at: it goes stale; leave the field out of the example (clients compute times from now)');
     expect(where(problem!).file).toBe('checkout_sessions/checkout@sessions.yaml');
   });
 
@@ -97,13 +97,61 @@ describe('lint of openapi/', () => {
     expect(where(problem!).file).toBe('customers/customers.yaml');
   });
 
+  it('refuses a number without bounds, at the field', async () => {
+    const file = 'components/schemas/checkout_sessions/LineItemRequest.yaml';
+    const problems = await lintEdited(file, '    maximum: 9999999\n', '');
+    const problem = problems.find((p) => p.ruleId === 'contract/number-bounds');
+    expect(problem?.message).toBe('a number without maximum: give the bounds the API has, with their evidence in the description (published, or ours and why)');
+    expect(where(problem!)).toEqual({ file: 'checkout_sessions/LineItemRequest.yaml', line: lineOf(file, '  quantity:') });
+  });
+
+  it('refuses a request example without a name', async () => {
+    const problems = await lintEdited('paths/customers/customers.yaml', '        examples:\n          customer:\n            value:\n', '        example:\n');
+    expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
+      'createCustomer: a request example needs a name: write it under examples, named as the response example it produces',
+    );
+  });
+
+  it('refuses a request example named as no success example', async () => {
+    const problems = await lintEdited('paths/customers/customers.yaml', '          customer:\n            value:\n', '          new_customer:\n            value:\n');
+    expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
+      "createCustomer: request example 'new_customer' names no response example of a success (customer): name it as the answer it produces",
+    );
+  });
+
+  it('refuses a relation between fields stated in words only', async () => {
+    const file = 'components/schemas/payment_methods/PaymentMethodCardBillingDetailsRequest.yaml';
+    const text = readFileSync(join(ROOT, 'openapi', file), 'utf8');
+    const anyOf = text.slice(text.indexOf('anyOf:'), text.indexOf('properties:\n  name:'));
+    const problems = await lintEdited(file, anyOf, '');
+    const problem = problems.find((p) => p.ruleId === 'contract/relations-in-schema');
+    expect(problem?.message).toBe('property phone: the description states a relation ("This or `email` is required") the schema does not: add its anyOf/oneOf/if/not/dependentRequired/dependentSchemas counterpart');
+    expect(where(problem!).file).toBe('payment_methods/PaymentMethodCardBillingDetailsRequest.yaml');
+  });
+
+  it('refuses a relation between query parameters without x-parameter-rules', async () => {
+    const problems = await lintEdited('paths/customers/customers.yaml', '  x-parameter-rules:\n    - mutuallyExclusive: [starting_after, ending_before]\n', '');
+    expect(problems.filter((p) => p.ruleId === 'contract/relations-in-schema').map((p) => p.message)).toEqual([
+      'getAllCustomers: parameter starting_after\'s description states a relation ("Not together with") that x-parameter-rules does not',
+      'getAllCustomers: parameter ending_before\'s description states a relation ("Not together with") that x-parameter-rules does not',
+    ]);
+  });
+
+  it('refuses x-parameter-rules naming what is not a query parameter, or not in the vocabulary', async () => {
+    const file = 'paths/customers/customers.yaml';
+    const unknown = await lintEdited(file, 'mutuallyExclusive: [starting_after, ending_before]', 'mutuallyExclusive: [starting_after, ending_before, cursor]');
+    expect(unknown.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toBe("getAllCustomers: x-parameter-rules names 'cursor', which is not a query parameter of the operation");
+    const malformed = await lintEdited(file, 'mutuallyExclusive: [starting_after, ending_before]', 'exclusive: [starting_after, ending_before]');
+    expect(malformed.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toMatch(/^getAllCustomers: x-parameter-rules\[0\] must be \{mutuallyExclusive: \[two or more parameter names\]\}/);
+  });
+
   it('refuses an error response written by hand', async () => {
     const problems = await lintEdited('paths/customers/customers@{customer_id}.yaml', '    "200":\n      description: The deleted customer.', '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.');
     expect(problems.some((p) => p.ruleId === 'contract/error-codes-known' && /response 404 is written by hand/.test(p.message))).toBe(true);
   });
 });
 
-describe('lint of the bundle', () => {
+describe('lint of the bundle', { timeout: 60_000 }, () => {
   it('is clean as built', async () => {
     expect((await lintBundleEdited(() => {})).map((p) => p.message)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Our lint rules, as a Redocly plugin (named in redocly.yaml, so editors and `redocly lint` run them too).
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
-import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Plugin, UserContext } from '@redocly/openapi-core';
+import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Oas3Schema, Oas3_1Schema, Plugin, UserContext } from '@redocly/openapi-core';
+import { PARAMETER_RULES_KEY, readParameterRules } from '../../contract-core/parameter-rules.ts';
 import { loadCatalog } from './catalog.ts';
 import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from './expand-errors.ts';
 
@@ -105,6 +106,96 @@ const noTimeInRequestExample: Oas3Rule = () => ({
   },
 });
 
+/**
+ * Every number has bounds (`minimum` and `maximum`), each with its evidence in the description: a tool that
+ * generates requests (Specmatic) otherwise sends 19-digit values, which a server rounds (JSON numbers hold
+ * integers exactly up to 2^53 − 1 only) and then judges as some other number.
+ */
+const numberBounds: Oas3Rule = () => ({
+  Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
+    const types = [schema.type].flat();
+    if (!types.includes('integer') && !types.includes('number')) return;
+    const missing = [schema.minimum === undefined && schema.exclusiveMinimum === undefined ? 'minimum' : '', schema.maximum === undefined && schema.exclusiveMaximum === undefined ? 'maximum' : ''].filter(Boolean);
+    if (missing.length > 0) {
+      ctx.report({ message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in the description (published, or ours and why)`, location: ctx.location.key() });
+    }
+  },
+});
+
+/**
+ * Request examples are named, each as the response example it produces (`examples: {captured: …}` beside a
+ * `200` example `captured`), so that example-driven tools (Specmatic, Prism, Dredd) pair them.
+ */
+const namedRequestExamples: Oas3Rule = () => ({
+  Paths: {
+    Operation(operation: Oas3Operation, ctx: UserContext) {
+      const body = operation.requestBody && ctx.resolve(operation.requestBody).node;
+      const produced = new Set(
+        Object.entries(operation.responses ?? {})
+          .filter(([status]) => /^2/.test(status))
+          .flatMap(([, response]) => Object.values(ctx.resolve(response).node?.content ?? {}).flatMap((media) => Object.keys((media as Oas3MediaType).examples ?? {}))),
+      );
+      for (const [type, media] of Object.entries(body?.content ?? {})) {
+        const where = ctx.location.child(['requestBody', 'content', type]);
+        if (media.example !== undefined) {
+          ctx.report({ message: `${label(operation, ctx)}: a request example needs a name: write it under examples, named as the response example it produces`, location: where.child('example').key() });
+        }
+        for (const name of Object.keys(media.examples ?? {}).filter((n) => !produced.has(n))) {
+          ctx.report({ message: `${label(operation, ctx)}: request example '${name}' names no response example of a success (${[...produced].join(', ') || 'none'}): name it as the answer it produces`, location: where.child(['examples', name]).key() });
+        }
+      }
+    },
+  },
+});
+
+/** A description that states a relation between fields or parameters, in words a tool cannot read. */
+const RELATION = /\bnot together with\b|\bnot both\b|\bmutually exclusive\b|\brequired when\b|\bonly with `|\bthis or `[^`]+` is required\b/i;
+const SCHEMA_RELATIONS = ['anyOf', 'oneOf', 'if', 'not', 'dependentRequired', 'dependentSchemas'] as const;
+
+/**
+ * A relation stated in a description has its machine-readable counterpart: in the object's schema (`anyOf`,
+ * `if`/`then`, `dependentRequired`…) for fields, in the operation's `x-parameter-rules` for query parameters
+ * (OpenAPI cannot relate parameters). `x-parameter-rules` itself is the vocabulary of
+ * contract-core/parameter-rules.ts and names the operation's query parameters only.
+ */
+const relationsInSchema: Oas3Rule = () => ({
+  Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
+
+    if (SCHEMA_RELATIONS.some((keyword) => (schema as Record<string, unknown>)[keyword] !== undefined)) return;
+    if (schema.properties === undefined) return; // a field's description is read with its object's schema
+    const described = [['', schema.description], ...Object.entries(schema.properties).map(([name, property]) => [name, ctx.resolve(property).node?.description])];
+    for (const [name, description] of described) {
+      if (typeof description !== 'string' || !RELATION.test(description)) continue;
+      ctx.report({
+        message: `${name ? `property ${name}: ` : ''}the description states a relation ("${RELATION.exec(description)![0]}") the schema does not: add its ${SCHEMA_RELATIONS.join('/')} counterpart`,
+        location: name ? ctx.location.child(['properties', name]).key() : ctx.location.key(),
+      });
+    }
+  },
+  Paths: {
+    Operation(operation: Oas3Operation, ctx: UserContext) {
+      const where = ctx.location.child(PARAMETER_RULES_KEY);
+      let rules;
+      try {
+        rules = readParameterRules((operation as unknown as Record<string, unknown>)[PARAMETER_RULES_KEY], label(operation, ctx));
+      } catch (error) {
+        return ctx.report({ message: (error as Error).message, location: where });
+      }
+      const query = (operation.parameters ?? []).map((p) => ctx.resolve(p).node).filter((p) => p?.in === 'query');
+      const names = new Set(query.map((p) => p!.name));
+      const related = new Set(rules.flatMap((rule) => rule.mutuallyExclusive));
+      for (const name of [...related].filter((n) => !names.has(n))) {
+        ctx.report({ message: `${label(operation, ctx)}: ${PARAMETER_RULES_KEY} names '${name}', which is not a query parameter of the operation`, location: where });
+      }
+      for (const parameter of query) {
+        if (parameter && typeof parameter.description === 'string' && RELATION.test(parameter.description) && !related.has(parameter.name)) {
+          ctx.report({ message: `${label(operation, ctx)}: parameter ${parameter.name}'s description states a relation ("${RELATION.exec(parameter.description)![0]}") that ${PARAMETER_RULES_KEY} does not`, location: ctx.location.key() });
+        }
+      }
+    },
+  },
+});
+
 /** Bundle: every 4xx/5xx is RFC 9457 problem+json and nothing else. */
 const problemMediaType: Oas3Rule = () => ({
   Response(response: Oas3Response, ctx: UserContext) {
@@ -143,6 +234,9 @@ const plugin = (): Plugin => ({
       'idempotency-key-on-writes': idempotencyKeyOnWrites,
       'success-example': successExample,
       'no-time-in-request-example': noTimeInRequestExample,
+      'number-bounds': numberBounds,
+      'named-request-examples': namedRequestExamples,
+      'relations-in-schema': relationsInSchema,
       'problem-media-type': problemMediaType,
       'baseline-errors': baselineErrors,
     },
