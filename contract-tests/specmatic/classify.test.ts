@@ -73,6 +73,16 @@ describe('classifying a failure', () => {
     expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.state });
   });
 
+  it('an example ID answered 404 is a spec defect: the sandbox does not seed what the spec names', () => {
+    const verdict = verdictOf(block('+ve', 'GET /v2/customers/cus_taro_yamada', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_taro_yamada'), detail: 'No such customer: cus_taro_yamada' }));
+    expect(verdict).toEqual({ verdict: 'spec defect', why: "the spec's examples name cus_taro_yamada, which a fresh sandbox does not hold (sandbox/seed.ts)" });
+  });
+
+  it('a scenario without +ve/-ve (a run without generative tests) is read too', () => {
+    const text = block('+ve', 'GET /v2/customers/XYZAB', '404 Not Found', problem('not_found', 404, '/v2/customers/XYZAB')).replace('+ve  Scenario', 'Scenario');
+    expect(readTranscript(text)[0]).toMatchObject({ polarity: '+ve', failed: true });
+  });
+
   it('a valid request answered with an undocumented rule is a spec defect', () => {
     const verdict = verdictOf(block('+ve', 'POST /v2/customers\n{"email": "a@example.jp"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/customers', { errors: [{ field: 'email', message: 'taken' }] })));
     expect(verdict.verdict).toBe('spec defect');

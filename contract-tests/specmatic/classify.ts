@@ -30,15 +30,37 @@ export const LIMITATIONS = {
     'Specmatic cannot know the test tokens of the target: a card.number or Apple Pay token it invents is answered 422 validation_error naming that field, as documented',
   objectState:
     'Specmatic cannot bring an object into the status an operation needs (it sends one request per test, no chain): the answer is the documented 400 invalid_status, or another 400 of the object\'s state',
+  reusedIdempotencyKey:
+    "Specmatic sends the Idempotency-Key parameter's example with every write, so a later test reuses a key with another body: the documented 409 idempotency_conflict",
+  relativeTime:
+    'no JSON Schema keyword states a time relative to now ("expires_at in the future", said in its description): Specmatic sends a past time, answered 422 validation_error naming that field',
   validNegative:
     "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
 } as const;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const BASE = 'https://contract.payjp-v2.local/specmatic.json';
+/** Fields whose rule is a time relative to now (their descriptions say so). */
+const RELATIVE_TIMES = new Set(['expires_at']);
 const STATE_CODES = new Set(['invalid_status', 'missing_payment_method', 'payment_method_already_attached', 'payment_method_unattached', 'payment_method_already_detached', 'already_refunded', 'refund_exceeds_payment', 'detached_payment_method_not_usable', 'payment_method_not_owned_by_customer', 'customer_required_for_payment_method', 'payment_method_not_in_allowed_types']);
 
+/** Every string of the spec's request examples and parameter examples: the IDs a fresh sandbox should hold. */
+function exampleStrings(contract: Contract): Set<string> {
+  const found = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') found.add(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  for (const op of contract.operations) {
+    walk(op.requestBody?.example);
+    op.parameters.forEach((p) => walk(p.example));
+  }
+  return found;
+}
+
 export function createClassifier(contract: Contract): (exchange: Exchange) => Classified {
+  const examples = [...exampleStrings(contract)].filter((value) => /^[a-z]+_[A-Za-z0-9_]+$/.test(value));
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema({ ...contract.document, $id: BASE });
@@ -68,6 +90,13 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
     }
     if (breachOf(op.parameterRules, new URLSearchParams(search)) && problem.code === 'invalid_request') return { verdict: 'tool limitation', why: LIMITATIONS.parameterRules };
     if (invalid.length > 0 && exchange.status >= 400) return { verdict: 'tool limitation', why: `${LIMITATIONS.invalidRequest} (${invalid[0]!.keyword})` };
+    if (problem.code === 'idempotency_conflict') return { verdict: 'tool limitation', why: LIMITATIONS.reusedIdempotencyKey };
+    if (problem.code === 'validation_error' && (problem.errors ?? []).every((e) => RELATIVE_TIMES.has(e.field ?? ''))) return { verdict: 'tool limitation', why: LIMITATIONS.relativeTime };
+    const detail = String((exchange.responseBody as { detail?: unknown } | undefined)?.detail ?? '');
+    const unseeded = examples.find((id) => detail.includes(id));
+    if ((problem.code === 'not_found' || problem.code === 'resource_missing') && unseeded) {
+      return { verdict: 'spec defect', why: `the spec's examples name ${unseeded}, which a fresh sandbox does not hold (sandbox/seed.ts)` };
+    }
     if (problem.code === 'not_found' || problem.code === 'resource_missing') return { verdict: 'tool limitation', why: LIMITATIONS.state };
     if (problem.code === 'validation_error' && (problem.errors ?? []).every((e) => e.field === 'card.number' || e.field === 'token')) return { verdict: 'tool limitation', why: LIMITATIONS.testToken };
     if (problem.code !== undefined && STATE_CODES.has(problem.code)) return { verdict: 'tool limitation', why: LIMITATIONS.objectState };

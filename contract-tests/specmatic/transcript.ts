@@ -36,12 +36,13 @@ export function readTranscript(text: string): Exchange[] {
   const exchanges: Exchange[] = [];
   for (const block of text.split(SEPARATOR)) {
     const request = /\n\s*Request to \S+ at [^\n]*\n\s*(GET|POST|PUT|PATCH|DELETE) (\S+)\n([\s\S]*?)\n\s*Response at [^\n]*\n\s*(\d{3})[^\n]*\n([\s\S]*?)\n(?:[+-]ve )?\s*Scenario: /.exec(block);
-    const verdict = /\n([+-]ve)\s+Scenario: ([^\n]*?)( has FAILED)?\n([\s\S]*)$/.exec(block);
+    // Generative runs mark each scenario `+ve` or `-ve`; other runs print the scenario alone (a `-> 4xx` one is negative).
+    const verdict = /\n(?:([+-]ve)\s+)?Scenario: ([^\n]*?)( has FAILED)?\n([\s\S]*)$/.exec(block);
     if (!request || !verdict) continue;
     const [, method, target, requestText, status, responseText] = request as unknown as [string, string, string, string, string, string];
     const responseLines = responseText.split('\n').map((line) => line.replace(/^ {4}/, ''));
     exchanges.push({
-      polarity: verdict[1] as '+ve' | '-ve',
+      polarity: (verdict[1] ?? (/ -> 4xx\b/.test(verdict[2]!) ? '-ve' : '+ve')) as '+ve' | '-ve',
       scenario: verdict[2]!,
       method,
       target,
