@@ -9,12 +9,21 @@
 // - RFC 9110 §5.3: Authorization is not a list: two of them are two sets of credentials, and which one to
 //   believe is a guess, so the request is refused.
 
-export const TEST_SECRET_KEY = /^sk_test_[A-Za-z0-9_]+$/;
+/**
+ * A secret test key: `sk_test_` and the key's own characters, letters and digits. PAY.JP documents the
+ * prefixes only (`sk_test_…`, `sk_live_…`, `pk_…`); the published examples (`sk_test_xxxxxxxxxxxx` in
+ * @payjp/payjpv2's README) and the keys PAY.JP issues are letters and digits after the prefix. That nothing
+ * else follows the prefix is our inference from those, and the safe side of it: the servers refuse, and the
+ * contract runner never sends, a key with any other character.
+ */
+export const TEST_SECRET_KEY = /^sk_test_[A-Za-z0-9]+$/;
+/** The browser's key (PAY.JP publishes `pk_…` keys for the customer's browser), by the same rule. */
+export const TEST_PUBLISHABLE_KEY = /^pk_test_[A-Za-z0-9]+$/;
 
 /** What a 401 answers in WWW-Authenticate (RFC 9110 §11.6.1: a 401 must carry the schemes it accepts). */
 export const WWW_AUTHENTICATE = 'Bearer realm="PAY.JP test mode", Basic realm="PAY.JP test mode"';
 
-export type Authentication = { ok: true; key: string } | { ok: false; detail: string };
+export type Authentication = { ok: true; key: string; publishable: boolean } | { ok: false; detail: string };
 
 const CREDENTIALS = /^([A-Za-z]+) +([A-Za-z0-9._~+/-]+=*)$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -33,9 +42,20 @@ export function authenticate(fields: readonly string[] | undefined): Authenticat
     if (colon < 0) return refuse('Basic credentials are base64 of "user:password": send the secret key as the user name and an empty password (sk_test_…:).');
     key = pair.slice(0, colon);
   } else return refuse('The Authorization header must be "Bearer <secret key>" or HTTP basic authentication with the secret key as user name.');
-  if (key.startsWith('sk_live_')) return refuse('Live secret keys (sk_live_…) are refused: this server is test mode only. Use a test key (sk_test_…).');
+  if (key.startsWith('sk_live_') || key.startsWith('pk_live_')) return refuse('Live keys are refused: this server is test mode only. Use a test key (sk_test_…).');
+  if (TEST_PUBLISHABLE_KEY.test(key)) return { ok: true, key, publishable: true };
   if (!TEST_SECRET_KEY.test(key)) return refuse('Invalid API key provided: send a test secret key (sk_test_…).');
-  return { ok: true, key };
+  return { ok: true, key, publishable: false };
+}
+
+/**
+ * A publishable key makes one call, the browser's card entry (createPaymentMethod with `type: card`), the one
+ * place card data may travel (payments-js, PAY.JP's published client-side library); anything else it asks is
+ * refused (`401 unauthorized`) with this detail.
+ */
+export function publishableKeyRefusal(operationId: string, body: unknown): string | undefined {
+  const cardEntry = operationId === 'createPaymentMethod' && (body as { type?: unknown } | undefined)?.type === 'card';
+  return cardEntry ? undefined : "A publishable key (pk_…) only creates card payment methods from the customer's browser. Use your secret key (sk_test_…).";
 }
 
 const refuse = (detail: string): Authentication => ({ ok: false, detail });

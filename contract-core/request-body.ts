@@ -36,9 +36,9 @@ export async function readBodyBytes(stream: AsyncIterable<Buffer>): Promise<Buff
 
 /**
  * The JSON body of a request: `value` undefined when there is none. `takesBody`: whether the operation has
- * a request body at all.
+ * a request body at all; `cardDataAllowed`: a publishable key's request, not scanned for card numbers.
  */
-export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | undefined, takesBody: boolean): BodyReading {
+export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | undefined, takesBody: boolean, cardDataAllowed = false): BodyReading {
   if (bytes === 'too-large') return refuse('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (bytes.length === 0) return { ok: true, value: undefined };
   // Not scanned for card numbers: card_number_not_allowed is documented for operations with a body only.
@@ -56,7 +56,8 @@ export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | 
       problem = `The request body is not valid JSON: ${(error as Error).message}`;
     }
   }
-  const card = findCardNumberInBody(text, value);
+  // The browser's card entry, with a publishable key, is where card data belongs (credentials.ts).
+  const card = cardDataAllowed ? undefined : findCardNumberInBody(text, value);
   if (card) {
     const where = card.field === undefined ? 'the body holds one' : `the field ${card.field} holds one`;
     return refuse('card_number_not_allowed', `Sending a raw card number is not allowed (${where}). Create a payment method on the client side and send its ID.`);

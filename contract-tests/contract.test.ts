@@ -1,10 +1,10 @@
 // The contract suite: every scenario, then every operation of the bundle with its cases, against the target
 // of the environment (the local mock by default; see contract-tests/README.md). Reports go to reports/.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadContract } from './lib/contract.ts';
-import { coverageTable, passed, skippedByReason, writeReports, type CaseResult } from './lib/report.ts';
+import { loadContract } from '../contract-core/contract.ts';
+import { coverageTable, passed, skippedByReason, warningLines, writeReports, type CaseResult } from './lib/report.ts';
 import { describe as line, runStep } from './lib/runner.ts';
-import { redact } from './lib/secrets.ts';
+import { redact } from './lib/keys.ts';
 import { SCENARIOS, failuresOf, openRun, operationCases, runScenario, type SuiteRun } from './lib/suite.ts';
 
 const contract = loadContract();
@@ -26,7 +26,15 @@ afterAll(async () => {
   const target = `${run.target.kind} (${run.target.stateful ? 'stateful' : 'stateless: scenarios in shape only'})`;
   writeReports(contract.operations, results, target);
   const exercised = new Set(results.filter((r) => r.mode !== 'skipped').map((r) => r.operationId)).size;
-  console.log(`\n${coverageTable(contract.operations, results)}\n\noperations exercised: ${exercised}/${contract.operations.length} · cases ${results.length}, failed ${results.filter((r) => r.mode !== 'skipped' && !passed(r)).length}, shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}\n${skippedByReason(results).map(([reason, count]) => `  skipped ${count}: ${reason}\n`).join('')}reports/contract-summary.md, reports/contract-junit.xml`);
+  const warnings = warningLines(results);
+  const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
+  const count = (kind: (r: CaseResult) => boolean): number => failed.filter(kind).length;
+  const breakdown = `contract ${count((r) => r.violations.length + r.failures.length > 0)}, infrastructure ${count((r) => r.infrastructure.length > 0)}, missing preconditions ${count((r) => r.missingPrecondition !== undefined)}`;
+  console.log(
+    redact(
+      `\n${coverageTable(contract.operations, results)}\n\noperations exercised: ${exercised}/${contract.operations.length} · cases ${results.length}, failed ${failed.length} (${breakdown}), shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}, warnings ${warnings.length}\n${skippedByReason(results).map(([reason, n]) => `  skipped ${n}: ${reason}\n`).join('')}${warnings.length > 0 ? `warnings (the server differs from an inferred rule; not violations unless CONTRACT_STRICT=1):\n${warnings.map((line) => `  ${line}\n`).join('')}` : ''}reports/contract-summary.md, reports/contract-junit.xml, reports/contract-results.json`,
+    ),
+  );
 });
 
 test('every documented status and code of every operation has a case', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildSpec } from '../scripts/lib/build-spec.ts';
-import { parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
+import { loadCatalogRules, parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
 import { CATALOG_FILE } from '../scripts/lib/paths.ts';
 import { LANGUAGES, renderErrorPage } from './lib/error-page.ts';
 
@@ -14,7 +14,7 @@ describe('error page from the catalog', () => {
   it('changes with a code’s title in the catalog, and only there', async () => {
     const text = readFileSync(CATALOG_FILE, 'utf8');
     const original = parseCatalog(text, 'catalog.yaml');
-    const code = 'card_declined';
+    const code = 'refund_exceeds_payment'; // a title the client gives: an inferred one must follow the title rule
     const oldTitle = original.find((d) => d.code === code)!.title;
     const newTitle = `Declined <by the issuer> & "final"`;
 
@@ -24,9 +24,10 @@ describe('error page from the catalog', () => {
     expect(changed.find((d) => d.code === code)!.title).toBe(newTitle);
 
     const [before, after] = await Promise.all([bundleWith(original), bundleWith(changed)]);
+    const rules = loadCatalogRules();
     for (const lang of LANGUAGES) {
-      const oldPage = renderErrorPage(original, before, lang);
-      const newPage = renderErrorPage(changed, after, lang);
+      const oldPage = renderErrorPage(original, rules, before, lang);
+      const newPage = renderErrorPage(changed, rules, after, lang);
       const escaped = 'Declined &lt;by the issuer&gt; &amp; ';
       expect(oldPage).toContain(`</code></a> ${oldTitle}`);
       expect(newPage).not.toContain(`</code></a> ${oldTitle}`);

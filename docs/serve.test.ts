@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { malformedRequests, sendAll, sendRaw } from '../sandbox/test-raw-http.ts';
+import { malformedRequests, sendAll, sendRaw } from '../contract-core/testing/raw-http.ts';
 import { serveDocs, type DocsServer } from './serve.ts';
 
 /** A raw request: the path is sent exactly as written (fetch would normalise `..`). */

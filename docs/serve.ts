@@ -1,11 +1,11 @@
 // A static file server for docs/dist on 127.0.0.1: `npm run docs` first, then `node docs/serve.ts`
-// (PORT, default 4011). scripts/start.ts and the browser test use `serveDocs()`.
+// (PORT, default 4011). tools/start.ts and the browser test use `serveDocs()`.
 import { type Stats, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream';
-import { readTarget } from '../sandbox/http/request-target.ts';
+import { readTarget } from '../contract-core/http/request-target.ts';
 import { DIST } from './lib/paths.ts';
 
 const CONTENT_TYPES: Record<string, string> = {

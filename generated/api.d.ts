@@ -481,7 +481,8 @@ export interface paths {
          *
          *     Only a payment method attached to no customer can be attached. One already attached to this customer
          *     answers `400 payment_method_already_attached`; one attached to another customer
-         *     `400 payment_method_not_owned_by_customer` (detach it there first); one that was detached
+         *     `400 payment_method_customer_mismatch` (a payment method belongs to one customer at most); one that
+         *     was detached
          *     `400 detached_payment_method_not_usable`; a type that cannot be saved to a customer
          *     `400 unsupported_payment_method_type`. An unknown `customer_id` answers `404 not_found`.
          */
@@ -633,8 +634,9 @@ export interface paths {
          *     An unknown `customer_id` answers `404 not_found`. When the setup flow already has a payment method
          *     (`payment_method_id`), the change must still fit it: it must belong to the given customer
          *     (`400 payment_method_not_owned_by_customer`), must not have been detached
-         *     (`400 detached_payment_method_not_usable`), and its type must stay in `payment_method_types`
-         *     (`400 payment_method_not_in_allowed_types`).
+         *     (`400 detached_payment_method_not_usable`). Setup flows save cards only (`payment_method_types` is
+         *     `[card]`), so the saved payment method's type always fits. Metadata keys are merged into the stored
+         *     ones; more than 20 in all answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateSetupFlow"];
         delete?: never;
@@ -730,7 +732,8 @@ export interface paths {
          * Update a checkout session
          * @description Updates the metadata of a checkout session. Only an `open` session can be updated: a `complete` or
          *     `expired` one answers `400 invalid_status`. Metadata keys are merged into the stored ones; if that would
-         *     make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateCheckoutSession"];
         delete?: never;
@@ -813,19 +816,15 @@ export interface paths {
         /**
          * Update a product
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop selling the
-         *     product. `default_price_id` must name a price of this product: an unknown price answers `404 not_found`,
-         *     a price of another product answers `400 invalid_request` (the published API calls this 400 "Invalid
-         *     Default Price"; the published catalog has no code of its own for it).
+         *     product. `default_price_id` must name an active price of this product: an unknown price answers
+         *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
          */
         post: operations["updateProduct"];
         /**
          * Delete a product
-         * @description Deletes a product for good. Only a product that has no prices can be deleted. A product with prices
-         *     answers `400 invalid_request` (the published API calls this 400 "Product Has Prices"): prices cannot be
-         *     deleted, so such a product stays; set its `active` to `false` with `updateProduct` to stop selling it.
-         *
-         *     The code is `invalid_request`, not `invalid_status`: a product has no `status`, and no operation can
-         *     bring it into a state where deleting it succeeds, so there is no status to wait for or change.
+         * @description Deletes a product for good. Only a product that has no prices can be deleted: one with prices answers
+         *     `400 product_has_prices`. Prices cannot be deleted, so such a product stays; set its `active` to
+         *     `false` with `updateProduct` to stop selling it.
          */
         delete: operations["deleteProduct"];
         options?: never;
@@ -882,7 +881,8 @@ export interface paths {
          * Update a price
          * @description Updates the given fields; the others keep their values. The amount cannot be changed: create another
          *     price and set `active` to `false` on this one. Metadata keys are merged into the stored ones; if that
-         *     would make more than 20 keys, the update answers `400 invalid_request` (metadata limit exceeded).
+         *     would make more than 20 keys, the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updatePrice"];
         delete?: never;
@@ -939,7 +939,8 @@ export interface paths {
          * Update a tax rate
          * @description Updates the given fields; the others keep their values. Set `active` to `false` to stop offering the rate
          *     for new line items. Metadata keys are merged into the stored ones; if that would make more than 20 keys,
-         *     the update answers `400 invalid_request` (metadata limit exceeded).
+         *     the
+         *     update answers `400 metadata_limit_exceeded`.
          */
         post: operations["updateTaxRate"];
         delete?: never;
@@ -1046,6 +1047,10 @@ export interface paths {
          * List events
          * @description Lists the account's events, newest first, a page at a time (see Pagination). Narrow the list to the
          *     events of one resource (`resource_id`), of one kind of resource (`object`) or of one `type`.
+         *
+         *     This is how a merchant reconciles webhooks: page down to the last event processed and process the ones
+         *     whose webhook never arrived. Events themselves have failed to be created once (PAY.JP's incident
+         *     reports), so for what you wait on, fetch the resource as well (see the Webhooks guide).
          */
         get: operations["getAllEvents"];
         put?: never;
@@ -1296,8 +1301,10 @@ export interface webhooks {
          *     it is captured). Fulfil the order here rather than on the customer's return to your site.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowSucceeded"];
         delete?: never;
@@ -1321,8 +1328,10 @@ export interface webhooks {
          *     `last_payment_error` says why.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowPaymentFailed"];
         delete?: never;
@@ -1346,8 +1355,10 @@ export interface webhooks {
          *     authentication (`next_action` says which) before the payment can go on.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentFlowRequiresAction"];
         delete?: never;
@@ -1371,8 +1382,10 @@ export interface webhooks {
          *     `customer_id` names the customer.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventPaymentMethodAttached"];
         delete?: never;
@@ -1396,8 +1409,10 @@ export interface webhooks {
          *     still `pending` (refunds of some payment methods complete later).
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventRefundCreated"];
         delete?: never;
@@ -1421,8 +1436,10 @@ export interface webhooks {
          *     `payment_flow_id` names the payment flow; in `setup` mode, `setup_flow_id` the setup flow.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionCompleted"];
         delete?: never;
@@ -1446,8 +1463,10 @@ export interface webhooks {
          *     anything you reserved for it.
          *
          *     Answer promptly with any 2xx status (the body is ignored) and do the work afterwards; until an endpoint
-         *     acknowledges, the event counts in `pending_webhooks`. The same event may arrive more than once: deduplicate
-         *     by the event's `id`. Check `X-Payjp-Webhook-Token` before trusting the body.
+         *     acknowledges, the event counts in `pending_webhooks`. Check `X-Payjp-Webhook-Token` before trusting the
+         *     body. A delivery may never come, come twice, or come after later events: deduplicate by the event's `id`,
+         *     and reconcile with List events and the resource itself (see the guide "Webhooks and reconciliation").
+         *     What PAY.JP publishes about delivery, and the retry schedule this contract assumes: see Events.
          */
         post: operations["eventCheckoutSessionExpired"];
         delete?: never;
@@ -1508,10 +1527,8 @@ export interface components {
         /** @description `true` for an object of live mode (made with a `sk_live_` key), `false` for test mode. */
         Livemode: boolean;
         /**
-         * @description An amount in Japanese yen, a whole number (the yen has no minor unit). Bounds: what a JSON number holds
-         *     exactly, ±(2^53 − 1) (ours: PAY.JP publishes no bound on the amounts it reports, which may be negative
-         *     (refunds, fees, chargebacks); RFC 8259 §6 calls larger integers not interoperable). Requests bound their
-         *     amounts further, each as published or inferred there.
+         * @description An amount in Japanese yen, a whole number (the yen has no minor unit), within ±(2^53 − 1). Requests bound
+         *     their amounts further.
          * @example 5000
          */
         Amount: number;
@@ -1584,8 +1601,9 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers (within ±(2^53 − 1), what a JSON number holds exactly; ours: PAY.JP publishes no bound) or
-         *     booleans. On update, a key set to the empty string is removed.
+         *     numbers (within ±(2^53 − 1)) or booleans. On update, the keys given are merged into the stored ones and a
+         *     key set to the empty string is removed; an update that would leave more than 20 keys answers
+         *     `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1618,13 +1636,10 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /**
              * @description How much of `amount` can be captured, in yen: the authorized amount while the status is
-             *     `requires_capture`. At most `amount`, so 0 to 9,999,999 (ours, from the published bound of `amount`).
+             *     `requires_capture`. At most `amount`, so 0 to 9,999,999.
              */
             amount_capturable: number | null;
-            /**
-             * @description How much of `amount` was captured (received), in yen: at most `amount`, so 0 to 9,999,999 (ours, from
-             *     the published bound of `amount`).
-             */
+            /** @description How much of `amount` was captured (received), in yen, at most `amount`, so 0 to 9,999,999. */
             amount_received: number | null;
             /**
              * @description A secret of this payment flow for the front end: together with a publishable key it lets the customer's
@@ -1726,10 +1741,12 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as `customer_id` (`400 customer_required_for_payment_method` without it,
-             *     `400 payment_method_not_owned_by_customer` with another one). Omitted, the customer's
-             *     `default_payment_method_id` is used if there is one. An unknown ID answers `404 not_found`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`:
+             *     without a customer the request answers `400 customer_required_for_payment_method`, and a payment method
+             *     that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the customer's `default_payment_method_id` is used if
+             *     there is one. An unknown ID answers `404 not_found`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1762,8 +1779,11 @@ export interface components {
             /** @description The customer the payment flow is for. An unknown ID answers `404 not_found`. */
             customer_id?: string;
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the customer's
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as `customer_id`
+             *     here or already on the flow: without a customer the request answers
+             *     `400 customer_required_for_payment_method`, and a payment method that customer does not hold (attached
+             *     to another customer, or to none) `400 payment_method_not_owned_by_customer`. Its type must be one of
+             *     `payment_method_types` (`400 payment_method_type_not_allowed`). Omitted, the customer's
              *     `default_payment_method_id` is used if there is one.
              */
             payment_method_id?: string;
@@ -1799,19 +1819,21 @@ export interface components {
         };
         PaymentFlowCaptureRequest: {
             /**
-             * @description How much to capture, in yen, at most `amount_capturable` (the published client: 元の金額以下). Omitted,
-             *     all of `amount_capturable` is captured. Bounds 1 to 9,999,999: ours, at most what one payment may be
-             *     (the published 50円以上9,999,999円以下 of a payment flow's `amount`); nothing is captured by 0.
+             * @description How much to capture, in yen, at most `amount_capturable` (the client: 元の金額以下). Omitted,
+             *     all of `amount_capturable` is captured. From 1 to 9,999,999.
              */
             amount_to_capture?: number;
         };
         /** @description Everything is optional; what is given replaces the payment flow's value before the payment is attempted. */
         PaymentFlowConfirmRequest: {
             /**
-             * @description The payment method to pay with. A payment method attached to a customer is only usable with that
-             *     customer as the payment flow's customer. Omitted, the flow's
-             *     payment method is used, or else the customer's `default_payment_method_id`; with none of these the
-             *     request answers `400 missing_payment_method`.
+             * @description The payment method to pay with. Whenever it is given, so is the customer who holds it, as the flow's
+             *     `customer_id`: without a customer the request answers `400 customer_required_for_payment_method`, and a
+             *     payment method that customer does not hold (attached to another customer, or to none)
+             *     `400 payment_method_not_owned_by_customer`. Its type must be one of `payment_method_types`
+             *     (`400 payment_method_type_not_allowed`). Omitted, the flow's payment method is used, or else the
+             *     customer's `default_payment_method_id`; with none of these the request answers
+             *     `400 missing_payment_method`.
              */
             payment_method_id?: string;
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
@@ -1894,9 +1916,8 @@ export interface components {
              */
             payment_flow_id: string;
             /**
-             * @description How much to refund, in yen, 1 to 9,999,999 (ours: a refund is at most the payment, and a payment at most
-             *     9,999,999 as published for a payment flow's `amount`). Omitted, the payment is refunded in full. The refunds of a payment
-             *     flow together cannot exceed what it received (`400 refund_exceeds_payment`); a fully refunded flow
+             * @description How much to refund, in yen, from 1 to 9,999,999. Omitted, the payment is refunded in full. The refunds of
+             *     a payment flow together cannot exceed what it received (`400 refund_exceeds_payment`); a fully refunded flow
              *     answers `400 already_refunded`.
              */
             amount?: number;
@@ -2033,7 +2054,7 @@ export interface components {
              */
             fee_rate: string;
             /**
-             * @description The fee charged on this transaction, in yen (bounds as Amount's, ours).
+             * @description The fee charged on this transaction, in yen.
              * @example 180
              */
             fee: number;
@@ -2124,7 +2145,7 @@ export interface components {
              */
             exp_month: number;
             /**
-             * @description The year the card expires, four digits (ours; the published client says only カードの有効期限（年）).
+             * @description The year the card expires, four digits.
              * @example 2030
              */
             exp_year: number;
@@ -2316,7 +2337,7 @@ export interface components {
             number: string;
             /** @description The month the card expires, 1 to 12. */
             exp_month: number;
-            /** @description The year the card expires, four digits (ours; the published client says only カードの有効期限（年）). */
+            /** @description The year the card expires, four digits. */
             exp_year: number;
             /** @description The card's security code (3 or 4 digits); it is used for this request only and never stored. */
             cvc: string;
@@ -2913,8 +2934,7 @@ export interface components {
              */
             price_id: string;
             /**
-             * @description How many units of the price's product the customer buys, 1 to 9,999,999 (ours: with a unit price of at
-             *     least 1 yen, more units than 9,999,999 could not be paid in one payment, the published maximum).
+             * @description How many units of the price's product the customer buys, 1 to 9,999,999.
              * @example 2
              */
             quantity: number;
@@ -3093,7 +3113,7 @@ export interface components {
             /** @description The price of this line, in full. */
             price: components["schemas"]["Price"];
             /**
-             * @description How many units the customer buys, 1 to 9,999,999 (as LineItemRequest takes them).
+             * @description How many units the customer buys, 1 to 9,999,999.
              * @example 2
              */
             quantity: number;
@@ -3163,8 +3183,8 @@ export interface components {
             /** @description Whether the product can be bought. */
             active?: boolean;
             /**
-             * @description The product's default price. It must be an existing price of this product: an unknown ID answers
-             *     `404 not_found`, a price of another product `400 invalid_request` (invalid default price).
+             * @description The product's default price. It must be an active price of this product: an unknown ID answers
+             *     `404 not_found`, a price of another product or an inactive one `400 invalid_default_price`.
              */
             default_price_id?: string;
             /** @description A description of the product, shown to customers on the checkout page. */
@@ -3196,10 +3216,7 @@ export interface components {
         PriceCreateRequest: {
             /** @description The product the price belongs to. An unknown product answers `404 not_found`. */
             product_id: string;
-            /**
-             * @description The price of one unit, in yen, 0 to 9,999,999 (ours: a unit no single payment could pay, more than the
-             *     published 9,999,999 of a payment flow's `amount`, could never be sold; 0 for something given away).
-             */
+            /** @description The price of one unit, in yen, 0 to 9,999,999. */
             unit_amount: components["schemas"]["Amount"];
             currency: components["schemas"]["Currency"];
             /**
@@ -3394,7 +3411,8 @@ export interface components {
             /**
              * @description What happened, written `<resource>.<what happened>`. PAY.JP does not publish the complete list of event
              *     types (the published API types leave this field a free string), so handle unknown types by ignoring them.
-             *     The types PAY.JP names in its own guide and samples:
+             *     The types this contract documents as webhooks (its reading of PAY.JP's naming, not a published list; the
+             *     v2 client names no dispute event either):
              *
              *     | type | `data` | when |
              *     |:---|:---|:---|
@@ -3412,8 +3430,8 @@ export interface components {
              */
             type: string;
             /**
-             * @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer (at most ±(2^53 − 1),
-             *     as Amount; ours: PAY.JP publishes no bound).
+             * @description How many webhook endpoints have not yet acknowledged this event with a 2xx answer. An endpoint whose
+             *     delivery was given up after the last retry still counts (ours: PAY.JP does not say).
              */
             pending_webhooks: number;
             /** @description The resource the event is about (a payment flow, a payment method, a refund…), as it was then. */
@@ -3666,7 +3684,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_unattached" | "payment_method_already_detached" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
         };
         /** @description A problem answered with HTTP 401. */
         Problem401: components["schemas"]["Problem"] & {
@@ -3733,7 +3751,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_unattached`, `payment_method_already_detached`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
+        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3782,8 +3800,9 @@ export interface components {
         Conflict: {
             headers: {
                 /**
-                 * @description Seconds to wait before sending the request again (RFC 9110 §10.2.3: delay-seconds, a non-negative integer;
-                 *     the upper bound is ours, what a JSON number holds exactly).
+                 * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+                 *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+                 *     without it).
                  * @example 2
                  */
                 "Retry-After"?: number;
@@ -3852,6 +3871,9 @@ export interface components {
          *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
          *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
          *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+         *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+         *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+         *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
          * @example order-10293-create
          */
         IdempotencyKey: string;
@@ -3959,8 +3981,9 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Seconds to wait before sending the request again (RFC 9110 §10.2.3: delay-seconds, a non-negative integer;
-         *     the upper bound is ours, what a JSON number holds exactly).
+         * @description Seconds to wait before sending the request again. This contract requires it with `429`, `503` and
+         *     `409 idempotency_timeout` by inference: PAY.JP does not publish the header, so do not count on it (back off
+         *     without it).
          * @example 2
          */
         "Retry-After": number;
@@ -4035,6 +4058,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4057,7 +4083,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4091,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4133,6 +4159,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4161,7 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4169,7 +4198,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4192,6 +4221,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4251,6 +4283,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4322,6 +4357,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4350,7 +4388,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4358,7 +4396,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
@@ -4493,6 +4531,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4590,6 +4631,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4618,7 +4662,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRefund"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4626,7 +4670,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -4922,6 +4966,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5019,6 +5066,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5047,7 +5097,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5105,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5123,6 +5173,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5151,7 +5204,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_already_attached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`, `payment_method_customer_mismatch`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5212,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_already_attached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached" | "payment_method_customer_mismatch";
                     };
                 };
             };
@@ -5182,6 +5235,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5333,6 +5389,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5444,6 +5503,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5541,6 +5603,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5569,7 +5634,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,7 +5642,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer";
+                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5600,6 +5665,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5711,6 +5779,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5808,6 +5879,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5836,7 +5910,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5844,7 +5918,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -5978,6 +6052,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6074,6 +6151,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6102,7 +6182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `invalid_default_price`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,7 +6190,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "invalid_default_price";
                     };
                 };
             };
@@ -6148,7 +6228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDeleted"];
                 };
             };
-            /** @description Bad Request: `invalid_request`. */
+            /** @description Bad Request: `invalid_request`, `product_has_prices`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6156,7 +6236,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request";
+                        code?: "invalid_request" | "product_has_prices";
                     };
                 };
             };
@@ -6237,6 +6317,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6334,6 +6417,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6362,7 +6448,7 @@ export interface operations {
                     "application/json": components["schemas"]["Price"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6370,7 +6456,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6445,6 +6531,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6541,6 +6630,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6569,7 +6661,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaxRate"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6577,7 +6669,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -6652,6 +6744,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6749,6 +6844,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6777,7 +6875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `payment_method_unattached`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,7 +6883,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "payment_method_unattached" | "metadata_limit_exceeded";
                     };
                 };
             };
@@ -7148,6 +7246,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7319,6 +7420,9 @@ export interface operations {
                  *     twice: the first response is replayed (with `Idempotent-Replayed: true`). At most 255 characters of
                  *     `a-z A-Z 0-9 - _`; other keys answer `400 invalid_idempotency_key`. The same key with other parameters
                  *     answers `409 idempotency_conflict`; while the first request is still running, `409 idempotency_timeout`.
+                 *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
+                 *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
+                 *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
                  * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7488,7 +7592,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.succeeded` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.succeeded";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7518,7 +7626,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.payment_failed` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.payment_failed";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7548,7 +7660,11 @@ export interface operations {
         /** @description The event, with `type` `payment_flow.requires_action` and the payment flow in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_flow.requires_action";
+                    data: components["schemas"]["PaymentFlow"];
+                };
             };
         };
         responses: {
@@ -7578,7 +7694,11 @@ export interface operations {
         /** @description The event, with `type` `payment_method.attached` and the payment method in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "payment_method.attached";
+                    data: components["schemas"]["PaymentMethod"];
+                };
             };
         };
         responses: {
@@ -7608,7 +7728,11 @@ export interface operations {
         /** @description The event, with `type` `refund.created` and the payment refund in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "refund.created";
+                    data: components["schemas"]["PaymentRefund"];
+                };
             };
         };
         responses: {
@@ -7638,7 +7762,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.completed` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.completed";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {
@@ -7668,7 +7796,11 @@ export interface operations {
         /** @description The event, with `type` `checkout.session.expired` and the checkout session in `data`. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Event"];
+                "application/json": components["schemas"]["Event"] & {
+                    /** @constant */
+                    type: "checkout.session.expired";
+                    data: components["schemas"]["CheckoutSession"];
+                };
             };
         };
         responses: {

@@ -2,9 +2,8 @@
 // every operation's success, and the same request must get the same answer.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BUNDLE_FILE, type JsonObject, type Operation, readContract } from '../contract-tests/lib/contract.ts';
-import { examplePath } from '../contract-tests/lib/runner.ts';
-import { createValidator } from '../contract-tests/lib/validator.ts';
+import { BUNDLE_FILE, examplePath, readContract, type JsonObject, type Operation } from '../contract-core/contract.ts';
+import { createValidator } from '../contract-core/validator.ts';
 import { type Mock, startMock } from './server.ts';
 
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
@@ -21,7 +20,7 @@ afterAll(async () => {
 
 function request(op: Operation): [string, RequestInit] {
   const path = examplePath(op);
-  const headers: Record<string, string> = { authorization: 'Bearer sk_test_mock_dynamic' };
+  const headers: Record<string, string> = { authorization: 'Bearer sk_test_mockDynamic' };
   const body = op.requestBody?.example;
   if (body !== undefined) headers['content-type'] = 'application/json';
   return [path, { method: op.method.toUpperCase(), headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }];

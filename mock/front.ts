@@ -6,19 +6,19 @@
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { WWW_AUTHENTICATE, authenticate } from '../contract-core/credentials.ts';
+import { WWW_AUTHENTICATE, authenticate, publishableKeyRefusal } from '../contract-core/credentials.ts';
 import { PARAMETER_RULE_CODE, breachOf } from '../contract-core/parameter-rules.ts';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
-import { isClientGone } from '../sandbox/http/client-gone.ts';
-import { readTarget } from '../sandbox/http/request-target.ts';
-import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
+import { isClientGone } from '../contract-core/http/client-gone.ts';
+import { readTarget } from '../contract-core/http/request-target.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
 import { keepsHeaderRule } from './request-checks.ts';
+import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 export type FrontOptions = {
   routes: Routes;
@@ -89,9 +89,11 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         // Without an operation Prism answers 404 whatever the body.
         let body: unknown = null;
         if (operation) {
-          const reading = readJsonBody(bytes, req.headers['content-type'], operation.requestBody !== undefined);
+          const reading = readJsonBody(bytes, req.headers['content-type'], operation.requestBody !== undefined, credentials.publishable);
           if (!reading.ok) return answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
           body = reading.value ?? null;
+          const refusal = credentials.publishable ? publishableKeyRefusal(operation.operationId, body) : undefined;
+          if (refusal) return answer(problem('unauthorized', refusal, pathname), { 'www-authenticate': WWW_AUTHENTICATE });
           const errors = queryErrors(operation, new URLSearchParams(search));
           if (errors.length > 0) return answer(problem('validation_error', routes.detailOf('validation_error'), pathname, errors));
         }

@@ -2,7 +2,7 @@
 // answers alike), a client leaving mid-body, and a few hundred seeded malformed requests. The mock must
 // answer or close each, keep serving, and log none of them as its own failure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../sandbox/test-raw-http.ts';
+import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
 import { type Mock, startMock } from './server.ts';
 
 let mock: Mock;
@@ -51,7 +51,7 @@ describe('request targets (RFC 9112 §3.2), as the sandbox answers them', () => 
 });
 
 it('takes a client that leaves mid-body for what it is, not for a failure of the mock', async () => {
-  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_raw_http\r\nContent-Type: application/json\r\n';
+  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_rawHttp\r\nContent-Type: application/json\r\n';
   await sendAndDrop(mock.url, cutBody(head, '{"email":'));
   await new Promise((resolve) => setTimeout(resolve, 50));
   await stillServes();

@@ -3,19 +3,18 @@
 // code allowed for the operation); then the requests the front itself must refuse, in the catalog's shape.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Contract, type Json, type JsonObject, type Operation, BUNDLE_FILE, readContract } from '../contract-tests/lib/contract.ts';
-import { examplePath } from '../contract-tests/lib/runner.ts';
-import { createValidator } from '../contract-tests/lib/validator.ts';
+import { BUNDLE_FILE, examplePath, readContract, type Contract, type Json, type JsonObject, type Operation } from '../contract-core/contract.ts';
+import { createValidator } from '../contract-core/validator.ts';
 import { ERROR_CATALOG, type ErrorCode, OPERATION_ERRORS } from '../generated/error-catalog.ts';
-import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import { type Mock, startMock } from './server.ts';
+import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 // One snapshot of the bundle for the mock and the validator alike (generated/ may be rebuilt meanwhile).
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
 const contract: Contract = readContract(bundle);
 const { operations } = contract;
 const validator = createValidator(contract);
-const TEST_KEY = 'sk_test_mock_suite';
+const TEST_KEY = 'sk_test_mockSuite';
 let mock: Mock;
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // The bundle's operations as the front needs them: which operation a request hits and which codes it may
-// answer. Read with the contract tests' reader, so that the mock and the tests route alike.
-import { type Contract, METHODS, type Operation, matchOperation, readContract } from '../contract-tests/lib/contract.ts';
-import type { JsonObject } from '../contract-tests/lib/contract.ts';
+// answer. Read with contract-core's reader, so that the mock and the contract tests route alike.
+import { type Contract, type Operation, matchOperation, readContract } from '../contract-core/contract.ts';
+import type { JsonObject } from '../contract-core/contract.ts';
 import { type ErrorCode, isErrorCode } from '../generated/error-catalog.ts';
-import { exampleName } from '../scripts/lib/expand-errors.ts';
+import { exampleName, HTTP_METHODS } from '../contract-core/conventions.ts';
 
 export type { Operation };
 
@@ -25,18 +25,12 @@ export function indexRoutes(document: JsonObject): Routes {
     if (errors.length === 0) throw new Error(`bundle: ${label} has no x-errors`);
     if (unknown.length > 0) throw new Error(`bundle: ${label} lists codes not in the catalog: ${unknown.join(', ')}`);
   }
-  const find = (method: string, path: string): Operation | undefined => {
-    try {
-      return matchOperation(operations, method, path)?.operation;
-    } catch {
-      return undefined; // a path segment that is not valid percent-encoding: no operation; Prism answers 404
-    }
-  };
+  const find = (method: string, path: string): Operation | undefined => matchOperation(operations, method, path)?.operation;
   const examples = (document['components'] as { examples?: Record<string, { value?: { detail?: unknown } }> } | undefined)?.examples ?? {};
   const detailOf = (code: ErrorCode): string | null => {
     const detail = examples[exampleName(code)]?.value?.detail;
     return typeof detail === 'string' ? detail : null;
   };
   const allow = [...new Set([...operations.map((op) => op.method.toUpperCase()), 'OPTIONS'])].sort().join(', ');
-  return { find, methodsOf: (path) => METHODS.filter((method) => find(method, path)), detailOf, allow };
+  return { find, methodsOf: (path) => HTTP_METHODS.filter((method) => find(method, path)), detailOf, allow };
 }

@@ -2,7 +2,7 @@
 // as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
 // modules are Prism CLI's own dependencies (the same 5.16 release), loaded the way its CLI loads them.
 import { createRequire } from 'node:module';
-import { PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
+import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 /** A request as Prism reads it (its IHttpRequest). */
 export type PrismRequest = {

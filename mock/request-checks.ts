@@ -1,6 +1,6 @@
 // A check the API makes before anything else (so the mock makes it before Prism): the Idempotency-Key format.
 // The body, the credentials and card numbers follow rules the sandbox shares: contract-core/.
-import type { Operation } from '../contract-tests/lib/contract.ts';
+import type { Operation } from '../contract-core/contract.ts';
 
 /**
  * Whether a header value keeps the operation's own rule for that header parameter (its schema's length and

@@ -4,9 +4,8 @@
 // MOCK_SEED for its seed.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { JsonObject } from '../contract-tests/lib/contract.ts';
-import { GENERATED } from '../scripts/lib/paths.ts';
+import type { JsonObject } from '../contract-core/contract.ts';
+import { BUNDLE_FILE } from '../contract-core/files.ts';
 import { createFront } from './front.ts';
 import { indexRoutes } from './operations.ts';
 import { createPrism } from './prism.ts';
@@ -27,7 +26,7 @@ export type Mock = { url: string; close(): Promise<void> };
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   const { port = 4010, dynamic = false, seed, log = (line: string) => console.log(line) } = options;
-  const spec = options.spec ?? join(GENERATED, 'openapi.json');
+  const spec = options.spec ?? BUNDLE_FILE;
   const document = typeof spec === 'string' ? readBundle(spec) : spec;
   const routes = indexRoutes(document);
   const prism = await createPrism({ document, dynamic, ...(seed ? { seed } : {}) });

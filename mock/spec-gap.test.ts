@@ -2,8 +2,7 @@
 // `card_number_not_allowed`, a card number gets the closest listed code, and the log names the gap.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BUNDLE_FILE, type JsonObject, readContract } from '../contract-tests/lib/contract.ts';
-import { examplePath } from '../contract-tests/lib/runner.ts';
+import { BUNDLE_FILE, examplePath, readContract, type JsonObject } from '../contract-core/contract.ts';
 import { type Mock, startMock } from './server.ts';
 
 const bundle = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as JsonObject;
@@ -28,7 +27,7 @@ test('a code the operation does not list is answered as the closest listed one, 
   const body = { ...(op!.requestBody!.example as JsonObject), metadata: { note: '1000000000000008' } };
   const response = await fetch(mock.url + path, {
     method: op!.method.toUpperCase(),
-    headers: { authorization: 'Bearer sk_test_mock_gap', 'content-type': 'application/json' },
+    headers: { authorization: 'Bearer sk_test_mockGap', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(400);

@@ -5,15 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import { handleBrowser } from './browser.ts';
-import { authenticate } from './http/auth.ts';
-import { isClientGone } from './http/client-gone.ts';
+import { authenticate, unauthorized } from './http/auth.ts';
+import { isClientGone } from '../contract-core/http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError, problemBody, problemHeaders, validationError } from './http/problem.ts';
-import { readTarget } from './http/request-target.ts';
+import { readTarget } from '../contract-core/http/request-target.ts';
+import { publishableKeyRefusal } from '../contract-core/credentials.ts';
 import { Router } from './http/router.ts';
-import { type Switches, TokenBucket, random } from './http/switches.ts';
+import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
 import type { State } from './state.ts';
+import { random } from '../contract-core/random.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
@@ -36,7 +39,7 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
     const method = req.method ?? 'GET';
-    const apiKey = authenticate(req.headersDistinct['authorization']);
+    const credentials = authenticate(req.headersDistinct['authorization']);
     if (bucket) {
       const wait = bucket.take();
       if (wait > 0)
@@ -52,25 +55,28 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
     const { route, params } = match;
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
-    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body !== undefined);
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body !== undefined, credentials.publishable);
     if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
     // An optional body left out is `{}`; a required one stays undefined, for the validator to name.
     const body = route.body === 'optional' ? (reading.value ?? {}) : reading.value;
+    const refusal = credentials.publishable ? publishableKeyRefusal(route.operationId, body) : undefined;
+    if (refusal) throw unauthorized(refusal);
     const search = new URLSearchParams(query);
     const empty = emptyQueryParameters(search);
     if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
 
     if (typeof key === 'string' && roll(options.idempotencyErrorRate))
       throw new ApiError('idempotency_infrastructure_error', 'The idempotency service is temporarily unavailable (injected by the sandbox).');
-    const claim = typeof key === 'string' ? await idempotency.claim(apiKey, key, `${method} ${path}\n${canonical(body)}`) : undefined;
+    const claim = typeof key === 'string' ? await idempotency.claim(credentials.key, key, `${method} ${path}\n${canonical(body)}`) : undefined;
     if (claim?.kind === 'replay') return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
     let response: StoredResponse | undefined;
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       response = run(() => ({ status: 200, headers: JSON_HEADERS, body: JSON.stringify(route.handle({ params, query: search, body, path, state })) }), path);
     } finally {
-      // A crash (5xx) releases the key so that a retry is processed; anything else is kept for replay.
-      claim?.finish(response && response.status < 500 ? response : undefined);
+      // The catalog says which answers are stored for replay (its `replay`); the others, a crash among them,
+      // release the key so that the same request is carried out again.
+      claim?.finish(response && stored(response) ? response : undefined);
     }
     if (roll(options.dropRate)) return void res.socket?.destroy();
     send(res, response);
@@ -91,6 +97,9 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
   };
 }
 
+/** Whether an answer is kept under its Idempotency-Key: a success, or a problem the catalog marks `stored`. */
+const stored = (response: StoredResponse): boolean => (response.code === undefined ? response.status < 300 : ERROR_CATALOG[response.code].replay === 'stored');
+
 /** Runs a handler: its result, or its error as a problem. */
 function run(handler: () => StoredResponse, instance: string): StoredResponse {
   try {
@@ -104,7 +113,7 @@ function run(handler: () => StoredResponse, instance: string): StoredResponse {
 function problemResponse(error: unknown, instance: string): StoredResponse {
   if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
   const problem = error instanceof ApiError ? error : new ApiError('internal_server_error', 'An unexpected error occurred.');
-  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)) };
+  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)), code: problem.code };
 }
 
 function send(res: ServerResponse, response: StoredResponse): void {

@@ -1,23 +1,26 @@
 // The sandbox refuses an integer one past the bound the spec gives it (each bound's evidence is in the
-// spec's description of the field), and takes the bound itself: it compares exact values.
+// field's x-evidence), and takes the bound itself: it compares exact values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
+/** A payment flow is given a payment method with the customer who holds it. */
+let owner: string;
 beforeAll(async () => {
   client = await sandboxClient();
+  owner = (await client.ok('POST', '/v2/customers', { description: 'bounds' })).id;
 });
 afterAll(() => client.close());
 
-const card = async (): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'))).id;
+const card = async (): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa', { customer_id: owner }))).id;
 const price = async (): Promise<string> => {
   const product = await client.ok('POST', '/v2/products', { name: 'bounds' });
   return (await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 1, currency: 'jpy' })).id;
 };
 const paid = async (amount: number): Promise<string> =>
-  (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', payment_method_id: await card(), confirm: true })).id;
+  (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', customer_id: owner, payment_method_id: await card(), confirm: true })).id;
 const held = async (amount: number): Promise<string> =>
-  (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', payment_method_id: await card(), confirm: true, capture_method: 'manual' })).id;
+  (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', customer_id: owner, payment_method_id: await card(), confirm: true, capture_method: 'manual' })).id;
 
 const refused = (answer: { status: number; body: unknown }, field: string) => {
   expect(answer.status, JSON.stringify(answer.body)).toBe(422);

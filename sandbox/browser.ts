@@ -8,6 +8,7 @@ import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
 import { assign } from './resources/common.ts';
+import { webhookPage } from './webhooks/pages.ts';
 
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
@@ -42,6 +43,8 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
         return checkout(state, res, id, token);
       case 'setup':
         return setup(state, res, id, token);
+      case 'webhooks':
+        return webhookPage(state, res, id, query);
       case 'downloads':
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
         return void res.end(`id,livemode\n${id.replace(/\.pdf$/, '')},false\n`);
@@ -60,13 +63,18 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
 function checkout(state: State, res: ServerResponse, id: string, token: string): void {
   const session = state.checkoutSessions.get(id);
   if (!session || session.status !== 'open') return page(res, 404, `No open checkout session: ${id}`);
+  if (session.mode === 'payment' && session.customer_id === null) {
+    // A payment method is only ever used with its customer: the page makes one for a guest.
+    const guest = call<{ id: string }>(state, 'createCustomer', session.customer_email ? { email: session.customer_email } : {});
+    assign(session, { customer_id: guest.id });
+  }
   const method = cardFromToken(state, token, session.customer_id);
   if (session.mode === 'payment') {
     let flow = call<PaymentFlow>(state, 'createPaymentFlow', {
       amount: session.amount_total,
       currency: 'jpy',
       payment_method_id: method.id,
-      ...(session.customer_id ? { customer_id: session.customer_id } : {}),
+      customer_id: session.customer_id,
       confirm: true,
     });
     if (flow.status === 'requires_action') flow = completeAction(state, flow.id, true) ?? flow;

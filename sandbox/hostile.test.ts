@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from './server.ts';
-import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from './test-raw-http.ts';
+import { TARGET_CASES, cutBody, malformedRequests, sendAll, sendAndDrop, sendRaw, withHead } from '../contract-core/testing/raw-http.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 import { MAX_JSON_DEPTH } from '../contract-core/request-body.ts';
 
@@ -57,7 +57,7 @@ describe('request targets (RFC 9112 §3.2), as the mock answers them', () => {
 });
 
 it('takes a client that leaves mid-body for what it is, not for an unexpected error', async () => {
-  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_raw_http\r\nContent-Type: application/json\r\n';
+  const head = 'POST /v2/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_test_rawHttp\r\nContent-Type: application/json\r\n';
   await sendAndDrop(sandbox.url, cutBody(head, '{"email":'));
   await new Promise((resolve) => setTimeout(resolve, 50));
   await stillServes();
@@ -242,8 +242,10 @@ describe('metadata keys named like Object.prototype members', () => {
     [
       '/v2/payment_refunds',
       async () => {
-        const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'));
-        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', payment_method_id: method.id, confirm: true });
+        // A payment method is given with its customer (customer_required_for_payment_method otherwise).
+        const customer = (await client.ok('POST', '/v2/customers', {})).id;
+        const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa', { customer_id: customer }));
+        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', customer_id: customer, payment_method_id: method.id, confirm: true });
         return { payment_flow_id: flow.id };
       },
     ],

@@ -1,7 +1,9 @@
 // Idempotency keys: replay of the same request, conflict for other parameters, timeout while the first runs,
-// malformed keys; and a key released when the first attempt failed with a 5xx.
+// malformed keys; which answers are stored for replay (the catalog's `replay`); and a key released when the
+// first attempt failed with a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, type Client, sandboxClient } from './test-support.ts';
+import { ERROR_CATALOG } from '../generated/error-catalog.ts';
+import { type Answer, type Client, type RequestOptions, cardBody, sandboxClient } from './test-support.ts';
 
 describe('without latency', () => {
   let client: Client;
@@ -32,6 +34,30 @@ describe('without latency', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 
+  it('stores for replay exactly the answers the catalog marks stored; the others are carried out again', async () => {
+    const customer = (await client.ok('POST', '/v2/customers', {})).id;
+    const card = async (token: string) => (await client.ok('POST', '/v2/payment_methods', cardBody(token, { customer_id: customer }))).id;
+    const pay = async (token: string) => ({ body: { amount: 1000, currency: 'jpy', customer_id: customer, payment_method_id: await card(token), confirm: true } });
+    const cases: [string, string, RequestOptions][] = [
+      ['/v2/payment_flows', 'processing_error', await pay('tok_processing_error')],
+      ['/v2/payment_flows', 'card_declined', await pay('tok_card_declined')],
+      ['/v2/payment_refunds', 'not_found', { body: { payment_flow_id: 'pfw_missing' } }],
+      ['/v2/customers', 'validation_error', { body: { sandbox_unknown_field: 1 } }],
+      ['/v2/customers', 'invalid_request', { raw: '{"email": ' }],
+      ['/v2/customers', 'card_number_not_allowed', { body: { description: '4242424242424242' } }],
+    ];
+    for (const [path, code, request] of cases) {
+      const key = { ...request, headers: { 'idempotency-key': `replay-${code}` } };
+      const [first, again] = [await client.call('POST', path, key), await client.call('POST', path, key)];
+      expect([first.body.code, again.body.code], code).toEqual([code, code]);
+      const stored = ERROR_CATALOG[code as keyof typeof ERROR_CATALOG].replay === 'stored';
+      expect(again.headers.get('idempotent-replayed'), `${code} is ${stored ? '' : 'not '}stored`).toBe(stored ? 'true' : null);
+    }
+    // A stored 402 processing_error is only replayed under its key: a new attempt goes under a new key.
+    const retry = await client.call('POST', '/v2/payment_flows', { ...cases[0]![2], headers: { 'idempotency-key': 'replay-processing_error-2' } });
+    expect([retry.body.code, retry.headers.get('idempotent-replayed')]).toEqual(['processing_error', null]);
+  });
+
   it('answers 409 idempotency_conflict for other parameters or another path under the key', async () => {
     await client.post('/v2/customers', { email: 'x@example.jp' }, withKey('reused'));
     expect((await client.post('/v2/customers', { email: 'y@example.jp' }, withKey('reused'))).body.code).toBe('idempotency_conflict');
@@ -40,7 +66,7 @@ describe('without latency', () => {
 
   it('scopes keys by API key', async () => {
     await client.post('/v2/customers', { email: 'scoped@example.jp' }, withKey('scoped'));
-    const other = await client.call('POST', '/v2/customers', { body: { email: 'other@example.jp' }, key: 'sk_test_another_account', ...withKey('scoped') });
+    const other = await client.call('POST', '/v2/customers', { body: { email: 'other@example.jp' }, key: 'sk_test_anotherAccount', ...withKey('scoped') });
     expect(other.status).toBe(200);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
   });

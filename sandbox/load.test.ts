@@ -19,7 +19,9 @@ it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losi
   const paths: string[] = [];
   let issued = 0;
   const started = performance.now();
-  const methodId = (await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa'))).id;
+  // A payment flow is given a payment method together with the customer who holds it.
+  const customerId = (await client.ok('POST', '/v2/customers', { description: 'load test' })).id;
+  const methodId = (await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa', { customer_id: customerId }))).id;
 
   const record = (path: string, answer: { status: number; body: unknown }) => {
     statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -53,7 +55,7 @@ it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losi
           ? ['/v2/customers', { email: `load-${worker}-${n}@example.jp`, metadata: { worker, n } }]
           : kind === 1
             ? ['/v2/products', { name: `product ${worker}-${n}` }]
-            : ['/v2/payment_flows', { amount: 1000 + n, currency: 'jpy', payment_method_id: methodId, confirm: n % 2 === 0 }];
+            : ['/v2/payment_flows', { amount: 1000 + n, currency: 'jpy', customer_id: customerId, payment_method_id: methodId, confirm: n % 2 === 0 }];
       const answer = await client.post(path, body, { headers: { 'idempotency-key': `load-${worker}-${n}` } });
       record(`${path}/${(answer.body as { id: string }).id}`, answer);
     } else if (kind <= 5 || (target!.startsWith('/v2/payment_flows') && (latest.get(target!) as { status: string }).status === 'succeeded')) {

@@ -3,19 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
+/** The customer every card of this file belongs to: a payment flow is given a payment method with its customer. */
+let owner: string;
 beforeAll(async () => {
   client = await sandboxClient();
+  owner = (await client.ok('POST', '/v2/customers', { description: 'payment flow tests' })).id;
 });
 afterAll(() => client.close());
 
-const card = async (token: string): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody(token))).id;
-const flow = (body: Record<string, unknown>) => client.post('/v2/payment_flows', { amount: 5000, currency: 'jpy', ...body });
+const card = async (token: string): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody(token, { customer_id: owner }))).id;
+const flow = (body: Record<string, unknown>) => client.post('/v2/payment_flows', { amount: 5000, currency: 'jpy', customer_id: owner, ...body });
 const events = async (id: string): Promise<string[]> =>
   (await client.ok('GET', `/v2/events?resource_id=${id}&limit=100`)).data.map((event: { type: string }) => event.type);
 
 describe('confirming with test cards', () => {
   it('tok_visa: requires_payment_method → requires_confirmation → succeeded, with a transaction and events', async () => {
-    const created = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy' });
+    const created = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', customer_id: owner });
     expect(created).toMatchObject({ status: 'requires_payment_method', payment_method_id: null, livemode: false });
     expect(created.id).toMatch(/^pfw_/);
     const pm = await card('tok_visa');
@@ -47,6 +50,7 @@ describe('confirming with test cards', () => {
 
   it('tok_three_d_secure_required: requires_action, then the 3-D Secure page completes it', async () => {
     const pending = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
       amount: 8000,
       currency: 'jpy',
       payment_method_id: await card('tok_three_d_secure_required'),
@@ -72,6 +76,7 @@ describe('confirming with test cards', () => {
 
   it('a failed 3-D Secure on the page leaves the flow waiting for a payment method', async () => {
     const pending = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
       amount: 8000,
       currency: 'jpy',
       payment_method_id: await card('tok_visa'),
@@ -93,6 +98,7 @@ describe('confirming with test cards', () => {
 describe('manual capture and cancel', () => {
   it('captures part of an authorized amount', async () => {
     const held = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
       amount: 10000,
       currency: 'jpy',
       capture_method: 'manual',
@@ -106,7 +112,7 @@ describe('manual capture and cancel', () => {
   });
 
   it('answers invalid_status naming the required and the current status', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const paid = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
     const capture = await client.post(`/v2/payment_flows/${paid.id}/capture`);
     expect(capture.body).toMatchObject({
       code: 'invalid_status',
@@ -119,6 +125,7 @@ describe('manual capture and cancel', () => {
 
   it('cancels an authorized payment with its reason', async () => {
     const held = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
       amount: 3000,
       currency: 'jpy',
       capture_method: 'manual',
@@ -133,7 +140,7 @@ describe('manual capture and cancel', () => {
 
 describe('refunds', () => {
   it('refunds in parts, then refuses more than is left and anything after the full amount', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const paid = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
     const first = await client.ok('POST', '/v2/payment_refunds', { payment_flow_id: paid.id, amount: 2000, reason: 'requested_by_customer' });
     expect(first).toMatchObject({ object: 'payment_refund', amount: 2000, status: 'succeeded', payment_flow_id: paid.id });
     expect(first.id).toMatch(/^pyr_/);
@@ -159,7 +166,7 @@ describe('refunds', () => {
 describe('capture refused by the provider', () => {
   it('manual capture: 402 with the authorization kept; automatic: the confirmation fails', async () => {
     for (const [token, code] of [['tok_capture_declined', 'card_declined'], ['tok_capture_processing_error', 'processing_error']] as const) {
-      const held = await client.ok('POST', '/v2/payment_flows', { amount: 5000, currency: 'jpy', payment_method_id: await card(token), capture_method: 'manual', confirm: true });
+      const held = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card(token), capture_method: 'manual', confirm: true });
       expect(held.status).toBe('requires_capture');
       const refused = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
       expect([refused.status, refused.body.code]).toEqual([402, code]);

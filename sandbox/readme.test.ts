@@ -1,7 +1,7 @@
-// sandbox/README.md lists the test cards by hand: every card of test-cards.ts must be there, as it is.
+// sandbox/README.md lists the test cards by hand: every card of contract-core/test-cards.ts must be there, as it is.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { TEST_CARDS } from './test-cards.ts';
+import { TEST_CARDS } from '../contract-core/test-cards.ts';
 
 it('lists every test card with its brand and last 4 digits', () => {
   const readme = readFileSync(new URL('README.md', import.meta.url), 'utf8');

@@ -41,7 +41,7 @@ describe('customers and payment methods', () => {
     const attached = await client.ok('POST', `/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id });
     expect(attached.customer_id).toBe(customer.id);
     expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: customer.id })).body.code).toBe('payment_method_already_attached');
-    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: other.id })).body.code).toBe('payment_method_not_owned_by_customer');
+    expect((await client.post(`/v2/payment_methods/${pm.id}/attach`, { customer_id: other.id })).body.code).toBe('payment_method_customer_mismatch');
     expect((await client.post(`/v2/customers/${other.id}`, { default_payment_method_id: pm.id })).body.code).toBe('payment_method_not_owned_by_customer');
     expect((await client.ok('POST', `/v2/customers/${customer.id}`, { default_payment_method_id: pm.id })).default_payment_method_id).toBe(pm.id);
     const listed = await client.ok('GET', `/v2/customers/${customer.id}/payment_methods`);
@@ -51,7 +51,7 @@ describe('customers and payment methods', () => {
     expect((await client.post('/v2/payment_flows', flow)).body.code).toBe('customer_required_for_payment_method');
     expect((await client.post('/v2/payment_flows', { ...flow, customer_id: other.id })).body.code).toBe('payment_method_not_owned_by_customer');
     expect((await client.post('/v2/payment_flows', { ...flow, customer_id: customer.id, payment_method_types: ['paypay'] })).body.code).toBe(
-      'payment_method_not_in_allowed_types',
+      'payment_method_type_not_allowed',
     );
     const detached = await client.ok('POST', `/v2/payment_methods/${pm.id}/detach`);
     expect(detached).toMatchObject({ customer_id: null, detached_at: expect.stringMatching(ISO) });
@@ -79,8 +79,9 @@ describe('customers and payment methods', () => {
   });
 
   it('PayPay payments wait for the customer in the app', async () => {
-    const pm = await client.ok('POST', '/v2/payment_methods', { type: 'paypay' });
-    const flow = await client.ok('POST', '/v2/payment_flows', { amount: 2500, currency: 'jpy', payment_method_id: pm.id, confirm: true });
+    const customer = await client.ok('POST', '/v2/customers', {});
+    const pm = await client.ok('POST', '/v2/payment_methods', { type: 'paypay', customer_id: customer.id });
+    const flow = await client.ok('POST', '/v2/payment_flows', { amount: 2500, currency: 'jpy', customer_id: customer.id, payment_method_id: pm.id, confirm: true });
     expect(flow).toMatchObject({ status: 'requires_action', next_action: { type: 'redirect_to_url' } });
     await fetch(flow.next_action.redirect_to_url.url);
     expect((await client.ok('GET', `/v2/payment_flows/${flow.id}`)).status).toBe('succeeded');
@@ -131,10 +132,15 @@ describe('catalog and checkout sessions', () => {
     expect(page.headers.get('location')).toBe('https://shop.example.jp/thanks');
     const complete = await client.ok('GET', `/v2/checkout/sessions/${session.id}`);
     expect(complete.status).toBe('complete');
-    expect((await client.ok('GET', `/v2/payment_flows/${complete.payment_flow_id}`)).amount_received).toBe(3300);
+    // The guest's card is used with a customer the page made for them, as every payment method is.
+    const paid = await client.ok('GET', `/v2/payment_flows/${complete.payment_flow_id}`);
+    expect(paid).toMatchObject({ amount_received: 3300, customer_id: complete.customer_id });
+    expect(complete.customer_id).toMatch(/^cus_/);
     expect((await client.post(`/v2/checkout/sessions/${session.id}`, { metadata: { a: 1 } })).body.code).toBe('invalid_status');
-    const deleted = await client.ok('DELETE', `/v2/products/${product.id}`);
-    expect(deleted).toEqual({ object: 'product', id: product.id, deleted: true });
+    expect((await client.call('DELETE', `/v2/products/${product.id}`)).body.code).toBe('product_has_prices');
+    const unpriced = await client.ok('POST', '/v2/products', { name: '値札なし' });
+    const deleted = await client.ok('DELETE', `/v2/products/${unpriced.id}`);
+    expect(deleted).toEqual({ object: 'product', id: unpriced.id, deleted: true });
   });
 });
 
@@ -165,5 +171,21 @@ describe('seeded account records', () => {
     expect((await fetch(url.url)).status).toBe(200);
     const configuration = await client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference: 'off' } } });
     expect(configuration.paypay.display_preference).toEqual({ preference: 'off', value: 'off' });
+  });
+});
+
+describe('keys: the secret key of a server, the publishable key of the browser', () => {
+  const card = cardBody('4242424242424242');
+  it('takes a card number only from the browser, with a publishable key, and that key for nothing else', async () => {
+    const browser = await client.call('POST', '/v2/payment_methods', { body: card, key: 'pk_test_sandboxTests' });
+    expect([browser.status, browser.body.card]).toEqual([200, expect.objectContaining({ brand: 'Visa', last4: '4242' })]);
+    const server = await client.post('/v2/payment_methods', card);
+    expect([server.status, server.body.code]).toEqual([400, 'card_number_not_allowed']);
+    for (const [method, path, body] of [['GET', '/v2/customers', undefined], ['POST', '/v2/payment_methods', { type: 'paypay' }]] as const) {
+      const refused = await client.call(method, path, { ...(body ? { body } : {}), key: 'pk_test_sandboxTests' });
+      expect([refused.status, refused.body.code], `${method} ${path}`).toEqual([401, 'unauthorized']);
+      expect(refused.body.detail).toMatch(/publishable key/);
+    }
+    expect((await client.call('POST', '/v2/payment_methods', { body: card, key: 'pk_live_should_not_echo' })).body.detail).toMatch(/test mode/);
   });
 });

@@ -21,7 +21,8 @@ import type {
   TaxRate,
   Term,
 } from './model.ts';
-import type { TestCard } from './test-cards.ts';
+import type { TestCard } from '../contract-core/test-cards.ts';
+import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** Processing fee of test payments, as recorded on transactions. */
 const FEE_RATE = '3.00';
@@ -51,11 +52,13 @@ export class State {
   readonly paymentMethodByCardId = new Map<string, string>(); // card ID (car_…) → payment method ID
   readonly refundedAmount = new Map<string, number>(); // payment flow ID → refunded so far
   readonly lineItemsOf = new Map<string, LineItem[]>(); // checkout session ID → its line items
+  /** Webhook delivery and its faults, when configured (sandbox/webhooks/). */
+  webhooks: WebhookDispatcher | undefined;
 
-  /** Records an event with a snapshot of the object as it is now. */
+  /** Records an event with a snapshot of the object as it is now, and hands it to webhook delivery. */
   emit(type: string, resource: { id: string; object: string }): SandboxEvent {
     const now = timestamp();
-    return this.events.add({
+    const event: SandboxEvent = {
       object: 'event',
       id: newId('evnt_'),
       livemode: false,
@@ -64,7 +67,9 @@ export class State {
       data: JSON.parse(JSON.stringify(resource)) as Record<string, unknown>,
       created_at: now,
       updated_at: now,
-    });
+    };
+    // A lost event (the lost-event fault) is never created: not recorded, not listed, not sent.
+    return this.webhooks && !this.webhooks.created(event) ? event : this.events.add(event);
   }
 
   /** The open term (the newest one not closed); payments and refunds are booked into it. */

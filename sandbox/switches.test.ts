@@ -1,7 +1,8 @@
 // Authentication forms and the operational switches: rate limit, latency, injected 5xx, HTML pages, drops.
 import { afterEach, describe, expect, it } from 'vitest';
-import { random, switchesFromEnv } from './http/switches.ts';
+import { switchesFromEnv } from './http/switches.ts';
 import { type Client, TEST_KEY, sandboxClient } from './test-support.ts';
+import { random } from '../contract-core/random.ts';
 
 let client: Client | undefined;
 afterEach(async () => {

@@ -1,58 +1,36 @@
 // For the sandbox's tests: a started sandbox and a client that checks every problem it receives against
 // the bundle and the catalog (media type, type/title/status of the code, instance, and that the
 // operation may answer the code at all, by OPERATION_ERRORS).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
+import { loadContract, matchOperation } from '../contract-core/contract.ts';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
-import { GENERATED } from '../scripts/lib/paths.ts';
 import { type SandboxOptions, startSandbox } from './server.ts';
 
-export const TEST_KEY = 'sk_test_sandbox_tests';
+export const TEST_KEY = 'sk_test_sandboxTests';
 
 interface BundleOperation {
   method: string;
   path: string;
   operationId: string;
-  pattern: RegExp;
-  /** Whether it takes the list parameters (`limit`): a paginated list. */
+  /** A list: it takes the cursors (and `limit`). */
   paginated: boolean;
   /** Its request body: required, optional, or none. */
   body: 'required' | 'optional' | undefined;
 }
 
-interface Parameter {
-  $ref?: string;
-  name?: string;
-  in?: string;
-}
+const { operations } = loadContract();
 
-/** Every operation of the bundle (generated/openapi.json), with a pattern matching its concrete paths. */
-export function bundleOperations(): BundleOperation[] {
-  const spec = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[]; requestBody?: { required?: boolean } }>>;
-    components?: { parameters?: Record<string, Parameter> };
-  };
-  const resolve = (parameter: Parameter): Parameter =>
-    parameter.$ref ? (spec.components?.parameters?.[parameter.$ref.split('/').pop()!] ?? parameter) : parameter;
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    (['get', 'post', 'delete', 'put', 'patch'] as const).flatMap((method) => {
-      const operation = item[method];
-      if (!operation?.operationId) return [];
-      const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-      const paginated = (operation.parameters ?? []).map(resolve).some((parameter) => parameter.in === 'query' && parameter.name === 'limit');
-      const body = operation.requestBody ? (operation.requestBody.required ? 'required' : 'optional') : undefined;
-      return [{ method: method.toUpperCase(), path, operationId: operation.operationId, pattern, paginated, body }];
-    }),
-  );
-}
+/** Every operation of the bundle, read by contract-core (the sandbox's own route table is checked against it). */
+export const bundleOperations = (): BundleOperation[] =>
+  operations.map((op) => ({
+    method: op.method.toUpperCase(),
+    path: op.template,
+    operationId: op.operationId,
+    paginated: op.isList,
+    body: op.requestBody ? (op.requestBody.required ? 'required' : 'optional') : undefined,
+  }));
 
-const OPERATIONS = bundleOperations();
-// Static paths win over templated ones (/payment_methods/cards/{id} vs /payment_methods/{id}/attach).
-const operationOf = (method: string, path: string): string | undefined =>
-  OPERATIONS.filter((op) => op.method === method && op.pattern.test(path)).sort(
-    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
-  )[0]?.operationId;
+const operationOf = (method: string, path: string): string | undefined => matchOperation(operations, method, path)?.operation.operationId;
 
 export interface Answer {
   status: number;

@@ -133,12 +133,14 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { reado
 });
 
 export type Metadata = Record<string, string | number | boolean>;
+/** The most metadata keys a request may give, and an object may keep. */
+export const METADATA_KEYS = 20;
 /** Metadata: up to 20 keys of at most 40 characters; values strings (≤ 500), numbers or booleans. */
 export const metadata = (): Schema<Metadata> =>
   schema((value, path, errors) => {
     if (kind(value) !== 'object') return void errors.push({ field: path, message: 'Input should be a valid dictionary' });
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length > 20) errors.push({ field: path, message: 'Dictionary should have at most 20 items' });
+    if (entries.length > METADATA_KEYS) errors.push({ field: path, message: `Dictionary should have at most ${METADATA_KEYS} items` });
     for (const [key, entry] of entries) {
       if (key.length > 40) errors.push({ field: at(path, key), message: 'Key should have at most 40 characters' });
       if (typeof entry === 'string' ? entry.length > 500 : typeof entry === 'number' ? Math.abs(entry) > Number.MAX_SAFE_INTEGER : typeof entry !== 'boolean')

@@ -59,11 +59,34 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
 
   it('reports an unknown error code at the line that lists it', async () => {
     const file = 'paths/customers/customers.yaml';
-    const problems = await lintEdited(file, 'x-errors: [already_exists_id,', 'x-errors: [already_exsits_id,');
+    const problems = await lintEdited(file, '    - already_exists_id\n', '    - already_exsits_id\n');
     const problem = problems.find((p) => p.ruleId === 'contract/error-codes-known');
     expect(problem?.message).toBe("createCustomer: unknown error code 'already_exsits_id': it is not in openapi/errors/catalog.yaml");
-    expect(where(problem!)).toEqual({ file: 'customers/customers.yaml', line: lineOf(file, 'x-errors: [already_exists_id,') });
+    expect(where(problem!)).toEqual({ file: 'customers/customers.yaml', line: lineOf(file, '    - already_exists_id') });
   });
+
+  it('reports an x-errors entry that is neither a code nor {code: reason} at its line', async () => {
+    const file = 'paths/customers/customers.yaml';
+    const problems = await lintEdited(file, '    - already_exists_id\n', '    - already_exists_id: 3\n');
+    const problem = problems.find((p) => p.ruleId === 'contract/error-codes-known');
+    expect(problem?.message).toMatch(/^createCustomer: an x-errors entry is a code the client names for this operation, or \{code: why we add it\}/);
+    expect(where(problem!)).toEqual({ file: 'customers/customers.yaml', line: lineOf(file, '    - already_exists_id') });
+  });
+
+  it('asks every schema constraint and webhook for its evidence, at its line', async () => {
+    const file = 'components/parameters/common/Limit.yaml';
+    const missing = await lintEdited(file, '    maximum: {source: inferred, reason:', '    maxima: {source: inferred, reason:');
+    expect(missing.filter((p) => p.ruleId === 'contract/evidence-on-rules').map((p) => p.message).sort()).toEqual([
+      'a schema constraint: x-evidence.maxima has no rule to back (the node has no maxima)',
+      'a schema constraint: x-evidence.maximum is missing',
+    ]);
+    const unreasoned = await lintEdited(file, /    minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0], '    minimum: {source: inferred}');
+    const problem = unreasoned.find((p) => p.ruleId === 'contract/evidence-on-rules');
+    expect(problem?.message).toBe('a schema constraint: x-evidence.minimum is inferred: say why in a reason');
+    expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });
+    const webhook = await lintEdited('webhooks/refund.created.yaml', '  x-evidence:\n    event_type:\n      source: inferred', '  x-evidence:\n    event_type:\n      source: rumour');
+    expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe('webhook eventRefundCreated: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")');
+  }, 60_000);
 
   it('reports a broken $ref at its file and line', async () => {
     const file = 'paths/customers/customers@{customer_id}.yaml';
@@ -101,7 +124,7 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     const file = 'components/schemas/checkout_sessions/LineItemRequest.yaml';
     const problems = await lintEdited(file, '    maximum: 9999999\n', '');
     const problem = problems.find((p) => p.ruleId === 'contract/number-bounds');
-    expect(problem?.message).toBe('a number without maximum: give the bounds the API has, with their evidence in the description (published, or ours and why)');
+    expect(problem?.message).toBe('a number without maximum: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)');
     expect(where(problem!)).toEqual({ file: 'checkout_sessions/LineItemRequest.yaml', line: lineOf(file, '  quantity:') });
   });
 

@@ -2,9 +2,9 @@
 // for every documented response, and error responses whose codes come from the catalog.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
-import { operationsOf, PROBLEM_MEDIA_TYPE } from '../scripts/lib/expand-errors.ts';
 import upstream from './fixtures/upstream-operations.json' with { type: 'json' };
 import { bundle, deref, type Json } from './support/bundle.ts';
+import { operationsOf, PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 const operations = operationsOf(bundle);
 

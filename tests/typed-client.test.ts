@@ -2,9 +2,9 @@
 // one call per operation, built from the spec's own parameter and body examples, must type-check under
 // strict TypeScript, and a wrong call must not.
 import { afterAll, describe, expect, it } from 'vitest';
-import { operationsOf } from '../scripts/lib/expand-errors.ts';
 import { bundle, deref, type Json } from './support/bundle.ts';
 import { scratchTypecheck } from './support/typecheck.ts';
+import { operationsOf } from '../contract-core/conventions.ts';
 
 function callOf(path: string, method: string, operation: Json, pathItem: Json): string {
   const parameters = [...(pathItem['parameters'] ?? []), ...(operation['parameters'] ?? [])].map(deref);

@@ -5,19 +5,39 @@
 const hooks = require('hooks');
 const { randomUUID } = require('node:crypto');
 
-const key = process.env.CONTRACT_DREDD_KEY;
+// The key passes the same allow-list as everywhere (keys.ts), here too, for a Dredd started without run.ts.
+// A hook file that throws is ignored by Dredd, which then sends every transaction: so a refusal does not
+// throw, it fails each transaction before its request is sent.
+let key;
+let refusal;
+try {
+  const { TestKey } = require('../lib/keys.ts');
+  key = new TestKey(process.env.CONTRACT_DREDD_KEY ?? '', 'CONTRACT_DREDD_KEY');
+} catch (error) {
+  refusal = `nothing sent: ${error.message}`;
+}
 const preferStatus = process.env.CONTRACT_DREDD_PREFER === '1';
-// The methods that take an Idempotency-Key (scripts/lib/expand-errors.ts WRITE_METHODS, passed by run.ts).
+// The methods that take an Idempotency-Key (contract-core/conventions.ts WRITE_METHODS, passed by run.ts).
 const writeMethods = (process.env.CONTRACT_DREDD_WRITE_METHODS ?? '').split(',');
 
 hooks.beforeEach((transaction, done) => {
+  if (refusal) {
+    transaction.fail = refusal;
+    return done();
+  }
   const headers = transaction.request.headers;
-  headers['Authorization'] = `Bearer ${key}`;
+  headers['Authorization'] = `Bearer ${key.reveal()}`;
   const status = String(transaction.expected.statusCode);
   if (!status.startsWith('2')) {
     if (preferStatus) headers['Prefer'] = `code=${status}`;
     else transaction.skip = true;
   }
   if (writeMethods.includes(transaction.request.method.toLowerCase())) headers['Idempotency-Key'] = `dredd-${randomUUID()}`;
+  done();
+});
+
+// Sent: Dredd's reporters print the request with the transaction, so the key leaves it before they see it.
+hooks.beforeEachValidation((transaction, done) => {
+  if (transaction.request.headers['Authorization']) transaction.request.headers['Authorization'] = 'Bearer sk_test_[REDACTED]';
   done();
 });

@@ -1,18 +1,23 @@
 // npm run test:dredd: Dredd 14, a second engine, over the same bundle and target as the vitest suite (the
 // mock, started here, unless CONTRACT_BASE_URL says otherwise). Dredd reads the OpenAPI 3.1 bundle as it is
-// (with warnings), so no 3.0 projection is made. Its output and JUnit report are redacted (Dredd prints
-// request headers, the key among them). `--drift` runs it behind the mutation proxy once per drift class,
-// to measure what it catches (see contract-tests/README.md).
+// (with warnings), so no 3.0 projection is made. The key is read first (target.ts: anything but a test key
+// is refused before a server starts or a request leaves); the hooks take it out of each request once sent,
+// and Dredd's output and JUnit report are redacted too (Dredd prints request headers). `--drift` runs it
+// behind the mutation proxy once per drift class, to measure what it catches (see contract-tests/README.md).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
-import { BUNDLE_FILE, loadContract, type Operation } from '../lib/contract.ts';
-import { REPORTS } from '../lib/report.ts';
-import { redact } from '../lib/secrets.ts';
+import type { Operation } from '../../contract-core/contract.ts';
+import { redact } from '../lib/keys.ts';
 import { openTarget, readTargetConfig } from '../lib/target.ts';
-import { driftClasses } from '../mutation/classes.ts';
-import { startProxy } from '../mutation/proxy.ts';
+
+// The key before anything else is loaded or started (the rest is imported below, once it is accepted).
+const config = readTargetConfig();
+const { WRITE_METHODS } = await import('../../contract-core/conventions.ts');
+const { BUNDLE_FILE, loadContract } = await import('../../contract-core/contract.ts');
+const { REPORTS } = await import('../lib/report.ts');
+const { driftClasses } = await import('../mutation/classes.ts');
+const { startProxy } = await import('../mutation/proxy.ts');
 
 const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');
 const HOOKS = join(import.meta.dirname, 'hooks.cjs');
@@ -59,9 +64,8 @@ function dredd(url: string, env: Record<string, string>, junit: string | undefin
   });
 }
 
-const config = readTargetConfig();
 const target = await openTarget(config);
-const env = { CONTRACT_DREDD_KEY: config.secretKey, CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1', CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(',') };
+const env = { CONTRACT_DREDD_KEY: config.secretKey.reveal(), CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1', CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(',') };
 mkdirSync(REPORTS, { recursive: true });
 try {
   if (!process.argv.includes('--drift')) {

@@ -2,12 +2,15 @@
 // from outside (bad key, unknown ID, invalid body or query, stale cursor, bad or reused Idempotency-Key, a raw
 // card number), and every other documented code: provoked for real on a stateful target (provoke.ts: recipes,
 // switched sandboxes), asked for as the documented example on a stateless one.
-import type { Json, Operation } from './contract.ts';
-import { Skip, answers, exampleParam, fillPath, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
+import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
+import type { Json, Operation } from '../../contract-core/contract.ts';
+import type { Evidence } from '../../contract-core/evidence.ts';
+import { Skip, answers, statusOfCode, successStatus, type RequestParts, type Run, type Step } from './runner.ts';
 import { newIdempotencyKey } from './client.ts';
 import { unknownId } from './given.ts';
 import { CANNOT_PROVOKE, fromRecipe, provoke } from './provoke.ts';
-import { recipeFor } from './recipes.ts';
+import { recipeFor, type Recipe } from './recipes.ts';
+import { exampleParam, fillPath } from '../../contract-core/contract.ts';
 
 /** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
 const MALFORMED_KEY = 'not_a_secret_key';
@@ -38,6 +41,20 @@ function variant(op: Operation, body: Json | undefined): Json | undefined {
   if (properties.includes('metadata')) return { ...base, metadata: { contract_variant: 'b' } };
   if (properties.includes('description')) return { ...base, description: 'contract variant b' };
   if (properties.includes('name')) return { ...base, name: 'contract variant b' };
+  return undefined;
+}
+
+/**
+ * What a case aiming at `code` rests on, when that is an inference: that the operation answers the code at all
+ * (an x-errors entry of ours), the way a recipe provokes it, or the code's name (a client code's is our reading
+ * of the client's title). Undefined when every part is a published or client fact.
+ */
+export function codeExpectation(op: Operation, code: string, recipe?: Recipe): Step['expects'] {
+  const listed = op.errorEvidence[code];
+  if (listed?.source === 'inferred') return { rule: `${op.operationId} answers ${code}`, evidence: listed };
+  if (recipe?.evidence) return { rule: `what makes ${op.operationId} answer ${code}`, evidence: recipe.evidence };
+  const def = isErrorCode(code) ? (ERROR_CATALOG[code] as { source: string; reason?: string }) : undefined;
+  if (def && def.source !== 'published') return { rule: `the code ${code}`, evidence: { source: 'inferred', reason: def.reason ?? '' } };
   return undefined;
 }
 
@@ -89,16 +106,20 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   }
   if (answers(op, 'validation_error')) {
     if (op.requestBody) {
+      const closed = op.requestBody.closed;
       steps.push({
         operation: op, name: `422 unknown body field ${UNKNOWN_FIELD}`, expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
         request: async (run) => ({ params: await idsFor(run, op), body: { ...((await body(run)) as object), [UNKNOWN_FIELD]: true } }),
         check: (b) => fieldNamed(b, UNKNOWN_FIELD),
+        ...(closed ? { expects: { rule: `the request body of ${op.operationId} is closed`, evidence: closed } } : {}),
       });
     } else if (op.parameters.some((p) => p.in === 'query' && p.name === 'limit')) {
+      const maximum = (op.parameters.find((p) => p.in === 'query' && p.name === 'limit')!.schema['x-evidence'] as { maximum?: Evidence } | undefined)?.maximum;
       steps.push({
         operation: op, name: '422 limit=1000', expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
         request: async (run) => ({ params: await idsFor(run, op), query: { limit: 1000 } }),
         check: (b) => fieldNamed(b, 'limit'),
+        ...(maximum ? { expects: { rule: 'limit is at most 100', evidence: maximum } } : {}),
       });
     }
   }
@@ -155,8 +176,10 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   // (`not_found` of an ID in the body, `validation_error` of an operation without a body or a limit).
   const aimed = new Set(steps.map((step) => step.expectedCode));
   for (const code of op.errors.filter((c) => !aimed.has(c))) {
+    const expects = codeExpectation(op, code, recipeFor(op.operationId, code));
     steps.push({
       operation: op, name: `${statusOfCode(code)} ${code}`, expectedStatus: statusOfCode(code), expectedCode: code, needsState: true,
+      ...(expects ? { expects } : {}),
       note: 'a stateless mock holds no state, faults or limits: the documented answer is checked',
       request: async (run) => {
         if (run.target.stateful) return provoke(run, op, code, { resolved: () => resolved(run) });

@@ -1,18 +1,24 @@
 // The HTTP client of the contract tests. Every request goes through one guarded fetch: a timeout, the rate
-// and concurrency limits, an Idempotency-Key on every POST, retries of 429/503 after Retry-After (a POST
-// keeps its key), and a refusal to send a raw card number. Typed calls use openapi-fetch over `paths`;
-// the suite, which walks the document, uses `send`.
+// and concurrency limits, an Idempotency-Key on every POST, retries of the answers the catalog says to wait
+// out under the same key (429, 503; a POST keeps its key) after Retry-After or a growing wait, and a refusal
+// to send a raw card number. The key is a TestKey (keys.ts: only a test key can be one) and is never
+// recorded. A request that gets no answer (refused, timed out, cut) throws a TransportError, which the runner
+// reports as an infrastructure failure. Typed calls use openapi-fetch over `paths`; the suite, which walks
+// the document, uses `send`.
 import { randomUUID } from 'node:crypto';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/api.d.ts';
-import { WRITE_METHODS } from '../../scripts/lib/expand-errors.ts';
+import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
 import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-core/card-number.ts';
 import { createLimiter } from './limiter.ts';
-import { RefusedError, assertTestKey, redact } from './secrets.ts';
+import { TestKey, redact } from './keys.ts';
+import { RefusedError } from './secrets.ts';
+import { WRITE_METHODS } from '../../contract-core/conventions.ts';
+import type { TransportFailure } from '../../contract-core/validator.ts';
 
 export interface ClientOptions {
   baseUrl: string;
-  secretKey: string;
+  secretKey: TestKey;
   rate: number;
   concurrency: number;
   timeoutMs: number;
@@ -32,6 +38,7 @@ export interface Answer {
 }
 
 export interface Exchange {
+  /** The request as sent, but for the Authorization header, which is not recorded. */
   request: { method: string; url: string; path: string; headers: Record<string, string>; body: string | undefined };
   response: Answer;
   /** The answers that were retried (429/503), oldest first: they are part of the contract too. */
@@ -59,13 +66,45 @@ export interface ContractClient {
   exchanges: Exchange[];
 }
 
-const RETRIED = new Set([429, 503]);
+
+export class TransportError extends Error {
+  override name = 'TransportError';
+  readonly kind: TransportFailure;
+  constructor(kind: TransportFailure, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+function transportError(error: unknown, request: string, timeoutMs: number): TransportError {
+  const { name, message, cause } = error as Error & { cause?: { code?: unknown; message?: unknown } };
+  if (name === 'TimeoutError') return new TransportError('timeout', redact(`${request}: no answer within ${timeoutMs} ms (timed out)`));
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code === 'ECONNREFUSED') return new TransportError('connection-refused', redact(`${request}: connection refused (nothing listening)`));
+  const detail = [message, typeof cause?.message === 'string' ? cause.message : undefined, code].filter(Boolean).join(': ');
+  return new TransportError('connection-failed', redact(`${request}: ${detail}`));
+}
+
+/**
+ * Statuses the client waits out and sends again, a POST under the same key: those whose every catalog code says
+ * to retry with the same key, is not stored under it (so the retry is carried out, not replayed), and says when
+ * (Retry-After). That is 429 and 503; a 503 without a catalog code (maintenance, an edge) is retried the same
+ * way. A 500 is not: it is what a case reports, not a capacity signal to wait out.
+ */
+export const RETRIED: ReadonlySet<number> = new Set(
+  [...new Set(Object.values(ERROR_CATALOG).map((def) => def.status))].filter((status) =>
+    Object.values(ERROR_CATALOG)
+      .filter((def) => def.status === status)
+      .every((def) => def.retry === 'same-key' && def.replay === 'not-stored' && (def.headers as readonly string[]).includes('Retry-After')),
+  ),
+);
 /** An Idempotency-Key in the documented format (safety.test.ts checks it against the bundle's rule). */
 export const newIdempotencyKey = (): string => `contract-${randomUUID()}`;
 const NO_RETRY_HEADER = 'x-contract-no-retry';
 
-function retryAfterMs(header: string | null, capSeconds: number): number {
-  if (header === null) return 1000;
+/** The wait before attempt `attempt + 1`: Retry-After when sent (PAY.JP does not promise it), else 1 s, 2 s, 4 s… */
+function retryAfterMs(header: string | null, capSeconds: number, attempt: number): number {
+  if (header === null) return Math.min(2 ** (attempt - 1), capSeconds) * 1000;
   const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
   return Math.min(Math.max(Number.isFinite(seconds) ? seconds : 1, 0), capSeconds) * 1000;
 }
@@ -96,7 +135,8 @@ function parsedOrUndefined(body: string): unknown {
 }
 
 export function createContractClient(options: ClientOptions): ContractClient {
-  assertTestKey(options.secretKey);
+  // The type says so; this holds for callers that cast (a string is no TestKey, and never sent).
+  if (!(options.secretKey instanceof TestKey)) throw new RefusedError('the contract client takes a TestKey (keys.ts), not a string');
   const limiter = createLimiter(options.rate, options.concurrency);
   const maxAttempts = options.maxAttempts ?? 3;
   const cap = options.maxRetryAfterSeconds ?? 10;
@@ -107,11 +147,13 @@ export function createContractClient(options: ClientOptions): ContractClient {
     const headers = new Headers(input.headers);
     const method = input.method.toUpperCase();
     const body = input.body ? await input.text() : undefined;
+    const url = new URL(input.url);
+    const request = `${method} ${url.pathname}`;
     const card = cardNumberInUrl(input.url) ?? (body === undefined ? undefined : findCardNumberInBody(body, parsedOrUndefined(body))?.digits);
-    if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${method} ${new URL(input.url).pathname}`);
+    if (card) throw new RefusedError(`refusing to send a raw card number (${maskCard(card)}) in ${request}`);
     // An empty Authorization asks for none at all (to test the 401 of a request without credentials).
     if (headers.get('authorization') === '') headers.delete('authorization');
-    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey}`);
+    else if (!headers.has('authorization')) headers.set('authorization', `Bearer ${options.secretKey.reveal()}`);
     if (WRITE_METHODS.has(method.toLowerCase()) && !headers.has('idempotency-key')) headers.set('idempotency-key', newIdempotencyKey());
     if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     const retry = headers.get(NO_RETRY_HEADER) === null;
@@ -127,25 +169,26 @@ export function createContractClient(options: ClientOptions): ContractClient {
       requestId: response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     });
     for (let attempt = 1; ; attempt += 1) {
-      const response = await limiter.run(() =>
-        fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) }).catch(
-          (error: unknown) => {
-            const reason = (error as Error).name === 'TimeoutError' ? `timed out after ${options.timeoutMs} ms` : (error as Error).message;
-            throw new Error(redact(`${method} ${input.url}: ${reason}`));
-          },
-        ),
-      );
-      const text = await response.clone().text();
+      // The body is read inside the limit and the timeout too: an answer cut mid-body is no answer.
+      const [response, text] = await limiter.run(async () => {
+        try {
+          const response = await fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) });
+          return [response, await response.clone().text()] as const;
+        } catch (error) {
+          throw transportError(error, `${method} ${url.origin}${url.pathname}`, options.timeoutMs);
+        }
+      });
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
-        const wait = retryAfterMs(response.headers.get('retry-after'), cap);
-        log(`${method} ${new URL(input.url).pathname} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
+        const wait = retryAfterMs(response.headers.get('retry-after'), cap, attempt);
+        log(`${request} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
         retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }
-      const url = new URL(input.url);
       const sent: Record<string, string> = {};
-      headers.forEach((value, name) => (sent[name] = value));
+      headers.forEach((value, name) => {
+        if (name !== 'authorization') sent[name] = value;
+      });
       exchanges.push({
         request: { method, url: input.url, path: url.pathname + url.search, headers: sent, body },
         response: answer(response, text),

@@ -1,10 +1,12 @@
 // IDs of existing objects on a stateful target, made on demand: a path parameter (`customer_id`) names its
 // collection (`/v2/customers`), whose POST creates one from the spec's example, or whose list gives one.
 // IDs inside example bodies (`cus_taro_yamada`, `price_4Tn8Wc1Zr6`) are replaced by such IDs, recognised by
-// the prefix of the path parameters' examples.
+// the prefix of the path parameters' examples. An ID that no request can make (an object only PAY.JP creates)
+// comes from its list, else from `CONTRACT_ID_<PARAMETER>`; without either the case is a missing precondition.
 import type { ContractClient } from './client.ts';
-import type { Contract, Json, Operation } from './contract.ts';
-import { fillPath } from './runner.ts';
+import type { Contract, Json, Operation } from '../../contract-core/contract.ts';
+import { fillPath } from '../../contract-core/contract.ts';
+import { MissingPrecondition } from './runner.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;
@@ -18,21 +20,53 @@ export interface Fixtures {
 
 const prefixOf = (id: string): string | undefined => /^([a-z]+_)/.exec(id)?.[1];
 
-export function createFixtures(contract: Contract, client: ContractClient, overrides: Record<string, () => Promise<Json>> = {}): Fixtures {
-  const collections = new Map<string, { create?: Operation | undefined; list?: Operation | undefined }>();
-  const byPrefix = new Map<string, string>();
+/** The variable that supplies an existing object for a path parameter: `CONTRACT_ID_CARD_ID` for `card_id`. */
+export const ID_VARIABLE_PREFIX = 'CONTRACT_ID_';
+export const idVariable = (parameter: string): string => `${ID_VARIABLE_PREFIX}${parameter.toUpperCase()}`;
+
+interface Collection {
+  create?: Operation | undefined;
+  list?: Operation | undefined;
+}
+
+/** For each path parameter of the bundle, the operations that create and list its objects (`/v2/customers`). */
+function collectionsOf(contract: Contract): Map<string, Collection> {
+  const collections = new Map<string, Collection>();
   for (const op of contract.operations) {
+    for (const p of op.parameters) if (p.in === 'path' && !collections.has(p.name)) collections.set(p.name, {});
     const match = /^(.*)\/\{([^}]+)\}$/.exec(op.template);
     if (match) {
       const [, collection, parameter] = match as unknown as [string, string, string];
-      const example = op.parameters.find((p) => p.name === parameter)?.example;
-      const prefix = typeof example === 'string' ? prefixOf(example) : undefined;
-      if (prefix && !byPrefix.has(prefix)) byPrefix.set(prefix, parameter);
-      const entry = collections.get(parameter) ?? {};
+      const entry = collections.get(parameter)!;
       entry.create ??= contract.operations.find((o) => o.method === 'post' && o.template === collection);
       entry.list ??= contract.operations.find((o) => o.method === 'get' && o.template === collection);
-      collections.set(parameter, entry);
     }
+  }
+  return collections;
+}
+
+/** Whether the suite can make an object for the parameter: a create with an example body (or an override). */
+const creatable = (entry: Collection | undefined, override: boolean): entry is Collection & { create: Operation } =>
+  entry?.create !== undefined && (override || entry.create.requestBody?.example !== undefined);
+
+/**
+ * The path parameters whose objects no request can make, so that on a target with none of them listed the
+ * cases need `CONTRACT_ID_<PARAMETER>`: from the bundle, each with its list operation if it has one.
+ */
+export function idsNoRequestCreates(contract: Contract): { parameter: string; variable: string; list: string | undefined }[] {
+  return [...collectionsOf(contract)]
+    .filter(([, entry]) => !creatable(entry, false))
+    .map(([parameter, entry]) => ({ parameter, variable: idVariable(parameter), list: entry.list?.operationId }));
+}
+
+export function createFixtures(contract: Contract, client: ContractClient, overrides: Record<string, () => Promise<Json>> = {}): Fixtures {
+  const collections = collectionsOf(contract);
+  const byPrefix = new Map<string, string>();
+  for (const op of contract.operations) {
+    const parameter = /\/\{([^}]+)\}$/.exec(op.template)?.[1];
+    const example = op.parameters.find((p) => p.name === parameter)?.example;
+    const prefix = typeof example === 'string' ? prefixOf(example) : undefined;
+    if (parameter && prefix && !byPrefix.has(prefix)) byPrefix.set(prefix, parameter);
   }
   const made = new Map<string, Promise<string>>();
 
@@ -51,8 +85,8 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
 
   async function make(parameter: string): Promise<string> {
     const entry = collections.get(parameter);
-    const create = entry?.create;
-    if (create && (overrides[parameter] || create.requestBody?.example !== undefined)) {
+    if (creatable(entry, overrides[parameter] !== undefined)) {
+      const create = entry.create;
       const body = overrides[parameter] ? await overrides[parameter]() : await resolve(create.requestBody?.example);
       const { response } = await client.send({ method: 'post', path: fillPath(create, {}), body });
       const id = (JSON.parse(response.text || '{}') as { id?: unknown }).id;
@@ -63,9 +97,10 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
       const { response } = await client.send({ method: 'get', path: fillPath(entry.list, {}), query: { limit: 1 } });
       const first = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.[0]?.id;
       if (response.status === 200 && typeof first === 'string') return first;
-      throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status} with no object`);
+      if (response.status !== 200) throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status}`);
+      throw new MissingPrecondition(`needs an existing ${parameter}: ${entry.list.operationId} lists none and no request creates one; set ${idVariable(parameter)}`);
     }
-    throw new Error(`no operation creates or lists the objects of path parameter ${parameter}`);
+    throw new MissingPrecondition(`needs an existing ${parameter}: no request creates or lists one; set ${idVariable(parameter)}`);
   }
 
   function idFor(parameter: string): Promise<string> {

@@ -1,9 +1,10 @@
 // What a recipe needs to exist before its request: objects made through the API of the target (customers,
 // payment methods from test tokens, payment flows brought to a status...), each made fresh for the case.
 // Settings a recipe changes (a payment method type turned off) are undone by `cleanup`.
-import type { Json } from './contract.ts';
-import { Skip, fillPath, type RequestParts, type Run } from './runner.ts';
+import type { Json } from '../../contract-core/contract.ts';
+import { Skip, type RequestParts, type Run } from './runner.ts';
 import { testCardBody } from './test-tokens.ts';
+import { fillPath } from '../../contract-core/contract.ts';
 
 export type FlowStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_capture' | 'succeeded' | 'canceled';
 type Body = Record<string, unknown>;
@@ -16,15 +17,20 @@ export interface Given {
   /** A card payment method of a test token (the successful one by default), attached to `customerId`. */
   card(token?: string, customerId?: string): Promise<string>;
   paypay(): Promise<string>;
-  attachedCard(): Promise<{ customer: string; method: string }>;
+  /** A card of a test token (the successful one by default) attached to a new customer. */
+  attachedCard(token?: string): Promise<{ customer: string; method: string }>;
   detachedCard(): Promise<string>;
-  /** A payment flow of 1,000 yen in `status`, paid with a card of `token` where it needs one. */
+  /** A payment flow of 1,000 yen in `status`, paid where it needs it with a card of `token` and the card's customer. */
   flow(status: FlowStatus, token?: string): Promise<string>;
+  /** A payment flow of a new customer, waiting for a payment method, and a card of that customer. */
+  customerFlow(): Promise<{ flow: string; customer: string; method: string }>;
   /** A refund (in full) of a succeeded flow. */
   refund(): Promise<{ flow: string; refund: string }>;
   product(): Promise<string>;
   /** A price of AMOUNT yen of a new product. */
   price(): Promise<string>;
+  /** A new product with a price of AMOUNT yen. */
+  pricedProduct(): Promise<{ product: string; price: string }>;
   setupFlow(status: 'requires_payment_method' | 'canceled'): Promise<string>;
   /** The customer's side, through the sandbox's pages: a setup flow that saved a card for a new customer. */
   savedSetupFlow(): Promise<{ flow: string; customer: string; method: string }>;
@@ -62,12 +68,13 @@ export function createGiven(run: Run): Given {
 
   const customer = () => id('createCustomer', { body: { description: 'contract recipe' } });
   const card = (token = run.tokens.success, customerId?: string) => id('createPaymentMethod', { body: testCardBody(token, customerId) });
-  const attachedCard = async () => {
+  const attachedCard = async (token = run.tokens.success) => {
     const owner = await customer();
-    return { customer: owner, method: await card(run.tokens.success, owner) };
+    return { customer: owner, method: await card(token, owner) };
   };
   const product = () => id('createProduct', { body: { name: 'contract recipe product' } });
-  const price = async () => id('createPrice', { body: { product_id: await product(), unit_amount: AMOUNT, currency: 'jpy' } });
+  const priceOf = (productId: string) => id('createPrice', { body: { product_id: productId, unit_amount: AMOUNT, currency: 'jpy' } });
+  const price = async () => priceOf(await product());
   const flowParams = (flow: string) => ({ params: { payment_flow_id: flow } });
 
   async function flow(status: FlowStatus, token = run.tokens.success): Promise<string> {
@@ -76,9 +83,10 @@ export function createGiven(run: Run): Given {
       if (status === 'canceled') await call('cancelPaymentFlow', { ...flowParams(created), body: {} });
       return created;
     }
-    const method = await card(token);
+    // A payment method is given with the customer who holds it.
+    const { customer: owner, method } = await attachedCard(token);
     const confirm = status !== 'requires_confirmation';
-    return id('createPaymentFlow', { body: payment({ payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }) });
+    return id('createPaymentFlow', { body: payment({ customer_id: owner, payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }) });
   }
 
   /** Follows a customer-side URL of the sandbox (no key: the customer's browser has none), on its origin only. */
@@ -102,12 +110,20 @@ export function createGiven(run: Run): Given {
       return method;
     },
     flow,
+    customerFlow: async () => {
+      const { customer: owner, method } = await attachedCard();
+      return { flow: await id('createPaymentFlow', { body: payment({ customer_id: owner }) }), customer: owner, method };
+    },
     refund: async () => {
       const paid = await flow('succeeded');
       return { flow: paid, refund: await id('createPaymentRefund', { body: { payment_flow_id: paid } }) };
     },
     product,
     price,
+    pricedProduct: async () => {
+      const made = await product();
+      return { product: made, price: await priceOf(made) };
+    },
     setupFlow: async (status) => {
       const created = await id('createSetupFlow', { body: {} });
       if (status === 'canceled') await call('cancelSetupFlow', { params: { setup_flow_id: created }, body: {} });

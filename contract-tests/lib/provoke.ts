@@ -4,10 +4,10 @@
 // sandbox the suite started itself can be. What no request can provoke is skipped with the reason why.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createContractClient, newIdempotencyKey, type ContractClient } from './client.ts';
-import { deref, type Json, type JsonObject, type Operation } from './contract.ts';
+import { deref, exampleParam, fillPath, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import { createGiven } from './given.ts';
 import { recipeFor, type Recipe } from './recipes.ts';
-import { Skip, exampleParam, fillPath, type RequestParts, type Run, type VariantName } from './runner.ts';
+import { Skip, type RequestParts, type Run, type VariantName } from './runner.ts';
 
 /** Codes no request from outside can provoke in test mode, with the reason (stable: the report groups by it). */
 export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {

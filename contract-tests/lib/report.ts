@@ -1,11 +1,14 @@
-// What a contract run found, as a console coverage table, a Markdown summary and JUnit XML in reports/.
-// Every line goes through `redact`: no key reaches a report.
+// What a contract run found, as a console coverage table, a Markdown summary, JUnit XML and JSON in reports/.
+// Three kinds of failure, each reported apart: contract violations (the API's), infrastructure failures (no
+// answer, an edge page, a gateway, a case that threw) and missing preconditions (an ID no request can make).
+// Every string goes through `redact`: no key reaches a report.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/lib/paths.ts';
-import type { Operation } from './contract.ts';
-import { redact } from './secrets.ts';
-import type { InfrastructureFailure, Violation } from './validator.ts';
+import type { Operation } from '../../contract-core/contract.ts';
+import { redact } from './keys.ts';
+import type { Warning } from './grading.ts';
+import type { InfrastructureFailure, Violation } from '../../contract-core/validator.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 export const REPORTS = join(ROOT, 'reports');
 
@@ -27,13 +30,19 @@ export interface CaseResult {
   status?: number;
   requestId?: string;
   violations: Violation[];
+  /** Breaches of inferred rules by a remote server: reported apart, they do not fail the case (grading.ts). */
+  warnings: Warning[];
   infrastructure: InfrastructureFailure[];
   /** What the case itself expected and did not get (another status, another code). */
   failures: string[];
+  /** What the target lacks for this case and the variable that supplies it (CONTRACT_ID_CARD_ID): not sent. */
+  missingPrecondition?: string;
 }
 
 export const passed = (r: CaseResult): boolean =>
-  r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0;
+  r.mode !== 'skipped' && r.violations.length === 0 && r.infrastructure.length === 0 && r.failures.length === 0 && r.missingPrecondition === undefined;
+
+const isViolating = (r: CaseResult): boolean => r.violations.length > 0 || r.failures.length > 0;
 
 const cell = (results: CaseResult[]): string => {
   if (results.length === 0) return '·';
@@ -59,12 +68,13 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   const successOk = operations.filter((op) => results.some((r) => r.operationId === op.operationId && r.expectedStatus < 300 && passed(r)));
   const count = (mode: Mode): number => results.filter((r) => r.mode === mode).length;
   const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
+  const missing = results.filter((r) => r.missingPrecondition !== undefined);
   const out: string[] = [
     `# Contract run against ${target}`,
     '',
     `- operations exercised: **${exercised.length}/${operations.length}**; with a passing success case: ${successOk.length}/${operations.length}`,
     `- cases: ${results.length} (${count('live')} live, ${count('shape-only')} shape-only, ${count('skipped')} skipped); failed: **${failed.length}**`,
-    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}`,
+    `- contract violations: ${results.reduce((n, r) => n + r.violations.length, 0)}; infrastructure failures: ${results.reduce((n, r) => n + r.infrastructure.length, 0)}; missing preconditions: ${missing.length}; warnings (inferred rules): ${results.reduce((n, r) => n + r.warnings.length, 0)}`,
     '',
     '## Coverage (operation × documented status)',
     '',
@@ -75,23 +85,48 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
     '## Contract violations',
     '',
   ];
-  const violating = results.filter((r) => r.violations.length > 0 || r.failures.length > 0);
+  const violating = results.filter(isViolating);
   if (violating.length === 0) out.push('None.');
   else {
-    out.push('| operation | case | request | request ID | pointer | message | expected | actual |', '|---|---|---|---|---|---|---|---|');
-    const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
+    out.push('| operation | case | request | request ID | pointer | message | expected | actual | rule (evidence) |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of violating) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} |`);
-      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | |`);
+      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`);
+      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | ${f} | | | |`);
     }
   }
-  out.push('', '## Infrastructure failures (not the API: CDN pages, gateways)', '');
+  out.push('', '## Warnings: where the server differs from an inferred rule', '');
+  const warned = results.filter((r) => r.warnings.length > 0);
+  if (warned.length === 0) out.push('None.');
+  else {
+    out.push(
+      'Not contract violations: the rule is our inference, and the server may be right. Correct the inference (its evidence in openapi/) or ask PAY.JP. `CONTRACT_STRICT=1` fails on these too.',
+      '',
+      '| operation | case | request | pointer | message | expected | actual | rule | why we believe it |',
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const r of warned) {
+      const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
+      for (const w of r.warnings) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`);
+    }
+  }
+  out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
   const infra = results.filter((r) => r.infrastructure.length > 0);
   if (infra.length === 0) out.push('None.');
   else {
     out.push('| operation | case | status | kind | message | body starts with |', '|---|---|---|---|---|---|');
-    for (const r of infra) for (const f of r.infrastructure) out.push(`| ${r.operationId} | ${r.name} | ${f.status} | ${f.kind} | ${f.message} | \`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\` |`);
+    for (const r of infra) {
+      for (const f of r.infrastructure) {
+        const excerpt = f.excerpt === undefined ? '' : `\`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
+        out.push(`| ${r.operationId} | ${r.name} | ${f.status ?? 'no answer'} | ${f.kind} | ${f.message.replaceAll('|', '\\|')} | ${excerpt} |`);
+      }
+    }
+  }
+  out.push('', '## Missing preconditions (not sent: the target lacks what no request can make)', '');
+  if (missing.length === 0) out.push('None.');
+  else {
+    out.push('| operation | case | what is missing |', '|---|---|---|');
+    for (const r of missing) out.push(`| ${r.operationId} | ${r.name} | ${r.missingPrecondition!.replaceAll('|', '\\|')} |`);
   }
   const reasons = skippedByReason(results);
   if (reasons.length > 0) {
@@ -106,6 +141,14 @@ function summarise(operations: readonly Operation[], results: readonly CaseResul
   return redact(out.join('\n') + '\n');
 }
 
+const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
+const cellText = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** Every warning of a run, one line each (rule, what happened, why the rule is believed), for the console. */
+export function warningLines(results: readonly CaseResult[]): string[] {
+  return results.flatMap((r) => r.warnings.map((w) => redact(`${r.operationId} ${r.name}: ${w.pointer ? `${w.pointer} ` : ''}${w.message} [inferred rule: ${w.rule}; ${w.reason}]`)));
+}
+
 /** The reasons cases were skipped for, most frequent first, with their counts. */
 export function skippedByReason(results: readonly CaseResult[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -116,26 +159,34 @@ export function skippedByReason(results: readonly CaseResult[]): [string, number
 const xml = (text: string): string =>
   redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
-/** JUnit XML: one test suite per operation, one test case per case, the violations in the failure text. */
+/**
+ * JUnit XML: one test suite per operation, one test case per case. A contract violation is a `<failure
+ * type="contract">`; an infrastructure failure or a missing precondition, which are not the API's, an `<error>`
+ * of that type. The reasons are in the text.
+ */
 export function junit(operations: readonly Operation[], results: readonly CaseResult[]): string {
   const suites = operations.map((op) => {
     const mine = results.filter((r) => r.operationId === op.operationId);
     const cases = mine.map((r) => {
       const name = xml(`${r.name} [${r.mode}]`);
       if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
-      if (passed(r)) return `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
-      const lines = [
-        r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}${r.requestId ? ` (request ${r.requestId})` : ''}` : '',
+      // Warnings do not fail a case: JUnit has no such outcome, so they go to its output, each with its rule.
+      const out = r.warnings.length > 0 ? `<system-out>${xml(r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'))}</system-out>` : '';
+      if (passed(r)) return out ? `    <testcase classname="${xml(op.label)}" name="${name}">${out}</testcase>` : `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
+      const reasons = [
+        ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
         ...r.failures,
         ...r.violations.map((v) => `${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
         ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
-      ].filter(Boolean);
-      const type = r.violations.length > 0 || r.failures.length > 0 ? 'contract' : 'infrastructure';
-      return `    <testcase classname="${xml(op.label)}" name="${name}"><failure type="${type}" message="${xml(lines[1] ?? lines[0] ?? '')}">${xml(lines.join('\n'))}</failure></testcase>`;
+      ];
+      const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
+      const [element, type] = isViolating(r) ? ['failure', 'contract'] : r.infrastructure.length > 0 ? ['error', 'infrastructure'] : ['error', 'missing-precondition'];
+      return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}>${out}</testcase>`;
     });
-    const failures = mine.filter((r) => r.mode !== 'skipped' && !passed(r)).length;
+    const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;
+    const errors = mine.filter((r) => r.mode !== 'skipped' && !passed(r) && !isViolating(r)).length;
     const skipped = mine.filter((r) => r.mode === 'skipped').length;
-    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract">\n${suites.join('\n')}\n</testsuites>\n`;
 }
@@ -145,6 +196,7 @@ export function writeReports(operations: readonly Operation[], results: readonly
   const summary = summarise(operations, results, target);
   writeFileSync(join(dir, 'contract-summary.md'), summary);
   writeFileSync(join(dir, 'contract-junit.xml'), junit(operations, results));
-  writeFileSync(join(dir, 'contract-results.json'), redact(JSON.stringify(results, null, 1)));
+  // Each string redacted before it is quoted, so that no escaping can split a key from its redaction.
+  writeFileSync(join(dir, 'contract-results.json'), JSON.stringify(results, (_, value: unknown) => (typeof value === 'string' ? redact(value) : value), 1));
   return { summary };
 }

@@ -3,13 +3,15 @@
 // Against a stateless target, a case that needs state asks for the documented example instead
 // (`Prefer: code=…, example=…`) and is reported as shape-only.
 import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
-import type { Answer, ContractClient, Exchange } from './client.ts';
-import type { Contract, Operation } from './contract.ts';
-import type { CaseResult, Mode } from './report.ts';
-import { redact } from './secrets.ts';
+import type { Evidence } from '../../contract-core/evidence.ts';
+import { TransportError, type Answer, type ContractClient, type Exchange } from './client.ts';
+import { type Contract, exampleParam, fillPath, type Operation } from '../../contract-core/contract.ts';
+import { grade, gradeExpectation } from './grading.ts';
+import { passed, type CaseResult, type Mode } from './report.ts';
+import { redact } from './keys.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
-import { validateResponse } from './validator.ts';
+import { validateResponse, type InfrastructureFailure } from '../../contract-core/validator.ts';
 
 export interface RequestParts {
   params?: Record<string, string>;
@@ -36,12 +38,19 @@ export interface Step {
   request(run: Run): Promise<RequestParts> | RequestParts;
   /** Checks beyond the contract on a conforming answer (the field named in `errors[]`...). */
   check?(body: unknown, exchange: Exchange): string[];
+  /**
+   * The rule the expected answer rests on and its evidence (an unknown body field answers 422: our inference
+   * that request bodies are closed). Without it the expectation is a fact (a published or client rule).
+   */
+  expects?: { rule: string; evidence: Evidence };
 }
 
 export interface Run {
   contract: Contract;
   target: Target;
   client: ContractClient;
+  /** Breaches of inferred rules are warnings, not violations (a remote server without CONTRACT_STRICT=1). */
+  lenient: boolean;
   /** An ID of an existing object for a path parameter (`customer_id`), made on demand. */
   idFor(parameter: string): Promise<string>;
   /** Another object than `than` for a path parameter (lists it, or makes one). */
@@ -63,33 +72,17 @@ export class Skip extends Error {
   override name = 'Skip';
 }
 
+/**
+ * Thrown while preparing a request that needs what no request can make on the target (an ID of an object
+ * only PAY.JP creates): the message names the variable that supplies it. Reported apart from violations.
+ */
+export class MissingPrecondition extends Error {
+  override name = 'MissingPrecondition';
+}
+
 export interface StepOutcome {
   result: CaseResult;
   body: unknown;
-}
-
-/** The spec's example value of a path parameter, for stateless targets. */
-export function exampleParam(operation: Operation, name: string): string {
-  const example = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.example;
-  return typeof example === 'string' ? example : `${name.replace(/_id$/, '')}_example`;
-}
-
-export function fillPath(operation: Operation, params: Record<string, string>): string {
-  return operation.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`${operation.label}: no value for path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}
-
-/** The path with every path parameter set to its example in the bundle; throws naming one without. */
-export function examplePath(operation: Operation): string {
-  const params: Record<string, string> = {};
-  for (const p of operation.parameters.filter((p) => p.in === 'path')) {
-    if (p.example === undefined) throw new Error(`${operation.label}: path parameter ${p.name} has no example`);
-    params[p.name] = String(p.example);
-  }
-  return fillPath(operation, params);
 }
 
 const parse = (text: string): unknown => {
@@ -110,33 +103,61 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
     ...(step.expectedCode ? { expectedCode: step.expectedCode } : {}),
     mode: 'skipped',
     violations: [],
+    warnings: [],
     infrastructure: [],
     failures: [],
   };
   if (step.skip) return { result: { ...base, note: step.skip }, body: undefined };
-  const shapeOnly = step.needsState && !run.target.stateful;
-  const mode: Mode = shapeOnly ? 'shape-only' : 'live';
+  const mode: Mode = step.needsState && !run.target.stateful ? 'shape-only' : 'live';
+  // Whatever happens, the case ends with a result, so that it appears in every report.
+  try {
+    return await attempt(run, step, { ...base, mode });
+  } catch (error) {
+    return { result: { ...base, mode, infrastructure: [noAnswer(error)] }, body: undefined };
+  }
+}
+
+/** Why a request could not be prepared: a missing ID, no answer to a request that makes one, or a failure. */
+function unprepared(error: unknown): Pick<CaseResult, 'missingPrecondition' | 'infrastructure' | 'failures'> {
+  const why = `could not prepare the request: ${(error as Error).message}`;
+  if (error instanceof MissingPrecondition) return { missingPrecondition: redact(error.message), infrastructure: [], failures: [] };
+  if (error instanceof TransportError) return { infrastructure: [{ kind: error.kind, message: redact(why) }], failures: [] };
+  return { infrastructure: [], failures: [redact(why)] };
+}
+
+/** A request that got no answer (refused, timed out, cut), or a case that threw: not the contract's failure. */
+function noAnswer(error: unknown): InfrastructureFailure {
+  if (error instanceof TransportError) return { kind: error.kind, message: redact(error.message) };
+  return { kind: 'case-error', message: redact(`the case threw: ${error instanceof Error ? error.message : String(error)}`) };
+}
+
+async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutcome> {
+  const { operation } = step;
+  const shapeOnly = base.mode === 'shape-only';
   let parts: RequestParts;
+  let request: { method: string; path: string };
   try {
     parts = await step.request(run);
+    const pathParams = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])), ...parts.params };
+    request = { method: operation.method.toUpperCase(), path: fillPath(operation, pathParams) };
   } catch (error) {
-    if (error instanceof Skip) return { result: { ...base, note: error.message }, body: undefined };
-    const failure = redact(`could not prepare the request: ${(error as Error).message}`);
-    return { result: { ...base, mode: shapeOnly ? 'shape-only' : 'live', failures: [failure] }, body: undefined };
+    if (error instanceof Skip) return { result: { ...base, mode: 'skipped', note: error.message }, body: undefined };
+    return { result: { ...base, ...unprepared(error) }, body: undefined };
   }
-  const pathParams = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])), ...parts.params };
   const headers = { ...parts.headers };
   if (shapeOnly) headers['prefer'] = `code=${step.expectedStatus}${step.expectedCode ? `, example=${step.expectedCode}` : ''}`;
   let exchange: Exchange;
   try {
     exchange = await (parts.via ?? run.client).send({
       method: operation.method,
-      path: fillPath(operation, pathParams),
+      path: request.path,
       ...(parts.query ? { query: parts.query } : {}),
       headers,
       ...(parts.body !== undefined ? { body: parts.body } : {}),
       retry: step.expectedStatus !== 429 && step.expectedStatus !== 503,
     });
+  } catch (error) {
+    return { result: { ...base, request, infrastructure: [noAnswer(error)] }, body: undefined };
   } finally {
     await parts.after?.();
   }
@@ -151,25 +172,27 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
     verdict.infrastructure.push(...infrastructure);
   }
   const body = parse(response.text);
-  const failures: string[] = [];
+  const missed: string[] = [];
   const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
   const aimed = `${step.expectedStatus}${step.expectedCode ? ` ${step.expectedCode}` : ''}`;
   if (response.status !== step.expectedStatus) {
-    failures.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
+    missed.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
   } else if (step.expectedCode && code !== step.expectedCode) {
-    failures.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
+    missed.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
   }
-  if (failures.length === 0 && verdict.ok && step.check) failures.push(...step.check(body, exchange));
+  const graded = grade(verdict.violations, run.lenient);
+  if (missed.length === 0 && graded.violations.length === 0 && verdict.infrastructure.length === 0 && step.check) missed.push(...step.check(body, exchange));
+  const expectation = gradeExpectation(missed, step.expects?.evidence, step.expects?.rule ?? `${aimed} for ${operation.operationId}`, run.lenient);
   const result: CaseResult = {
     ...base,
-    mode,
     ...(shapeOnly ? { note: step.note ?? 'needs server state: the documented example was requested' } : step.note ? { note: step.note } : {}),
-    request: { method: operation.method.toUpperCase(), path: exchange.request.path },
+    request: { method: request.method, path: exchange.request.path },
     status: response.status,
     ...(response.requestId ? { requestId: response.requestId } : {}),
-    violations: verdict.violations,
+    violations: graded.violations,
+    warnings: [...graded.warnings, ...expectation.warnings],
     infrastructure: verdict.infrastructure,
-    failures,
+    failures: expectation.failures,
   };
   return { result, body };
 }
@@ -185,11 +208,13 @@ export const statusOfCode = (code: string): number => (isErrorCode(code) ? ERROR
 
 /** A human line for the console: `✓ live createCustomer: 401 bad key`. */
 export function describe(result: CaseResult): string {
-  const mark = result.mode === 'skipped' ? '-' : result.failures.length + result.violations.length + result.infrastructure.length === 0 ? '✓' : '✗';
+  const mark = result.mode === 'skipped' ? '-' : passed(result) ? '✓' : '✗';
   const detail = [
+    ...(result.missingPrecondition ? [`MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
     ...result.violations.map((v) => `${v.pointer}: ${v.message}`),
     ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
+    ...result.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule})`),
   ];
   return redact(`${mark} ${result.mode.padEnd(10)} ${result.operationId}: ${result.name}${result.requestId ? ` [${result.requestId}]` : ''}${detail.length ? `\n    ${detail.join('\n    ')}` : ''}${result.mode === 'skipped' ? ` (${result.note ?? ''})` : ''}`);
 }

@@ -3,9 +3,10 @@
 // stateless mock the same chain runs on the spec's examples, and the answers that need state are requested
 // as documented examples and reported shape-only.
 import { statusOfCode, successStatus, type Run, type Step } from './runner.ts';
-import type { Operation } from './contract.ts';
+import type { Operation } from '../../contract-core/contract.ts';
 import { testCardBody, type TestTokens } from './test-tokens.ts';
 import { newIdempotencyKey } from './client.ts';
+import { codeExpectation } from './cases.ts';
 
 /** One request of a scenario; `save` keeps values of the answer for the next steps. */
 export interface ScenarioStep {
@@ -37,9 +38,14 @@ const expectField = (body: Record<string, unknown>, field: string, value: unknow
 const listHas = (body: Record<string, unknown>, wanted: string | undefined): string[] =>
   (body['data'] as { id?: unknown }[] | undefined)?.some((item) => item.id === wanted) ? [] : [`the list does not hold ${wanted}`];
 
-/** A payment method for the stateful target (a test token, test-tokens.ts), or the spec's example for the mock. */
-const paymentMethod = (token: keyof TestTokens) => (_: State, run: Run): Parts => ({
-  body: run.target.stateful ? testCardBody(run.tokens[token]) : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
+/**
+ * A payment method for the stateful target (a test token, test-tokens.ts), attached to the customer saved as
+ * `owner` if one is named, or the spec's example for the mock.
+ */
+const paymentMethod = (token: keyof TestTokens, owner?: string) => (s: State, run: Run): Parts => ({
+  body: run.target.stateful
+    ? testCardBody(run.tokens[token], owner ? s[owner] : undefined)
+    : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
 });
 
 export const SCENARIOS: Scenario[] = [
@@ -68,10 +74,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'payment flow: create, confirm, capture, refund, refund again',
     covers: ['confirmPaymentFlow', 'capturePaymentFlow', 'createPaymentRefund', 'getPaymentRefund', 'updatePaymentRefund', 'getPaymentFlowRefunds'],
-    provides: { payment_method_id: 'card', payment_refund_id: 'refund' },
+    provides: { customer_id: 'customer', payment_method_id: 'card', payment_refund_id: 'refund' },
     steps: [
-      { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod('success'), save: (b, s) => (s['card'] = id(b)) },
-      { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },
+      { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'payment flow' } }), save: (b, s) => (s['customer'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: "the customer's card", request: paymentMethod('success', 'customer'), save: (b, s) => (s['card'] = id(b)) },
+      { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },
       { operationId: 'confirmPaymentFlow', name: 'confirm', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'requires_capture') },
       { operationId: 'capturePaymentFlow', name: 'capture', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'succeeded') },
       { operationId: 'capturePaymentFlow', name: 'capture again', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
@@ -91,8 +98,9 @@ export const SCENARIOS: Scenario[] = [
       { operationId: 'createPaymentFlow', name: 'create', request: () => ({ body: { amount: 1200, currency: 'jpy' } }), save: (b, s) => (s['flow'] = id(b)) },
       { operationId: 'cancelPaymentFlow', name: 'cancel', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: { cancellation_reason: 'requested_by_customer' } }), check: (b) => expectField(b, 'status', 'canceled') },
       { operationId: 'confirmPaymentFlow', name: 'confirm a canceled flow', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
-      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod('declined'), save: (b, s) => (s['declined'] = id(b)) },
-      { operationId: 'createPaymentFlow', name: 'pay with the declined card', code: 'card_declined', request: (s) => ({ body: { amount: 1200, currency: 'jpy', payment_method_id: s['declined']!, confirm: true } }) },
+      { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'declined card' } }), save: (b, s) => (s['customer'] = id(b)) },
+      { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod('declined', 'customer'), save: (b, s) => (s['declined'] = id(b)) },
+      { operationId: 'createPaymentFlow', name: 'pay with the declined card', code: 'card_declined', request: (s) => ({ body: { amount: 1200, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['declined']!, confirm: true } }) },
       { operationId: 'createPaymentFlow', name: 'confirm without a payment method', code: 'missing_payment_method', request: () => ({ body: { amount: 1200, currency: 'jpy', confirm: true } }) },
     ],
   },
@@ -158,11 +166,13 @@ export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[
   return scenario.steps.map((s): Step => {
     const operation: Operation = run.contract.operations.find((op) => op.operationId === s.operationId) ?? missing(s.operationId);
     const expectedStatus = s.code ? statusOfCode(s.code) : successStatus(operation);
+    const expects = s.code ? codeExpectation(operation, s.code) : undefined;
     return {
       operation,
       name: `${scenario.name} › ${s.name}`,
       expectedStatus,
       ...(s.code ? { expectedCode: s.code } : {}),
+      ...(expects ? { expects } : {}),
       needsState: s.code !== undefined,
       ...(operation.responses.size === 0 ? { skip: `${s.operationId} is not in the bundle` } : {}),
       request: (run) => s.request(state, run),
@@ -176,5 +186,5 @@ export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[
 }
 
 function missing(operationId: string): Operation {
-  return { operationId, method: 'get', template: '/', label: operationId, parameters: [], requestBody: undefined, responses: new Map(), errors: [], isList: false, parameterRules: [] };
+  return { operationId, method: 'get', template: '/', label: operationId, parameters: [], requestBody: undefined, responses: new Map(), errors: [], errorEvidence: {}, isList: false, parameterRules: [] };
 }

@@ -1,16 +1,17 @@
 // The whole suite as data: the run (target, client, fixtures) and the steps of every scenario and operation.
 // contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
 import { createContractClient, type ContractClient } from './client.ts';
-import { loadContract, type Contract } from './contract.ts';
+import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { casesFor } from './cases.ts';
-import { createFixtures, type Fixtures } from './fixtures.ts';
+import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
+import { lenientFor, readStrict } from './grading.ts';
 import { passed, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step, type VariantName } from './runner.ts';
 import { SLOW } from './provoke.ts';
 import { SCENARIOS, scenarioSteps, type Scenario } from './scenarios.ts';
 import { readTestTokens, testCardBody } from './test-tokens.ts';
 import type { SandboxOptions } from '../../sandbox/server.ts';
-import { redact } from './secrets.ts';
+import { redact } from './keys.ts';
 import { openTarget, readTargetConfig, type Target, type TargetConfig } from './target.ts';
 
 export interface SuiteRun extends Run {
@@ -18,20 +19,27 @@ export interface SuiteRun extends Run {
   close(): Promise<void>;
 }
 
-export async function openRun(options: { contract?: Contract; config?: TargetConfig; log?: (line: string) => void } = {}): Promise<SuiteRun> {
+export async function openRun(options: { contract?: Contract; config?: TargetConfig; strict?: boolean; log?: (line: string) => void } = {}): Promise<SuiteRun> {
   const contract = options.contract ?? loadContract();
   const config = options.config ?? readTargetConfig();
+  const strict = options.strict ?? readStrict();
   const target = await openTarget(config);
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });
   const tokens = readTestTokens();
-  // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card.
-  const fixtures = createFixtures(contract, client, target.stateful ? { payment_method_id: async () => testCardBody(tokens.success) } : {});
+  // A payment method made from the spec's example (PayPay) cannot pay a card flow: use a test card, held by the
+  // customer the cases use (a payment flow is given a payment method together with its customer).
+  const fixtures: Fixtures = createFixtures(
+    contract,
+    client,
+    target.stateful ? { payment_method_id: async () => testCardBody(tokens.success, await fixtures.idFor('customer_id')) } : {},
+  );
   for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
   const variants = target.kind === 'sandbox' && !config.baseUrl ? sandboxVariants(target) : undefined;
   return {
     contract,
     target,
     client,
+    lenient: lenientFor(target.kind, strict),
     fixtures,
     tokens,
     idFor: (p) => fixtures.idFor(p),
@@ -74,12 +82,12 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
 
 /**
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
- * (`CONTRACT_ID_CARD_ID=car_…`); the sandbox seeds `car_seed_visa`.
+ * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds `car_seed_visa`.
  */
 function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith('CONTRACT_ID_') && value) ids[name.slice('CONTRACT_ID_'.length).toLowerCase()] = value;
+    if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }
   return ids;
 }
@@ -108,9 +116,11 @@ export async function runScenario(run: SuiteRun, scenario: Scenario): Promise<Ca
 /** The reasons a case failed, one line each, for an assertion message. */
 export const failuresOf = (result: CaseResult): string[] =>
   [
+    ...(result.missingPrecondition ? [`${result.operationId} MISSING PRECONDITION: ${result.missingPrecondition}`] : []),
     ...result.failures,
     ...result.violations.map((v) => `${result.operationId} ${v.pointer}: ${v.message} (expected ${JSON.stringify(v.expected)}, actual ${JSON.stringify(v.actual)})`),
     ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),
   ].map(redact);
+
 
 export { SCENARIOS };

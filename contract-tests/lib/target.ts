@@ -1,13 +1,15 @@
 // Which server the contract tests talk to, from the environment; starts a local mock or sandbox when no
-// CONTRACT_BASE_URL is given. The key is checked (no live key) before any server is started or called.
-import { assertTestKey } from './secrets.ts';
+// CONTRACT_BASE_URL is given. The key is read first: anything but a test key is refused before any server is
+// started or called.
+import { TestKey } from './keys.ts';
+import { RefusedError } from './secrets.ts';
 
 export type TargetKind = 'mock' | 'sandbox' | 'remote';
 
 export interface TargetConfig {
   kind: TargetKind;
   baseUrl: string | undefined;
-  secretKey: string;
+  secretKey: TestKey;
   /** Requests per second, all requests together. */
   rate: number;
   concurrency: number;
@@ -22,7 +24,17 @@ export interface Target extends TargetConfig {
 }
 
 /** The key a local mock or sandbox accepts; never a real account's key. */
-export const LOCAL_TEST_KEY = 'sk_test_contract_local_0000000000';
+export const LOCAL_TEST_KEY = new TestKey('sk_test_contractLocal0000000000', 'the local test key');
+
+/** PAYJP_SECRET_KEY as a test key; unset or empty, the local key, unless the target is remote (then required). */
+export function readSecretKey(env: NodeJS.ProcessEnv, remote: boolean): TestKey {
+  const raw = env['PAYJP_SECRET_KEY'];
+  if (raw === undefined || raw === '') {
+    if (remote) throw new RefusedError('PAYJP_SECRET_KEY is required with CONTRACT_BASE_URL (a sk_test_ key)');
+    return LOCAL_TEST_KEY;
+  }
+  return new TestKey(raw, 'PAYJP_SECRET_KEY');
+}
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -34,13 +46,11 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 
 export function readTargetConfig(env: NodeJS.ProcessEnv = process.env): TargetConfig {
   const baseUrl = env['CONTRACT_BASE_URL'] || undefined;
+  const secretKey = readSecretKey(env, baseUrl !== undefined);
   const requested = env['CONTRACT_TARGET'] || (baseUrl ? 'remote' : 'mock');
   if (!['mock', 'sandbox', 'remote'].includes(requested)) {
     throw new Error(`CONTRACT_TARGET must be mock, sandbox or remote (got '${requested}')`);
   }
-  const secretKey = env['PAYJP_SECRET_KEY'] || (baseUrl ? '' : LOCAL_TEST_KEY);
-  if (!secretKey) throw new Error('PAYJP_SECRET_KEY is required with CONTRACT_BASE_URL (a sk_test_ key)');
-  assertTestKey(secretKey);
   if (requested === 'remote' && !baseUrl) throw new Error('CONTRACT_TARGET=remote needs CONTRACT_BASE_URL');
   return {
     kind: requested as TargetKind,

@@ -1,9 +1,9 @@
 // The classes of drift the suite must catch: each picks, from the bundle, an operation to drift and the
 // answers of it to change, and says where the suite must report it (a pointer, or an infrastructure kind).
 import { ERROR_CATALOG, ERROR_CODES } from '../../generated/error-catalog.ts';
-import { PROBLEM_MEDIA_TYPE } from '../../scripts/lib/expand-errors.ts';
-import { deref, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import { deref, type Contract, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import { coveredByScenario } from '../lib/suite.ts';
+import { PROBLEM_MEDIA_TYPE } from '../../contract-core/conventions.ts';
 
 export interface Answer {
   status: number;

@@ -2,7 +2,7 @@
 // the answers of one operation on the way back, as a server drifting from its contract would.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { matchOperation, type Operation } from '../lib/contract.ts';
+import { matchOperation, type Operation } from '../../contract-core/contract.ts';
 import type { Answer } from './classes.ts';
 
 export type Mutate = (answer: Answer, operation: Operation, nth: number) => Answer | undefined;

@@ -1,17 +1,29 @@
 // npm run test:mutation: proves the suite catches drift. A mutating proxy sits between the suite and the
 // sandbox; first nothing is changed (the suite must pass: no false alarm), then each class of drift is
 // applied to one operation at a time and that operation's cases must fail at the expected pointer.
-// CONTRACT_BASE_URL points the proxy at another stateful server instead of a sandbox of its own.
+// CONTRACT_BASE_URL points the proxy at another stateful server instead of a sandbox of its own;
+// PAYJP_SECRET_KEY is refused there, as everywhere, unless it is certainly a test key (keys.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContract, type Operation } from '../lib/contract.ts';
-import { passed, REPORTS, type CaseResult } from '../lib/report.ts';
-import { runStep } from '../lib/runner.ts';
-import { redact } from '../lib/secrets.ts';
-import { failuresOf, openRun, operationCases, type SuiteRun } from '../lib/suite.ts';
-import { LOCAL_TEST_KEY, readTargetConfig } from '../lib/target.ts';
-import { driftClasses } from './classes.ts';
-import { startProxy } from './proxy.ts';
+import type { Operation } from '../../contract-core/contract.ts';
+import { redact } from '../lib/keys.ts';
+import type { CaseResult } from '../lib/report.ts';
+import type { SuiteRun } from '../lib/suite.ts';
+import { readTargetConfig } from '../lib/target.ts';
+
+// The key before anything else is loaded or started (the rest is imported below, once it is accepted).
+const settings = readTargetConfig({
+  ...process.env,
+  CONTRACT_TARGET: 'sandbox',
+  CONTRACT_RATE: process.env['CONTRACT_RATE'] || '200',
+  CONTRACT_CONCURRENCY: process.env['CONTRACT_CONCURRENCY'] || '4',
+});
+const { loadContract } = await import('../../contract-core/contract.ts');
+const { passed, REPORTS } = await import('../lib/report.ts');
+const { runStep } = await import('../lib/runner.ts');
+const { failuresOf, openRun, operationCases } = await import('../lib/suite.ts');
+const { driftClasses } = await import('./classes.ts');
+const { startProxy } = await import('./proxy.ts');
 
 const contract = loadContract();
 const upstream = process.env['CONTRACT_BASE_URL']
@@ -21,15 +33,7 @@ const proxy = await startProxy(upstream.url.replace(/\/+$/, ''), contract.operat
 let run: SuiteRun | undefined;
 
 try {
-  const config = readTargetConfig({
-    CONTRACT_BASE_URL: proxy.url,
-    CONTRACT_TARGET: 'sandbox',
-    PAYJP_SECRET_KEY: process.env['PAYJP_SECRET_KEY'] || LOCAL_TEST_KEY,
-    CONTRACT_RATE: process.env['CONTRACT_RATE'] || '200',
-    CONTRACT_CONCURRENCY: process.env['CONTRACT_CONCURRENCY'] || '4',
-    CONTRACT_TIMEOUT_MS: process.env['CONTRACT_TIMEOUT_MS'] || '10000',
-  });
-  const suiteRun = await openRun({ contract, config });
+  const suiteRun = await openRun({ contract, config: { ...settings, baseUrl: proxy.url } });
   run = suiteRun;
   const cases = operationCases(contract, () => suiteRun.fixtures);
   const runCases = async (op: Operation): Promise<CaseResult[]> => {

@@ -2,7 +2,7 @@
 // them (no Java needed): each verdict, and the limitations recognised by their evidence only.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, type ErrorCode } from '../../generated/error-catalog.ts';
-import { loadContract } from '../lib/contract.ts';
+import { loadContract } from '../../contract-core/contract.ts';
 import { LIMITATIONS, createClassifier } from './classify.ts';
 import { readTranscript } from './transcript.ts';
 

@@ -3,11 +3,11 @@
 // request is one the tool could not have known to be wrong (each limitation below is named once, with the
 // evidence it is recognised by), and otherwise a spec defect: a rule the server keeps that the document
 // does not state so that a tool can read it.
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { matchOperation, type Contract, type Operation } from '../../contract-core/contract.ts';
 import { breachOf } from '../../contract-core/parameter-rules.ts';
-import { matchOperation, type Contract, type JsonObject, type Operation } from '../lib/contract.ts';
-import { validateResponse } from '../lib/validator.ts';
+import { schemaCompiler } from '../../contract-core/spec-schemas.ts';
+import { createValidator } from '../../contract-core/validator.ts';
 import type { Exchange } from './transcript.ts';
 
 export type Verdict = 'sandbox bug' | 'spec defect' | 'tool limitation';
@@ -38,8 +38,6 @@ export const LIMITATIONS = {
     "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
 } as const;
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const BASE = 'https://contract.payjp-v2.local/specmatic.json';
 /** Fields whose rule is a time relative to now (their descriptions say so). */
 const RELATIVE_TIMES = new Set(['expires_at']);
 const STATE_CODES = new Set(['invalid_status', 'missing_payment_method', 'payment_method_already_attached', 'payment_method_unattached', 'payment_method_already_detached', 'already_refunded', 'refund_exceeds_payment', 'detached_payment_method_not_usable', 'payment_method_not_owned_by_customer', 'customer_required_for_payment_method', 'payment_method_not_in_allowed_types']);
@@ -61,15 +59,15 @@ function exampleStrings(contract: Contract): Set<string> {
 
 export function createClassifier(contract: Contract): (exchange: Exchange) => Classified {
   const examples = [...exampleStrings(contract)].filter((value) => /^[a-z]+_[A-Za-z0-9_]+$/.test(value));
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  ajv.addSchema({ ...contract.document, $id: BASE });
+  const { validateResponse } = createValidator(contract);
+  const compile = schemaCompiler(contract.document);
+  const requestSchemas = new Map<string, ReturnType<typeof compile>>();
   const requestErrors = (op: Operation, body: unknown): ErrorObject[] => {
     const schema = op.requestBody?.schema;
     if (!schema || body === undefined) return [];
-    const ref = typeof schema['$ref'] === 'string' ? `${BASE}${schema['$ref']}` : undefined;
-    const validate = ref ? ajv.getSchema(ref) : ajv.compile(schema as JsonObject);
-    return validate && !validate(body) ? [...(validate.errors ?? [])] : [];
+    let validate = requestSchemas.get(op.operationId);
+    if (!validate) requestSchemas.set(op.operationId, (validate = compile(schema)));
+    return validate(body) ? [] : [...(validate.errors ?? [])];
   };
 
   return (exchange) => {

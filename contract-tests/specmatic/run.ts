@@ -9,9 +9,9 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_FILE, loadContract } from '../lib/contract.ts';
+import { BUNDLE_FILE, loadContract } from '../../contract-core/contract.ts';
+import { redact } from '../lib/keys.ts';
 import { REPORTS } from '../lib/report.ts';
-import { redact } from '../lib/secrets.ts';
 import { LOCAL_TEST_KEY } from '../lib/target.ts';
 import { createClassifier, type Verdict } from './classify.ts';
 import { readTranscript } from './transcript.ts';
@@ -44,7 +44,7 @@ try {
       env: {
         ...process.env,
         // The credentials of a security scheme are read from the variable of its name.
-        bearerAuth: LOCAL_TEST_KEY,
+        bearerAuth: LOCAL_TEST_KEY.reveal(),
         SPECMATIC_GENERATIVE_TESTS: examplesOnly ? 'false' : 'true',
         MAX_TEST_REQUEST_COMBINATIONS: String(combinations),
       },

@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuiltSpec } from '../../scripts/lib/build-spec.ts';
+import { loadCatalogRules } from '../../scripts/lib/catalog.ts';
 import { renderErrorPages } from './error-page.ts';
 import { loadGuides, withGuides } from './guides.ts';
 import { REFERENCE_PAGE } from './reference-links.ts';
@@ -13,7 +14,7 @@ export async function buildDocs({ document, catalog }: BuiltSpec, outDir: string
   mkdirSync(outDir, { recursive: true });
   const title = String((document['info'] as { title?: unknown } | undefined)?.title ?? 'API reference');
   await buildReference(withGuides(document, loadGuides()), join(outDir, REFERENCE_PAGE), title);
-  const pages = renderErrorPages(catalog, document);
+  const pages = renderErrorPages(catalog, loadCatalogRules(), document);
   for (const [file, html] of pages) writeFileSync(join(outDir, file), html);
   return [REFERENCE_PAGE, ...pages.keys()];
 }

@@ -1,6 +1,6 @@
 // Tables the guides take from the code that defines their facts, so that they cannot drift apart.
 // A guide asks for one with `<!-- table:<name> -->`.
-import { TEST_CARDS, type Outcome, type TestCard } from '../../sandbox/test-cards.ts';
+import { TEST_CARDS, type Outcome, type TestCard } from '../../contract-core/test-cards.ts';
 
 const OUTCOMES: Record<Outcome, string> = {
   succeeds: 'the payment succeeds',

@@ -2,9 +2,9 @@
 // no operations) in a "Guides" tag group. They are added to a copy of the bundle made for the docs only.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT } from '../../scripts/lib/paths.ts';
 import { GUIDE_TABLES } from './guide-tables.ts';
 import { GUIDES } from './paths.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 export interface Guide {
   /** The tag name: the guide's `# heading`. */

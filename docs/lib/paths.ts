@@ -1,6 +1,6 @@
 // Where the docs site's inputs and output live.
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/lib/paths.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 const DOCS = join(ROOT, 'docs');
 export const GUIDES = join(DOCS, 'guides');

@@ -1,6 +1,7 @@
 // Idempotency keys as PAY.JP documents them: the first response under a key is stored and replayed for the
 // same request; other parameters under the key are a conflict; a duplicate that arrives while the first
 // is still running waits a little, then times out.
+import type { ErrorCode } from '../../generated/error-catalog.ts';
 import { ApiError } from './problem.ts';
 
 const KEY = /^[A-Za-z0-9_-]{1,255}$/;
@@ -9,6 +10,8 @@ export interface StoredResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The problem's code, for an error answer. */
+  code?: ErrorCode;
 }
 
 interface Entry {

@@ -45,17 +45,6 @@ export class TokenBucket {
   }
 }
 
-/** mulberry32: a small seeded generator, so that a seeded run injects the same failures. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Reads the switches from the environment of `npm run sandbox` (see sandbox/README.md). */
 export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {

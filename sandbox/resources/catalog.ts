@@ -82,7 +82,8 @@ function updateProduct(request: ApiRequest): Product {
   if (body.default_price_id !== undefined) {
     const price = find(request.state.prices, body.default_price_id, 'price');
     if (price.product_id !== product.id)
-      throw new ApiError('invalid_request', `The price ${price.id} belongs to another product; a default price must be one of this product's.`);
+      throw new ApiError('invalid_default_price', `The price ${price.id} belongs to another product and cannot be this product's default price.`);
+    if (!price.active) throw new ApiError('invalid_default_price', `The price ${price.id} is not active and cannot be this product's default price.`);
   }
   assign(product, body);
   request.state.emit('product.updated', product);
@@ -91,6 +92,8 @@ function updateProduct(request: ApiRequest): Product {
 
 function deleteProduct(request: ApiRequest): { object: 'product'; id: string; deleted: true } {
   const product = productOf(request);
+  if (request.state.prices.values().some((price) => price.product_id === product.id))
+    throw new ApiError('product_has_prices', `The product ${product.id} has prices and cannot be deleted.`);
   request.state.products.delete(product.id);
   request.state.emit('product.deleted', product);
   return { object: 'product', id: product.id, deleted: true };

@@ -1,9 +1,9 @@
 // Pieces several resources share: lookups that answer 404, metadata updates, billing details.
-import { notFound } from '../http/problem.ts';
+import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
 import { type Collection, type Identified, type ListEnvelope, paginate, queryValue, timestamp } from '../store.ts';
-import { type Infer, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
+import { type Infer, METADATA_KEYS, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
 export function find<T extends Identified>(collection: Collection<T>, id: string, what: string): T {
@@ -17,9 +17,10 @@ export const list = <T extends Identified>(items: readonly T[], request: ApiRequ
   paginate(items, request.query, request.path);
 
 /**
- * Metadata update: given keys are set, a key set to the empty string is removed. The result has no
- * prototype, so that `__proto__` (an own key once JSON.parse has read it) is stored like any other key
- * instead of being taken for the object's prototype.
+ * Metadata update: given keys are set, a key set to the empty string is removed. More than 20 keys in all
+ * answers 400 `metadata_limit_exceeded` (a create starts from none and its request holds 20 at most). The
+ * result has no prototype, so that `__proto__` (an own key once JSON.parse has read it) is stored like any
+ * other key instead of being taken for the object's prototype.
  */
 export function mergeMetadata(current: Metadata, patch: Metadata | undefined): Metadata {
   const merged: Metadata = Object.assign(Object.create(null) as Metadata, current);
@@ -27,6 +28,9 @@ export function mergeMetadata(current: Metadata, patch: Metadata | undefined): M
     if (value === '') delete merged[key];
     else merged[key] = value;
   }
+  const count = Object.keys(merged).length;
+  if (count > METADATA_KEYS)
+    throw new ApiError('metadata_limit_exceeded', `The object would have ${count} metadata keys; at most ${METADATA_KEYS} are allowed.`);
   return merged;
 }
 

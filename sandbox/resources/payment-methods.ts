@@ -5,7 +5,7 @@ import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, timestamp } from '../store.ts';
-import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../test-cards.ts';
+import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../../contract-core/test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
@@ -46,7 +46,7 @@ function tokenCard(token: string, field: string): TestCard {
   const card = testCard(token);
   if (!card) {
     const known = TEST_CARDS.map((entry) => entry.token).join(', ');
-    throw validationError([{ field, message: `Use a test token of the sandbox (${known}); card data is never accepted` }]);
+    throw validationError([{ field, message: `Use a test token of the sandbox (${known}), or with a publishable key a test card's number` }]);
   }
   return card;
 }
@@ -111,7 +111,7 @@ function attach(request: ApiRequest): PaymentMethod {
   if (method.customer_id === customer.id)
     throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to the customer ${customer.id}.`);
   if (method.customer_id !== null)
-    throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} belongs to another customer than ${customer.id}.`);
+    throw new ApiError('payment_method_customer_mismatch', `The payment method ${method.id} belongs to another customer than ${customer.id}.`);
   supportedTypes(state, [method.type]);
   assign(method, { customer_id: customer.id });
   state.emit('payment_method.attached', method);
@@ -160,8 +160,9 @@ export function supportedTypes(state: State, types: readonly PaymentMethodType[]
 }
 
 /**
- * The payment method a flow may use: it exists, was never detached, belongs to the flow's customer if it
- * belongs to anyone, and is of a type the flow allows.
+ * The payment method a payment flow may use: it exists, was never detached, comes with a customer (whenever a
+ * payment method is given, so is its customer: the published meaning of customer_required_for_payment_method),
+ * is held by that customer, and is of a type the flow allows.
  */
 export function usablePaymentMethod(
   state: State,
@@ -172,12 +173,12 @@ export function usablePaymentMethod(
   const method = find(state.paymentMethods, id, 'payment method');
   if (method.detached_at !== null)
     throw detachedNotUsable(method);
-  if (method.customer_id !== null && customerId === null)
-    throw new ApiError('customer_required_for_payment_method', 'customer_id is required when the payment method is attached to a customer.');
-  if (method.customer_id !== null && method.customer_id !== customerId)
+  if (customerId === null)
+    throw new ApiError('customer_required_for_payment_method', 'customer_id is required when payment_method_id is given.');
+  if (method.customer_id !== customerId)
     throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customerId}.`);
   if (!allowedTypes.includes(method.type))
-    throw new ApiError('payment_method_not_in_allowed_types', `The payment method type ${method.type} is not in payment_method_types (${allowedTypes.join(', ')}).`);
+    throw new ApiError('payment_method_type_not_allowed', `The payment method type ${method.type} is not allowed by payment_method_types of this payment flow (${allowedTypes.join(', ')}).`);
   return method;
 }
 

@@ -1,12 +1,12 @@
 // Setup flows: saving a card for later payments. The customer's side (entering the card) happens in the
 // browser, here the sandbox page /sandbox/setup/{id}.
-import { invalidStatus } from '../http/problem.ts';
+import { ApiError, invalidStatus } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { SetupFlow, SetupFlowStatus } from '../model.ts';
 import { newId, timestamp } from '../store.ts';
 import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
-import { supportedTypes, usablePaymentMethod } from './payment-methods.ts';
+import { detachedNotUsable, supportedTypes } from './payment-methods.ts';
 
 const CANCELABLE: readonly SetupFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const methodOptions = object({ card: optional(object({ request_three_d_secure: optional(literal('automatic', 'any')) })) });
@@ -56,10 +56,11 @@ function update(request: ApiRequest): SetupFlow {
   const flow = flowOf(request);
   const body = parse(updateBody, request.body);
   const customerId = body.customer_id === undefined ? undefined : find(request.state.customers, body.customer_id, 'customer').id;
-  // The payment method already saved must still fit the changed flow.
+  // The payment method already saved must still fit the changed flow: not detached, held by the new customer.
   const saved = flow.payment_method_id === null ? undefined : request.state.paymentMethods.get(flow.payment_method_id);
-  if (saved)
-    usablePaymentMethod(request.state, saved.id, customerId ?? flow.customer_id ?? saved.customer_id, body.payment_method_types ?? flow.payment_method_types);
+  if (saved?.detached_at) throw detachedNotUsable(saved);
+  if (saved && customerId !== undefined && saved.customer_id !== null && saved.customer_id !== customerId)
+    throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${saved.id} this setup flow saved does not belong to the customer ${customerId}.`);
   return assign(flow, {
     customer_id: customerId,
     payment_method_options: body.payment_method_options,

@@ -6,16 +6,12 @@
 // validator rejects a code the operation may not answer. Hand-written 4xx/5xx responses are refused: the
 // catalog is their only source.
 import { STATUS_CODES } from 'node:http';
-import type { AppliesTo, ErrorDefinition } from './catalog.ts';
+import { exampleName, LIST_CURSOR, operationsOf, PROBLEM_MEDIA_TYPE, type OperationRef, WRITE_METHODS } from '../../contract-core/conventions.ts';
+import type { AppliesTo, ErrorDefinition, Evidence } from './catalog.ts';
 import { byStatus } from './catalog.ts';
 
 type JsonObject = Record<string, unknown>;
-type Operation = JsonObject & { operationId?: string; parameters?: JsonObject[]; requestBody?: unknown };
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-/** Methods that honour Idempotency-Key (the catalog's `writes`). */
-export const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** The example `instance` of shared responses; the mock rewrites it to the request's path. */
 const EXAMPLE_INSTANCE = '/v2/payment_flows/pfw_5Rk2Mq8Hn1';
 
@@ -27,24 +23,6 @@ export class SpecError extends Error {
 const responseName = (status: number): string =>
   (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
 export const problemSchemaName = (status: number): string => `Problem${status}`;
-export const exampleName = (code: string): string => `problem.${code}`;
-
-export interface OperationRef {
-  path: string;
-  method: string;
-  operation: Operation;
-}
-
-export function operationsOf(doc: JsonObject): OperationRef[] {
-  const paths = (doc['paths'] ?? {}) as Record<string, JsonObject>;
-  return Object.entries(paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method] !== undefined).map((method) => ({
-      path,
-      method,
-      operation: item[method] as Operation,
-    })),
-  );
-}
 
 function resolveParameter(doc: JsonObject, parameter: JsonObject): JsonObject {
   const ref = parameter['$ref'];
@@ -66,22 +44,41 @@ function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: 
     case 'path-ids':
       return path.includes('{');
     case 'lists':
-      return (operation.parameters ?? []).some((p) => resolveParameter(doc, p)['name'] === 'starting_after');
+      return ((operation['parameters'] ?? []) as JsonObject[]).some((p) => resolveParameter(doc, p)['name'] === LIST_CURSOR);
   }
 }
 
-/** Every code an operation may answer: the catalog's defaults for its kind plus its own `x-errors`. */
-function codesOf(doc: JsonObject, op: OperationRef, catalog: readonly ErrorDefinition[]): ErrorDefinition[] {
+/**
+ * One `x-errors` entry of openapi/: a bare code is one the client names for the operation (tests/evidence.test.ts
+ * holds it to the client's lists); `{code: reason}` is one we add by inference, saying why.
+ */
+export function readListedCode(entry: unknown): { code: string; evidence: Evidence } | undefined {
+  if (typeof entry === 'string') return { code: entry, evidence: { source: 'client' } };
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+  const pairs = Object.entries(entry);
+  if (pairs.length !== 1 || typeof pairs[0]![1] !== 'string' || pairs[0]![1].trim() === '') return undefined;
+  return { code: pairs[0]![0], evidence: { source: 'inferred', reason: pairs[0]![1] } };
+}
+
+/** Every code an operation may answer, with the evidence of its being listed: the catalog's defaults for its kind plus its own `x-errors`. */
+function codesOf(doc: JsonObject, op: OperationRef, catalog: readonly ErrorDefinition[]): Map<ErrorDefinition, Evidence> {
   const listed = op.operation['x-errors'] ?? [];
   const label = `${op.operation.operationId ?? `${op.method.toUpperCase()} ${op.path}`}`;
   if (!Array.isArray(listed)) throw new SpecError(`${label}: x-errors must be a list of error codes`);
   const known = new Map(catalog.map((def) => [def.code, def]));
-  for (const code of listed) {
-    if (!known.has(code)) {
-      throw new SpecError(`${label}: x-errors lists '${code}', which is not in openapi/errors/catalog.yaml`);
-    }
+  const own = new Map<string, Evidence>();
+  for (const entry of listed) {
+    const read = readListedCode(entry);
+    if (!read) throw new SpecError(`${label}: x-errors entry ${JSON.stringify(entry)} is neither a code nor {code: reason}`);
+    if (!known.has(read.code)) throw new SpecError(`${label}: x-errors lists '${read.code}', which is not in openapi/errors/catalog.yaml`);
+    own.set(read.code, read.evidence);
   }
-  return catalog.filter((def) => (def.appliesTo && applies(def.appliesTo, doc, op)) || listed.includes(def.code));
+  const codes = new Map<ErrorDefinition, Evidence>();
+  for (const def of catalog) {
+    if (own.has(def.code)) codes.set(def, own.get(def.code)!);
+    else if (def.appliesTo && applies(def.appliesTo, doc, op)) codes.set(def, def.appliesEvidence!);
+  }
+  return codes;
 }
 
 function exampleValue(def: ErrorDefinition): JsonObject {
@@ -138,7 +135,7 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
   }
   for (const def of catalog) {
     for (const name of def.headers) {
-      if (!headers[name]) throw new SpecError(`${def.source}: ${def.code} names header ${name}, but components.headers.${name} is missing`);
+      if (!headers[name]) throw new SpecError(`${def.at}: ${def.code} names header ${name}, but components.headers.${name} is missing`);
     }
   }
 
@@ -169,7 +166,8 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
     if (handWritten.length > 0) {
       throw new SpecError(`${label}: declares ${handWritten.join(', ')} by hand; list its codes in x-errors instead (the catalog writes error responses)`);
     }
-    const codes = codesOf(doc, op, catalog);
+    const listed = codesOf(doc, op, catalog);
+    const codes = [...listed.keys()];
     for (const [status, all] of groups) {
       const defs = all.filter((def) => codes.includes(def));
       if (defs.length === 0) continue;
@@ -190,6 +188,8 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
     }
     // The complete list, for readers of the bundle (docs, mock, contract tests).
     op.operation['x-errors'] = codes.map((def) => def.code);
+    // Why each code is on the list: the client names it, or our inference with its reason.
+    op.operation['x-errors-evidence'] = Object.fromEntries([...listed].map(([def, evidence]) => [def.code, evidence]));
   }
 
   return doc;
@@ -200,5 +200,5 @@ export function unansweredCodes(doc: JsonObject, catalog: readonly ErrorDefiniti
   const answered = new Set(operationsOf(doc).flatMap(({ operation }) => operation['x-errors'] as string[]));
   return catalog
     .filter((def) => !answered.has(def.code))
-    .map((def) => `${def.source}: ${def.code} is answered by no operation (list it in an operation's x-errors or give it applies_to)`);
+    .map((def) => `${def.at}: ${def.code} is answered by no operation (list it in an operation's x-errors or give it applies_to)`);
 }

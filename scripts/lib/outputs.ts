@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import type { BuiltSpec } from './build-spec.ts';
+import { loadCatalogRules } from './catalog.ts';
 import { renderErrorModule } from './error-module.ts';
 import { ROOT } from './paths.ts';
 import { withResourceTable } from './resource-table.ts';
@@ -24,7 +25,7 @@ export async function genOutputs({ document, catalog }: BuiltSpec): Promise<Outp
   const types = astToString(await openapiTS(structuredClone(document) as never, { alphabetize: false, defaultNonNullable: false }));
   return new Map([
     ['generated/api.d.ts', header + types],
-    ['generated/error-catalog.ts', renderErrorModule(catalog, document)],
+    ['generated/error-catalog.ts', renderErrorModule(catalog, loadCatalogRules(), document)],
     ['README.md', withResourceTable(readFileSync(join(ROOT, 'README.md'), 'utf8'), document)],
   ]);
 }

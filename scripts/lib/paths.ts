@@ -1,7 +1,8 @@
 // Where things live, relative to the project root, so that every step agrees.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT } from '../../contract-core/files.ts';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 export const SPEC_ROOT = join(ROOT, 'openapi/openapi.yaml');
 export const CATALOG_FILE = join(ROOT, 'openapi/errors/catalog.yaml');
 export const REDOCLY_CONFIG = join(ROOT, 'redocly.yaml');

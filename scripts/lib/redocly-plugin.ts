@@ -2,8 +2,9 @@
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
 import type { Oas3MediaType, Oas3Operation, Oas3Response, Oas3Rule, Oas3Schema, Oas3_1Schema, Plugin, UserContext } from '@redocly/openapi-core';
 import { PARAMETER_RULES_KEY, readParameterRules } from '../../contract-core/parameter-rules.ts';
-import { loadCatalog } from './catalog.ts';
-import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from './expand-errors.ts';
+import { SOURCES, loadCatalog } from './catalog.ts';
+import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from '../../contract-core/conventions.ts';
+import { readListedCode } from './expand-errors.ts';
 
 const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
 const BASELINE_STATUSES = ['401', '422', '429', '500'];
@@ -15,7 +16,7 @@ const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
 const label = (operation: Oas3Operation, ctx: UserContext): string =>
   operation.operationId ?? `${String(ctx.key).toUpperCase()} operation`;
 
-/** `x-errors` lists catalog codes only, and error responses come from the catalog, never by hand. */
+/** `x-errors` lists catalog codes only (bare, or with the reason we add them), and error responses come from the catalog, never by hand. */
 const errorCodesKnown: Oas3Rule = () => ({
   Operation(operation: Oas3Operation, ctx: UserContext) {
     const listed = xErrors(operation);
@@ -23,10 +24,16 @@ const errorCodesKnown: Oas3Rule = () => ({
       ctx.report({ message: 'x-errors must be a list of error codes', location: ctx.location.child('x-errors') });
       return;
     }
-    (listed ?? []).forEach((code: unknown, index: number) => {
-      if (typeof code !== 'string' || !catalog.has(code)) {
+    (listed ?? []).forEach((entry: unknown, index: number) => {
+      const read = readListedCode(entry);
+      if (!read) {
         ctx.report({
-          message: `${label(operation, ctx)}: unknown error code '${String(code)}': it is not in openapi/errors/catalog.yaml`,
+          message: `${label(operation, ctx)}: an x-errors entry is a code the client names for this operation, or {code: why we add it}; got ${JSON.stringify(entry)}`,
+          location: ctx.location.child(['x-errors', index]),
+        });
+      } else if (!catalog.has(read.code)) {
+        ctx.report({
+          message: `${label(operation, ctx)}: unknown error code '${read.code}': it is not in openapi/errors/catalog.yaml`,
           location: ctx.location.child(['x-errors', index]),
         });
       }
@@ -107,7 +114,7 @@ const noTimeInRequestExample: Oas3Rule = () => ({
 });
 
 /**
- * Every number has bounds (`minimum` and `maximum`), each with its evidence in the description: a tool that
+ * Every number has bounds (`minimum` and `maximum`), each with its evidence in `x-evidence`: a tool that
  * generates requests (Specmatic) otherwise sends 19-digit values, which a server rounds (JSON numbers hold
  * integers exactly up to 2^53 − 1 only) and then judges as some other number.
  */
@@ -117,7 +124,7 @@ const numberBounds: Oas3Rule = () => ({
     if (!types.includes('integer') && !types.includes('number')) return;
     const missing = [schema.minimum === undefined && schema.exclusiveMinimum === undefined ? 'minimum' : '', schema.maximum === undefined && schema.exclusiveMaximum === undefined ? 'maximum' : ''].filter(Boolean);
     if (missing.length > 0) {
-      ctx.report({ message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in the description (published, or ours and why)`, location: ctx.location.key() });
+      ctx.report({ message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)`, location: ctx.location.key() });
     }
   },
 });
@@ -226,6 +233,56 @@ const baselineErrors: Oas3Rule = () => ({
   },
 });
 
+/** Schema keywords that state a rule beyond the shape (a format, a limit): each says its source (`propertyNames` holds a schema whose keywords do). */
+export const EVIDENCED_KEYWORDS = ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf'] as const;
+
+/** What is wrong with an `x-evidence` entry (`{source, reason}`, a reason for an inferred one), or undefined. */
+function evidenceProblem(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'must be {source, reason}';
+  const { source, reason, ...rest } = entry as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return `has unknown field '${Object.keys(rest)[0]}' (only source and reason)`;
+  if (!(SOURCES as readonly unknown[]).includes(source)) return `source must be one of ${SOURCES.join(', ')} (got ${JSON.stringify(source)})`;
+  if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === '')) return 'reason must be a non-empty string';
+  if (source === 'inferred' && reason === undefined) return 'is inferred: say why in a reason';
+  return undefined;
+}
+
+/**
+ * Every constraint of a schema (the keywords above, and `additionalProperties: false`) carries its evidence in
+ * the schema's `x-evidence`, keyed by the keyword; every webhook says where its event type comes from. The
+ * contract tests grade a breach by it (an inferred rule is a warning against a remote server).
+ */
+const evidenceOnRules: Oas3Rule = () => {
+  const check = (node: Record<string, unknown>, ctx: UserContext, required: string[], what: string): void => {
+    const evidence = node['x-evidence'];
+    if (required.length === 0 && evidence === undefined) return;
+    if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) {
+      ctx.report({ message: `${what} needs x-evidence: {${required.map((k) => `${k}: {source, reason}`).join(', ')}} (source: ${SOURCES.join(', ')})`, location: ctx.location.key() });
+      return;
+    }
+    const given = evidence as Record<string, unknown>;
+    for (const key of required) {
+      const problem = given[key] === undefined ? 'is missing' : evidenceProblem(given[key]);
+      if (problem) ctx.report({ message: `${what}: x-evidence.${key} ${problem}`, location: ctx.location.child(['x-evidence', ...(given[key] === undefined ? [] : [key])]) });
+    }
+    for (const key of Object.keys(given).filter((k) => !required.includes(k))) {
+      ctx.report({ message: `${what}: x-evidence.${key} has no rule to back (the node has no ${key})`, location: ctx.location.child(['x-evidence', key]).key() });
+    }
+  };
+  return {
+    Schema(schema: object, ctx: UserContext) {
+      const node = schema as Record<string, unknown>;
+      const required = [...EVIDENCED_KEYWORDS.filter((k) => node[k] !== undefined), ...(node['additionalProperties'] === false ? ['additionalProperties'] : [])];
+      check(node, ctx, required, 'a schema constraint');
+    },
+    WebhooksMap: {
+      Operation(operation: Oas3Operation, ctx: UserContext) {
+        check(operation as unknown as Record<string, unknown>, ctx, ['event_type'], `webhook ${operation.operationId ?? ''}`.trim());
+      },
+    },
+  };
+};
+
 const plugin = (): Plugin => ({
   id: 'contract',
   rules: {
@@ -239,6 +296,7 @@ const plugin = (): Plugin => ({
       'relations-in-schema': relationsInSchema,
       'problem-media-type': problemMediaType,
       'baseline-errors': baselineErrors,
+      'evidence-on-rules': evidenceOnRules,
     },
   },
 });

@@ -11,6 +11,7 @@ import { startMock } from '../../mock/server.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { exchange, type RawAnswer } from './http.ts';
 import { PARITY_KEY } from './request-cases.ts';
+import { TestKey } from '../../contract-tests/lib/keys.ts';
 
 const received: string[] = [];
 const target = createServer((req, res) => {
@@ -51,7 +52,7 @@ describe('the mock and the sandbox', () => {
 });
 
 describe('the contract runner', () => {
-  const client = () => createContractClient({ baseUrl: urls.target, secretKey: PARITY_KEY, rate: 1000, concurrency: 4, timeoutMs: 2000 });
+  const client = () => createContractClient({ baseUrl: urls.target, secretKey: new TestKey(PARITY_KEY, 'the parity key'), rate: 1000, concurrency: 4, timeoutMs: 2000 });
   test.each(CARD_NUMBER_CASES.map((c) => [c.reason, c] as const))('%s', async (_, c) => {
     received.length = 0;
     const sending = client().send({ method: 'post', path: '/v2/customers', body: c.body });

@@ -59,6 +59,17 @@ export const PARITY_CASES: readonly ParityCase[] = [
   { name: 'basic credentials that are not base64', request: list('', { authorization: 'Basic !!!' }), status: 401, code: 'unauthorized', source: 'RFC 7617 §2' },
   { name: 'two Authorization headers', request: list('', { authorization: [`Bearer ${PARITY_KEY}`, `Bearer ${PARITY_KEY}`] }), status: 401, code: 'unauthorized', source: 'RFC 9110 §5.3: Authorization is not a list; which one to believe would be a guess (ours)' },
   { name: 'a publishable key', request: list('', { authorization: 'Bearer pk_test_parity' }), status: 401, code: 'unauthorized', source: 'PAY.JP: publishable keys are for the browser only' },
+  {
+    name: "a publishable key on the browser's card entry, with a card number",
+    request: {
+      method: 'POST',
+      path: '/v2/payment_methods',
+      headers: { authorization: 'Bearer pk_test_parity', 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'card', card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' }, billing_details: { email: 'parity@example.jp' } }),
+    },
+    status: 200,
+    source: "PAY.JP: card data travels only from the customer's browser (payments-js), with the publishable key",
+  },
   { name: 'a live secret key', request: list('', { authorization: 'Bearer sk_live_parity' }), status: 401, code: 'unauthorized', source: 'ours: both servers are test mode only' },
   // Order of the checks.
   { name: 'a malformed Idempotency-Key without credentials', request: customers({ 'content-type': 'application/json', 'idempotency-key': 'not a key!' }, '{}'), status: 401, code: 'unauthorized', source: AUTH_FIRST },

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../scripts/lib/paths.ts';
+import { ROOT } from '../../contract-core/files.ts';
 
 export interface ScratchTypecheck {
   /** Writes `source` as the scratch file and runs tsc on it: tsc's report, '' when it type-checks. */

@@ -1,0 +1,63 @@
+// The direction of dependencies between the parts (ARCHITECTURE.md), checked by `npm run deps` in npm test.
+// Each rule says which part may import which; anything else is an error naming the importing file.
+//
+//   contract-core/conventions.ts, evidence.ts, files.ts, parameter-rules.ts (import nothing)
+//   scripts/ (the build)      → those four
+//   generated/                → nothing
+//   contract-core/            → generated/
+//   mock/, sandbox/           → contract-core/, generated/
+//   webhooks/ (for merchants' receivers) → contract-core/, generated/ (never the sandbox it tests against)
+//   contract-tests/           → contract-core/, generated/, mock/, sandbox/ (it starts them as local targets)
+//   docs/                     → contract-core/, generated/, scripts/ (the site is built from the spec's sources),
+//                               diff/ (the changelog page is the checker's findings over the history)
+//   diff/                     → contract-core/, generated/, scripts/ (it builds each version it compares)
+//   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/,
+//                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools)
+//   tools/                    → anything below them, never the other way
+// The core modules the build may use: the bundle's conventions, evidence sources, where files are, and the
+// x-parameter-rules vocabulary (its lint rule reads the rules as the servers do).
+const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules)\\.ts$';
+const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+const only = (name, from, allowed) => ({
+  name,
+  comment: `${from} may import only ${allowed.join(', ')} (and packages)`,
+  severity: 'error',
+  from: { path: `^${from}/` },
+  to: { path: PARTS, pathNot: [`^${from}/`, ...allowed.map((part) => `^${part}(/|$)`)] },
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'a cycle between modules hides which part depends on which',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'build-facing-core-imports-nothing',
+      comment: 'the build uses these before generated/ exists: they may import nothing of ours',
+      severity: 'error',
+      from: { path: BUILD_FACING_CORE },
+      to: { path: PARTS },
+    },
+    only('build-imports-build-facing-core-only', 'scripts', [BUILD_FACING_CORE.slice(1)]),
+    only('generated-imports-nothing', 'generated', []),
+    only('core-reads-generated-only', 'contract-core', ['generated']),
+    only('mock-above-core', 'mock', ['contract-core', 'generated']),
+    only('sandbox-above-core', 'sandbox', ['contract-core', 'generated']),
+    only('webhooks-above-core', 'webhooks', ['contract-core', 'generated']),
+    only('contract-tests-above-servers', 'contract-tests', ['contract-core', 'generated', 'mock', 'sandbox']),
+    only('docs-above-build', 'docs', ['contract-core', 'generated', 'scripts', 'diff']),
+    only('diff-above-build', 'diff', ['contract-core', 'generated', 'scripts']),
+    only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks']),
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|docs/dist|reports)/' },
+  },
+};

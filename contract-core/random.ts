@@ -1,0 +1,13 @@
+// Seeded draws, so that a seeded run (the sandbox's fault switches, the servers' fuzz tests) repeats exactly.
+
+/** mulberry32: a small seeded generator, small and good enough for tests; not for secrets. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

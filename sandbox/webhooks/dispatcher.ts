@@ -1,0 +1,244 @@
+// Webhook delivery: each event the sandbox creates is queued for every endpoint subscribed to its type and
+// POSTed after the API request that caused it has been answered. Per endpoint, deliveries leave in order,
+// `concurrency` at a time; a non-2xx answer, a timeout or a refused connection is retried on the schedule
+// (contract-core/webhook-delivery.ts, our inference) and the delivery is marked failed after the last try.
+// `pending_webhooks` on the event counts the endpoints that have not acknowledged it. Faults (a seeded draw
+// per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
+import { random } from '../../contract-core/random.ts';
+import type { SandboxEvent } from '../model.ts';
+import { timestamp } from '../store.ts';
+import { type DeliveryRecord, DeliveryLog } from './log.ts';
+import type { DeliverySettings, ResolvedEndpoint } from './options.ts';
+import { post } from './post.ts';
+
+/** How long a delivery drawn for reordering waits for the next one to overtake it, at most (ms). */
+const REORDER_HOLD_MS = 500;
+/** Events whose deliveries the log keeps, at most. */
+const LOGGED_EVENTS = 10_000;
+/** Lost events the summary lists, newest first (all are counted). */
+const REMEMBERED_LOST = 1_000;
+/** XORed into the sandbox's seed: the webhook faults draw from a stream of their own. */
+const STREAM = 0x5eb400c5;
+
+/** One event for one endpoint: acknowledged once, whichever of its deliveries (a duplicate too) gets a 2xx. */
+interface Subscription {
+  event: SandboxEvent;
+  acknowledged: boolean;
+}
+
+interface Job {
+  record: DeliveryRecord;
+  queue: EndpointQueue;
+  subscription: Subscription;
+}
+
+interface EndpointQueue {
+  endpoint: ResolvedEndpoint;
+  ready: Job[];
+  inFlight: number;
+  pumping: boolean;
+  held: { job: Job; timer: NodeJS.Timeout } | undefined;
+}
+
+export interface LostEvent {
+  id: string;
+  type: string;
+  resource_id: unknown;
+}
+
+export class WebhookDispatcher {
+  readonly settings: DeliverySettings;
+  readonly log = new DeliveryLog(LOGGED_EVENTS);
+  readonly #queues: EndpointQueue[];
+  readonly #draw: () => number;
+  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #closing = new AbortController();
+  /** Deliveries waiting (ready, delayed, held, between retries) or in flight. */
+  #active = 0;
+  /** Deliveries recorded so far (dropped and refused ones too): their IDs are `whdl_1`, `whdl_2`…. */
+  #delivered = 0;
+  #lostCount = 0;
+  readonly #lost: LostEvent[] = [];
+  /** The note of a delivery refused because the queue is full (one string, however many). */
+  readonly #queueFull: string;
+
+  constructor(settings: DeliverySettings, seed: number | undefined) {
+    this.settings = settings;
+    this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
+    this.#draw = random((seed ?? Date.now()) ^ STREAM);
+    this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
+  }
+
+  /**
+   * Called by State for each event about to be recorded; false when the event is lost (never created, as in
+   * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn.
+   */
+  created(event: SandboxEvent): boolean {
+    if (this.#roll(this.settings.lostEventRate)) {
+      this.#lostCount += 1;
+      this.#lost.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
+      if (this.#lost.length > REMEMBERED_LOST) this.#lost.shift();
+      return false;
+    }
+    let subscribed = 0;
+    for (const queue of this.#queues) {
+      if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
+      subscribed += 1;
+      const subscription: Subscription = { event, acknowledged: false };
+      if (this.#roll(this.settings.dropRate)) {
+        this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
+        continue;
+      }
+      this.#start(queue, subscription, null);
+      if (this.#roll(this.settings.duplicateRate)) this.#start(queue, subscription, 'duplicate');
+    }
+    event.pending_webhooks = subscribed;
+    return true;
+  }
+
+  /** What is configured and what is going on, for GET /sandbox/webhooks. */
+  summary() {
+    const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, ...faults } = this.settings;
+    return {
+      endpoints: endpoints.map((endpoint) => ({ url: endpoint.url, types: endpoint.types ? [...endpoint.types] : null })),
+      timeout_ms: timeoutMs,
+      retry_delays_ms: retryDelaysMs,
+      concurrency,
+      max_queued: maxQueued,
+      faults: {
+        duplicate_rate: faults.duplicateRate,
+        delay_ms: faults.delayMs,
+        reorder_rate: faults.reorderRate,
+        drop_rate: faults.dropRate,
+        lost_event_rate: faults.lostEventRate,
+      },
+      active_deliveries: this.#active,
+      lost_events: { count: this.#lostCount, newest: this.#lost.toReversed() },
+    };
+  }
+
+  /** Stops every timer and aborts the attempts in flight. */
+  close(): void {
+    this.#closing.abort();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    for (const queue of this.#queues) if (queue.held) clearTimeout(queue.held.timer);
+  }
+
+  #roll(rate: number): boolean {
+    return rate > 0 && this.#draw() < rate;
+  }
+
+  #record(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected'], status: DeliveryRecord['status'], note: string | null): DeliveryRecord {
+    const { event } = subscription;
+    this.#delivered += 1;
+    return this.log.add({
+      id: `whdl_${this.#delivered}`,
+      event_id: event.id,
+      event_type: event.type,
+      endpoint: queue.endpoint.url,
+      injected,
+      status,
+      attempts: [],
+      next_attempt_at: null,
+      note,
+    });
+  }
+
+  #start(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected']): void {
+    if (this.#active >= this.settings.maxQueued) {
+      this.#record(queue, subscription, injected, 'failed', this.#queueFull);
+      return;
+    }
+    this.#active += 1;
+    const job: Job = { record: this.#record(queue, subscription, injected, 'pending', null), queue, subscription };
+    const delay = this.settings.delayMs > 0 ? this.#draw() * this.settings.delayMs : 0;
+    const reorder = this.#roll(this.settings.reorderRate);
+    if (delay > 0) this.#later(job, delay, () => this.#enqueue(job, reorder));
+    else this.#enqueue(job, reorder);
+  }
+
+  #later(job: Job, ms: number, then: () => void): void {
+    job.record.next_attempt_at = new Date(Date.now() + ms).toISOString();
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      then();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  /** Into the endpoint's line; one drawn for reordering waits there until the next one has gone ahead. */
+  #enqueue(job: Job, reorder: boolean): void {
+    const { queue } = job;
+    const held = queue.held;
+    if (held) {
+      clearTimeout(held.timer);
+      queue.held = undefined;
+      queue.ready.push(job, held.job);
+    } else if (reorder) {
+      const timer = setTimeout(() => {
+        queue.held = undefined;
+        queue.ready.push(job);
+        this.#pump(queue);
+      }, REORDER_HOLD_MS);
+      queue.held = { job, timer };
+      return;
+    } else queue.ready.push(job);
+    this.#pump(queue);
+  }
+
+  /**
+   * Starts what the endpoint's concurrency allows, on a later turn: never inside the API request's own. A
+   * busy endpoint schedules nothing (its attempt in flight pumps when it ends), so that a slow endpoint does
+   * not add an immediate to every request's turn.
+   */
+  #pump(queue: EndpointQueue): void {
+    if (queue.pumping || queue.inFlight >= this.settings.concurrency) return;
+    queue.pumping = true;
+    setImmediate(() => {
+      queue.pumping = false;
+      while (queue.inFlight < this.settings.concurrency && queue.ready.length > 0 && !this.#closing.signal.aborted)
+        void this.#attempt(queue.ready.shift()!);
+    });
+  }
+
+  async #attempt(job: Job): Promise<void> {
+    const { queue, record, subscription } = job;
+    const { url, token } = queue.endpoint;
+    queue.inFlight += 1;
+    record.next_attempt_at = null;
+    const sentAt = new Date().toISOString();
+    const started = performance.now();
+    const outcome = await post(url, token, JSON.stringify(subscription.event), this.settings.timeoutMs, this.#closing.signal);
+    queue.inFlight -= 1;
+    if (this.#closing.signal.aborted) return;
+    const number = record.attempts.length + 1;
+    const status = 'status' in outcome ? outcome.status : null;
+    record.attempts.push({
+      number,
+      sent_at: sentAt,
+      duration_ms: Math.round(performance.now() - started),
+      http_status: status,
+      error: 'error' in outcome ? outcome.error : status !== null && (status < 200 || status > 299) ? `answered ${status}` : null,
+    });
+    const retryIn = this.settings.retryDelaysMs[number - 1];
+    if (status !== null && status >= 200 && status <= 299) {
+      record.status = 'succeeded';
+      this.#acknowledge(subscription);
+      this.#active -= 1;
+    } else if (retryIn !== undefined) this.#later(job, retryIn, () => this.#enqueue(job, false));
+    else {
+      record.status = 'failed';
+      record.note = `no 2xx answer in ${number} attempts`;
+      this.#active -= 1;
+    }
+    this.#pump(queue);
+  }
+
+  #acknowledge(subscription: Subscription): void {
+    if (subscription.acknowledged) return;
+    subscription.acknowledged = true;
+    subscription.event.pending_webhooks -= 1;
+    subscription.event.updated_at = timestamp();
+  }
+}

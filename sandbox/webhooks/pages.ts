@@ -1,0 +1,30 @@
+// The delivery log over HTTP, among the sandbox's own pages (no API key, not in the API's namespace):
+//   GET /sandbox/webhooks                              what is configured, deliveries under way, lost events
+//   GET /sandbox/webhooks/deliveries?event_id=evnt_…   that event's deliveries, oldest first
+//   GET /sandbox/webhooks/deliveries[?limit=100]       the newest deliveries of any event (limit 1-1000)
+import type { ServerResponse } from 'node:http';
+import type { State } from '../state.ts';
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function webhookPage(state: State, res: ServerResponse, page: string, query: URLSearchParams): void {
+  const dispatcher = state.webhooks;
+  if (!dispatcher)
+    return json(res, 404, { error: 'Webhooks are not configured: start the sandbox with SANDBOX_WEBHOOK_URLS (or the webhooks option of startSandbox).' });
+  if (page === '') return json(res, 200, dispatcher.summary());
+  if (page !== 'deliveries') return json(res, 404, { error: `Nothing here: /sandbox/webhooks/${page}` });
+  const eventId = query.get('event_id');
+  if (eventId !== null) {
+    const event = state.events.get(eventId);
+    if (!event) return json(res, 404, { error: `No event ${eventId} (an event lost by the lost-event fault was never created).` });
+    return json(res, 200, { event_id: eventId, pending_webhooks: event.pending_webhooks, data: dispatcher.log.of(eventId) });
+  }
+  const limit = query.get('limit') ?? '100';
+  if (!/^\d{1,4}$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000)
+    return json(res, 400, { error: `limit must be an integer from 1 to 1000 (got ${JSON.stringify(limit)})` });
+  json(res, 200, { data: dispatcher.log.recent(Number(limit)) });
+}

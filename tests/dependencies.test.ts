@@ -1,0 +1,53 @@
+// The dependency rules (.dependency-cruiser.cjs, ARCHITECTURE.md) hold on the tree, and a single import
+// against the direction breaks them, named by rule and file.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cruise, type IConfiguration, type ICruiseResult } from 'dependency-cruiser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../contract-core/files.ts';
+
+const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as IConfiguration;
+const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'tests', 'tools', 'diff'];
+
+async function violations(baseDir: string, parts: string[]): Promise<string[]> {
+  const { output } = await cruise(parts, { ...config.options, ruleSet: { forbidden: config.forbidden ?? [] }, baseDir, validate: true });
+  return ((output as ICruiseResult).summary.violations ?? []).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A tree of one-line modules, `file → imports`, cruised with the project's rules. */
+async function violationsOf(files: Record<string, string[]>): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'contract-deps-'));
+  dirs.push(dir);
+  for (const [file, imports] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    const depth = file.split('/').length - 1;
+    writeFileSync(join(dir, file), `${imports.map((to, i) => `import * as m${i} from '${'../'.repeat(depth)}${to}';`).join('\n')}\nexport const x = 1;\n`);
+  }
+  return violations(dir, [...new Set(Object.keys(files).map((file) => file.split('/')[0]!))]);
+}
+
+describe('dependency rules', () => {
+  it('hold on the tree', { timeout: 60_000 }, async () => {
+    expect(await violations(ROOT, PARTS)).toEqual([]);
+  });
+
+  it.each([
+    ['the mock importing the contract tests', { 'mock/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'mock-above-core: mock/a.ts → contract-tests/b.ts'],
+    ['the sandbox importing the mock', { 'sandbox/a.ts': ['mock/b.ts'], 'mock/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → mock/b.ts'],
+    ['the sandbox importing the receiver tools', { 'sandbox/a.ts': ['webhooks/b.ts'], 'webhooks/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → webhooks/b.ts'],
+    ['the receiver tools importing the sandbox', { 'webhooks/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'webhooks-above-core: webhooks/a.ts → sandbox/b.ts'],
+    ['the core importing the sandbox', { 'contract-core/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'core-reads-generated-only: contract-core/a.ts → sandbox/b.ts'],
+    ['the build importing the core beyond conventions', { 'scripts/a.ts': ['contract-core/contract.ts'], 'contract-core/contract.ts': [] }, 'build-imports-build-facing-core-only: scripts/a.ts → contract-core/contract.ts'],
+    ['the conventions importing generated/', { 'contract-core/conventions.ts': ['generated/x.ts'], 'generated/x.ts': [] }, 'build-facing-core-imports-nothing: contract-core/conventions.ts → generated/x.ts'],
+    ['the docs importing the contract tests', { 'docs/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'docs-above-build: docs/a.ts → contract-tests/b.ts'],
+    ['the contract tests importing a tool', { 'contract-tests/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'contract-tests-above-servers: contract-tests/a.ts → tools/b.ts'],
+    ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],
+  ])('catch %s', { timeout: 30_000 }, async (_, files, expected) => {
+    expect(await violationsOf(files)).toContain(expected);
+  });
+});
