@@ -1,5 +1,6 @@
 // The payment flow state machine, driven by the test cards, and refunds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
@@ -179,7 +180,7 @@ describe('capture refused by the provider', () => {
 
 describe('payment method types the account turned off', () => {
   const setPayPay = (preference: string) =>
-    client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference } } });
+    client.ok('POST', `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`, { paypay: { display_preference: { preference } } });
 
   it('answer 400 unsupported_payment_method_type wherever the type is named or used, until turned on again', async () => {
     const paypay = (await client.ok('POST', '/v2/payment_methods', { type: 'paypay' })).id;

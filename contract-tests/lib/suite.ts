@@ -2,6 +2,7 @@
 // contract.test.ts turns them into vitest tests; the mutation proof runs them directly.
 import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { casesFor } from './cases.ts';
 import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
 import { lenientFor, readStrict } from './grading.ts';
@@ -82,10 +83,10 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
 
 /**
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
- * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds `car_seed_visa`.
+ * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds the examples' card (contract-core/example-objects.ts).
  */
 function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: 'car_seed_visa' } : {};
+  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: EXAMPLE_OBJECTS.v1Card } : {};
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }
