@@ -1,8 +1,8 @@
 // The direction of dependencies between the parts (ARCHITECTURE.md), checked by `npm run deps` in npm test.
 // Each rule says which part may import which; anything else is an error naming the importing file.
 //
-//   contract-core/conventions.ts, evidence.ts, files.ts, parameter-rules.ts (import nothing)
-//   scripts/ (the build)      → those four
+//   contract-core/conventions.ts, evidence.ts, files.ts, parameter-rules.ts, example-objects.ts (import nothing)
+//   scripts/ (the build)      → those five
 //   generated/                → nothing
 //   contract-core/            → generated/
 //   mock/, sandbox/           → contract-core/, generated/
@@ -14,9 +14,10 @@
 //   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/,
 //                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools)
 //   tools/                    → anything below them, never the other way
-// The core modules the build may use: the bundle's conventions, evidence sources, where files are, and the
-// x-parameter-rules vocabulary (its lint rule reads the rules as the servers do).
-const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules)\\.ts$';
+// The core modules the build may use: the bundle's conventions, evidence sources, where files are, the
+// x-parameter-rules vocabulary (its lint rule reads the rules as the servers do) and the objects the examples
+// name (their lint rule reads the IDs the sandbox seeds).
+const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules|example-objects)\\.ts$';
 const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -38,10 +38,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -74,10 +71,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -106,10 +100,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -140,10 +131,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -181,10 +169,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -239,10 +224,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
@@ -291,10 +273,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The dispute's ID.
-                 * @example dp_2Hx6Lb9Qe4
-                 */
+                /** @description The dispute's ID. */
                 payment_dispute_id: components["parameters"]["PaymentDisputeId"];
             };
             cookie?: never;
@@ -338,10 +317,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment transaction's ID.
-                 * @example ptx_9Vd4Rs1Ym8
-                 */
+                /** @description The payment transaction's ID. */
                 payment_transaction_id: components["parameters"]["PaymentTransactionId"];
             };
             cookie?: never;
@@ -402,10 +378,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -437,7 +410,6 @@ export interface paths {
                 /**
                  * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
                  *     same card in v2.
-                 * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
                  */
                 card_id: components["parameters"]["CardId"];
             };
@@ -463,10 +435,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -498,10 +467,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -548,10 +514,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
@@ -612,10 +575,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -650,10 +610,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -713,10 +670,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -747,10 +701,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -799,10 +750,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -863,10 +811,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
@@ -921,10 +866,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
@@ -979,10 +921,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -1014,10 +953,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -1066,10 +1002,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The event's ID.
-                 * @example evnt_7Gm3Tq9Wc2
-                 */
+                /** @description The event's ID. */
                 event_id: components["parameters"]["EventId"];
             };
             cookie?: never;
@@ -1115,10 +1048,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -1141,10 +1071,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -1189,10 +1116,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -1215,10 +1139,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -1263,10 +1184,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The term's ID.
-                 * @example tm_6Bq1Ws5Jz3
-                 */
+                /** @description The term's ID. */
                 term_id: components["parameters"]["TermId"];
             };
             cookie?: never;
@@ -3877,56 +3795,28 @@ export interface components {
          * @example order-10293-create
          */
         IdempotencyKey: string;
-        /**
-         * @description The payment flow's ID.
-         * @example pfw_5Rk2Mq8Hn1
-         */
+        /** @description The payment flow's ID. */
         PaymentFlowId: string;
-        /**
-         * @description The refund's ID.
-         * @example pyr_7Tn3Wc5Ja2
-         */
+        /** @description The refund's ID. */
         PaymentRefundId: string;
-        /**
-         * @description The dispute's ID.
-         * @example dp_2Hx6Lb9Qe4
-         */
+        /** @description The dispute's ID. */
         PaymentDisputeId: string;
-        /**
-         * @description The payment transaction's ID.
-         * @example ptx_9Vd4Rs1Ym8
-         */
+        /** @description The payment transaction's ID. */
         PaymentTransactionId: string;
-        /**
-         * @description The payment method's ID.
-         * @example pm_3Fq8Zp2Lx9
-         */
+        /** @description The payment method's ID. */
         PaymentMethodId: string;
         /**
          * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
          *     same card in v2.
-         * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
          */
         CardId: string;
-        /**
-         * @description The payment method configuration's ID.
-         * @example pmc_1Vb7Yt4Qe2
-         */
+        /** @description The payment method configuration's ID. */
         PaymentMethodConfigurationId: string;
-        /**
-         * @description The setup flow's ID.
-         * @example sfw_4Lk9Qp1Zs7
-         */
+        /** @description The setup flow's ID. */
         SetupFlowId: string;
-        /**
-         * @description The checkout session's ID.
-         * @example cs_9Qw3Er5Ty7
-         */
+        /** @description The checkout session's ID. */
         CheckoutSessionId: string;
-        /**
-         * @description The product's ID.
-         * @example prod_7Hk2Lm9Qx3
-         */
+        /** @description The product's ID. */
         ProductId: string;
         /**
          * @description Only list prices whose `lookup_key` is one of these. Repeat the parameter for several keys
@@ -3936,40 +3826,19 @@ export interface components {
          *     ]
          */
         LookupKeys: string[];
-        /**
-         * @description The price's ID.
-         * @example price_4Tn8Wc1Zr6
-         */
+        /** @description The price's ID. */
         PriceId: string;
-        /**
-         * @description The tax rate's ID.
-         * @example txr_2Jd5Bv7Yp0
-         */
+        /** @description The tax rate's ID. */
         TaxRateId: string;
-        /**
-         * @description The customer's ID.
-         * @example cus_taro_yamada
-         */
+        /** @description The customer's ID. */
         CustomerId: string;
-        /**
-         * @description The event's ID.
-         * @example evnt_7Gm3Tq9Wc2
-         */
+        /** @description The event's ID. */
         EventId: string;
-        /**
-         * @description The balance's ID.
-         * @example ba_4Nf8Rk2Yp6
-         */
+        /** @description The balance's ID. */
         BalanceId: string;
-        /**
-         * @description The statement's ID.
-         * @example st_2Vx7Hd4Lm9
-         */
+        /** @description The statement's ID. */
         StatementId: string;
-        /**
-         * @description The term's ID.
-         * @example tm_6Bq1Ws5Jz3
-         */
+        /** @description The term's ID. */
         TermId: string;
         /**
          * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
@@ -4111,10 +3980,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4167,10 +4033,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4229,10 +4092,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4291,10 +4151,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4365,10 +4222,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4431,10 +4285,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4583,10 +4434,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
@@ -4639,10 +4487,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
@@ -4755,10 +4600,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The dispute's ID.
-                 * @example dp_2Hx6Lb9Qe4
-                 */
+                /** @description The dispute's ID. */
                 payment_dispute_id: components["parameters"]["PaymentDisputeId"];
             };
             cookie?: never;
@@ -4866,10 +4708,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment transaction's ID.
-                 * @example ptx_9Vd4Rs1Ym8
-                 */
+                /** @description The payment transaction's ID. */
                 payment_transaction_id: components["parameters"]["PaymentTransactionId"];
             };
             cookie?: never;
@@ -5018,10 +4857,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5074,10 +4910,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5127,7 +4960,6 @@ export interface operations {
                 /**
                  * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
                  *     same card in v2.
-                 * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
                  */
                 card_id: components["parameters"]["CardId"];
             };
@@ -5181,10 +5013,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5243,10 +5072,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5341,10 +5167,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
@@ -5397,10 +5220,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
@@ -5555,10 +5375,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -5611,10 +5428,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -5673,10 +5487,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -5831,10 +5642,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -5887,10 +5695,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -5952,10 +5757,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -6103,10 +5905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -6159,10 +5958,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -6209,10 +6005,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -6369,10 +6162,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
@@ -6425,10 +6215,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
@@ -6582,10 +6369,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
@@ -6638,10 +6422,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
@@ -6796,10 +6577,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -6852,10 +6630,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -6902,10 +6677,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -6961,10 +6733,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -7072,10 +6841,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The event's ID.
-                 * @example evnt_7Gm3Tq9Wc2
-                 */
+                /** @description The event's ID. */
                 event_id: components["parameters"]["EventId"];
             };
             cookie?: never;
@@ -7198,10 +6964,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -7254,10 +7017,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -7372,10 +7132,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -7428,10 +7185,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -7536,10 +7290,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The term's ID.
-                 * @example tm_6Bq1Ws5Jz3
-                 */
+                /** @description The term's ID. */
                 term_id: components["parameters"]["TermId"];
             };
             cookie?: never;

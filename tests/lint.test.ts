@@ -129,16 +129,58 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
   });
 
   it('refuses a request example without a name', async () => {
-    const problems = await lintEdited('paths/customers/customers.yaml', '        examples:\n          customer:\n            value:\n', '        example:\n');
-    expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
-      'createCustomer: a request example needs a name: write it under examples, named as the response example it produces',
+    const problems = await lintEdited('paths/tax_rates/tax_rates.yaml', '        examples:\n          tax_rate:\n            summary: The reduced consumption tax rate, included in prices\n            value:\n', '        example:\n');
+    expect(problems.filter((p) => p.ruleId === 'contract/named-request-examples').map((p) => p.message)).toContain(
+      'createTaxRate: a request example needs a name: write it under examples, named as the response example it produces',
     );
   });
 
   it('refuses a request example named as no success example', async () => {
-    const problems = await lintEdited('paths/customers/customers.yaml', '          customer:\n            value:\n', '          new_customer:\n            value:\n');
+    const problems = await lintEdited('paths/customers/customers.yaml', '          customer:\n            summary: A customer with an email address\n', '          new_customer:\n            summary: A customer with an email address\n');
     expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
-      "createCustomer: request example 'new_customer' names no response example of a success (customer): name it as the answer it produces",
+      "createCustomer: request example 'new_customer' names no response example of the operation (successes: customer; errors: their codes): name it as the answer it produces",
+    );
+  });
+
+  it('refuses a success example without its request, in the body or in a path parameter', async () => {
+    const body = await lintEdited('paths/customers/customers@{customer_id}.yaml', '          customer:\n            summary: A new email address\n', '          renamed:\n            summary: A new email address\n');
+    expect(body.filter((p) => p.ruleId === 'contract/named-request-examples').map((p) => p.message)).toContain(
+      "updateCustomer: success example 'customer' has no request example of that name in the request body: example-driven tools then send a body of their own making",
+    );
+    const file = 'components/parameters/customers/CustomerId.yaml';
+    const parameter = await lintEdited(file, '  deleted: {summary: "A customer to delete", value: cus_5Lr8Tw2Zk7}\n', '');
+    const problem = parameter.find((p) => p.ruleId === 'contract/named-request-examples');
+    expect(problem?.message).toBe("deleteCustomer: success example 'deleted' has no example of that name in path parameter customer_id: example-driven tools then invent the ID");
+    expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, 'examples:') });
+  });
+
+  it('refuses a request named in one parameter and missing from a path parameter', async () => {
+    const problems = await lintEdited('components/parameters/customers/CustomerId.yaml', /  resource_missing: .*\n/.exec(readFileSync(join(ROOT, 'openapi/components/parameters/customers/CustomerId.yaml'), 'utf8'))![0], '');
+    expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
+      "getCustomerPaymentMethods: request 'resource_missing' has no example of that name in path parameter customer_id: example-driven tools then invent the ID",
+    );
+  });
+
+  it('refuses a parameter example named as no response example of its operations, at its line', async () => {
+    const file = 'components/parameters/customers/CustomerId.yaml';
+    const problems = await lintEdited(file, 'examples:\n', 'examples:\n  custmer: {value: cus_taro_yamada}\n');
+    const problem = problems.find((p) => p.ruleId === 'contract/named-request-examples');
+    expect(problem?.message).toBe("parameter customer_id: example 'custmer' is named as no response example of the operations that use it");
+    expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, 'examples:') + 1 });
+  });
+
+  it('refuses an example naming an object a fresh sandbox does not hold, at its line', async () => {
+    const file = 'components/parameters/customers/CustomerId.yaml';
+    const problems = await lintEdited(file, '  customer: {summary: "A customer", value: cus_taro_yamada}', '  customer: {summary: "A customer", value: cus_taro_yamda}');
+    const problem = problems.find((p) => p.ruleId === 'contract/example-ids-seeded');
+    expect(problem?.message).toBe("example 'customer' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts");
+    expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, '  customer: {') });
+  });
+
+  it('refuses a not_found example naming only objects that exist', async () => {
+    const problems = await lintEdited('paths/payment_refunds/payment_refunds.yaml', '            payment_flow_id: pfw_missing', '            payment_flow_id: pfw_5Rk2Mq8Hn1');
+    expect(problems.find((p) => p.ruleId === 'contract/example-ids-seeded')?.message).toBe(
+      "createPaymentRefund: request 'not_found' names only objects a fresh sandbox holds: it must name one that does not exist",
     );
   });
 
@@ -185,6 +227,16 @@ describe('lint of the bundle', { timeout: 60_000 }, () => {
       response.content = { 'application/json': response.content!['application/problem+json'] };
     });
     expect(problems.find((p) => p.ruleId === 'contract/problem-media-type')?.message).toBe('error response 400 must have exactly application/problem+json content (has application/json)');
+  });
+
+  it('refuses a request example named by a code the operation does not answer', async () => {
+    const problems = await lintBundleEdited((doc) => {
+      const media = (doc.paths['/v2/tax_rates']!['post'] as unknown as { requestBody: { content: Record<string, { examples: Record<string, unknown> }> } }).requestBody.content['application/json']!;
+      media.examples['product_has_prices'] = { value: { display_name: 'x', inclusive: true, percentage: 8 } };
+    });
+    expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
+      "createTaxRate: request example 'product_has_prices' names no response example of the operation (successes: tax_rate; errors: their codes): name it as the answer it produces",
+    );
   });
 
   it('refuses an operation without one of the statuses every operation answers', async () => {
