@@ -37,8 +37,11 @@ const problem = (code: ErrorCode, status: number, instance: string, extra: objec
   ...extra,
 });
 
-const classify = createClassifier(loadContract());
-const verdictOf = (text: string) => classify(readTranscript(text)[0]!);
+/** The verdict on the last exchange of a transcript, the earlier ones read first (they are its evidence). */
+const verdictOf = (text: string) => {
+  const classify = createClassifier(loadContract());
+  return readTranscript(text).map(classify).at(-1);
+};
 
 describe('the Specmatic transcript', () => {
   it('reads each exchange: request, answer, verdict', () => {
@@ -50,12 +53,12 @@ describe('the Specmatic transcript', () => {
 describe('classifying a failure', () => {
   it('an answer outside the contract is a sandbox bug', () => {
     const verdict = verdictOf(block('+ve', 'GET /v2/customers/cus_1', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_1'), code: 'no_such_code' }));
-    expect(verdict.verdict).toBe('sandbox bug');
+    expect(verdict?.verdict).toBe('sandbox bug');
   });
 
   it('a 2xx to a negative test whose body the schema refuses is a sandbox bug', () => {
     const verdict = verdictOf(block('-ve', 'POST /v2/customers\n{"email": 5}', '200 OK', { object: 'customer' }));
-    expect(verdict.verdict).toBe('sandbox bug');
+    expect(verdict?.verdict).toBe('sandbox bug');
   });
 
   it('both cursors answered 400 invalid_request: the x-parameter-rules limitation', () => {
@@ -73,9 +76,24 @@ describe('classifying a failure', () => {
     expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.state });
   });
 
-  it('an example ID answered 404 is a spec defect: the sandbox does not seed what the spec names', () => {
+  it('an object of the examples answered 404 by a fresh sandbox is a sandbox bug: the seed promises it', () => {
     const verdict = verdictOf(block('+ve', 'GET /v2/customers/cus_taro_yamada', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_taro_yamada'), detail: 'No such customer: cus_taro_yamada' }));
-    expect(verdict).toEqual({ verdict: 'spec defect', why: "the spec's examples name cus_taro_yamada, which a fresh sandbox does not hold (sandbox/seed.ts)" });
+    expect(verdict).toEqual({ verdict: 'sandbox bug', why: 'a fresh sandbox does not hold cus_taro_yamada, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)' });
+  });
+
+  it('after an earlier test of the run moved the object on, its state answer is the consumed-example limitation', () => {
+    const captured = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '200 OK', { object: 'payment_flow' }, false);
+    const again = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '400 Bad Request', problem('invalid_status', 400, '/v2/payment_flows/pfw_8Lm3Xv6Tp0/capture'));
+    expect(verdictOf(captured + again)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.consumed });
+    expect(verdictOf(again)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.objectState });
+    const deleted = block('+ve', 'DELETE /v2/customers/cus_5Lr8Tw2Zk7', '200 OK', { object: 'customer' }, false);
+    const gone = block('+ve', 'DELETE /v2/customers/cus_5Lr8Tw2Zk7', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_5Lr8Tw2Zk7'), detail: 'No such customer: cus_5Lr8Tw2Zk7' });
+    expect(verdictOf(deleted + gone)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.consumed });
+  });
+
+  it("a payment method update whose type is not the stored method's is the stored-object limitation", () => {
+    const verdict = verdictOf(block('+ve', 'POST /v2/payment_methods/pm_3Fq8Zp2Lx9\n{"type": "paypay"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/payment_methods/pm_3Fq8Zp2Lx9', { errors: [{ field: 'type', message: "Input should be 'card'" }] })));
+    expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.storedObject });
   });
 
   it('a scenario without +ve/-ve (a run without generative tests) is read too', () => {
@@ -85,6 +103,6 @@ describe('classifying a failure', () => {
 
   it('a valid request answered with an undocumented rule is a spec defect', () => {
     const verdict = verdictOf(block('+ve', 'POST /v2/customers\n{"email": "a@example.jp"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/customers', { errors: [{ field: 'email', message: 'taken' }] })));
-    expect(verdict.verdict).toBe('spec defect');
+    expect(verdict?.verdict).toBe('spec defect');
   });
 });

@@ -14,6 +14,7 @@ import { redact } from '../lib/keys.ts';
 import { REPORTS } from '../lib/report.ts';
 import { LOCAL_TEST_KEY } from '../lib/target.ts';
 import { createClassifier, type Verdict } from './classify.ts';
+import { specmaticCopy } from './spec-copy.ts';
 import { readTranscript } from './transcript.ts';
 
 const JAR = join(import.meta.dirname, '../../node_modules/specmatic/specmatic.jar');
@@ -24,12 +25,9 @@ const dir = join(REPORTS, 'specmatic');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-// Specmatic 2.55 reads `security: [bearerAuth], [basicAuth]` (either one, as OpenAPI says) as both when it
-// loads the named examples: every example fails "Authorization header must be prefixed with Basic". The
-// workaround: Specmatic gets a copy of the bundle whose security is the bearer scheme alone.
-const spec = join(dir, 'openapi.bearer-only.json');
-const document = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as { security?: unknown };
-writeFileSync(spec, JSON.stringify({ ...document, security: [{ bearerAuth: [] }] }));
+// Specmatic reads a copy written around its misreadings of OpenAPI 3.1 (spec-copy.ts).
+const spec = join(dir, 'openapi.specmatic.json');
+writeFileSync(spec, JSON.stringify(specmaticCopy(JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as Record<string, unknown>)));
 
 const { startSandbox } = await import('../../sandbox/server.ts');
 const sandbox = await startSandbox({ port: 0 });
@@ -61,10 +59,11 @@ try {
   const exchanges = readTranscript(text);
   const classify = createClassifier(loadContract());
   const counts = new Map<Verdict, Map<string, number>>([['sandbox bug', new Map()], ['spec defect', new Map()], ['tool limitation', new Map()]]);
-  for (const exchange of exchanges.filter((e) => e.failed)) {
-    const { verdict, why } = classify(exchange);
-    const byWhy = counts.get(verdict)!;
-    byWhy.set(why, (byWhy.get(why) ?? 0) + 1);
+  for (const exchange of exchanges) {
+    const classified = classify(exchange);
+    if (!classified) continue;
+    const byWhy = counts.get(classified.verdict)!;
+    byWhy.set(classified.why, (byWhy.get(classified.why) ?? 0) + 1);
   }
   // A test that failed without a request in the transcript (Specmatic could not build it) is the tool's.
   const unsent = Number(totals?.[3] ?? 0) - exchanges.filter((e) => e.failed).length;
