@@ -1,8 +1,8 @@
 // The direction of dependencies between the parts (ARCHITECTURE.md), checked by `npm run deps` in npm test.
 // Each rule says which part may import which; anything else is an error naming the importing file.
 //
-//   contract-core/conventions.ts, evidence.ts, files.ts (import nothing)
-//   scripts/ (the build)      → those three
+//   contract-core/conventions.ts, evidence.ts, files.ts, parameter-rules.ts, example-objects.ts (import nothing)
+//   scripts/ (the build)      → those five
 //   generated/                → nothing
 //   contract-core/            → generated/
 //   mock/, sandbox/           → contract-core/, generated/
@@ -16,8 +16,10 @@
 //   tools/                    → anything below them, never the other way
 //   package/ (the installable package's entry points and CLI, beside tools/ at the top) → every part but
 //                               tools/ and tests/ (the repository's own, not shipped); nothing imports package/
-// The core modules the build may use: the bundle's conventions, evidence sources, where files are.
-const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files)\\.ts$';
+// The core modules the build may use: the bundle's conventions, evidence sources, where files are, the
+// x-parameter-rules vocabulary (its lint rule reads the rules as the servers do) and the objects the examples
+// name (their lint rule reads the IDs the sandbox seeds).
+const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules|example-objects)\\.ts$';
 const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff|package)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

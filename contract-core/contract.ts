@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { HTTP_METHODS, type HttpMethod, LIST_CURSOR } from './conventions.ts';
 import { BUNDLE_FILE } from './files.ts';
 import type { Evidence } from './evidence.ts';
+import { PARAMETER_RULES_KEY, readParameterRules, type ParameterRule } from './parameter-rules.ts';
 
 export { BUNDLE_FILE };
 export type Method = HttpMethod;
@@ -16,6 +17,7 @@ export interface Parameter {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: JsonObject;
+  /** What the operation's success sends: the bare `example`, or the one named as its first success example. */
   example?: Json;
 }
 
@@ -43,6 +45,7 @@ export interface Operation {
     | {
         required: boolean;
         schema: JsonObject;
+        /** The body of the operation's success: the example named as its first success example. */
         example: Json | undefined;
         properties: string[];
         /** Why the body refuses unknown fields (its `x-evidence` for `additionalProperties: false`), if it does. */
@@ -56,6 +59,8 @@ export interface Operation {
   errorEvidence: Record<string, Evidence>;
   /** A list answers a ListEnvelope and takes cursors. */
   isList: boolean;
+  /** Relations between its query parameters (`x-parameter-rules`). */
+  parameterRules: ParameterRule[];
 }
 
 export interface Contract {
@@ -83,15 +88,27 @@ export function deref(document: JsonObject, node: Json | undefined): JsonObject 
   return current;
 }
 
-function readParameters(document: JsonObject, list: Json | undefined): Parameter[] {
+/**
+ * The example of a node that has a bare `example` or named `examples`: the bare one, else the first named as
+ * one of `names` (the operation's success examples; the others are the requests of its errors).
+ */
+function exampleFor(document: JsonObject, node: JsonObject, names: readonly string[]): Json | undefined {
+  if (node['example'] !== undefined) return node['example'];
+  const named = isObject(node['examples']) ? node['examples'] : {};
+  const name = names.find((n) => named[n] !== undefined);
+  return name === undefined ? undefined : deref(document, named[name])['value'];
+}
+
+function readParameters(document: JsonObject, list: Json | undefined, successes: readonly string[]): Parameter[] {
   return (Array.isArray(list) ? list : []).map((node) => {
     const p = deref(document, node);
+    const example = exampleFor(document, p, successes);
     return {
       name: String(p['name']),
       in: p['in'] as Parameter['in'],
       required: p['required'] === true,
       schema: isObject(p['schema']) ? p['schema'] : {},
-      ...(p['example'] !== undefined ? { example: p['example'] } : {}),
+      ...(example !== undefined ? { example } : {}),
     };
   });
 }
@@ -116,6 +133,7 @@ function readResponse(document: JsonObject, status: string, node: Json): Respons
   return { status, content, headers };
 }
 
+
 /** The property names a body schema allows, through `$ref`, `allOf`, `oneOf` and `anyOf`. */
 function propertiesOf(document: JsonObject, node: Json | undefined): string[] {
   if (!isObject(node)) return [];
@@ -139,19 +157,21 @@ export function readContract(document: JsonObject): Contract {
   const operations: Operation[] = [];
   for (const [template, item] of Object.entries(isObject(document['paths']) ? document['paths'] : {})) {
     if (!isObject(item)) continue;
-    const shared = readParameters(document, item['parameters']);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
       const operationId = String(op['operationId']);
-      const own = readParameters(document, op['parameters']);
-      const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
-      const body = op['requestBody'] === undefined ? undefined : deref(document, op['requestBody']);
-      const bodyMedia = body && isObject(body['content']) ? body['content']['application/json'] : undefined;
       const responses = new Map<string, ResponseSpec>();
       for (const [status, response] of Object.entries(isObject(op['responses']) ? op['responses'] : {})) {
         responses.set(status, readResponse(document, status, response));
       }
+      // Request examples are named as the response example they produce: the successes' are the defaults.
+      const successes = [...responses.values()].filter((r) => r.status.startsWith('2')).flatMap((r) => [...r.content.values()].flatMap((media) => [...media.examples.keys()]));
+      const shared = readParameters(document, item['parameters'], successes);
+      const own = readParameters(document, op['parameters'], successes);
+      const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
+      const body = op['requestBody'] === undefined ? undefined : deref(document, op['requestBody']);
+      const bodyMedia = body && isObject(body['content']) ? body['content']['application/json'] : undefined;
       operations.push({
         operationId,
         method,
@@ -162,7 +182,7 @@ export function readContract(document: JsonObject): Contract {
           ? {
               required: body?.['required'] === true,
               schema: isObject(bodyMedia['schema']) ? bodyMedia['schema'] : {},
-              example: bodyMedia['example'],
+              example: exampleFor(document, bodyMedia, successes),
               properties: propertiesOf(document, bodyMedia['schema']),
               closed: evidenceOf(document, bodyMedia['schema'], 'additionalProperties'),
             }
@@ -171,6 +191,7 @@ export function readContract(document: JsonObject): Contract {
         errors: Array.isArray(op['x-errors']) ? op['x-errors'].map(String) : [],
         errorEvidence: (isObject(op['x-errors-evidence']) ? op['x-errors-evidence'] : {}) as unknown as Record<string, Evidence>,
         isList: parameters.some((p) => p.in === 'query' && p.name === LIST_CURSOR),
+        parameterRules: readParameterRules(op[PARAMETER_RULES_KEY], `${BUNDLE_FILE} ${method.toUpperCase()} ${template} (${operationId})`),
       });
     }
   }

@@ -38,10 +38,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -74,10 +71,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -106,10 +100,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -140,10 +131,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -181,10 +169,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -239,10 +224,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
@@ -291,10 +273,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The dispute's ID.
-                 * @example dp_2Hx6Lb9Qe4
-                 */
+                /** @description The dispute's ID. */
                 payment_dispute_id: components["parameters"]["PaymentDisputeId"];
             };
             cookie?: never;
@@ -338,10 +317,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment transaction's ID.
-                 * @example ptx_9Vd4Rs1Ym8
-                 */
+                /** @description The payment transaction's ID. */
                 payment_transaction_id: components["parameters"]["PaymentTransactionId"];
             };
             cookie?: never;
@@ -402,10 +378,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -437,7 +410,6 @@ export interface paths {
                 /**
                  * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
                  *     same card in v2.
-                 * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
                  */
                 card_id: components["parameters"]["CardId"];
             };
@@ -463,10 +435,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -498,10 +467,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -548,10 +514,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
@@ -612,10 +575,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -650,10 +610,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -713,10 +670,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -747,10 +701,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -799,10 +750,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -863,10 +811,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
@@ -921,10 +866,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
@@ -979,10 +921,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -1014,10 +953,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -1066,10 +1002,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The event's ID.
-                 * @example evnt_7Gm3Tq9Wc2
-                 */
+                /** @description The event's ID. */
                 event_id: components["parameters"]["EventId"];
             };
             cookie?: never;
@@ -1115,10 +1048,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -1141,10 +1071,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -1189,10 +1116,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -1215,10 +1139,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -1263,10 +1184,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The term's ID.
-                 * @example tm_6Bq1Ws5Jz3
-                 */
+                /** @description The term's ID. */
                 term_id: components["parameters"]["TermId"];
             };
             cookie?: never;
@@ -1490,7 +1408,7 @@ export interface components {
             type: string;
             /** @description A short summary of the error; the same for every occurrence of the code. */
             title: string;
-            /** @description The HTTP status of the response. */
+            /** @description The HTTP status of the response, a client or server error (RFC 9110 §15.5, §15.6). */
             status: number;
             /** @description The error code, one of the catalog's. */
             code: string;
@@ -1527,7 +1445,8 @@ export interface components {
         /** @description `true` for an object of live mode (made with a `sk_live_` key), `false` for test mode. */
         Livemode: boolean;
         /**
-         * @description An amount in Japanese yen, a whole number (the yen has no minor unit).
+         * @description An amount in Japanese yen, a whole number (the yen has no minor unit), within ±(2^53 − 1). Requests bound
+         *     their amounts further.
          * @example 5000
          */
         Amount: number;
@@ -1600,8 +1519,9 @@ export interface components {
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
          * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers or booleans. On update, the keys given are merged into the stored ones and a key set to the empty
-         *     string is removed; an update that would leave more than 20 keys answers `400 metadata_limit_exceeded`.
+         *     numbers (within ±(2^53 − 1)) or booleans. On update, the keys given are merged into the stored ones and a
+         *     key set to the empty string is removed; an update that would leave more than 20 keys answers
+         *     `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
@@ -1634,10 +1554,10 @@ export interface components {
             currency: components["schemas"]["Currency"];
             /**
              * @description How much of `amount` can be captured, in yen: the authorized amount while the status is
-             *     `requires_capture`.
+             *     `requires_capture`. At most `amount`, so 0 to 9,999,999.
              */
             amount_capturable: number | null;
-            /** @description How much of `amount` was captured (received), in yen. */
+            /** @description How much of `amount` was captured (received), in yen, at most `amount`, so 0 to 9,999,999. */
             amount_received: number | null;
             /**
              * @description A secret of this payment flow for the front end: together with a publishable key it lets the customer's
@@ -1763,7 +1683,8 @@ export interface components {
             /**
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
-             *     works too). Only with `confirm: true`.
+             *     works too). Only with `confirm: true` (the published client: confirm=true の場合のみ指定できます;
+             *     `422 validation_error` otherwise, stated for tools by the schema's `if`/`then`).
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
@@ -1816,8 +1737,8 @@ export interface components {
         };
         PaymentFlowCaptureRequest: {
             /**
-             * @description How much to capture, in yen, at most `amount_capturable`. Omitted, all of `amount_capturable` is
-             *     captured.
+             * @description How much to capture, in yen, at most `amount_capturable` (the client: 元の金額以下). Omitted,
+             *     all of `amount_capturable` is captured. From 1 to 9,999,999.
              */
             amount_to_capture?: number;
         };
@@ -1913,8 +1834,8 @@ export interface components {
              */
             payment_flow_id: string;
             /**
-             * @description How much to refund, in yen. Omitted, the payment is refunded in full. The refunds of a payment
-             *     flow together cannot exceed what it received (`400 refund_exceeds_payment`); a fully refunded flow
+             * @description How much to refund, in yen, from 1 to 9,999,999. Omitted, the payment is refunded in full. The refunds of
+             *     a payment flow together cannot exceed what it received (`400 refund_exceeds_payment`); a fully refunded flow
              *     answers `400 already_refunded`.
              */
             amount?: number;
@@ -2298,9 +2219,9 @@ export interface components {
         };
         /**
          * @description The billing details of a card being created. Like PaymentMethodBillingDetailsRequest, but `phone` or
-         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder. The server checks that
-         *     rule (a request without either answers `422 validation_error`); it is not in the schema, where it would
-         *     make generated clients lose the type of this object.
+         *     `email` (or both) is required: 3-D Secure needs a way to reach the card holder (the published client's
+         *     PaymentMethodCardBillingDetailsRequest: phoneまたはemailのいずれか必須). A request without either (an
+         *     empty one counts as not given) answers `422 validation_error`; the `anyOf` states it for tools.
          */
         PaymentMethodCardBillingDetailsRequest: {
             /** @description The name of the billed person, typically the name on the card. */
@@ -2310,6 +2231,10 @@ export interface components {
             /** @description The card holder's email address. This or `phone` is required. */
             email?: string;
             address?: components["schemas"]["PaymentMethodBillingAddressRequest"];
+        } | {
+            phone: string;
+        } | {
+            email: string;
         };
         /**
          * @description The card as the customer entered it. These fields are meant to be sent only by PAY.JP's client-side
@@ -2319,7 +2244,14 @@ export interface components {
          *     setup flow or a checkout session) and handles only the `pm_…` ID.
          */
         PaymentMethodCreateCardDetailsRequest: {
-            /** @description The full card number. */
+            /**
+             * @description The full card number. In test mode it takes a test token instead (`tok_visa`, `tok_card_declined`…:
+             *     the test payment methods guide), the only value a server may send here; a card number answers
+             *     `400 card_number_not_allowed`, an unknown token `422 validation_error`. The tokens are ours (the
+             *     sandbox's, sandbox/test-cards.ts): PAY.JP publishes test card numbers for its client-side libraries,
+             *     which a server never sends.
+             * @example tok_visa
+             */
             number: string;
             /** @description The month the card expires, 1 to 12. */
             exp_month: number;
@@ -2920,7 +2852,7 @@ export interface components {
              */
             price_id: string;
             /**
-             * @description How many units of the price's product the customer buys.
+             * @description How many units of the price's product the customer buys, 1 to 9,999,999.
              * @example 2
              */
             quantity: number;
@@ -2986,8 +2918,10 @@ export interface components {
             customer_email?: string;
             customer_creation?: components["schemas"]["CustomerCreation"];
             /**
-             * @description What the customer buys (`payment` mode), up to 100 lines. Every `price_id` and tax rate ID must exist
-             *     (`404 not_found` otherwise).
+             * @description What the customer buys, up to 100 lines: required when `mode` is `payment`, at least one line
+             *     (`422 validation_error` otherwise; the `if`/`then` of this schema states it for tools; ours: a payment
+             *     needs an amount, and PAY.JP publishes no other way to give one). Every `price_id` and tax rate ID must
+             *     exist (`404 not_found` otherwise).
              */
             line_items?: components["schemas"]["LineItemRequest"][];
             metadata?: components["schemas"]["Metadata"];
@@ -3097,7 +3031,7 @@ export interface components {
             /** @description The price of this line, in full. */
             price: components["schemas"]["Price"];
             /**
-             * @description How many units the customer buys.
+             * @description How many units the customer buys, 1 to 9,999,999.
              * @example 2
              */
             quantity: number;
@@ -3200,7 +3134,7 @@ export interface components {
         PriceCreateRequest: {
             /** @description The product the price belongs to. An unknown product answers `404 not_found`. */
             product_id: string;
-            /** @description The price of one unit, in yen. */
+            /** @description The price of one unit, in yen, 0 to 9,999,999. */
             unit_amount: components["schemas"]["Amount"];
             currency: components["schemas"]["Currency"];
             /**
@@ -3840,12 +3774,14 @@ export interface components {
         Limit: number;
         /**
          * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-         *     exist answers `400 resource_missing`.
+         *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
          */
         StartingAfter: string;
         /**
          * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-         *     not exist answers `400 resource_missing`.
+         *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
          */
         EndingBefore: string;
         /**
@@ -3859,56 +3795,28 @@ export interface components {
          * @example order-10293-create
          */
         IdempotencyKey: string;
-        /**
-         * @description The payment flow's ID.
-         * @example pfw_5Rk2Mq8Hn1
-         */
+        /** @description The payment flow's ID. */
         PaymentFlowId: string;
-        /**
-         * @description The refund's ID.
-         * @example pyr_7Tn3Wc5Ja2
-         */
+        /** @description The refund's ID. */
         PaymentRefundId: string;
-        /**
-         * @description The dispute's ID.
-         * @example dp_2Hx6Lb9Qe4
-         */
+        /** @description The dispute's ID. */
         PaymentDisputeId: string;
-        /**
-         * @description The payment transaction's ID.
-         * @example ptx_9Vd4Rs1Ym8
-         */
+        /** @description The payment transaction's ID. */
         PaymentTransactionId: string;
-        /**
-         * @description The payment method's ID.
-         * @example pm_3Fq8Zp2Lx9
-         */
+        /** @description The payment method's ID. */
         PaymentMethodId: string;
         /**
          * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
          *     same card in v2.
-         * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
          */
         CardId: string;
-        /**
-         * @description The payment method configuration's ID.
-         * @example pmc_1Vb7Yt4Qe2
-         */
+        /** @description The payment method configuration's ID. */
         PaymentMethodConfigurationId: string;
-        /**
-         * @description The setup flow's ID.
-         * @example sfw_4Lk9Qp1Zs7
-         */
+        /** @description The setup flow's ID. */
         SetupFlowId: string;
-        /**
-         * @description The checkout session's ID.
-         * @example cs_9Qw3Er5Ty7
-         */
+        /** @description The checkout session's ID. */
         CheckoutSessionId: string;
-        /**
-         * @description The product's ID.
-         * @example prod_7Hk2Lm9Qx3
-         */
+        /** @description The product's ID. */
         ProductId: string;
         /**
          * @description Only list prices whose `lookup_key` is one of these. Repeat the parameter for several keys
@@ -3918,40 +3826,19 @@ export interface components {
          *     ]
          */
         LookupKeys: string[];
-        /**
-         * @description The price's ID.
-         * @example price_4Tn8Wc1Zr6
-         */
+        /** @description The price's ID. */
         PriceId: string;
-        /**
-         * @description The tax rate's ID.
-         * @example txr_2Jd5Bv7Yp0
-         */
+        /** @description The tax rate's ID. */
         TaxRateId: string;
-        /**
-         * @description The customer's ID.
-         * @example cus_taro_yamada
-         */
+        /** @description The customer's ID. */
         CustomerId: string;
-        /**
-         * @description The event's ID.
-         * @example evnt_7Gm3Tq9Wc2
-         */
+        /** @description The event's ID. */
         EventId: string;
-        /**
-         * @description The balance's ID.
-         * @example ba_4Nf8Rk2Yp6
-         */
+        /** @description The balance's ID. */
         BalanceId: string;
-        /**
-         * @description The statement's ID.
-         * @example st_2Vx7Hd4Lm9
-         */
+        /** @description The statement's ID. */
         StatementId: string;
-        /**
-         * @description The term's ID.
-         * @example tm_6Bq1Ws5Jz3
-         */
+        /** @description The term's ID. */
         TermId: string;
         /**
          * @description The webhook token of your account, shown in the dashboard. Compare it with the token you registered and
@@ -3981,12 +3868,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4050,26 +3939,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "amount": 5000,
-                 *       "currency": "jpy",
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "payment_method_id": "pm_3Fq8Zp2Lx9",
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "payment_method_types": [
-                 *         "card"
-                 *       ],
-                 *       "description": "注文 A-10293",
-                 *       "metadata": {
-                 *         "order_id": "A-10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCreateRequest"];
             };
         };
@@ -4111,10 +3980,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4167,24 +4033,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "description": "注文 A-10293 (ギフト包装)",
-                 *       "metadata": {
-                 *         "gift_wrap": true
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowUpdateRequest"];
             };
         };
@@ -4237,21 +4092,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "cancellation_reason": "requested_by_customer"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCancelRequest"];
             };
         };
@@ -4304,21 +4151,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "amount_to_capture": 10000
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowCaptureRequest"];
             };
         };
@@ -4383,22 +4222,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "payment_method_id": "pm_3Fq8Zp2Lx9",
-                 *       "return_url": "https://shop.example.jp/orders/A-10293/complete"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentFlowConfirmRequest"];
             };
         };
@@ -4442,21 +4272,20 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
             header?: never;
             path: {
-                /**
-                 * @description The payment flow's ID.
-                 * @example pfw_5Rk2Mq8Hn1
-                 */
+                /** @description The payment flow's ID. */
                 payment_flow_id: components["parameters"]["PaymentFlowId"];
             };
             cookie?: never;
@@ -4499,12 +4328,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -4563,16 +4394,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payment_flow_id": "pfw_5Rk2Mq8Hn1",
-                 *       "amount": 1500,
-                 *       "reason": "requested_by_customer",
-                 *       "metadata": {
-                 *         "ticket": "CS-2274"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentRefundCreateRequest"];
             };
         };
@@ -4613,10 +4434,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
@@ -4669,23 +4487,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The refund's ID.
-                 * @example pyr_7Tn3Wc5Ja2
-                 */
+                /** @description The refund's ID. */
                 payment_refund_id: components["parameters"]["PaymentRefundId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "ticket": "CS-2274"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentRefundUpdateRequest"];
             };
         };
@@ -4728,12 +4536,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4790,10 +4600,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The dispute's ID.
-                 * @example dp_2Hx6Lb9Qe4
-                 */
+                /** @description The dispute's ID. */
                 payment_dispute_id: components["parameters"]["PaymentDisputeId"];
             };
             cookie?: never;
@@ -4836,12 +4643,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4899,10 +4708,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment transaction's ID.
-                 * @example ptx_9Vd4Rs1Ym8
-                 */
+                /** @description The payment transaction's ID. */
                 payment_transaction_id: components["parameters"]["PaymentTransactionId"];
             };
             cookie?: never;
@@ -4945,12 +4751,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5009,18 +4817,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "paypay",
-                 *       "billing_details": {
-                 *         "name": "鈴木 花子",
-                 *         "email": "hanako.suzuki@example.jp"
-                 *       },
-                 *       "metadata": {
-                 *         "order_id": "A-10311"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodCreateRequest"];
             };
         };
@@ -5061,10 +4857,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5117,33 +4910,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "card",
-                 *       "billing_details": {
-                 *         "address": {
-                 *           "country": "JP",
-                 *           "zip": "150-0002",
-                 *           "state": "東京都",
-                 *           "city": "渋谷区",
-                 *           "line1": "渋谷2-21-1"
-                 *         }
-                 *       },
-                 *       "metadata": {
-                 *         "label": "メインカード"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodUpdateRequest"];
             };
         };
@@ -5187,7 +4960,6 @@ export interface operations {
                 /**
                  * @description The ID of a card saved with the PAY.JP API v1 (`car_…`). Answers the payment method that stands for the
                  *     same card in v2.
-                 * @example car_6e2a1f0c9d8b7a5e4f3c2b1a0d9e
                  */
                 card_id: components["parameters"]["CardId"];
             };
@@ -5241,21 +5013,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_id": "cus_taro_yamada"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodAttachRequest"];
             };
         };
@@ -5308,10 +5072,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method's ID.
-                 * @example pm_3Fq8Zp2Lx9
-                 */
+                /** @description The payment method's ID. */
                 payment_method_id: components["parameters"]["PaymentMethodId"];
             };
             cookie?: never;
@@ -5356,12 +5117,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5404,10 +5167,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
@@ -5460,25 +5220,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The payment method configuration's ID.
-                 * @example pmc_1Vb7Yt4Qe2
-                 */
+                /** @description The payment method configuration's ID. */
                 payment_method_configuration_id: components["parameters"]["PaymentMethodConfigurationId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "paypay": {
-                 *         "display_preference": {
-                 *           "preference": "on"
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PaymentMethodConfigurationUpdateRequest"];
             };
         };
@@ -5521,12 +5269,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5585,24 +5335,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "payment_method_types": [
-                 *         "card"
-                 *       ],
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "usage": "off_session",
-                 *       "description": "定期便のお支払いカード登録",
-                 *       "metadata": {
-                 *         "member_id": "10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowCreateRequest"];
             };
         };
@@ -5643,10 +5375,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
@@ -5699,21 +5428,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "description": "定期便 (毎月お届け) のお支払いカード登録"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowUpdateRequest"];
             };
         };
@@ -5766,21 +5487,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The setup flow's ID.
-                 * @example sfw_4Lk9Qp1Zs7
-                 */
+                /** @description The setup flow's ID. */
                 setup_flow_id: components["parameters"]["SetupFlowId"];
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "cancellation_reason": "abandoned"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetupFlowCancelRequest"];
             };
         };
@@ -5823,12 +5536,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5887,38 +5602,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "mode": "payment",
-                 *       "customer_id": "cus_taro_yamada",
-                 *       "client_reference_id": "cart-58213",
-                 *       "line_items": [
-                 *         {
-                 *           "price_id": "price_4Tn8Wc1Zr6",
-                 *           "quantity": 2,
-                 *           "tax_rates": [
-                 *             "txr_2Jd5Bv7Yp0"
-                 *           ]
-                 *         }
-                 *       ],
-                 *       "success_url": "https://shop.example.jp/checkout/complete",
-                 *       "cancel_url": "https://shop.example.jp/cart",
-                 *       "locale": "ja",
-                 *       "payment_method_types": [
-                 *         "card",
-                 *         "paypay"
-                 *       ],
-                 *       "payment_method_options": {
-                 *         "card": {
-                 *           "request_three_d_secure": "automatic"
-                 *         }
-                 *       },
-                 *       "submit_type": "pay",
-                 *       "metadata": {
-                 *         "order_id": "A-10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CheckoutSessionCreateRequest"];
             };
         };
@@ -5959,10 +5642,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -6015,23 +5695,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "campaign": "winter-2026"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CheckoutSessionUpdateRequest"];
             };
         };
@@ -6074,21 +5744,20 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
             header?: never;
             path: {
-                /**
-                 * @description The checkout session's ID.
-                 * @example cs_9Qw3Er5Ty7
-                 */
+                /** @description The checkout session's ID. */
                 checkout_session_id: components["parameters"]["CheckoutSessionId"];
             };
             cookie?: never;
@@ -6131,12 +5800,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6195,14 +5866,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "コーヒー豆 エチオピア 200g",
-                 *       "description": "浅煎り。フローラルな香りと柑橘系の酸味。",
-                 *       "unit_label": "袋",
-                 *       "url": "https://shop.example.jp/products/coffee-ethiopia"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ProductCreateRequest"];
             };
         };
@@ -6242,10 +5905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -6298,21 +5958,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "default_price_id": "price_4Tn8Wc1Zr6"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ProductUpdateRequest"];
             };
         };
@@ -6353,10 +6005,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The product's ID.
-                 * @example prod_7Hk2Lm9Qx3
-                 */
+                /** @description The product's ID. */
                 product_id: components["parameters"]["ProductId"];
             };
             cookie?: never;
@@ -6399,12 +6048,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -6471,18 +6122,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "product_id": "prod_7Hk2Lm9Qx3",
-                 *       "unit_amount": 1620,
-                 *       "currency": "jpy",
-                 *       "nickname": "通常価格 (税込)",
-                 *       "lookup_key": "coffee-ethiopia-200g",
-                 *       "metadata": {
-                 *         "sku": "CF-ETH-200"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["PriceCreateRequest"];
             };
         };
@@ -6523,10 +6162,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
@@ -6579,21 +6215,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The price's ID.
-                 * @example price_4Tn8Wc1Zr6
-                 */
+                /** @description The price's ID. */
                 price_id: components["parameters"]["PriceId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "lookup_key": "coffee-ethiopia-200g"
-                 *     }
-                 */
                 "application/json": components["schemas"]["PriceUpdateRequest"];
             };
         };
@@ -6636,12 +6264,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6700,18 +6330,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "display_name": "消費税 (軽減税率)",
-                 *       "inclusive": true,
-                 *       "percentage": 8,
-                 *       "country": "JP",
-                 *       "description": "食品 (軽減税率対象)",
-                 *       "metadata": {
-                 *         "tax_code": "reduced-8"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["TaxRateCreateRequest"];
             };
         };
@@ -6751,10 +6369,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
@@ -6807,23 +6422,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The tax rate's ID.
-                 * @example txr_2Jd5Bv7Yp0
-                 */
+                /** @description The tax rate's ID. */
                 tax_rate_id: components["parameters"]["TaxRateId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "metadata": {
-                 *         "tax_code": "reduced-8"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["TaxRateUpdateRequest"];
             };
         };
@@ -6866,12 +6471,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6930,15 +6537,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "taro.yamada@example.jp",
-                 *       "description": "山田 太郎 (会員番号 10293)",
-                 *       "metadata": {
-                 *         "member_id": "10293"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["CustomerCreateRequest"];
             };
         };
@@ -6979,10 +6577,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -7035,21 +6630,13 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "email": "taro.yamada+shop@example.jp"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CustomerUpdateRequest"];
             };
         };
@@ -7090,10 +6677,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -7136,21 +6720,20 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
             header?: never;
             path: {
-                /**
-                 * @description The customer's ID.
-                 * @example cus_taro_yamada
-                 */
+                /** @description The customer's ID. */
                 customer_id: components["parameters"]["CustomerId"];
             };
             cookie?: never;
@@ -7193,12 +6776,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7256,10 +6841,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The event's ID.
-                 * @example evnt_7Gm3Tq9Wc2
-                 */
+                /** @description The event's ID. */
                 event_id: components["parameters"]["EventId"];
             };
             cookie?: never;
@@ -7302,12 +6884,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7380,10 +6964,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -7436,10 +7017,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The balance's ID.
-                 * @example ba_4Nf8Rk2Yp6
-                 */
+                /** @description The balance's ID. */
                 balance_id: components["parameters"]["BalanceId"];
             };
             cookie?: never;
@@ -7484,12 +7062,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7552,10 +7132,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -7608,10 +7185,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /**
-                 * @description The statement's ID.
-                 * @example st_2Vx7Hd4Lm9
-                 */
+                /** @description The statement's ID. */
                 statement_id: components["parameters"]["StatementId"];
             };
             cookie?: never;
@@ -7656,12 +7230,14 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /**
                  * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`.
+                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
                  * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`.
+                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
+                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7714,10 +7290,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The term's ID.
-                 * @example tm_6Bq1Ws5Jz3
-                 */
+                /** @description The term's ID. */
                 term_id: components["parameters"]["TermId"];
             };
             cookie?: never;

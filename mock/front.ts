@@ -1,11 +1,13 @@
 // The front: the mock's HTTP server. It makes the checks the API makes first, in the sandbox's order and by
 // the rules the two share (contract-core/: credentials, the body, card numbers, empty query parameters):
 // the key, the path, the Idempotency-Key format, the body, the query; then it hands the request to Prism
-// (in process) and answers Prism's problems in the catalog's shape. Success answers go out as Prism made them.
+// (in process) and answers Prism's problems in the catalog's shape. Success answers go out as Prism made them,
+// unless the query breaks a relation between parameters (`x-parameter-rules`), which Prism does not read.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { WWW_AUTHENTICATE, authenticate, publishableKeyRefusal } from '../contract-core/credentials.ts';
+import { PARAMETER_RULE_CODE, breachOf } from '../contract-core/parameter-rules.ts';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
@@ -100,6 +102,10 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         const headers = { ...cors(req.headers), ...reply.headers };
         const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
         if (!isProblem) {
+          // A relation between query parameters (x-parameter-rules) is checked once Prism found each valid, as
+          // the sandbox checks it after the parameters' own rules.
+          const breach = operation && breachOf(operation.parameterRules, new URLSearchParams(search));
+          if (breach) return answer(problem(PARAMETER_RULE_CODE, breach.detail, pathname));
           const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
           return send(res, reply.status, headers, text);
         }

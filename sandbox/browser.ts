@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError } from './http/problem.ts';
-import type { PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
+import type { CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
 import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
@@ -64,6 +64,12 @@ export function handleBrowser(state: State, req: IncomingMessage, res: ServerRes
 function checkout(state: State, res: ServerResponse, id: string, token: string): void {
   const session = state.checkoutSessions.get(id);
   if (session?.status !== 'open') return page(res, 404, `No open checkout session: ${id}`);
+  completeCheckout(state, session, token);
+  page(res, 200, `Checkout session ${session.id} is complete.`, session.success_url);
+}
+
+/** What the hosted page does once the customer has entered the card of `token` (also the seed's complete session). */
+export function completeCheckout(state: State, session: CheckoutSession, token: string): void {
   if (session.mode === 'payment' && session.customer_id === null) {
     // A payment method is only ever used with its customer: the page makes one for a guest.
     const guest = call<{ id: string }>(state, 'createCustomer', session.customer_email ? { email: session.customer_email } : {});
@@ -86,11 +92,10 @@ function checkout(state: State, res: ServerResponse, id: string, token: string):
   }
   assign(session, { status: 'complete' });
   state.emit('checkout.session.completed', session);
-  page(res, 200, `Checkout session ${session.id} is complete.`, session.success_url);
 }
 
-/** The card is saved: attached to the flow's customer (if it has one) and the flow succeeded. */
-function completeSetup(state: State, flow: SetupFlow, method: PaymentMethod): SetupFlow {
+/** The card is saved: attached to the flow's customer (if it has one) and the flow succeeded (also the seed's). */
+export function completeSetup(state: State, flow: SetupFlow, method: PaymentMethod): SetupFlow {
   if (flow.customer_id !== null && method.customer_id === null) call(state, 'attachPaymentMethod', { customer_id: flow.customer_id }, { payment_method_id: method.id });
   assign(flow, { payment_method_id: method.id, status: 'succeeded', next_action: null });
   state.emit('setup_flow.succeeded', flow);

@@ -1,6 +1,7 @@
 // Over every operation of the bundle: the sandbox routes exactly the spec's operations, and the errors any
 // client can provoke from outside come back as the problems of our catalog that the operation documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { ROUTES } from './routes.ts';
 import { type Client, bundleOperations, sandboxClient } from './test-support.ts';
 
@@ -65,8 +66,8 @@ describe('bodies', () => {
   const withBody = operations.filter((op) => op.method === 'POST' && ROUTES.find((r) => r.operationId === op.operationId)?.body);
   // Path IDs of seeded objects, so that the body (not the lookup) is what is checked.
   const seeded: Record<string, string> = {
-    payment_method_configuration_id: 'pmc_seed_default',
-    customer_id: 'cus_seed_yamada',
+    payment_method_configuration_id: EXAMPLE_OBJECTS.paymentMethodConfiguration,
+    customer_id: EXAMPLE_OBJECTS.customer,
   };
   const pathFor = (path: string) => path.replace(/\{([^}]+)\}/g, (_, name: string) => seeded[name] ?? 'x_missing_0000');
 

@@ -1,5 +1,6 @@
 // The payment flow state machine, driven by the test cards, and refunds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
@@ -64,6 +65,14 @@ describe('confirming with test cards', () => {
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('https://shop.example.jp/return');
     expect((await client.ok('GET', `/v2/payment_flows/${pending.id}`)).status).toBe('succeeded');
+  });
+
+  it('return_url only with confirm: true (the published client), else 422 naming it', async () => {
+    for (const confirm of [undefined, false]) {
+      const answer = await flow({ payment_method_id: await card('tok_visa'), return_url: 'https://shop.example.jp/return', ...(confirm === undefined ? {} : { confirm }) });
+      expect(answer.status).toBe(422);
+      expect(answer.body).toMatchObject({ code: 'validation_error', errors: [{ field: 'return_url' }] });
+    }
   });
 
   it('a failed 3-D Secure on the page leaves the flow waiting for a payment method', async () => {
@@ -171,7 +180,7 @@ describe('capture refused by the provider', () => {
 
 describe('payment method types the account turned off', () => {
   const setPayPay = (preference: string) =>
-    client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference } } });
+    client.ok('POST', `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`, { paypay: { display_preference: { preference } } });
 
   it('answer 400 unsupported_payment_method_type wherever the type is named or used, until turned on again', async () => {
     const paypay = (await client.ok('POST', '/v2/payment_methods', { type: 'paypay' })).id;

@@ -1,6 +1,6 @@
 // Customers and payment methods, setup flows, checkout sessions, the catalog, and the seeded records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_CARD_ID } from './seed.ts';
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { type Client, CARD_EXP_YEAR, cardBody, sandboxClient } from './test-support.ts';
 
 let client: Client;
@@ -74,8 +74,8 @@ describe('customers and payment methods', () => {
     ]);
     const cardless = await client.post('/v2/payment_methods', { ...cardBody('tok_visa'), billing_details: { name: 'A' } });
     expect(cardless.body.errors).toEqual([{ field: 'billing_details', message: 'phone or email is required' }]);
-    const seeded = await client.ok('GET', `/v2/payment_methods/cards/${SEEDED_CARD_ID}`);
-    expect(seeded).toMatchObject({ customer_id: 'cus_seed_yamada', card: { last4: '4242' } });
+    const seeded = await client.ok('GET', `/v2/payment_methods/cards/${EXAMPLE_OBJECTS.v1Card}`);
+    expect(seeded).toMatchObject({ id: EXAMPLE_OBJECTS.card, customer_id: EXAMPLE_OBJECTS.customer, card: { last4: '4242' } });
     expect((await client.get('/v2/payment_methods/cards/car_missing')).status).toBe(404);
   });
 
@@ -167,10 +167,10 @@ describe('seeded account records', () => {
     expect((await client.get('/v2/payment_disputes?status=won')).body.errors[0].field).toBe('status');
     expect((await client.ok('GET', '/v2/balances?closed=false')).data.every((b: { closed: boolean }) => !b.closed)).toBe(true);
     expect((await client.get('/v2/balances?since=yesterday')).status).toBe(422);
-    const url = await client.ok('POST', '/v2/statements/st_seed_sales_1/statement_urls');
+    const url = await client.ok('POST', `/v2/statements/${EXAMPLE_OBJECTS.firstStatement}/statement_urls`);
     expect(url).toMatchObject({ object: 'statement_url', expires: expect.stringMatching(ISO) });
     expect((await fetch(url.url)).status).toBe(200);
-    const configuration = await client.ok('POST', '/v2/payment_method_configurations/pmc_seed_default', { paypay: { display_preference: { preference: 'off' } } });
+    const configuration = await client.ok('POST', `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`, { paypay: { display_preference: { preference: 'off' } } });
     expect(configuration.paypay.display_preference).toEqual({ preference: 'off', value: 'off' });
   });
 });

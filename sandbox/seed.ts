@@ -1,14 +1,16 @@
 // What a fresh sandbox holds: the account's records that the API only reads (terms, statements,
-// balances, disputes, a payment method configuration) and a customer with a saved card and a few
-// payments to hang them on. Seeded IDs are fixed (…_seed_…) so that tests and docs can name them.
-import type { Balance, PaymentFlow, PaymentMethod, Statement, Term } from './model.ts';
+// balances, disputes, a payment method configuration), and every object the spec's examples name, each in
+// the state its example needs (contract-core/example-objects.ts lists them; the lint holds the spec's
+// examples to that list), so that an example request sent to a fresh sandbox gets the answer it is named
+// after. Seeded IDs are fixed so that tests, docs and the spec can name them.
+import { EXAMPLE_OBJECTS as X } from '../contract-core/example-objects.ts';
+import { completeCheckout, completeSetup } from './browser.ts';
+import type { Balance, CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow, Statement, Term } from './model.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
-import { timestamp } from './store.ts';
+import { timestamp, withIds } from './store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The card saved with API v1 that the seeded customer holds: v1 cards are never listed, so tests name it. */
-export const SEEDED_CARD_ID = 'car_seed_visa';
 
 /** Start of the half-month (1st or 16th, UTC) `back` half-months before the one containing `now`. */
 function halfMonthStart(now: Date, back: number): Date {
@@ -17,19 +19,19 @@ function halfMonthStart(now: Date, back: number): Date {
 }
 
 export function seed(state: State, now = new Date()): void {
-  const terms: Term[] = [2, 1, 0].map((back, i) => ({
+  const terms: Term[] = [X.firstTerm, X.secondTerm, X.openTerm].map((id, i) => ({
     object: 'term',
-    id: `tm_seed_${i + 1}`,
+    id,
     livemode: false,
-    start_at: timestamp(halfMonthStart(now, back)),
-    end_at: timestamp(halfMonthStart(now, back - 1)),
-    closed: back > 0,
+    start_at: timestamp(halfMonthStart(now, 2 - i)),
+    end_at: timestamp(halfMonthStart(now, 1 - i)),
+    closed: i < 2,
   }));
   terms.forEach((term) => state.terms.add(term));
 
   const balances: Balance[] = [
-    { id: 'ba_seed_1', state: 'transfer' as const, closed: true, term: terms[0]!, due: 10 },
-    { id: 'ba_seed_2', state: 'collecting' as const, closed: false, term: terms[1]!, due: 25 },
+    { id: X.closedBalance, state: 'transfer' as const, closed: true, term: terms[0]!, due: 10 },
+    { id: X.balance, state: 'collecting' as const, closed: false, term: terms[1]!, due: 25 },
   ].map(({ id, state: balanceState, closed, term, due }) => ({
     object: 'balance',
     id,
@@ -57,7 +59,7 @@ export function seed(state: State, now = new Date()): void {
     const fee = -Math.round(gross * 0.03);
     const sales: Statement = {
       object: 'statement',
-      id: `st_seed_sales_${i + 1}`,
+      id: [X.firstStatement, X.statement][i]!,
       livemode: false,
       title: null,
       type: 'sales',
@@ -78,25 +80,25 @@ export function seed(state: State, now = new Date()): void {
   });
   const planFee: Statement = {
     object: 'statement',
-    id: 'st_seed_service_fee',
+    id: 'st_8Hp3Rv6Kc1',
     livemode: false,
     title: 'Pro plan',
     type: 'service_fee',
     term: null,
-    balance_id: 'ba_seed_2',
+    balance_id: X.balance,
     items: [{ subject: 'proplan', name: 'Pro plan', amount: -10_000, tax_rate: '10.00' }],
     net: -10_000,
     created_at: terms[2]!.start_at,
     updated_at: terms[2]!.start_at,
   };
   state.statements.add(planFee);
-  const collecting = state.balances.get('ba_seed_2')!;
+  const collecting = state.balances.get(X.balance)!;
   collecting.statements.push(planFee);
   collecting.net += planFee.net;
 
   state.paymentMethodConfigurations.add({
     object: 'payment_method_configuration',
-    id: 'pmc_seed_default',
+    id: X.paymentMethodConfiguration,
     livemode: false,
     active: true,
     name: 'Default',
@@ -104,33 +106,51 @@ export function seed(state: State, now = new Date()): void {
     paypay: { available: true, display_preference: { preference: 'none', value: 'on' } },
   });
 
-  // A customer with a card saved in API v1 (SEEDED_CARD_ID), and three payments of theirs.
-  call(state, 'createCustomer', { id: 'cus_seed_yamada', email: 'taro.yamada@example.jp', description: '山田 太郎' });
-  const card = call<PaymentMethod>(state, 'createPaymentMethod', {
-    type: 'card',
-    customer_id: 'cus_seed_yamada',
-    card: { number: 'tok_visa', exp_month: 12, exp_year: now.getUTCFullYear() + 4, cvc: '123' },
-    billing_details: { name: 'TARO YAMADA', email: 'taro.yamada@example.jp' },
-  });
-  state.paymentMethodByCardId.set(SEEDED_CARD_ID, card.id);
-  call(state, 'updateCustomer', { default_payment_method_id: card.id }, { customer_id: 'cus_seed_yamada' });
-  const flows = [3_980, 12_800, 5_500].map((amount) =>
-    call<PaymentFlow>(state, 'createPaymentFlow', {
-      amount,
-      currency: 'jpy',
-      customer_id: 'cus_seed_yamada',
-      payment_method_id: card.id,
-      confirm: true,
-    }),
-  );
-  flows.slice(0, 2).forEach((flow, i) => {
+  seedExampleObjects(state, now);
+}
+
+/** The objects of the spec's examples (contract-core/example-objects.ts), each in the state its example needs. */
+function seedExampleObjects(state: State, now: Date): void {
+  const customer = (id: string, email: string, description: string, metadata: Record<string, string> = {}) =>
+    call(state, 'createCustomer', { id, email, description, metadata });
+  customer(X.customer, 'taro.yamada@example.jp', '山田 太郎 (会員番号 10293)', { member_id: '10293' });
+  customer(X.secondCustomer, 'hanako.suzuki@example.jp', '鈴木 花子');
+  customer(X.customerToDelete, 'jiro.sato@example.jp', '佐藤 次郎 (退会)');
+
+  const expiry = { exp_month: 12, exp_year: now.getUTCFullYear() + 4, cvc: '123' };
+  const card = (id: string | undefined, token: string, customerId: string | undefined, name: string, email: string) =>
+    withIds(id ? [id] : [], () =>
+      call<PaymentMethod>(state, 'createPaymentMethod', {
+        type: 'card',
+        card: { number: token, ...expiry },
+        billing_details: { name, email },
+        ...(customerId ? { customer_id: customerId } : {}),
+      }),
+    );
+  card(X.card, 'tok_visa', X.customer, 'TARO YAMADA', 'taro.yamada@example.jp');
+  state.paymentMethodByCardId.set(X.v1Card, X.card);
+  call(state, 'updateCustomer', { default_payment_method_id: X.card }, { customer_id: X.customer });
+  card(X.secondCard, 'tok_mastercard', X.secondCustomer, 'HANAKO SUZUKI', 'hanako.suzuki@example.jp');
+  withIds([X.applePay], () => call(state, 'createPaymentMethod', { type: 'apple_pay', token: 'tok_visa', customer_id: X.secondCustomer }));
+  withIds([X.paypay], () => call(state, 'createPaymentMethod', { type: 'paypay', billing_details: { name: '鈴木 花子', email: 'hanako.suzuki@example.jp' } }));
+  card(X.unattachedCard, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp');
+  card(X.cardToDetach, 'tok_jcb', X.customer, 'TARO YAMADA', 'taro.yamada@example.jp');
+
+  const flow = (id: string | undefined, body: Record<string, unknown>) =>
+    withIds(id ? [id] : [], () => call<PaymentFlow>(state, 'createPaymentFlow', { currency: 'jpy', customer_id: X.customer, ...body }));
+  const byCard = { payment_method_id: X.card };
+  const confirm = (id: string) => call<PaymentFlow>(state, 'confirmPaymentFlow', {}, { payment_flow_id: id });
+
+  // Paid: one disputed (needs a response), one whose dispute was lost (with its chargeback).
+  [flow(X.disputedFlow, { amount: 9_800, ...byCard, confirm: true }), flow(undefined, { amount: 12_800, ...byCard, confirm: true })].forEach((paid, i) => {
     const created = timestamp();
+    const id = [X.dispute, X.lostDispute][i]!;
     state.paymentDisputes.add({
       object: 'payment_dispute',
-      id: `dp_seed_${i + 1}`,
+      id,
       livemode: false,
-      payment_flow_id: flow.id,
-      amount: flow.amount,
+      payment_flow_id: paid.id,
+      amount: paid.amount,
       currency: 'jpy',
       status: i === 0 ? 'needs_response' : 'lost',
       reason: i === 0 ? 'product_not_received' : 'fraudulent',
@@ -140,6 +160,44 @@ export function seed(state: State, now = new Date()): void {
       created_at: created,
       updated_at: created,
     });
-    if (i === 1) state.recordTransaction('chargeback', `dp_seed_${i + 1}`, -flow.amount, 'card');
+    if (i === 1) state.recordTransaction('chargeback', id, -paid.amount, 'card');
   });
+  // Paid and partly refunded: its payment transaction and payment_flow.succeeded event are the examples'.
+  flow(X.paymentFlow, { amount: 5_000, ...byCard, description: '注文 A-10293', metadata: { order_id: 'A-10293' } });
+  withIds([X.transaction, X.event], () => confirm(X.paymentFlow));
+  withIds([X.refund], () => call(state, 'createPaymentRefund', { payment_flow_id: X.paymentFlow, amount: 1_500, reason: 'requested_by_customer', metadata: { ticket: 'CS-2274' } }));
+  flow(X.refundedFlow, { amount: 3_000, ...byCard, confirm: true });
+  call(state, 'createPaymentRefund', { payment_flow_id: X.refundedFlow });
+  // Waiting for the operation of its example.
+  flow(X.flowToUpdate, { amount: 5_000, ...byCard });
+  flow(X.flowToCancel, { amount: 3_300, customer_id: X.secondCustomer, payment_method_id: X.secondCard, capture_method: 'manual', confirm: true });
+  flow(X.flowToCapture, { amount: 10_000, ...byCard, capture_method: 'manual', confirm: true });
+  flow(X.flowToConfirm, { amount: 5_000 });
+  flow(X.flowToConfirmWith3ds, { amount: 24_200, customer_id: X.secondCustomer, payment_method_id: X.secondCard });
+  flow(X.flowToConfirmForCapture, { amount: 10_000, ...byCard });
+
+  const setupFlow = (id: string, customerId: string) => withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
+  const saved = setupFlow(X.setupFlow, X.customer);
+  completeSetup(state, saved, card(undefined, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp'));
+  setupFlow(X.pendingSetupFlow, X.customer);
+  setupFlow(X.setupFlowToCancel, X.secondCustomer);
+
+  withIds([X.taxRate], () => call(state, 'createTaxRate', { display_name: '消費税 (軽減税率)', inclusive: true, percentage: 8, country: 'JP', description: '食品 (軽減税率対象)' }));
+  call(state, 'createProduct', { id: X.product, name: 'コーヒー豆 エチオピア 200g', unit_label: '袋' });
+  call(state, 'createPrice', { id: X.price, product_id: X.product, unit_amount: 1_620, currency: 'jpy', nickname: '通常価格 (税込)', lookup_key: 'coffee-ethiopia-200g' });
+  call(state, 'updateProduct', { default_price_id: X.price }, { product_id: X.product });
+  call(state, 'createProduct', { id: X.productToDelete, name: 'コーヒー豆 グアテマラ 200g', unit_label: '袋' });
+
+  const session = (id: string) =>
+    withIds([id], () =>
+      call<CheckoutSession>(state, 'createCheckoutSession', {
+        mode: 'payment',
+        customer_id: X.customer,
+        line_items: [{ price_id: X.price, quantity: 2, tax_rates: [X.taxRate] }],
+        success_url: 'https://shop.example.jp/checkout/complete',
+        cancel_url: 'https://shop.example.jp/cart',
+      }),
+    );
+  session(X.checkoutSession);
+  completeCheckout(state, session(X.completeCheckoutSession), 'tok_visa');
 }

@@ -12,8 +12,13 @@ const ID_LENGTH = 24;
 // Random bytes drawn in blocks: one call to the CSPRNG per ~170 IDs instead of one per ID.
 let pool = randomBytes(4096);
 let used = 0;
-/** `prefix` + 24 random base-62 characters. */
+/** IDs the seed chose, each taken by the next newId() of its prefix (see withIds). */
+const chosen: string[] = [];
+
+/** `prefix` + 24 random base-62 characters, or the ID the seed chose for the next object of that prefix. */
 export function newId(prefix: string): string {
+  const index = prefix === '' ? -1 : chosen.findIndex((id) => id.startsWith(prefix));
+  if (index >= 0) return chosen.splice(index, 1)[0]!;
   if (used + ID_LENGTH > pool.length) {
     pool = randomBytes(4096);
     used = 0;
@@ -22,6 +27,22 @@ export function newId(prefix: string): string {
   for (let i = 0; i < ID_LENGTH; i += 1) id += ALPHABET[pool[used + i]! % 62];
   used += ID_LENGTH;
   return id;
+}
+
+/**
+ * Runs `make` (synchronous) with `ids` as the IDs of the objects it creates, each the first of its prefix
+ * (`pfw_…` the first payment flow): the seed's objects that the spec's examples name. Throws when one is
+ * left unused, so that a seed change cannot silently drop an example's object.
+ */
+export function withIds<T>(ids: readonly string[], make: () => T): T {
+  chosen.push(...ids);
+  try {
+    const made = make();
+    if (chosen.length > 0) throw new Error(`sandbox seed: nothing was created to take ${chosen.join(', ')}`);
+    return made;
+  } finally {
+    chosen.length = 0;
+  }
 }
 
 let lastSecond = -1;

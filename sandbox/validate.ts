@@ -143,8 +143,8 @@ export const metadata = (): Schema<Metadata> =>
     if (entries.length > METADATA_KEYS) errors.push({ field: path, message: `Dictionary should have at most ${METADATA_KEYS} items` });
     for (const [key, entry] of entries) {
       if (key.length > 40) errors.push({ field: at(path, key), message: 'Key should have at most 40 characters' });
-      if (typeof entry === 'string' ? entry.length > 500 : typeof entry !== 'number' && typeof entry !== 'boolean')
-        errors.push({ field: at(path, key), message: 'Input should be a valid string (at most 500 characters), number or boolean' });
+      if (typeof entry === 'string' ? entry.length > 500 : typeof entry === 'number' ? Math.abs(entry) > Number.MAX_SAFE_INTEGER : typeof entry !== 'boolean')
+        errors.push({ field: at(path, key), message: 'Input should be a valid string (at most 500 characters), number (within ±(2^53 − 1)) or boolean' });
     }
   });
 

@@ -105,7 +105,7 @@ export interface FuzzCase {
 const METHODS = ['GET', 'POST', 'DELETE', 'OPTIONS'];
 const BROKEN_METHODS = ['HEAD', 'PUT', 'PATCH', 'TRACE', 'CONNECT', 'get', 'G\0T', 'GETT', '', 'X'.repeat(300), 'PRI'];
 const TARGETS = [
-  '/', '/v2/customers', '/v2/customers/cus_seed_yamada', '/v2/checkout/sessions', '/index.html', '*', '//[/x', 'http://%zz/',
+  '/', '/v2/customers', '/v2/customers/cus_taro_yamada', '/v2/checkout/sessions', '/index.html', '*', '//[/x', 'http://%zz/',
   'http://:99999/', 'http://127.0.0.1/v2/customers', 'HTTP://LOCALHOST/v2/customers?limit=1', 'http://u@h/v2/customers',
   'http:///v2/customers', 'https://[::1]:1/v2/customers', 'http://[::1/', 'ftp://h/', 'v2/customers', '127.0.0.1:80', '/%',
   '/%zz', '/%00', '/..%2f..%2fetc/passwd', '/v2/customers?limit=%zz', `/v2/customers?${'a=1&'.repeat(1_000)}`,

@@ -186,5 +186,5 @@ export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[
 }
 
 function missing(operationId: string): Operation {
-  return { operationId, method: 'get', template: '/', label: operationId, parameters: [], requestBody: undefined, responses: new Map(), errors: [], errorEvidence: {}, isList: false };
+  return { operationId, method: 'get', template: '/', label: operationId, parameters: [], requestBody: undefined, responses: new Map(), errors: [], errorEvidence: {}, isList: false, parameterRules: [] };
 }

@@ -4,6 +4,7 @@ import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { selectChecks, type CheckName } from '../../contract-core/checks/index.ts';
 import { createValidator } from '../../contract-core/validator.ts';
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { casesFor } from './cases.ts';
 import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
 import { lenientFor, readStrict } from './grading.ts';
@@ -49,8 +50,7 @@ export async function openRun(options: RunOptions = {}): Promise<SuiteRun> {
     client,
     target.stateful ? { payment_method_id: async () => testCardBody(tokens.success, await fixtures.idFor('customer_id')) } : {},
   );
-  const seededCard = target.kind === 'sandbox' ? (await import('../../sandbox/seed.ts')).SEEDED_CARD_ID : undefined;
-  for (const [parameter, id] of Object.entries(knownIds(seededCard))) fixtures.provide(parameter, id);
+  for (const [parameter, id] of Object.entries(knownIds(target.kind))) fixtures.provide(parameter, id);
   const variants = target.kind === 'sandbox' && !config.baseUrl ? sandboxVariants(target) : undefined;
   return {
     contract,
@@ -100,10 +100,10 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
 
 /**
  * IDs no v2 request can make (a card saved with API v1 for getPaymentMethodByCard): `CONTRACT_ID_<PARAMETER>`
- * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); a sandbox's seeded card otherwise.
+ * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds the examples' card (contract-core/example-objects.ts).
  */
-function knownIds(seededCard: string | undefined, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const ids: Record<string, string> = seededCard === undefined ? {} : { card_id: seededCard };
+function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: EXAMPLE_OBJECTS.v1Card } : {};
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }

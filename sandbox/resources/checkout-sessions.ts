@@ -22,7 +22,7 @@ const createBody = object({
   customer_email: optional(string({ format: 'email' })),
   customer_creation: optional(literal('always', 'if_required')),
   line_items: optional(
-    array(object({ price_id: string(), quantity: integer({ min: 1 }), tax_rates: optional(array(string())) }), { maxItems: 100 }),
+    array(object({ price_id: string(), quantity: integer({ min: 1, max: PAYMENT_AMOUNT.max }), tax_rates: optional(array(string())) }), { maxItems: 100 }),
   ),
   metadata: optional(metadata()),
   success_url: optional(string({ format: 'uri' })),

@@ -59,7 +59,7 @@ const confirmBody = object({
   return_url: optional(string({ format: 'uri' })),
   description: optional(string()),
 });
-const captureBody = object({ amount_to_capture: optional(integer({ min: 1 })) });
+const captureBody = object({ amount_to_capture: optional(integer({ min: 1, max: PAYMENT_AMOUNT.max })) });
 const cancelBody = object({ cancellation_reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer', 'abandoned')) });
 const flowOf = (request: ApiRequest): PaymentFlow => find(request.state.paymentFlows, request.params['payment_flow_id']!, 'payment flow');
 
@@ -69,6 +69,9 @@ export function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowSt
 
 function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const body = parse(createBody, raw);
+  // The published client: return_url "confirm=true の場合のみ指定できます".
+  if (body.return_url !== undefined && body.confirm !== true)
+    throw validationError([{ field: 'return_url', message: 'Only with confirm: true' }]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));

@@ -15,7 +15,7 @@ const createBodies = {
     ...common,
     type: literal('card'),
     billing_details: billingDetailsRequest,
-    card: object({ number: string(), exp_month: integer({ min: 1, max: 12 }), exp_year: integer(), cvc: string() }),
+    card: object({ number: string(), exp_month: integer({ min: 1, max: 12 }), exp_year: integer({ min: 1000, max: 9999 }), cvc: string() }),
   }),
   paypay: object({ ...common, type: literal('paypay') }),
   apple_pay: object({ ...common, type: literal('apple_pay'), token: string({ minLength: 1 }) }),

@@ -6,11 +6,11 @@ import type { PaymentRefund } from '../model.ts';
 import { newId, timestamp } from '../store.ts';
 import { integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
-import { methodTypeOf, requireStatus } from './payment-flows.ts';
+import { PAYMENT_AMOUNT, methodTypeOf, requireStatus } from './payment-flows.ts';
 
 const refundBody = object({
   payment_flow_id: string(),
-  amount: optional(integer({ min: 1 })),
+  amount: optional(integer({ min: 1, max: PAYMENT_AMOUNT.max })),
   reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer')),
   metadata: optional(metadata()),
 });

@@ -33,19 +33,37 @@ function resolveParameter(doc: JsonObject, parameter: JsonObject): JsonObject {
   return found as JsonObject;
 }
 
-function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: OperationRef): boolean {
+/** What a catalog rule (`applies_to`) looks at in an operation. */
+export interface OperationFacts {
+  method: string;
+  hasBody: boolean;
+  hasPathId: boolean;
+  isList: boolean;
+}
+
+/** Whether a catalog code's `applies_to` rule covers an operation. */
+export function ruleApplies(rule: AppliesTo, facts: OperationFacts): boolean {
   switch (rule) {
     case 'every':
       return true;
     case 'writes':
-      return WRITE_METHODS.has(method);
+      return WRITE_METHODS.has(facts.method);
     case 'bodies':
-      return operation.requestBody !== undefined;
+      return facts.hasBody;
     case 'path-ids':
-      return path.includes('{');
+      return facts.hasPathId;
     case 'lists':
-      return ((operation['parameters'] ?? []) as JsonObject[]).some((p) => resolveParameter(doc, p)['name'] === LIST_CURSOR);
+      return facts.isList;
   }
+}
+
+function applies(rule: AppliesTo, doc: JsonObject, { path, method, operation }: OperationRef): boolean {
+  return ruleApplies(rule, {
+    method,
+    hasBody: operation.requestBody !== undefined,
+    hasPathId: path.includes('{'),
+    isList: ((operation['parameters'] ?? []) as JsonObject[]).some((p) => resolveParameter(doc, p)['name'] === LIST_CURSOR),
+  });
 }
 
 /**

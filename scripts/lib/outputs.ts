@@ -15,7 +15,7 @@ export type Outputs = Map<string, string>;
 
 export function bundleOutputs({ document }: BuiltSpec): Outputs {
   return new Map([
-    ['generated/openapi.yaml', stringify(document, { lineWidth: 0 })],
+    ['generated/openapi.yaml', stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })],
     ['generated/openapi.json', `${JSON.stringify(document, null, 2)}\n`],
   ]);
 }

@@ -39,6 +39,7 @@ const AUTH_FIRST = 'ours: authentication is checked before anything else, so tha
 const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is far above any documented request; the catalog has no 413`;
 const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
 const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
+const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
 
 export const PARITY_CASES: readonly ParityCase[] = [
@@ -103,7 +104,14 @@ export const PARITY_CASES: readonly ParityCase[] = [
   { name: 'starting_after= (empty)', request: list('?starting_after='), status: 422, code: 'validation_error', field: 'starting_after', source: EMPTY_QUERY },
   { name: 'limit= 5 (a space before the digits)', request: list('?limit=%205'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: an integer is written in digits, as in JSON' },
   { name: 'limit given twice', request: list('?limit=1&limit=2'), status: 422, code: 'validation_error', field: 'limit', source: 'ours: which value was meant would be a guess' },
+  { name: 'starting_after and ending_before together', request: list('?starting_after=cus_parity_a&ending_before=cus_parity_b'), status: 400, code: 'invalid_request', source: CURSORS },
+  { name: 'both cursors on another list', request: { method: 'GET', path: '/v2/payment_flows?ending_before=pfw_parity_a&starting_after=pfw_parity_b', headers: bearer }, status: 400, code: 'invalid_request', source: CURSORS },
+  { name: 'both cursors and limit=1000', request: list('?limit=1000&starting_after=cus_parity_a&ending_before=cus_parity_b'), status: 422, code: 'validation_error', field: 'limit', source: `${CURSORS}; the parameters' own rules come first` },
   { name: 'an array parameter given twice', request: { method: 'GET', path: '/v2/prices?lookup_keys=a&lookup_keys=b', headers: bearer }, status: 200, source: 'the spec: lookup_keys is style form, explode true' },
+  // Relations between fields, stated by the schema (if/then, anyOf, dependentSchemas): Prism reads them.
+  { name: 'a payment checkout session without line_items', request: { method: 'POST', path: '/v2/checkout/sessions', headers: json, body: '{"mode":"payment"}' }, status: 422, code: 'validation_error', field: 'line_items', source: "ours: a payment needs an amount (CheckoutSessionCreateRequest's if/then)" },
+  { name: 'a card without phone or email', request: { method: 'POST', path: '/v2/payment_methods', headers: json, body: '{"type":"card","card":{"number":"tok_visa","exp_month":12,"exp_year":2099,"cvc":"123"},"billing_details":{"name":"TARO"}}' }, status: 422, code: 'validation_error', source: 'the published client: phoneまたはemailのいずれか必須 (the anyOf of PaymentMethodCardBillingDetailsRequest)' },
+  { name: 'return_url without confirm: true', request: { method: 'POST', path: '/v2/payment_flows', headers: json, body: '{"amount":5000,"currency":"jpy","return_url":"https://shop.example.jp/return"}' }, status: 422, code: 'validation_error', source: 'the published client: confirm=true の場合のみ指定できます (the if/then of PaymentFlowCreateRequest)' },
   // The path and the method.
   { name: 'a trailing slash', request: list('/'), status: 404, code: 'not_found', source: 'ours: an empty segment names no object' },
   { name: 'a method the path does not have', request: { method: 'PUT', path: '/v2/customers', headers: json, body: '{}' }, status: 404, code: 'not_found', source: 'ours: the catalog has no 405 (mock/README.md)' },

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GENERATED } from '../../scripts/lib/paths.ts';
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { ROOT } from '../../contract-core/files.ts';
 
 // autocannon ships no types (and @types/autocannon is not installed): the part used here, typed.
@@ -32,7 +33,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 const DURATION_S = 5;
 const CONNECTIONS = 10;
 const KEY = 'sk_test_bench';
-const CUSTOMER = 'cus_seed_yamada';
+const CUSTOMER = EXAMPLE_OBJECTS.customer;
 const BODY = JSON.stringify({ email: 'bench@example.jp', description: 'bench', metadata: { source: 'bench' } });
 
 const BARE_SERVER = `
