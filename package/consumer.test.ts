@@ -4,6 +4,7 @@
 // with the violation in the report), the typed client type-checked (and a module that must not compile), the
 // validator and the catalog imported from plain JavaScript, the mock (refused below Prism's floor, served on
 // Node 24), every command's --help. The tarball's size and file list are printed.
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,7 +142,7 @@ describe('the package, installed offline into an empty project', () => {
     const sandbox = await serve(['sandbox', '--port', '0']);
     // As staging is verified (a remote target), held to the inferred rules too (--strict); the card a v1 request
     // made is the one the sandbox seeds (README, "IDs no request can create").
-    const verified = await cli(['verify', '--base-url', sandbox.url, '--strict', '--rate', '200', '--concurrency', '8', '--reporter', 'console', '--reporter', 'junit', '--output-dir', 'reports'], { PAYJP_SECRET_KEY: KEY, CONTRACT_ID_CARD_ID: 'car_seed_visa' });
+    const verified = await cli(['verify', '--base-url', sandbox.url, '--strict', '--rate', '200', '--concurrency', '8', '--reporter', 'console', '--reporter', 'junit', '--output-dir', 'reports'], { PAYJP_SECRET_KEY: KEY, CONTRACT_ID_CARD_ID: EXAMPLE_OBJECTS.v1Card });
     expect(verified.code, `${verified.stdout.slice(-3000)}${verified.stderr.slice(-2000)}`).toBe(0);
     expect(verified.stdout).toContain(`operations exercised: ${loadContract().operations.length}/${loadContract().operations.length}`);
     const junit = readFileSync(join(project, 'reports/contract-junit.xml'), 'utf8');
