@@ -1,6 +1,9 @@
 // For the sandbox's tests: a started sandbox and a client that checks every problem it receives against
 // the bundle and the catalog (media type, type/title/status of the code, instance, and that the
 // operation may answer the code at all, by OPERATION_ERRORS).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadContract, matchOperation } from '../contract-core/contract.ts';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
@@ -73,8 +76,17 @@ function checkProblem(method: string, path: string, answer: Answer): void {
   } else expect(code, `${method} ${path} matches no operation`).toBe('not_found');
 }
 
+/**
+ * SANDBOX_TEST_STORE=file runs the tests with each sandbox's objects in a file of its own (in a temporary
+ * folder), rather than in memory.
+ */
+function storeFolder(): string | undefined {
+  return process.env['SANDBOX_TEST_STORE'] === 'file' ? mkdtempSync(join(tmpdir(), 'sandbox-test-')) : undefined;
+}
+
 export async function sandboxClient(options: SandboxOptions = {}): Promise<Client> {
-  const sandbox = await startSandbox(options);
+  const folder = storeFolder();
+  const sandbox = await startSandbox({ ...(folder ? { db: join(folder, 'sandbox.db') } : {}), ...options });
   const call = async (method: string, path: string, request: RequestOptions = {}): Promise<Answer> => {
     const headers: Record<string, string> = { ...request.headers };
     const key = request.key === undefined ? TEST_KEY : request.key;
@@ -97,7 +109,10 @@ export async function sandboxClient(options: SandboxOptions = {}): Promise<Clien
       expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.body)}`).toBe(200);
       return answer.body;
     },
-    close: () => sandbox.close(),
+    close: async () => {
+      await sandbox.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
   };
 }
 
