@@ -35,9 +35,10 @@ const FEE_RATE = '3.00';
 const table = <T>(name: string, columns: TableSpec<T>['columns'] = {}, indexes: TableSpec<T>['indexes'] = []): TableSpec<T> => ({ name, columns, indexes });
 
 /**
- * Every table, with the filters of its lists as indexes. The lists of the fixed ones (only seeded: the API
- * cannot add to them) filter their few rows in memory. Events: a filter with `resource_id` searches that
- * resource's events, however many others there are.
+ * Every table, with the filters of its lists as indexes, in order of preference (storage/table.ts): each
+ * combination of filters has an index of its own, but for events, where a filter with `resource_id` reads
+ * that resource's events only, whatever else it filters by. The lists of the fixed ones (only seeded: the API
+ * cannot add to them) filter their few objects in memory.
  */
 export const TABLES = {
   customers: table<Customer>('customers'),
@@ -50,7 +51,7 @@ export const TABLES = {
   paymentTransactions: table<PaymentTransaction>(
     'payment_transactions',
     { term_id: (t) => t.term_id, type: (t) => t.type, payment_method_type: (t) => t.payment_method_type },
-    [['term_id'], ['type'], ['payment_method_type'], ['term_id', 'type'], ['term_id', 'payment_method_type'], ['type', 'payment_method_type'], ['term_id', 'type', 'payment_method_type']],
+    [['term_id', 'type', 'payment_method_type'], ['term_id', 'type'], ['term_id', 'payment_method_type'], ['type', 'payment_method_type'], ['term_id'], ['type'], ['payment_method_type']],
   ),
   checkoutSessions: table<CheckoutSession>('checkout_sessions'),
   products: table<Product>('products'),
@@ -59,7 +60,7 @@ export const TABLES = {
   events: table<SandboxEvent>(
     'events',
     { resource_id: (e) => (typeof e.data['id'] === 'string' ? e.data['id'] : null), object: (e) => (typeof e.data['object'] === 'string' ? e.data['object'] : null), type: (e) => e.type },
-    [['resource_id'], ['object'], ['type'], ['object', 'type']],
+    [['resource_id'], ['object', 'type'], ['object'], ['type']],
   ),
   balances: table<Balance>('balances'),
   statements: table<Statement>('statements'),

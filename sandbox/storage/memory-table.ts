@@ -1,7 +1,7 @@
 // A table of objects in memory: the objects themselves by (tenant, ID), and per index (tenant, columns) the
 // objects with those values in creation order, so that a page is a binary search and `limit` steps. An
 // object whose indexed columns a unit changed moves to its new place when the unit ends.
-import { type Placed, type Table, type TableSpec, type Units, indexFor } from './table.ts';
+import { BY_TENANT, type Placed, type Table, type TableSpec, type Units, indexFor } from './table.ts';
 
 interface Entry<T> extends Placed<T> {
   tenant: string;
@@ -52,7 +52,7 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
     this.#spec = spec;
     this.#columns = Object.entries(spec.columns);
     const names = this.#columns.map(([name]) => name);
-    this.#indexes = [[], ...spec.indexes].map((set) => ({ set, positions: set.map((column) => names.indexOf(column)), lists: new Map() }));
+    this.#indexes = [BY_TENANT, ...spec.indexes].map((set) => ({ set, positions: set.map((column) => names.indexOf(column)), lists: new Map() }));
   }
 
   get(tenant: string, id: string): Placed<T> | undefined {
@@ -80,7 +80,7 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
 
   search(tenant: string, equal: Readonly<Record<string, string>>, older: boolean, after: number | undefined, limit: number): Placed<T>[] {
     const set = indexFor(this.#spec, Object.keys(equal));
-    const index = this.#indexes.find((candidate) => candidate.set === set) ?? this.#indexes[0]!;
+    const index = this.#indexes.find((candidate) => candidate.set === set)!;
     const list = index.lists.get(listKey(tenant, set.map((column) => equal[column]!))) ?? [];
     // The filtered columns the index does not have, checked object by object.
     const rest = Object.entries(equal).filter(([column]) => !set.includes(column)).map(([column, value]) => [this.#columns.findIndex(([name]) => name === column), value] as const);

@@ -7,7 +7,12 @@ export interface TableSpec<T = never> {
   name: string;
   /** Each column's value, read from the object (kept in step with it on every write). */
   columns: Record<string, (item: T) => string | null>;
-  /** The column sets its lists filter on: each is an index (tenant, …set, creation order). */
+  /**
+   * The column sets its lists filter on, each an index (tenant, …set, creation order), in order of
+   * preference: a search takes the first whose columns it all filters by, and checks its other filters
+   * object by object; so a set that selects few objects whatever else is filtered (a resource's events)
+   * comes first.
+   */
   indexes: readonly (readonly string[])[];
 }
 
@@ -50,14 +55,17 @@ export interface Table<T extends { id: string }> {
   holder(id: string): string | undefined;
 }
 
+/** The index of every table: the tenant's objects in creation order. */
+export const BY_TENANT: readonly string[] = [];
+
 /**
- * The index a search by `columns` takes: the declared one with the most of them (the first such), all of
- * its columns among them; none (the tenant's objects in creation order) when no declared one fits. Another
- * filtered column is checked object by object: a list that filters by `resource_id` reads that resource's
- * events only, however many others there are.
+ * The index a search by `columns` takes (TableSpec.indexes); none, the tenant's objects in creation order,
+ * when it filters by nothing. A filter no declared index serves is a sandbox bug, refused rather than
+ * answered by reading every object.
  */
 export function indexFor(spec: TableSpec<never>, columns: readonly string[]): readonly string[] {
-  let best: readonly string[] = [];
-  for (const set of spec.indexes) if (set.length > best.length && set.every((column) => columns.includes(column))) best = set;
-  return best;
+  if (columns.length === 0) return BY_TENANT;
+  const set = spec.indexes.find((candidate) => candidate.every((column) => columns.includes(column)));
+  if (!set) throw new Error(`sandbox: no index of ${spec.name} serves a list filtered by ${columns.join(', ')} (declare one in state.ts)`);
+  return set;
 }
