@@ -1,7 +1,8 @@
 // The customer's side, which real PAY.JP runs in the browser: 3-D Secure and PayPay approval pages, the
 // hosted checkout page, card entry for a setup flow, and report downloads. Plain GET pages under
 // /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md). Each
-// is a unit of the store, answered once its writes are committed.
+// is a unit of the store, answered once its writes are committed. Also routes the sandbox's own pages
+// (webhook deliveries, status).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError } from './http/problem.ts';
@@ -12,6 +13,7 @@ import { type State, TABLES } from './state.ts';
 import type { Database } from './storage/database.ts';
 import type { Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
+import { statusPage } from './status.ts';
 import { webhookPage } from './webhooks/pages.ts';
 
 /** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
@@ -42,6 +44,7 @@ function write(res: ServerResponse, { status, text, redirect, type = 'text/plain
 export async function handleBrowser(db: Database, tenants: Tenants, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   const [, , kind = '', id = ''] = path.split('/');
   if (req.method !== 'GET') return write(res, { status: 405, text: 'Only GET is served here.' });
+  if (kind === 'status') return statusPage(db, tenants, res);
   if (kind === 'webhooks') return webhookPage(tenants.webhooks, (eventId) => db.unit(() => tenants.holding(TABLES.events, eventId)?.events.get(eventId)), res, id, query);
   const answer = db.unit(() => browse(tenants, kind, id, path, query));
   await db.committed();
