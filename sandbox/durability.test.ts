@@ -69,15 +69,19 @@ it('loses no answered create to kill -9, makes none twice, and still replays ide
   // Those in flight at the kill, sent again under their keys: each is made now or was made then, once.
   for (let n = 1; n <= sent; n += 1) if (!answered.has(n)) expect((await create(second.url, n)).status).toBe(200);
   const made = new Map<string, string[]>(); // n → IDs of customers with it
+  const others: string[] = []; // the seed's: made once, not again at the restart
   for (let after = ''; ; ) {
     const page = (await (await fetch(`${second.url}/v2/customers?limit=100${after}`, { headers: { authorization: `Bearer ${TEST_KEY}` } })).json()) as {
       data: { id: string; metadata: { n?: string } }[];
       has_more: boolean;
     };
-    for (const customer of page.data) if (customer.metadata.n) made.set(customer.metadata.n, [...(made.get(customer.metadata.n) ?? []), customer.id]);
+    for (const customer of page.data)
+      if (customer.metadata.n) made.set(customer.metadata.n, [...(made.get(customer.metadata.n) ?? []), customer.id]);
+      else others.push(customer.id);
     if (!page.has_more) break;
     after = `&starting_after=${page.data.at(-1)!.id}`;
   }
+  expect(others).toEqual(['cus_seed_yamada']);
   const twice = [...made].filter(([, ids]) => ids.length > 1);
   expect(twice).toEqual([]);
   expect(made.size).toBe(sent);
