@@ -17,8 +17,11 @@ export interface SandboxOptions extends AppOptions {
   port?: number;
   /** Webhook endpoints, timing and faults (sandbox/README.md, "Webhooks"); none by default. */
   webhooks?: WebhookOptions;
-  /** A file for the objects, which then outlive the process (sandbox/README.md, "Storage"); in memory by default. */
-  db?: string;
+  /**
+   * A file for the objects, which then outlive the process (sandbox/README.md, "Storage"); in memory by
+   * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
+   */
+  db?: string | Database;
 }
 
 export interface Sandbox {
@@ -31,7 +34,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   // Checked before anything listens: a bad endpoint or rate is an error naming the option.
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
-  const db = new Database(options.db, Object.values(TABLES));
+  const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
   const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
   const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
