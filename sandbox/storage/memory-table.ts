@@ -124,13 +124,14 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
     const values = index.positions.map((position) => entry.values[position]!);
     if (values.some((value) => value === null)) return;
     const key = listKey(entry.tenant, values as string[]);
-    const list = index.lists.get(key) ?? [];
+    let list = index.lists.get(key);
+    if (add && !list) index.lists.set(key, (list = []));
+    if (!list) return;
+    // A new object goes last (the common case); one whose column changed goes back to its place.
+    if (add && (list.length === 0 || list[list.length - 1]!.seq < entry.seq)) return void list.push(entry);
     const at = lowerBound(list, entry.seq);
-    if (add) {
-      if (at === list.length) list.push(entry);
-      else list.splice(at, 0, entry);
-      index.lists.set(key, list);
-    } else if (list[at] === entry) {
+    if (add) list.splice(at, 0, entry);
+    else if (list[at] === entry) {
       list.splice(at, 1);
       if (list.length === 0) index.lists.delete(key);
     }
