@@ -38,6 +38,8 @@ export class Database implements Units {
   /** The same entries by object (for `json`). */
   readonly #entries = new Map<object, Tracked>();
   #inUnit = false;
+  /** Written back by `json`, the last thing a request's unit does: its end need not compare again. */
+  #settled = false;
   #batch: { done: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
 
   /** Opens (and creates) the store: `file` undefined for memory. Errors name the file. */
@@ -133,10 +135,12 @@ export class Database implements Units {
 
   /** The object of the unit under way with this key, if it read or wrote it. */
   tracked(key: string): Tracked | undefined {
+    this.#settled = false;
     return this.#tracked.get(key);
   }
 
   track(entry: Tracked): void {
+    this.#settled = false;
     if (!this.#inUnit) return;
     this.#tracked.set(entry.key, entry);
     this.#entries.set(entry.item, entry);
@@ -155,7 +159,8 @@ export class Database implements Units {
 
   /** Writes back what the unit changed and forgets what it read. */
   forget(): void {
-    this.flush();
+    if (!this.#settled) this.flush();
+    this.#settled = false;
     this.#tracked.clear();
     this.#entries.clear();
   }
@@ -166,6 +171,7 @@ export class Database implements Units {
    */
   json(value: unknown): string {
     this.flush();
+    this.#settled = true;
     // In memory the store keeps objects, not JSON: nothing to reuse.
     return this.file === undefined ? JSON.stringify(value) : this.#json(value, true);
   }

@@ -19,12 +19,19 @@ interface Index<T> {
 
 const NO_VALUES: (string | null)[] = [];
 
-/** The key of a list of an index: each value with its length before it, so that no two sets of values share one. */
-const listKey = (tenant: string, values: readonly string[]): string => {
+/**
+ * The key of a list of an index: the tenant and the values at `positions`, each with its length before it,
+ * so that no two sets of values share one; undefined when one is null (such an object is in no list, as in SQL).
+ */
+function listKey(tenant: string, values: readonly (string | null)[], positions: readonly number[]): string | undefined {
   let key = `${tenant.length}:${tenant}`;
-  for (const value of values) key += `${value.length}:${value}`;
+  for (const position of positions) {
+    const value = values[position];
+    if (value === null || value === undefined) return undefined;
+    key += `${value.length}:${value}`;
+  }
   return key;
-};
+}
 
 /** The first position in `list` (by seq) whose seq is not below `seq`. */
 function lowerBound(list: readonly Placed<unknown>[], seq: number): number {
@@ -81,7 +88,7 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
   search(tenant: string, equal: Readonly<Record<string, string>>, older: boolean, after: number | undefined, limit: number): Placed<T>[] {
     const set = indexFor(this.#spec, Object.keys(equal));
     const index = this.#indexes.find((candidate) => candidate.set === set)!;
-    const list = index.lists.get(listKey(tenant, set.map((column) => equal[column]!))) ?? [];
+    const list = index.lists.get(listKey(tenant, set.map((column) => equal[column]!), set.map((_, i) => i))!) ?? [];
     // The filtered columns the index does not have, checked object by object.
     const rest = Object.entries(equal).filter(([column]) => !set.includes(column)).map(([column, value]) => [this.#columns.findIndex(([name]) => name === column), value] as const);
     const found: Placed<T>[] = [];
@@ -119,11 +126,10 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
     return `${this.#spec.name}\n${tenant}\n${id}`;
   }
 
-  /** Adds the entry to (or takes it from) its list in the index; one with a null column is in none, as in SQL. */
+  /** Adds the entry to (or takes it from) its list in the index. */
   #place(index: Index<T>, entry: Entry<T>, add: boolean): void {
-    const values = index.positions.map((position) => entry.values[position]!);
-    if (values.some((value) => value === null)) return;
-    const key = listKey(entry.tenant, values as string[]);
+    const key = listKey(entry.tenant, entry.values, index.positions);
+    if (key === undefined) return;
     let list = index.lists.get(key);
     if (add && !list) index.lists.set(key, (list = []));
     if (!list) return;
