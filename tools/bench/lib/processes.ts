@@ -23,13 +23,14 @@ export interface Started {
 
 /**
  * Runs `command` (given the port, also as PORT in its environment) and waits until `probe` of its URL says
- * that it is the one answering (30 s at most).
+ * that it is the one answering (`waitMs` at most).
  */
 export async function startProcess(
   name: string,
   command: (port: number) => readonly string[],
   probe: (url: string) => Promise<'ours' | 'other' | 'not yet'>,
   env: Record<string, string> = {},
+  waitMs = 30_000,
 ): Promise<Started> {
   const port = await freePort();
   const [program, ...args] = command(port);
@@ -40,7 +41,7 @@ export async function startProcess(
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     const answer = await probe(url).catch(() => 'not yet' as const);
     if (answer === 'ours') return { url, child, close };
@@ -51,7 +52,7 @@ export async function startProcess(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await close();
-  throw new Error(`${name} did not answer within 30 s`);
+  throw new Error(`${name} did not answer within ${waitMs / 1000} s`);
 }
 
 /**
