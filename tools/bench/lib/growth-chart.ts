@@ -1,5 +1,5 @@
 // The growth bench's picture, an SVG line chart written by hand (no chart library is installed, and a
-// dozen lines of SVG do not call for one): the cost of each request beside the empty store, by the number of
+// dozen lines of SVG do not call for one): the cost of each request (CPU time) beside the empty store, by the number of
 // objects (a log scale, the empty store at its left), one colour per request, solid in memory, dashed in a
 // file, with the 2× target drawn across.
 
@@ -33,7 +33,7 @@ export function growthChart(sizes: readonly number[], series: readonly Series[])
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${LEFT}" y="22" font-size="14" font-weight="bold">Sandbox: cost of a request beside the empty store</text>`,
+    `<text x="${LEFT}" y="22" font-size="14" font-weight="bold">Sandbox: CPU time per request beside the empty store</text>`,
   ];
   for (let tick = 0; tick <= top; tick += 0.5)
     out.push(
