@@ -1,11 +1,12 @@
 // One request through the sandbox: auth, rate limit, routing, injected faults, idempotency, body checks,
-// the handler; every error answered as a problem of the catalog.
+// the handler (a unit of the store: its writes are committed before the answer leaves); every error
+// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts) and POST /sandbox/reset.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import { handleBrowser } from './browser.ts';
-import { authenticate, unauthorized } from './http/auth.ts';
+import { type Credentials, authenticate, unauthorized } from './http/auth.ts';
 import { isClientGone } from '../contract-core/http/client-gone.ts';
 import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
@@ -15,7 +16,8 @@ import { publishableKeyRefusal } from '../contract-core/credentials.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
-import type { State } from './state.ts';
+import type { Database } from './storage/database.ts';
+import { type Tenants, keyDigest } from './tenants.ts';
 import { random } from '../contract-core/random.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
@@ -30,9 +32,9 @@ export interface AppOptions extends Switches {
   idempotencyWaitMs?: number;
 }
 
-export function createApp(state: State, options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createApp(db: Database, tenants: Tenants, options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router(ROUTES);
-  const idempotency = new IdempotencyStore(options.idempotencyWaitMs ?? 100);
+  const idempotency = new IdempotencyStore(db, options.idempotencyWaitMs ?? 100);
   const bucket = options.rateLimit ? new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst) : undefined;
   const draw = random(options.seed ?? Date.now());
   const roll = (rate: number | undefined): boolean => rate !== undefined && rate > 0 && draw() < rate;
@@ -65,19 +67,36 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
 
     if (typeof key === 'string' && roll(options.idempotencyErrorRate))
       throw injected('idempotency_infrastructure_error');
-    const claim = typeof key === 'string' ? await idempotency.claim(credentials.key, key, `${method} ${path}\n${canonical(body)}`) : undefined;
-    if (claim?.kind === 'replay') return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
+    const tenant = tenants.tenantOf(credentials.key);
+    const claim = typeof key === 'string' ? await idempotency.claim(tenant, keyDigest(credentials.key), key, `${method} ${path}\n${canonical(body)}`) : undefined;
+    if (claim?.kind === 'replay') {
+      await db.committed(); // it may have been stored by a request of the batch still open
+      return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
+    }
     let response: StoredResponse | undefined;
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
-      response = run(() => ({ status: 200, headers: JSON_HEADERS, body: JSON.stringify(route.handle({ params, query: search, body, path, state })) }), path);
+      response = db.unit(() =>
+        run(() => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }), path),
+      );
     } finally {
       // The catalog says which answers are stored for replay (its `replay`); the others, a crash among them,
       // release the key so that the same request is carried out again.
       claim?.finish(response && stored(response) ? response : undefined);
     }
+    await db.committed();
     if (roll(options.dropRate)) return void res.socket?.destroy();
     send(res, response);
+  }
+
+  /** POST /sandbox/reset with a key: that key's objects (isolated keys), or all of them, back to the seed. */
+  async function reset(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
+    req.resume();
+    if (credentials.publishable) throw unauthorized('A publishable key cannot reset the sandbox: use a secret key (sk_test_…).');
+    const tenant = tenants.isolated ? tenants.tenantOf(credentials.key) : undefined;
+    db.unit(() => tenants.reset(tenant));
+    await db.committed();
+    send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ object: 'sandbox.reset', scope: tenant === undefined ? 'all' : 'key' }) });
   }
 
   return (req, res) => {
@@ -88,10 +107,19 @@ export function createApp(state: State, options: AppOptions): (req: IncomingMess
       return send(res, problemResponse(new ApiError('invalid_request', target.reason), req.url ?? ''));
     }
     const { path, query } = target;
-    if (path.startsWith('/sandbox/')) return handleBrowser(state, req, res, path, new URLSearchParams(query));
-    answer(req, res, path, query).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
-    });
+    };
+    if (path === '/sandbox/reset' && req.method === 'POST') {
+      try {
+        return void reset(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+      } catch (error) {
+        req.resume();
+        return failed(error);
+      }
+    }
+    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query)).catch(failed);
+    answer(req, res, path, query).catch(failed);
   };
 }
 

@@ -1,15 +1,28 @@
 // The customer's side, which real PAY.JP runs in the browser: 3-D Secure and PayPay approval pages, the
 // hosted checkout page, card entry for a setup flow, and report downloads. Plain GET pages under
-// /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md).
+// /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md). Each
+// is a unit of the store, answered once its writes are committed. Also routes the sandbox's own pages
+// (webhook deliveries, status).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError } from './http/problem.ts';
 import type { CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
 import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
-import type { State } from './state.ts';
+import { type State, TABLES } from './state.ts';
+import type { Database } from './storage/database.ts';
+import type { Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
+import { statusPage } from './status.ts';
 import { webhookPage } from './webhooks/pages.ts';
+
+/** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
+interface Page {
+  status: number;
+  text: string;
+  redirect?: string | null;
+  type?: string;
+}
 
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
@@ -19,53 +32,59 @@ const cardFromToken = (state: State, token: string, customerId: string | null): 
     ...(customerId ? { customer_id: customerId } : {}),
   });
 
-function page(res: ServerResponse, status: number, text: string, redirect?: string | null): void {
+function write(res: ServerResponse, { status, text, redirect, type = 'text/plain; charset=utf-8' }: Page): void {
   if (redirect) {
-    res.writeHead(303, { location: redirect, 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(303, { location: redirect, 'content-type': type });
     return void res.end(`${text}\n`);
   }
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.writeHead(status, { 'content-type': type });
   res.end(`${text}\n`);
 }
 
-export function handleBrowser(state: State, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): void {
+export async function handleBrowser(db: Database, tenants: Tenants, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   const [, , kind = '', id = ''] = path.split('/');
-  if (req.method !== 'GET') return page(res, 405, 'Only GET is served here.');
+  if (req.method !== 'GET') return write(res, { status: 405, text: 'Only GET is served here.' });
+  if (kind === 'status') return statusPage(db, tenants, res);
+  if (kind === 'webhooks') return webhookPage(tenants.webhooks, (eventId) => db.unit(() => tenants.holding(TABLES.events, eventId)?.events.get(eventId)), res, id, query);
+  const answer = db.unit(() => browse(tenants, kind, id, path, query));
+  await db.committed();
+  write(res, answer);
+}
+
+function browse(tenants: Tenants, kind: string, id: string, path: string, query: URLSearchParams): Page {
   const token = query.get('token') ?? 'tok_visa';
   try {
     switch (kind) {
       case 'three_d_secure':
       case 'paypay': {
-        const flow = completeAction(state, id, query.get('result') !== 'failure');
-        if (!flow) return page(res, 404, `No payment flow waiting for the customer: ${id}`);
-        return page(res, 200, `Payment flow ${flow.id} is now ${flow.status}.`, flow.return_url);
+        const state = tenants.holding(TABLES.paymentFlows, id);
+        const flow = state && completeAction(state, id, query.get('result') !== 'failure');
+        if (!flow) return { status: 404, text: `No payment flow waiting for the customer: ${id}` };
+        return { status: 200, text: `Payment flow ${flow.id} is now ${flow.status}.`, redirect: flow.return_url };
       }
       case 'checkout':
-        return checkout(state, res, id, token);
+        return checkout(tenants.holding(TABLES.checkoutSessions, id), id, token);
       case 'setup':
-        return setup(state, res, id, token);
-      case 'webhooks':
-        return webhookPage(state, res, id, query);
+        return setup(tenants.holding(TABLES.setupFlows, id), id, token);
       case 'downloads':
-        res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
-        return void res.end(`id,livemode\n${id.replace(/\.pdf$/, '')},false\n`);
+        return { status: 200, text: `id,livemode\n${id.replace(/\.pdf$/, '')},false`, type: 'text/csv; charset=utf-8' };
       default:
-        return page(res, 404, `Nothing here: ${path}`);
+        return { status: 404, text: `Nothing here: ${path}` };
     }
   } catch (error) {
-    if (error instanceof ApiError) return page(res, 402, `${error.code}: ${error.message}`);
+    if (error instanceof ApiError) return { status: 402, text: `${error.code}: ${error.message}` };
     // A sandbox bug: answered, as the API's handlers are, rather than crashing the server.
     console.error('sandbox: unexpected error', error);
-    page(res, 500, ERROR_CATALOG.internal_server_error.detail);
+    return { status: 500, text: ERROR_CATALOG.internal_server_error.detail };
   }
 }
 
 /** The customer pays (mode payment) or saves a card (mode setup) with the card of `token`. */
-function checkout(state: State, res: ServerResponse, id: string, token: string): void {
-  const session = state.checkoutSessions.get(id);
-  if (session?.status !== 'open') return page(res, 404, `No open checkout session: ${id}`);
+function checkout(state: State | undefined, id: string, token: string): Page {
+  const session = state?.checkoutSessions.get(id);
+  if (!state || session?.status !== 'open') return { status: 404, text: `No open checkout session: ${id}` };
   completeCheckout(state, session, token);
-  page(res, 200, `Checkout session ${session.id} is complete.`, session.success_url);
+  return { status: 200, text: `Checkout session ${session.id} is complete.`, redirect: session.success_url };
 }
 
 /** What the hosted page does once the customer has entered the card of `token` (also the seed's complete session). */
@@ -103,17 +122,17 @@ export function completeSetup(state: State, flow: SetupFlow, method: PaymentMeth
 }
 
 /** The customer enters the card of `token` for a setup flow; a failing test card leaves the flow waiting. */
-function setup(state: State, res: ServerResponse, id: string, token: string): void {
-  const flow = state.setupFlows.get(id);
-  if (!flow || (flow.status !== 'requires_payment_method' && flow.status !== 'requires_confirmation'))
-    return page(res, 404, `No setup flow waiting for a card: ${id}`);
+function setup(state: State | undefined, id: string, token: string): Page {
+  const flow = state?.setupFlows.get(id);
+  if (!state || !flow || (flow.status !== 'requires_payment_method' && flow.status !== 'requires_confirmation'))
+    return { status: 404, text: `No setup flow waiting for a card: ${id}` };
   const method = cardFromToken(state, token, null);
   const outcome = state.cardOf.get(method.id)?.outcome;
   if (outcome === 'card_declined' || outcome === 'processing_error' || outcome === 'three_d_secure_failed') {
     assign(flow, { last_setup_error: { code: outcome, payment_method_id: method.id } });
     state.emit('setup_flow.setup_failed', flow);
-    return page(res, 402, `Setup flow ${flow.id} failed: ${outcome}.`);
+    return { status: 402, text: `Setup flow ${flow.id} failed: ${outcome}.` };
   }
   completeSetup(state, flow, method);
-  page(res, 200, `Setup flow ${flow.id} succeeded with ${method.id}.`, flow.return_url);
+  return { status: 200, text: `Setup flow ${flow.id} succeeded with ${method.id}.`, redirect: flow.return_url };
 }

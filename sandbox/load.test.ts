@@ -1,19 +1,54 @@
 // Load: 10,000 mixed requests (creates, reads, updates, lists) from 8 concurrent connections, bounded in
-// time; then every object created is fetched and must equal the answer of its last write. No 5xx.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Client, cardBody, sandboxClient } from './test-support.ts';
+// time; then every object created is fetched and must equal the answer of its last write. No 5xx. Run on
+// a sandbox in memory (in this process) and on one with its objects in a file (a process of its own), whose
+// heap, collected, must stay within HEAP_BOUND_MB after the run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { type Client, type SandboxProcess, cardBody, clientOf, sandboxClient, sandboxProcess } from './test-support.ts';
 
 const REQUESTS = 10_000;
 const CONNECTIONS = 8;
 const DEADLINE_MS = 45_000;
+/**
+ * The heap of a sandbox with its objects in a file, after the run and a collection: the objects are in the
+ * file, so the heap holds the code, the contract and bounded caches, not what the requests made. Measured
+ * (Node 24.21): 12 MB at start, 9 MB after the run; a sandbox in memory grows from 12 to 21 MB in the same
+ * run, and fails this bound.
+ */
+const HEAP_BOUND_MB = 16;
 
-let client: Client;
-beforeAll(async () => {
-  client = await sandboxClient();
+const folder = mkdtempSync(join(tmpdir(), 'sandbox-load-'));
+let child: SandboxProcess | undefined;
+afterAll(async () => {
+  child?.child.kill();
+  await child?.exited;
+  rmSync(folder, { recursive: true, force: true });
 });
-afterAll(() => client.close());
 
-it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losing anything`, async () => {
+const heapMb = async (client: Client): Promise<number> => (await client.ok('GET', '/sandbox/status')).memory.heap_used_bytes / 2 ** 20;
+
+it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losing anything, in memory`, async () => {
+  const client = await sandboxClient();
+  try {
+    await load(client);
+  } finally {
+    await client.close();
+  }
+});
+
+it(`does so with its objects in a file, its heap within ${HEAP_BOUND_MB} MB`, async () => {
+  child = await sandboxProcess({ SANDBOX_DB: join(folder, 'sandbox.db') }, ['--expose-gc']);
+  const client = clientOf(child.url, { reset: async () => {}, close: async () => {} });
+  const before = await heapMb(client);
+  await load(client);
+  const after = await heapMb(client);
+  console.log(`load: heap of the sandbox with a file ${before.toFixed(1)} MB at start, ${after.toFixed(1)} MB after ${REQUESTS} requests`);
+  expect(after).toBeLessThanOrEqual(HEAP_BOUND_MB);
+});
+
+async function load(client: Client): Promise<void> {
   const latest = new Map<string, unknown>(); // path of an object → body of its last successful write
   const statuses = new Map<number, number>();
   const paths: string[] = [];
@@ -89,4 +124,4 @@ it(`serves ${REQUESTS} mixed requests at ${CONNECTIONS} connections without losi
   expect(statuses.get(200)).toBeGreaterThan(REQUESTS * 0.9);
   expect(paths.length).toBeGreaterThan(1000);
   for (const path of paths) expect(await client.ok('GET', path), path).toEqual(latest.get(path));
-});
+}

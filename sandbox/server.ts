@@ -1,11 +1,14 @@
-// The sandbox: a stateful PAY.JP v2 test-mode server, in memory. `npm run sandbox` starts it on
-// 127.0.0.1:$PORT (default 4020) with the switches of the environment; tests call startSandbox().
+// The sandbox: a stateful PAY.JP v2 test-mode server, its objects in memory or in a file (SANDBOX_DB).
+// `npm run sandbox` starts it on 127.0.0.1:$PORT (default 4020) with the switches of the environment; tests
+// call startSandbox().
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp } from './app.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
-import { State } from './state.ts';
+import { type Shared, TABLES } from './state.ts';
+import { Database } from './storage/database.ts';
+import { Tenants } from './tenants.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
 
@@ -14,33 +17,52 @@ export interface SandboxOptions extends AppOptions {
   port?: number;
   /** Webhook endpoints, timing and faults (sandbox/README.md, "Webhooks"); none by default. */
   webhooks?: WebhookOptions;
+  /**
+   * A file for the objects, which then outlive the process (sandbox/README.md, "Storage"); in memory by
+   * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
+   */
+  db?: string | Database;
 }
 
 export interface Sandbox {
   url: string;
+  /** Back to the seed without a restart: that key's objects when keys are isolated, else (or without a key) all. */
+  reset(key?: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   // Checked before anything listens: a bad endpoint or rate is an error naming the option.
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
-  const state = new State();
-  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(state, options));
+  const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
+  const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
+  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
+  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  state.origin = `http://127.0.0.1:${port}`;
-  seed(state);
+  shared.origin = `http://127.0.0.1:${port}`;
+  // The shared objects are seeded now (isolated keys on their first request), unless the file holds them.
+  if (!tenants.isolated) db.unit(() => tenants.state(tenants.tenantOf('')));
+  await db.committed();
   // After the seed: its events happened before any endpoint was registered, and are not sent.
-  if (delivery) state.webhooks = new WebhookDispatcher(delivery, options.seed);
+  if (delivery) shared.webhooks = new WebhookDispatcher(delivery, options.seed);
   return {
-    url: state.origin,
+    url: shared.origin,
+    reset: async (key) => {
+      db.unit(() => tenants.reset(key !== undefined && tenants.isolated ? tenants.tenantOf(key) : undefined));
+      await db.committed();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        state.webhooks?.close();
-        server.close((error) => (error ? reject(error) : resolve()));
+        shared.webhooks?.close();
+        server.close((error) => {
+          db.close();
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       }),
   };
@@ -50,10 +72,11 @@ if (import.meta.main) {
   const port = Number(process.env['PORT'] ?? 4020);
   const switches = switchesFromEnv(process.env);
   const webhooks = webhookOptionsFromEnv(process.env);
-  const sandbox = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), port });
+  const db = process.env['SANDBOX_DB'] || undefined;
+  const sandbox = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), ...(db ? { db } : {}), port });
   const faults = Object.keys(webhooks ?? {}).filter((name) => name !== 'endpoints' && name !== 'token');
   const on = [...Object.keys(switches), ...faults.map((name) => `webhooks.${name}`)];
-  console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}`);
+  console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}; objects ${db ? `in ${db}` : 'in memory'}`);
   const endpoints = webhooks?.endpoints ?? [];
   if (endpoints.length > 0)
     console.log(`webhooks to ${endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${sandbox.url}/sandbox/webhooks/deliveries`);

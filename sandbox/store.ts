@@ -1,4 +1,5 @@
-// In-memory collections in creation order, with the cursor pagination every list of the API shares.
+// IDs, times, and the cursor pagination every list of the API shares (its parameters, and the page of a list
+// held in memory; collections of the store page in storage/collection.ts).
 import { randomBytes } from 'node:crypto';
 import { ApiError, validationError } from './http/problem.ts';
 import { integer, optional, parse, object, string } from './validate.ts';
@@ -58,39 +59,6 @@ export function timestamp(date?: Date): string {
   return lastStamp;
 }
 
-/** Objects by ID, kept in creation order (oldest first) so that lists can page newest first. */
-export class Collection<T extends Identified> {
-  readonly #byId = new Map<string, T>();
-  readonly #order: T[] = [];
-
-  get(id: string): T | undefined {
-    return this.#byId.get(id);
-  }
-
-  has(id: string): boolean {
-    return this.#byId.has(id);
-  }
-
-  add(item: T): T {
-    this.#byId.set(item.id, item);
-    this.#order.push(item);
-    return item;
-  }
-
-  delete(id: string): T | undefined {
-    const item = this.#byId.get(id);
-    if (!item) return undefined;
-    this.#byId.delete(id);
-    this.#order.splice(this.#order.lastIndexOf(item), 1);
-    return item;
-  }
-
-  /** Oldest first. */
-  values(): readonly T[] {
-    return this.#order;
-  }
-}
-
 const pageQuery = object({
   limit: optional(integer({ min: 1, max: 100 })),
   starting_after: optional(string({ minLength: 1 })),
@@ -115,39 +83,48 @@ export interface ListEnvelope<T> {
   data: T[];
 }
 
-/**
- * One page of `items` (oldest first), newest first: `limit` (1-100, default 10) objects after
- * `starting_after` (older) or before `ending_before` (newer); a cursor that is not in the list answers
- * 400 `resource_missing`.
- */
-export function paginate<T extends Identified>(
-  items: readonly T[],
-  query: URLSearchParams,
-  url: string,
-): ListEnvelope<T> {
+/** The page a list request asks for. */
+export interface PageRequest {
+  limit: number;
+  starting_after?: string;
+  ending_before?: string;
+}
+
+/** `limit` (1-100, default 10) and one cursor at most, from the query (422 / 400 otherwise). */
+export function readPage(query: URLSearchParams): PageRequest {
   const raw: Record<string, unknown> = {};
   for (const name of PAGE_PARAMS) {
     const value = queryValue(query, name);
     if (value !== null) raw[name] = name === 'limit' && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const page = parse(pageQuery, raw);
-  const limit = page.limit ?? 10;
   if (page.starting_after !== undefined && page.ending_before !== undefined)
     throw new ApiError('invalid_request', 'Give starting_after or ending_before, not both.');
+  return { ...page, limit: page.limit ?? 10 };
+}
+
+/** 400 `resource_missing`: the cursor of `page` is not in the list. */
+export function missingCursor(page: PageRequest): ApiError {
+  const name = page.starting_after !== undefined ? 'starting_after' : 'ending_before';
+  return new ApiError('resource_missing', `The object given as ${name} was not found: ${page.starting_after ?? page.ending_before}`);
+}
+
+/**
+ * One page of `items` held in memory (oldest first), newest first: `limit` objects after `starting_after`
+ * (older) or before `ending_before` (newer); a cursor that is not in the list answers 400 `resource_missing`.
+ */
+export function paginate<T extends Identified>(items: readonly T[], page: PageRequest, url: string): ListEnvelope<T> {
+  const { limit } = page;
   const cursor = page.starting_after ?? page.ending_before;
   // Positions below count from the newest: newest = items.length - 1.
   if (cursor === undefined) return envelope(items, items.length - 1, limit, url);
   const index = items.findLastIndex((item) => item.id === cursor);
-  if (index < 0) {
-    const name = page.starting_after !== undefined ? 'starting_after' : 'ending_before';
-    throw new ApiError('resource_missing', `The object given as ${name} was not found: ${cursor}`);
-  }
+  if (index < 0) throw missingCursor(page);
   if (page.starting_after !== undefined) return envelope(items, index - 1, limit, url);
   // ending_before: the `limit` objects just newer than the cursor, still newest first.
   const newest = Math.min(items.length - 1, index + limit);
   return { object: 'list', url, has_more: newest < items.length - 1, data: slice(items, newest, index + 1) };
 }
-
 function envelope<T>(items: readonly T[], newest: number, limit: number, url: string): ListEnvelope<T> {
   const oldest = Math.max(0, newest - limit + 1);
   return { object: 'list', url, has_more: oldest > 0, data: slice(items, newest, oldest) };

@@ -1,7 +1,9 @@
 // Idempotency keys as PAY.JP documents them: the first response under a key is stored and replayed for the
 // same request; other parameters under the key are a conflict; a duplicate that arrives while the first
-// is still running waits a little, then times out.
+// is still running waits a little, then times out. Stored answers are in the store (they outlive a restart
+// with a file, committed with the objects the request made); requests under way are in memory.
 import type { ErrorCode } from '../../generated/error-catalog.ts';
+import type { Database } from '../storage/database.ts';
 import { ApiError } from './problem.ts';
 
 const KEY = /^[A-Za-z0-9_-]{1,255}$/;
@@ -14,9 +16,8 @@ export interface StoredResponse {
   code?: ErrorCode;
 }
 
-interface Entry {
+interface Running {
   fingerprint: string;
-  response: StoredResponse | undefined;
   done: Promise<void>;
   settle: () => void;
 }
@@ -27,8 +28,7 @@ export type Claim =
 
 /** Checks the header's format: 400 `invalid_idempotency_key`. */
 export function checkKey(key: string): void {
-  if (!KEY.test(key))
-    throw new ApiError('invalid_idempotency_key');
+  if (!KEY.test(key)) throw new ApiError('invalid_idempotency_key');
 }
 
 /** JSON with sorted keys, so that the same parameters in another order are the same request. */
@@ -43,45 +43,55 @@ export function canonical(value: unknown): string {
 }
 
 export class IdempotencyStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #db: Database;
+  readonly #running = new Map<string, Running>();
   readonly #waitMs: number;
 
-  constructor(waitMs: number) {
+  constructor(db: Database, waitMs: number) {
+    this.#db = db;
     this.#waitMs = waitMs;
   }
 
   /**
-   * Claims `key` (scoped by API key) for a request: new (process it, then `finish` with the response to
-   * keep, or `undefined` to release the key), or the stored response to replay. Throws the 409s.
+   * Claims `key` (scoped by the tenant and the API key's digest) for a request: new (process it, then
+   * `finish` with the response to keep, or `undefined` to release the key), or the stored response to
+   * replay. Throws the 409s.
    */
-  async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {
-    const id = `${scope}\n${key}`;
-    const entry = this.#entries.get(id);
-    if (!entry) {
-      let settle = () => {};
-      const done = new Promise<void>((resolve) => (settle = resolve));
-      const created: Entry = { fingerprint, response: undefined, done, settle };
-      this.#entries.set(id, created);
-      return {
-        kind: 'new',
-        finish: (response) => {
-          if (response) created.response = response;
-          else this.#entries.delete(id);
-          created.settle();
-        },
-      };
-    }
-    if (entry.fingerprint !== fingerprint)
-      throw new ApiError('idempotency_conflict');
-    if (!entry.response) {
+  async claim(tenant: string, scope: string, key: string, fingerprint: string): Promise<Claim> {
+    const id = `${tenant}\n${scope}\n${key}`;
+    const running = this.#running.get(id);
+    if (running) {
+      if (running.fingerprint !== fingerprint) throw new ApiError('idempotency_conflict');
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([entry.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#waitMs)))]);
+      await Promise.race([running.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#waitMs)))]);
       clearTimeout(timer);
-      if (!entry.response) {
-        if (this.#entries.get(id) !== entry) return this.claim(scope, key, fingerprint); // released: go again
-        throw new ApiError('idempotency_timeout'); // Retry-After: 1, the default of problemHeaders
-      }
+      if (this.#running.get(id) === running) throw new ApiError('idempotency_timeout'); // Retry-After: 1, the default of problemHeaders
+      return this.claim(tenant, scope, key, fingerprint); // finished: stored, or released to go again
     }
-    return { kind: 'replay', response: entry.response };
+    const stored = this.#db.statement('SELECT fingerprint, response FROM idempotency WHERE tenant = ? AND scope = ? AND key = ?').get(tenant, scope, key) as
+      | { fingerprint: string; response: string }
+      | undefined;
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) throw new ApiError('idempotency_conflict');
+      return { kind: 'replay', response: JSON.parse(stored.response) as StoredResponse };
+    }
+    let settle = () => {};
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    const entry: Running = { fingerprint, done, settle };
+    this.#running.set(id, entry);
+    return {
+      kind: 'new',
+      finish: (response) => {
+        // Stored in the batch of the request's own writes: both are committed, or neither.
+        if (response)
+          this.#db.write('INSERT INTO idempotency (tenant, scope, key, fingerprint, response) VALUES (?, ?, ?, ?, ?)', tenant, scope, key, fingerprint, JSON.stringify(response));
+        // Duplicates waiting go on once it is committed (or failed, and the key is free again).
+        const release = () => {
+          this.#running.delete(id);
+          entry.settle();
+        };
+        this.#db.committed().then(release, release);
+      },
+    };
   }
 }

@@ -1,6 +1,6 @@
-// Operational switches for tests, all off by default: a token-bucket rate limit, injected latency, and
+// Operational switches for tests, all off by default: a token-bucket rate limit, injected latency,
 // injected failures (5xx problems, an idempotency store outage, HTML error pages as a CDN sends, dropped
-// connections) at given rates.
+// connections) at given rates, and objects of its own for each key.
 
 export interface Switches {
   /** Token bucket: `perSecond` requests per second on average, bursts of up to `burst` (default perSecond). */
@@ -17,6 +17,8 @@ export interface Switches {
   dropRate?: number;
   /** Seed of the draws for the rates above, for repeatable runs. */
   seed?: number;
+  /** Each secret key sees objects of its own (seeded on its first request) instead of the ones all keys share. */
+  isolateKeys?: boolean;
 }
 
 export class TokenBucket {
@@ -74,5 +76,10 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   if (idempotencyErrorRate !== undefined) switches.idempotencyErrorRate = idempotencyErrorRate;
   const seed = numberIn('SANDBOX_SEED', 'an integer', Number.isInteger);
   if (seed !== undefined) switches.seed = seed;
+  const isolate = env['SANDBOX_ISOLATE_KEYS'];
+  if (isolate !== undefined && isolate !== '') {
+    if (isolate !== '0' && isolate !== '1') throw new Error(`sandbox: SANDBOX_ISOLATE_KEYS must be 1 (on) or 0 (off) (got ${isolate})`);
+    if (isolate === '1') switches.isolateKeys = true;
+  }
   return switches;
 }

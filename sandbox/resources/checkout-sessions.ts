@@ -149,7 +149,7 @@ export const checkoutSessionRoutes: Route[] = [
     path: '/v2/checkout/sessions',
     operationId: 'getAllCheckoutSessions',
     handle: (request) => {
-      const page = list(request.state.checkoutSessions.values(), request);
+      const page = list(request.state.checkoutSessions, request);
       page.data.forEach((session) => refresh(request.state, session));
       return page;
     },

@@ -3,19 +3,25 @@
 import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
-import { type Collection, type Identified, type ListEnvelope, paginate, queryValue, timestamp } from '../store.ts';
+import { Collection, type Where } from '../storage/collection.ts';
+import { type Identified, type ListEnvelope, paginate, queryValue, readPage, timestamp } from '../store.ts';
 import { type Infer, METADATA_KEYS, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
-export function find<T extends Identified>(collection: Collection<T>, id: string, what: string): T {
+export function find<T extends Identified, C extends string>(collection: Collection<T, C>, id: string, what: string): T {
   const item = collection.get(id);
   if (!item) throw notFound(what, id);
   return item;
 }
 
-/** A page of `items` (oldest first) for the list operation being answered. */
-export const list = <T extends Identified>(items: readonly T[], request: ApiRequest): ListEnvelope<T> =>
-  paginate(items, request.query, request.path);
+/**
+ * A page for the list operation being answered: of a collection, its objects that match `where` (by an
+ * index), or of objects already in hand (oldest first: a fixed collection's, filtered; line items).
+ */
+export function list<T extends Identified, C extends string>(source: Collection<T, C> | readonly T[], request: ApiRequest, where: Where<C> = {}): ListEnvelope<T> {
+  const page = readPage(request.query);
+  return source instanceof Collection ? source.page(page, request.path, where) : paginate(source, page, request.path);
+}
 
 /**
  * Metadata update: given keys are set, a key set to the empty string is removed. More than 20 keys in all

@@ -73,14 +73,14 @@ function update({ state, params, body: raw }: ApiRequest): Customer {
 
 function remove({ state, params }: ApiRequest): Customer {
   const customer = find(state.customers, params['customer_id']!, 'customer');
-  for (const method of state.paymentMethods.values()) if (method.customer_id === customer.id) detachFromCustomer(state, method);
+  for (const method of state.paymentMethods.all({ customer_id: customer.id })) detachFromCustomer(state, method);
   state.customers.delete(customer.id);
   state.emit('customer.deleted', customer);
   return customer;
 }
 
 export const customerRoutes: Route[] = [
-  { method: 'GET', path: '/v2/customers', operationId: 'getAllCustomers', handle: (request) => list(request.state.customers.values(), request) },
+  { method: 'GET', path: '/v2/customers', operationId: 'getAllCustomers', handle: (request) => list(request.state.customers, request) },
   { method: 'POST', path: '/v2/customers', operationId: 'createCustomer', body: 'required', handle: create },
   {
     method: 'GET',
@@ -96,7 +96,7 @@ export const customerRoutes: Route[] = [
     operationId: 'getCustomerPaymentMethods',
     handle: (request) => {
       const customer = find(request.state.customers, request.params['customer_id']!, 'customer');
-      return list(request.state.paymentMethods.values().filter((method) => method.customer_id === customer.id), request);
+      return list(request.state.paymentMethods, request, { customer_id: customer.id });
     },
   },
 ];

@@ -4,13 +4,7 @@ import { filters, find, list } from './common.ts';
 
 function events(request: ApiRequest) {
   const query = filters(request.query, { resource_id: 'string', object: 'string', type: 'string' });
-  const matching = request.state.events.values().filter(
-    (event) =>
-      (query.resource_id === undefined || event.data['id'] === query.resource_id) &&
-      (query.object === undefined || event.data['object'] === query.object) &&
-      (query.type === undefined || event.type === query.type),
-  );
-  return list(matching, request);
+  return list(request.state.events, request, query);
 }
 
 export const eventRoutes: Route[] = [

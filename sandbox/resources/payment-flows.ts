@@ -267,8 +267,7 @@ export const paymentFlowRoutes: Route[] = [
     operationId: 'getAllPaymentFlows',
     handle: (request) => {
       const customerId = queryValue(request.query, 'customer_id');
-      const flows = request.state.paymentFlows.values();
-      return list(customerId === null ? flows : flows.filter((flow) => flow.customer_id === customerId), request);
+      return list(request.state.paymentFlows, request, customerId === null ? {} : { customer_id: customerId });
     },
   },
   { method: 'POST', path: '/v2/payment_flows', operationId: 'createPaymentFlow', body: 'required', handle: create },
@@ -292,7 +291,7 @@ export const paymentFlowRoutes: Route[] = [
     operationId: 'getPaymentFlowRefunds',
     handle: (request) => {
       const flow = flowOf(request);
-      return list(request.state.paymentRefunds.values().filter((item) => item.payment_flow_id === flow.id), request);
+      return list(request.state.paymentRefunds, request, { payment_flow_id: flow.id });
     },
   },
 ];

@@ -187,7 +187,7 @@ export const paymentMethodRoutes: Route[] = [
     method: 'GET',
     path: '/v2/payment_methods',
     operationId: 'getAllPaymentMethods',
-    handle: (request) => list(request.state.paymentMethods.values(), request),
+    handle: (request) => list(request.state.paymentMethods, request),
   },
   { method: 'POST', path: '/v2/payment_methods', operationId: 'createPaymentMethod', body: 'required', handle: create },
   {

@@ -52,7 +52,7 @@ export const paymentRefundRoutes: Route[] = [
     method: 'GET',
     path: '/v2/payment_refunds',
     operationId: 'getAllPaymentRefunds',
-    handle: (request) => list(request.state.paymentRefunds.values(), request),
+    handle: (request) => list(request.state.paymentRefunds, request),
   },
   { method: 'POST', path: '/v2/payment_refunds', operationId: 'createPaymentRefund', body: 'required', handle: refund },
   { method: 'GET', path: '/v2/payment_refunds/{payment_refund_id}', operationId: 'getPaymentRefund', handle: refundOf },

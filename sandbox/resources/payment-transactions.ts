@@ -10,13 +10,7 @@ function transactions(request: ApiRequest) {
     type: ['payment', 'refund', 'chargeback', 'chargeback_cancel'],
     payment_method_type: PAYMENT_METHOD_TYPES,
   });
-  const matching = request.state.paymentTransactions.values().filter(
-    (transaction) =>
-      (query.term_id === undefined || transaction.term_id === query.term_id) &&
-      (query.type === undefined || transaction.type === query.type) &&
-      (query.payment_method_type === undefined || transaction.payment_method_type === query.payment_method_type),
-  );
-  return list(matching, request);
+  return list(request.state.paymentTransactions, request, query);
 }
 
 export const paymentTransactionRoutes: Route[] = [

@@ -60,8 +60,7 @@ function updatePrice(request: ApiRequest): Price {
 /** `lookup_keys=a&lookup_keys=b` (also `lookup_keys[]=`): the prices with one of these lookup keys. */
 function listPrices(request: ApiRequest) {
   const keys = [...request.query.getAll('lookup_keys'), ...request.query.getAll('lookup_keys[]')];
-  const prices = request.state.prices.values();
-  return list(keys.length === 0 ? prices : prices.filter((price) => price.lookup_key !== null && keys.includes(price.lookup_key)), request);
+  return list(request.state.prices, request, keys.length === 0 ? {} : { lookup_key: keys });
 }
 
 export const priceRoutes: Route[] = [

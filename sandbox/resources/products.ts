@@ -59,7 +59,7 @@ function updateProduct(request: ApiRequest): Product {
 
 function deleteProduct(request: ApiRequest): { object: 'product'; id: string; deleted: true } {
   const product = productOf(request);
-  if (request.state.prices.values().some((price) => price.product_id === product.id))
+  if (request.state.prices.exists({ product_id: product.id }))
     throw new ApiError('product_has_prices', `The product ${product.id} has prices and cannot be deleted.`);
   request.state.products.delete(product.id);
   request.state.emit('product.deleted', product);
@@ -67,7 +67,7 @@ function deleteProduct(request: ApiRequest): { object: 'product'; id: string; de
 }
 
 export const productRoutes: Route[] = [
-  { method: 'GET', path: '/v2/products', operationId: 'getAllProducts', handle: (request) => list(request.state.products.values(), request) },
+  { method: 'GET', path: '/v2/products', operationId: 'getAllProducts', handle: (request) => list(request.state.products, request) },
   { method: 'POST', path: '/v2/products', operationId: 'createProduct', body: 'required', handle: createProduct },
   { method: 'GET', path: '/v2/products/{product_id}', operationId: 'getProduct', handle: productOf },
   { method: 'POST', path: '/v2/products/{product_id}', operationId: 'updateProduct', body: 'required', handle: updateProduct },

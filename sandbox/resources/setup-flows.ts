@@ -80,7 +80,7 @@ function cancel(request: ApiRequest): SetupFlow {
 }
 
 export const setupFlowRoutes: Route[] = [
-  { method: 'GET', path: '/v2/setup_flows', operationId: 'getAllSetupFlows', handle: (request) => list(request.state.setupFlows.values(), request) },
+  { method: 'GET', path: '/v2/setup_flows', operationId: 'getAllSetupFlows', handle: (request) => list(request.state.setupFlows, request) },
   { method: 'POST', path: '/v2/setup_flows', operationId: 'createSetupFlow', body: 'optional', handle: create },
   { method: 'GET', path: '/v2/setup_flows/{setup_flow_id}', operationId: 'getSetupFlow', handle: flowOf },
   { method: 'POST', path: '/v2/setup_flows/{setup_flow_id}', operationId: 'updateSetupFlow', body: 'required', handle: update },

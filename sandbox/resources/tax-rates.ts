@@ -50,7 +50,7 @@ function updateTaxRate(request: ApiRequest): TaxRate {
 }
 
 export const taxRateRoutes: Route[] = [
-  { method: 'GET', path: '/v2/tax_rates', operationId: 'getAllTaxRates', handle: (request) => list(request.state.taxRates.values(), request) },
+  { method: 'GET', path: '/v2/tax_rates', operationId: 'getAllTaxRates', handle: (request) => list(request.state.taxRates, request) },
   { method: 'POST', path: '/v2/tax_rates', operationId: 'createTaxRate', body: 'required', handle: createTaxRate },
   { method: 'GET', path: '/v2/tax_rates/{tax_rate_id}', operationId: 'getTaxRate', handle: taxRateOf },
   { method: 'POST', path: '/v2/tax_rates/{tax_rate_id}', operationId: 'updateTaxRate', body: 'required', handle: updateTaxRate },

@@ -24,6 +24,8 @@ const STREAM = 0x5eb400c5;
 interface Subscription {
   event: SandboxEvent;
   acknowledged: boolean;
+  /** Writes the event's new `pending_webhooks` back to the store. */
+  save(event: SandboxEvent): void;
 }
 
 interface Job {
@@ -71,9 +73,10 @@ export class WebhookDispatcher {
 
   /**
    * Called by State for each event about to be recorded; false when the event is lost (never created, as in
-   * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn.
+   * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn;
+   * `save` writes the event back when an acknowledgement changes it.
    */
-  created(event: SandboxEvent): boolean {
+  created(event: SandboxEvent, save: (event: SandboxEvent) => void): boolean {
     if (this.#roll(this.settings.lostEventRate)) {
       this.#lostCount += 1;
       this.#lost.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
@@ -84,7 +87,7 @@ export class WebhookDispatcher {
     for (const queue of this.#queues) {
       if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
       subscribed += 1;
-      const subscription: Subscription = { event, acknowledged: false };
+      const subscription: Subscription = { event, acknowledged: false, save };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
         continue;
@@ -240,5 +243,6 @@ export class WebhookDispatcher {
     subscription.acknowledged = true;
     subscription.event.pending_webhooks -= 1;
     subscription.event.updated_at = timestamp();
+    subscription.save(subscription.event);
   }
 }

@@ -3,7 +3,8 @@
 //   GET /sandbox/webhooks/deliveries?event_id=evnt_…   that event's deliveries, oldest first
 //   GET /sandbox/webhooks/deliveries[?limit=100]       the newest deliveries of any event (limit 1-1000)
 import type { ServerResponse } from 'node:http';
-import type { State } from '../state.ts';
+import type { SandboxEvent } from '../model.ts';
+import type { WebhookDispatcher } from './dispatcher.ts';
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = `${JSON.stringify(body, null, 2)}\n`;
@@ -11,17 +12,23 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-export function webhookPage(state: State, res: ServerResponse, page: string, query: URLSearchParams): void {
-  const dispatcher = state.webhooks;
+/** `event` finds an event by ID, whichever tenant made it. */
+export function webhookPage(
+  dispatcher: WebhookDispatcher | undefined,
+  event: (id: string) => SandboxEvent | undefined,
+  res: ServerResponse,
+  page: string,
+  query: URLSearchParams,
+): void {
   if (!dispatcher)
     return json(res, 404, { error: 'Webhooks are not configured: start the sandbox with SANDBOX_WEBHOOK_URLS (or the webhooks option of startSandbox).' });
   if (page === '') return json(res, 200, dispatcher.summary());
   if (page !== 'deliveries') return json(res, 404, { error: `Nothing here: /sandbox/webhooks/${page}` });
   const eventId = query.get('event_id');
   if (eventId !== null) {
-    const event = state.events.get(eventId);
-    if (!event) return json(res, 404, { error: `No event ${eventId} (an event lost by the lost-event fault was never created).` });
-    return json(res, 200, { event_id: eventId, pending_webhooks: event.pending_webhooks, data: dispatcher.log.of(eventId) });
+    const found = event(eventId);
+    if (!found) return json(res, 404, { error: `No event ${eventId} (an event lost by the lost-event fault was never created).` });
+    return json(res, 200, { event_id: eventId, pending_webhooks: found.pending_webhooks, data: dispatcher.log.of(eventId) });
   }
   const limit = query.get('limit') ?? '100';
   if (!/^\d{1,4}$/.test(limit) || Number(limit) < 1 || Number(limit) > 1000)

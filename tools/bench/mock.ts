@@ -2,29 +2,19 @@
 // valid body and Idempotency-Key) against the mock (front + Prism in process), Prism's CLI alone
 // (`-v silent`, on a copy of the bundle: the CLI restarts when its file changes), and a bare node:http
 // server answering the same JSON; loopback only. The mock's target: ≥ 90 % of Prism alone.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { BUNDLE_FILE, examplePath, readContract, type JsonObject } from '../../contract-core/contract.ts';
 import { startMock } from '../../mock/server.ts';
+import type { Figures, Load } from './lib/autocannon.ts';
+import { startProcess } from './lib/processes.ts';
+import { best, interleave } from './lib/rounds.ts';
 
-type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-type Autocannon = (options: {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  connections: number;
-  duration: number;
-}) => Promise<Result>;
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as Autocannon;
 
 const DURATION_S = 5;
 const WARM_UP_S = 1;
@@ -37,17 +27,16 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-mock-'));
 const document = join(dir, 'openapi.json');
 writeFileSync(document, bundleText);
 
-type Load = { name: string; method: string; path: string; headers: Record<string, string>; body?: string };
-
 function load(operationId: string): Load {
   const op = operations.find((o) => o.operationId === operationId);
   if (!op) throw new Error(`bench: ${operationId} is not in ${BUNDLE_FILE}`);
   const path = examplePath(op);
-  if (!op.requestBody) return { name: `${op.method.toUpperCase()} ${operationId}`, method: op.method.toUpperCase(), path, headers: HEADERS };
+  const method = op.method.toUpperCase() as Load['method'];
+  if (!op.requestBody) return { name: `${method} ${operationId}`, method, path, headers: HEADERS };
   if (op.requestBody.example === undefined) throw new Error(`bench: ${op.label} has no request body example`);
   return {
-    name: `${op.method.toUpperCase()} ${operationId}`,
-    method: op.method.toUpperCase(),
+    name: `${method} ${operationId}`,
+    method,
     path,
     headers: { ...HEADERS, 'content-type': 'application/json', 'idempotency-key': 'bench-create-customer-1' },
     body: JSON.stringify(op.requestBody.example),
@@ -56,34 +45,15 @@ function load(operationId: string): Load {
 
 const loads = [load('getCustomer'), load('createCustomer')];
 
-async function measure(url: string, { method, path, headers, body }: Load, seconds: number): Promise<Result> {
-  const result = await autocannon({ url: url + path, method, headers, ...(body ? { body } : {}), connections: 10, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`bench: ${method} ${url}${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
-}
-
 /** Prism's CLI on its own (`-v silent`), as a child process on a free loopback port. */
 async function prismAlone(): Promise<{ url: string; close(): Promise<void> }> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
   const bin = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
-  const child = spawn(process.execPath, [bin, 'mock', document, '-h', '127.0.0.1', '-p', String(port), '-v', 'silent'], { stdio: 'ignore' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const close = async (): Promise<void> => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
-    if (child.exitCode !== null) break;
+  return startProcess(
+    'Prism',
+    (port) => [process.execPath, bin, 'mock', document, '-h', '127.0.0.1', '-p', String(port), '-v', 'silent'],
     // Prism answers an unknown route with its own problem: the port is the child's, not another server's.
-    const text = await fetch(`${url}/`).then((r) => r.text(), () => '');
-    if (text.includes('NO_PATH_MATCHED_ERROR') && child.exitCode === null) return { url, close };
-  }
-  await close();
-  throw new Error(`bench: Prism did not start on port ${port}`);
+    async (url) => ((await (await fetch(`${url}/`)).text()).includes('NO_PATH_MATCHED_ERROR') ? 'ours' : 'other'),
+  );
 }
 
 /** A bare node:http server answering each load's path with the body the mock answers it with. */
@@ -99,7 +69,7 @@ async function bareServer(answers: Map<string, string>): Promise<{ url: string; 
 
 // All three servers up at once (an idle one costs nothing); rounds interleave them, so that load from
 // elsewhere on the box falls on all alike; each figure is the best of its rounds.
-const figures = new Map<string, Map<string, Result>>();
+const figures = new Map<string, Map<string, Figures>>();
 const servers: { name: string; url: string; close(): Promise<void> }[] = [];
 try {
   const mock = await startMock({ port: 0, log: false, spec: document });
@@ -111,18 +81,18 @@ try {
   }
   servers.push({ name: 'Prism CLI alone', ...(await prismAlone()) });
   servers.push({ name: 'bare node:http (ceiling)', ...(await bareServer(answers)) });
-  for (let round = 1; round <= ROUNDS; round += 1) {
-    for (const item of loads) {
-      for (const server of servers) {
-        await measure(server.url, item, WARM_UP_S);
-        const result = await measure(server.url, item, DURATION_S);
-        const results = figures.get(server.name) ?? new Map<string, Result>();
-        const best = results.get(item.name);
-        if (!best || result.requests.average > best.requests.average) results.set(item.name, result);
-        figures.set(server.name, results);
-      }
+  const runs = await interleave(servers, loads, {
+    rounds: ROUNDS,
+    seconds: DURATION_S,
+    warmUpSeconds: WARM_UP_S,
+    done: (round) => console.error(`bench: round ${round}/${ROUNDS} done`),
+  });
+  for (const [server, byLoad] of runs) {
+    for (const [name, rounds] of byLoad) {
+      const failed = rounds.find((run) => run.non2xx > 0);
+      if (failed) throw new Error(`bench: ${name} on ${server}: ${failed.non2xx} non-2xx answers or errors`);
     }
-    console.error(`bench: round ${round}/${ROUNDS} done`);
+    figures.set(server, new Map([...byLoad].map(([name, rounds]) => [name, best(rounds)])));
   }
 } finally {
   for (const server of servers) await server.close();
@@ -132,10 +102,10 @@ try {
 console.log(`autocannon, 10 connections, ${DURATION_S} s after ${WARM_UP_S} s of warm-up; best of ${ROUNDS} interleaved rounds; loopback.\n`);
 console.log('| server | request | req/s | p50 ms | p99 ms |\n|---|---|---:|---:|---:|');
 for (const [server, results] of figures) {
-  for (const [name, r] of results) console.log(`| ${server} | ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} |`);
+  for (const [name, r] of results) console.log(`| ${server} | ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
 }
 console.log('\n| request | mock / Prism (req/s) | target ≥ 90 % |\n|---|---:|---|');
 for (const { name } of loads) {
-  const ratio = figures.get('mock (front + Prism)')!.get(name)!.requests.average / figures.get('Prism CLI alone')!.get(name)!.requests.average;
+  const ratio = figures.get('mock (front + Prism)')!.get(name)!.rps / figures.get('Prism CLI alone')!.get(name)!.rps;
   console.log(`| ${name} | ${(ratio * 100).toFixed(0)} % | ${ratio >= 0.9 ? 'met' : 'not met'} |`);
 }
