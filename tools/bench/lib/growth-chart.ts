@@ -18,7 +18,7 @@ const TOP = 40;
 const BOTTOM = 60;
 const COLOURS = ['#1b6ac9', '#d9480f', '#2b8a3e', '#862e9c', '#495057'];
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export function growthChart(sizes: readonly number[], series: readonly Series[]): string {
   const loads = [...new Set(series.map((line) => line.load))];
@@ -60,14 +60,14 @@ export function growthChart(sizes: readonly number[], series: readonly Series[])
     const ly = TOP + 20 + i * 20;
     out.push(
       `<line x1="${WIDTH - RIGHT + 20}" x2="${WIDTH - RIGHT + 44}" y1="${ly}" y2="${ly}" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2"/>`,
-      `<text x="${WIDTH - RIGHT + 50}" y="${ly + 4}">${escape(load)}</text>`,
+      `<text x="${WIDTH - RIGHT + 50}" y="${ly + 4}">${escapeXml(load)}</text>`,
     );
   });
   stores.forEach((store, i) => {
     const ly = TOP + 30 + (loads.length + i) * 20;
     out.push(
       `<line x1="${WIDTH - RIGHT + 20}" x2="${WIDTH - RIGHT + 44}" y1="${ly}" y2="${ly}" stroke="#495057" stroke-width="2"${i === 0 ? '' : ' stroke-dasharray="7 4"'}/>`,
-      `<text x="${WIDTH - RIGHT + 50}" y="${ly + 4}">${escape(store === 'memory' ? 'in memory' : 'in a file')}</text>`,
+      `<text x="${WIDTH - RIGHT + 50}" y="${ly + 4}">${escapeXml(store === 'memory' ? 'in memory' : 'in a file')}</text>`,
     );
   });
   out.push('</svg>');
