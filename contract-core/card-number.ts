@@ -26,8 +26,7 @@ export const CARD_NUMBER_DIGITS = { min: 13, max: 19 } as const;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included, is the point.
 const ASCII = /^[\x00-\x7f]*$/;
 const UNICODE_SEPARATOR = /^[\p{Zs}\p{Pd}]$/u;
-const isSeparator = (code: number): boolean =>
-  code === 0x20 || code === 0x2d || (code > 0x7f && UNICODE_SEPARATOR.test(String.fromCharCode(code)));
+const isSeparator = (code: number): boolean => code === 0x20 || code === 0x2d || (code > 0x7f && UNICODE_SEPARATOR.test(String.fromCharCode(code)));
 
 /**
  * The digits of the first card number in `text`, or undefined. One pass: each time a group of digits ends,

@@ -68,8 +68,7 @@ export interface Contract {
   operations: Operation[];
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows a local `$ref` (`#/components/...`) until a non-reference object. */
 export function deref(document: JsonObject, node: Json | undefined): JsonObject {
@@ -133,7 +132,6 @@ function readResponse(document: JsonObject, status: string, node: Json): Respons
   return { status, content, headers };
 }
 
-
 /** The property names a body schema allows, through `$ref`, `allOf`, `oneOf` and `anyOf`. */
 function propertiesOf(document: JsonObject, node: Json | undefined): string[] {
   if (!isObject(node)) return [];
@@ -166,7 +164,9 @@ export function readContract(document: JsonObject): Contract {
         responses.set(status, readResponse(document, status, response));
       }
       // Request examples are named as the response example they produce: the successes' are the defaults.
-      const successes = [...responses.values()].filter((r) => r.status.startsWith('2')).flatMap((r) => [...r.content.values()].flatMap((media) => [...media.examples.keys()]));
+      const successes = [...responses.values()]
+        .filter((r) => r.status.startsWith('2'))
+        .flatMap((r) => [...r.content.values()].flatMap((media) => [...media.examples.keys()]));
       const shared = readParameters(document, item['parameters'], successes);
       const own = readParameters(document, op['parameters'], successes);
       const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];

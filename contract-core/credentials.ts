@@ -42,7 +42,8 @@ export function authenticate(fields: readonly string[] | undefined): Authenticat
     if (colon < 0) return refuse('Basic credentials are base64 of "user:password": send the secret key as the user name and an empty password (sk_test_…:).');
     key = pair.slice(0, colon);
   } else return refuse('The Authorization header must be "Bearer <secret key>" or HTTP basic authentication with the secret key as user name.');
-  if (key.startsWith('sk_live_') || key.startsWith('pk_live_')) return refuse('Live keys are refused: this server is test mode only. Use a test key (sk_test_…).');
+  if (key.startsWith('sk_live_') || key.startsWith('pk_live_'))
+    return refuse('Live keys are refused: this server is test mode only. Use a test key (sk_test_…).');
   if (TEST_PUBLISHABLE_KEY.test(key)) return { ok: true, key, publishable: true };
   if (!TEST_SECRET_KEY.test(key)) return refuse('Invalid API key provided: send a test secret key (sk_test_…).');
   return { ok: true, key, publishable: false };

@@ -60,7 +60,10 @@ export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | 
   const card = cardDataAllowed ? undefined : findCardNumberInBody(text, value);
   if (card) {
     const where = card.field === undefined ? 'the body holds one' : `the field ${card.field} holds one`;
-    return refuse('card_number_not_allowed', `Sending a raw card number is not allowed (${where}). Create a payment method on the client side and send its ID.`);
+    return refuse(
+      'card_number_not_allowed',
+      `Sending a raw card number is not allowed (${where}). Create a payment method on the client side and send its ID.`,
+    );
   }
   return problem === undefined ? { ok: true, value } : refuse('invalid_request', problem);
 }
@@ -76,7 +79,8 @@ export function jsonDepthAbove(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

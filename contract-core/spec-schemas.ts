@@ -10,8 +10,7 @@ const OPENAPI_KEYWORDS = ['example', 'discriminator', 'xml', 'externalDocs'];
 const SCHEMA_BASE = 'https://contract.payjp-v2.local/openapi.json';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function extensionKeys(node: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(node)) node.forEach((item) => extensionKeys(item, into));

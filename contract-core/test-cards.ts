@@ -34,5 +34,4 @@ const BY_TOKEN = new Map(TEST_CARDS.flatMap((card) => [[card.token, card] as con
 export const testCard = (tokenOrNumber: string): TestCard | undefined => BY_TOKEN.get(tokenOrNumber);
 
 /** The same test card always has the same fingerprint, as the same real card would. */
-export const fingerprintOf = (card: TestCard): string =>
-  createHash('sha256').update(`${card.brand}:${card.last4}`).digest('hex').slice(0, 32);
+export const fingerprintOf = (card: TestCard): string => createHash('sha256').update(`${card.brand}:${card.last4}`).digest('hex').slice(0, 32);

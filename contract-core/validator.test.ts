@@ -23,7 +23,13 @@ const problem = (code: keyof typeof ERROR_CATALOG): Record<string, Json> => {
   return { type, title, status, code, detail: 'hand-made', instance: '/v2/customers/cus_x' };
 };
 const getCustomer = (body: unknown, over: Partial<ResponseUnderTest> = {}): ResponseUnderTest => ({
-  method: 'GET', path: '/v2/customers/cus_hand_made', status: 200, contentType: 'application/json; charset=utf-8', headers: {}, body, ...over,
+  method: 'GET',
+  path: '/v2/customers/cus_hand_made',
+  status: 200,
+  contentType: 'application/json; charset=utf-8',
+  headers: {},
+  body,
+  ...over,
 });
 const only = (result: ReturnType<typeof validateResponse>) => {
   expect(result.infrastructure).toEqual([]);
@@ -39,7 +45,9 @@ describe('documented responses pass', () => {
     expect(validateResponse(getCustomer(body, { path: '/v2/customers/{customer_id}' })).operationId).toBe('getCustomer');
   });
   test('a problem of the catalog, of its status, allowed for the operation, with Retry-After on 429', () => {
-    const result = validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json', headers: { 'Retry-After': '2' } }));
+    const result = validateResponse(
+      getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json', headers: { 'Retry-After': '2' } }),
+    );
     expect(result.ok).toBe(true);
   });
   test('a literal path segment wins over a path parameter', () => {
@@ -53,14 +61,23 @@ describe('body against the schema', () => {
   test('missing required field', () => {
     const { email: _, ...body } = example('getCustomer', '200', 'application/json');
     expect(only(validateResponse(getCustomer(body)))).toEqual({
-      check: 'response_schema_conformance', location: 'body', pointer: '/email', message: "required property 'email' is missing", expected: 'present', actual: undefined,
-      rule: 'schema required', evidence: { source: 'client' },
+      check: 'response_schema_conformance',
+      location: 'body',
+      pointer: '/email',
+      message: "required property 'email' is missing",
+      expected: 'present',
+      actual: undefined,
+      rule: 'schema required',
+      evidence: { source: 'client' },
     });
   });
   test('wrong type, with the actual value', () => {
     const body = { ...example('getCustomer', '200', 'application/json'), livemode: 'false' };
     expect(only(validateResponse(getCustomer(body)))).toMatchObject({
-      pointer: '/livemode', message: 'must be of type boolean, got string', expected: 'boolean', actual: 'false',
+      pointer: '/livemode',
+      message: 'must be of type boolean, got string',
+      expected: 'boolean',
+      actual: 'false',
     });
   });
   test('enum value the spec does not have', () => {
@@ -82,48 +99,82 @@ describe('body against the schema', () => {
 describe('status, media type, headers', () => {
   test('undocumented status', () => {
     expect(only(validateResponse(getCustomer(problem('idempotency_conflict'), { status: 409, contentType: 'application/problem+json' })))).toMatchObject({
-      location: 'status', pointer: '/status', message: 'status 409 is not documented for GET /v2/customers/{customer_id} (getCustomer)', actual: 409,
+      location: 'status',
+      pointer: '/status',
+      message: 'status 409 is not documented for GET /v2/customers/{customer_id} (getCustomer)',
+      actual: 409,
     });
   });
   test('wrong media type on a success and on a problem', () => {
     const success = only(validateResponse(getCustomer(example('getCustomer', '200', 'application/json'), { contentType: 'application/problem+json' })));
     expect(success).toMatchObject({ location: 'content-type', pointer: '/content-type', expected: ['application/json'] });
     const error = only(validateResponse(getCustomer(problem('not_found'), { status: 404, contentType: 'application/json' })));
-    expect(error).toMatchObject({ pointer: '/content-type', message: 'Content-Type application/json is not documented for 404', expected: ['application/problem+json'] });
+    expect(error).toMatchObject({
+      pointer: '/content-type',
+      message: 'Content-Type application/json is not documented for 404',
+      expected: ['application/problem+json'],
+    });
   });
   test('429 without Retry-After', () => {
     expect(only(validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json' })))).toEqual({
-      check: 'response_headers_conformance', location: 'header', pointer: '/headers/Retry-After', message: 'required header Retry-After is missing', expected: 'present', actual: undefined,
-      rule: 'Retry-After with rate_limit_exceeded', evidence: ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'],
+      check: 'response_headers_conformance',
+      location: 'header',
+      pointer: '/headers/Retry-After',
+      message: 'required header Retry-After is missing',
+      expected: 'present',
+      actual: undefined,
+      rule: 'Retry-After with rate_limit_exceeded',
+      evidence: ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'],
     });
     expect(ERROR_CATALOG.rate_limit_exceeded.headerEvidence['Retry-After'].source).toBe('inferred');
   });
   test('Retry-After that is not a number of seconds', () => {
     const headers = { 'retry-after': 'soon' };
-    expect(only(validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json', headers })))).toMatchObject({
-      pointer: '/headers/Retry-After', actual: 'soon',
+    expect(
+      only(validateResponse(getCustomer(problem('rate_limit_exceeded'), { status: 429, contentType: 'application/problem+json', headers }))),
+    ).toMatchObject({
+      pointer: '/headers/Retry-After',
+      actual: 'soon',
     });
   });
 });
 
 describe('problems against the error catalog', () => {
-  const asProblem = (body: Json, status: number, method = 'GET', path = '/v2/customers/cus_hand_made'): ResponseUnderTest =>
-    ({ method, path, status, contentType: 'application/problem+json', headers: {}, body });
+  const asProblem = (body: Json, status: number, method = 'GET', path = '/v2/customers/cus_hand_made'): ResponseUnderTest => ({
+    method,
+    path,
+    status,
+    contentType: 'application/problem+json',
+    headers: {},
+    body,
+  });
   test('unknown code', () => {
     expect(only(validateResponse(asProblem({ ...problem('invalid_request'), code: 'teapot' }, 400)))).toMatchObject({
-      pointer: '/code', message: "unknown error code 'teapot': not in the error catalog", actual: 'teapot',
+      pointer: '/code',
+      message: "unknown error code 'teapot': not in the error catalog",
+      actual: 'teapot',
     });
   });
   test('code of another status', () => {
     expect(only(validateResponse(asProblem({ ...problem('not_found'), status: 400 }, 400)))).toEqual({
-      check: 'error_code_conformance', location: 'body', pointer: '/code', message: "code 'not_found' belongs to status 404, not 400", expected: 404, actual: 400,
-      rule: 'the status of not_found', evidence: { source: 'published' },
+      check: 'error_code_conformance',
+      location: 'body',
+      pointer: '/code',
+      message: "code 'not_found' belongs to status 404, not 400",
+      expected: 404,
+      actual: 400,
+      rule: 'the status of not_found',
+      evidence: { source: 'published' },
     });
   });
   test('code of the right status that the operation may not answer', () => {
     expect(OPERATION_ERRORS.getCustomer).not.toContain('already_refunded');
     const violation = only(validateResponse(asProblem(problem('already_refunded'), 400)));
-    expect(violation).toMatchObject({ pointer: '/code', message: "code 'already_refunded' is not allowed for GET /v2/customers/{customer_id} (getCustomer)", actual: 'already_refunded' });
+    expect(violation).toMatchObject({
+      pointer: '/code',
+      message: "code 'already_refunded' is not allowed for GET /v2/customers/{customer_id} (getCustomer)",
+      actual: 'already_refunded',
+    });
     expect(violation.expected).toEqual(OPERATION_ERRORS.getCustomer.filter((c) => ERROR_CATALOG[c].status === 400));
   });
   test('missing code', () => {
@@ -142,9 +193,12 @@ describe('problems against the error catalog', () => {
     const found = (response: ResponseUnderTest) => only(validateResponse(response));
     // A title the catalog infers by the title rule (no document gives it), and the published one.
     expect(found(asProblem({ ...problem('card_declined'), title: 'Card declined' }, 402, 'POST', '/v2/payment_flows'))).toMatchObject({
-      rule: 'the title of card_declined', evidence: { source: 'inferred', reason: expect.stringContaining('title') },
+      rule: 'the title of card_declined',
+      evidence: { source: 'inferred', reason: expect.stringContaining('title') },
     });
-    expect(found(asProblem({ ...problem('invalid_status'), title: 'Invalid status' }, 400, 'POST', '/v2/payment_flows/pfw_x/capture')).evidence).toEqual({ source: 'published' });
+    expect(found(asProblem({ ...problem('invalid_status'), title: 'Invalid status' }, 400, 'POST', '/v2/payment_flows/pfw_x/capture')).evidence).toEqual({
+      source: 'published',
+    });
     // A code the catalog lacks, or one the operation's list lacks: both lists are closed by inference.
     expect(found(asProblem({ ...problem('invalid_request'), code: 'teapot' }, 400)).evidence.source).toBe('inferred');
     expect(found(asProblem(problem('already_refunded'), 400)).evidence.source).toBe('inferred');
@@ -155,7 +209,10 @@ describe('problems against the error catalog', () => {
     const customer = example('getCustomer', '200', 'application/json');
     const keys = (n: number, length = 3) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${i}`.padStart(length, 'k'), 'v']));
     expect(found(getCustomer({ ...customer, metadata: keys(21) }))).toMatchObject({ rule: 'schema maxProperties', evidence: { source: 'client' } });
-    expect(found(getCustomer({ ...customer, metadata: keys(1, 41) }))).toMatchObject({ rule: 'schema maxLength', evidence: { source: 'inferred', reason: expect.stringContaining('40') } });
+    expect(found(getCustomer({ ...customer, metadata: keys(1, 41) }))).toMatchObject({
+      rule: 'schema maxLength',
+      evidence: { source: 'inferred', reason: expect.stringContaining('40') },
+    });
   });
   test('unknown route', () => {
     expect(only(validateResponse(asProblem(problem('not_found'), 404, 'GET', '/v2/nothing_here')))).toMatchObject({ location: 'route', pointer: '/route' });
@@ -179,7 +236,11 @@ describe('infrastructure failures are not contract violations', () => {
   test('a 503 without a code the operation documents (maintenance, any operation); a documented 503 of a POST is checked as contract', () => {
     expect(validateResponse(getCustomer('{}', { status: 503 })).infrastructure.map((f) => f.kind)).toEqual(['gateway-status']);
     const maintenance = { method: 'POST', path: '/v2/customers', status: 503, contentType: 'application/problem+json' };
-    for (const body of [{ ...problem('idempotency_infrastructure_error'), code: 'service_unavailable' }, problem('internal_server_error'), '{"message":"maintenance"}']) {
+    for (const body of [
+      { ...problem('idempotency_infrastructure_error'), code: 'service_unavailable' },
+      problem('internal_server_error'),
+      '{"message":"maintenance"}',
+    ]) {
       const answer = validateResponse({ ...maintenance, body });
       expect([answer.violations, answer.infrastructure.map((f) => f.kind)], JSON.stringify(body)).toEqual([[], ['gateway-status']]);
     }
@@ -197,9 +258,13 @@ describe('by operationId (validateOperationResponse: no route matching)', () => 
       const { method: _m, path: _p, ...response } = getCustomer(answer);
       expect(validateOperationResponse('getCustomer', response)).toEqual(validateResponse(getCustomer(answer)));
     }
-    expect(validateOperationResponse('getCustomer', { status: 200, contentType: 'application/json', body: broken }).violations.map((v) => v.pointer)).toEqual(['/email']);
+    expect(validateOperationResponse('getCustomer', { status: 200, contentType: 'application/json', body: broken }).violations.map((v) => v.pointer)).toEqual([
+      '/email',
+    ]);
   });
   test('an operationId the bundle does not have is an error naming it', () => {
-    expect(() => validateOperationResponse('getCustomers', { status: 200, contentType: 'application/json', body: {} })).toThrow("unknown operationId 'getCustomers'");
+    expect(() => validateOperationResponse('getCustomers', { status: 200, contentType: 'application/json', body: {} })).toThrow(
+      "unknown operationId 'getCustomers'",
+    );
   });
 });

@@ -134,7 +134,16 @@ export function createValidator(contract: Contract = loadContract(), options: Va
     const matched = matchOperation(operations, response.method, response.path);
     if (!matched) {
       const route = `${response.method.toUpperCase()} ${response.path}`;
-      const violation: Violation = { check: KNOWN_OPERATION, location: 'route', pointer: '/route', message: `no operation ${route} in the contract`, expected: 'a documented operation', actual: route, rule: 'the operations of the client', evidence: CLIENT_SHAPE };
+      const violation: Violation = {
+        check: KNOWN_OPERATION,
+        location: 'route',
+        pointer: '/route',
+        message: `no operation ${route} in the contract`,
+        expected: 'a documented operation',
+        actual: route,
+        rule: 'the operations of the client',
+        evidence: CLIENT_SHAPE,
+      };
       return { ok: false, operationId: undefined, violations: [violation], infrastructure: [] };
     }
     return judge(matched.operation, response);
@@ -142,7 +151,8 @@ export function createValidator(contract: Contract = loadContract(), options: Va
 
   function validateOperationResponse(operationId: string, response: OperationResponse): ValidationResult {
     const operation = byId.get(operationId);
-    if (!operation) throw new Error(`unknown operationId '${operationId}': the contract has ${operations.length} operations (${[...byId.keys()].slice(0, 3).join(', ')}, …)`);
+    if (!operation)
+      throw new Error(`unknown operationId '${operationId}': the contract has ${operations.length} operations (${[...byId.keys()].slice(0, 3).join(', ')}, …)`);
     return judge(operation, response);
   }
 
@@ -176,7 +186,10 @@ export function createValidator(contract: Contract = loadContract(), options: Va
     // only a 503 with a code this operation documents is the contract's to judge.
     const documented503 = problemCode !== undefined && ERROR_CATALOG[problemCode].status === 503 && allowed.includes(problemCode);
     if (response.status === 503 && !documented503) {
-      infra('gateway-status', `HTTP 503 without a code ${operation.label} documents: maintenance or a temporary failure, which PAY.JP publishes for every operation`);
+      infra(
+        'gateway-status',
+        `HTTP 503 without a code ${operation.label} documents: maintenance or a temporary failure, which PAY.JP publishes for every operation`,
+      );
       return result();
     }
     const documented = operation.responses.get(String(response.status)) ?? operation.responses.get('default');
@@ -184,7 +197,16 @@ export function createValidator(contract: Contract = loadContract(), options: Va
       infra('gateway-status', `HTTP ${response.status} is not documented for ${operation.label}: a gateway or edge answered`);
       return result();
     }
-    const answer: Answer = { operation, status: response.status, documented, mediaType, contentType: response.contentType ?? null, headers: lowerCaseHeaders(response.headers), body, problemCode };
+    const answer: Answer = {
+      operation,
+      status: response.status,
+      documented,
+      mediaType,
+      contentType: response.contentType ?? null,
+      headers: lowerCaseHeaders(response.headers),
+      body,
+      problemCode,
+    };
     for (const check of selected) {
       for (const finding of check.run(answer, context)) violations.push({ check: check.name, ...finding });
     }

@@ -8,7 +8,10 @@ import { LOCAL_TEST_KEY } from './lib/target.ts';
 describe('the checks of a run', () => {
   test('all by default; the named ones; less the excluded', () => {
     expect(readChecks({})).toEqual(CHECK_NAMES);
-    expect(readChecks({ CONTRACT_CHECKS: 'status_code_conformance, response_schema_conformance' })).toEqual(['status_code_conformance', 'response_schema_conformance']);
+    expect(readChecks({ CONTRACT_CHECKS: 'status_code_conformance, response_schema_conformance' })).toEqual([
+      'status_code_conformance',
+      'response_schema_conformance',
+    ]);
     expect(readChecks({ CONTRACT_EXCLUDE_CHECKS: 'response_headers_conformance' })).not.toContain('response_headers_conformance');
   });
   test('a name that is not a check is refused, naming the variable and the checks there are', () => {

@@ -34,7 +34,13 @@ afterAll(async () => {
 
 /** The cases of the tax-rate operations against the fake, as a remote target (CONTRACT_BASE_URL). */
 async function suite(strict: boolean): Promise<CaseResult[]> {
-  const config = readTargetConfig({ CONTRACT_BASE_URL: server.url, PAYJP_SECRET_KEY: LOCAL_TEST_KEY.reveal(), CONTRACT_RATE: '40', CONTRACT_CONCURRENCY: '2', CONTRACT_TIMEOUT_MS: '5000' });
+  const config = readTargetConfig({
+    CONTRACT_BASE_URL: server.url,
+    PAYJP_SECRET_KEY: LOCAL_TEST_KEY.reveal(),
+    CONTRACT_RATE: '40',
+    CONTRACT_CONCURRENCY: '2',
+    CONTRACT_TIMEOUT_MS: '5000',
+  });
   const run = await openRun({ contract, config, strict });
   try {
     expect(run.target.kind).toBe('remote');
@@ -94,13 +100,20 @@ describe('a real server that differs from the contract only where the contract i
     expect(strict.filter((r) => r.mode !== 'skipped' && !passed(r)).length).toBe(lenient.filter((r) => r.warnings.length > 0).length);
     // The validator's findings name the check that made them, in the run and in its JUnit report.
     expect(new Set(strict.flatMap((r) => r.violations.map((v) => v.check)))).toEqual(new Set(['response_headers_conformance']));
-    expect(junit(contract.operations, strict)).toContain('required header Retry-After is missing (expected &quot;present&quot;, actual undefined) [response_headers_conformance]');
+    expect(junit(contract.operations, strict)).toContain(
+      'required header Retry-After is missing (expected &quot;present&quot;, actual undefined) [response_headers_conformance]',
+    );
   });
 
   test('the reports list the warnings apart, with rule and reason; the JUnit has no failure for them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-warnings-'));
     try {
-      writeReports(contract.operations.filter((op) => TAX_RATES.includes(op.operationId)), lenient, 'a fake of the real API', dir);
+      writeReports(
+        contract.operations.filter((op) => TAX_RATES.includes(op.operationId)),
+        lenient,
+        'a fake of the real API',
+        dir,
+      );
       const summary = readFileSync(join(dir, 'contract-summary.md'), 'utf8');
       expect(summary).toMatch(/warnings \(inferred rules\): [1-9]/);
       const section = summary.slice(summary.indexOf('## Warnings'));

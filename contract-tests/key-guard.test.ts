@@ -181,7 +181,9 @@ describe.each(ENTRY_POINTS)('%s', (_, script) => {
   test('refuses every disguise: exit code not 0, no request, the key not shown', async () => {
     // Two at a time: each is a Node process; the machine has two cores.
     const limit = pLimit(2);
-    const runs = await Promise.all(DISGUISES.map(([name, value]) => limit(async () => ({ name, ...(await runScript([script], { CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: value })) }))));
+    const runs = await Promise.all(
+      DISGUISES.map(([name, value]) => limit(async () => ({ name, ...(await runScript([script], { CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: value })) }))),
+    );
     expect(seen).toHaveLength(0);
     for (const { name, code, output } of runs) {
       expect(code, `${name}: ${output}`).not.toBe(0);

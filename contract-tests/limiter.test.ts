@@ -50,12 +50,15 @@ describe('the limiter', () => {
       active += 1;
       max = Math.max(max, active);
       return new Promise<void>((resolve) =>
-        setTimeout(() => {
-          active -= 1;
-          resolve();
-          // A newcomer asks for a slot in the same turn as this one frees it.
-          if (budget-- > 0) queueMicrotask(() => void pending.push(limiter.run(task)));
-        }, Math.floor(random() * 4)),
+        setTimeout(
+          () => {
+            active -= 1;
+            resolve();
+            // A newcomer asks for a slot in the same turn as this one frees it.
+            if (budget-- > 0) queueMicrotask(() => void pending.push(limiter.run(task)));
+          },
+          Math.floor(random() * 4),
+        ),
       );
     };
     for (let i = 0; i < 3 * limit; i += 1) pending.push(limiter.run(task));

@@ -30,7 +30,14 @@ async function runGetCustomer(run: SuiteRun, extra: Step[] = []) {
   try {
     writeReports(contract.operations, results, 'remote', dir);
     const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
-    return { steps, results, console: results.map(line).join('\n'), markdown: read('contract-summary.md'), json: JSON.parse(read('contract-results.json')) as CaseResult[], junit: read('contract-junit.xml') };
+    return {
+      steps,
+      results,
+      console: results.map(line).join('\n'),
+      markdown: read('contract-summary.md'),
+      json: JSON.parse(read('contract-results.json')) as CaseResult[],
+      junit: read('contract-junit.xml'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -75,7 +82,13 @@ describe('nothing listening', () => {
   });
 
   test('a case that throws is an infrastructure failure (case-error) and is reported', async () => {
-    const throwing: Step = { operation: getCustomer, name: 'a case whose undo (after) throws', expectedStatus: 200, needsState: false, request: () => ({ params: { customer_id: 'cus_1' }, after: () => Promise.reject(new Error('undo failed')) }) };
+    const throwing: Step = {
+      operation: getCustomer,
+      name: 'a case whose undo (after) throws',
+      expectedStatus: 200,
+      needsState: false,
+      request: () => ({ params: { customer_id: 'cus_1' }, after: () => Promise.reject(new Error('undo failed')) }),
+    };
     const { results, markdown, junit } = await runGetCustomer(run, [throwing]);
     const result = results.at(-1)!;
     expect(result.infrastructure).toEqual([{ kind: 'case-error', message: 'the case threw: undo failed' }]);

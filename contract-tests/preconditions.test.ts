@@ -35,9 +35,21 @@ afterEach(() => vi.unstubAllEnvs());
 
 /** The success case of an operation against the server above, as `npm run test:contract` runs it remotely. */
 async function success(operationId: string): Promise<CaseResult> {
-  const run = await openRun({ contract, config: { kind: 'remote', baseUrl, secretKey: new TestKey(['sk', 'test', 'qa0000'].join('_'), 'the test key'), rate: 1000, concurrency: 2, timeoutMs: 2000 } });
+  const run = await openRun({
+    contract,
+    config: {
+      kind: 'remote',
+      baseUrl,
+      secretKey: new TestKey(['sk', 'test', 'qa0000'].join('_'), 'the test key'),
+      rate: 1000,
+      concurrency: 2,
+      timeoutMs: 2000,
+    },
+  });
   try {
-    const step = operationCases(contract, () => run.fixtures).get(operationId)!.find((s) => s.expectedStatus < 300)!;
+    const step = operationCases(contract, () => run.fixtures)
+      .get(operationId)!
+      .find((s) => s.expectedStatus < 300)!;
     return (await runStep(run, step)).result;
   } finally {
     await run.close();
@@ -50,7 +62,9 @@ describe('an ID no request can make', () => {
     expect(result.missingPrecondition).toBe('needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID');
     expect([result.mode, result.violations, result.failures, result.infrastructure]).toEqual(['live', [], [], []]);
     expect(seen).toEqual([]);
-    expect(failuresOf(result)).toEqual(['getPaymentMethodByCard MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID']);
+    expect(failuresOf(result)).toEqual([
+      'getPaymentMethodByCard MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID',
+    ]);
   });
 
   test('with CONTRACT_ID_CARD_ID the case is sent with that ID', async () => {
@@ -62,7 +76,9 @@ describe('an ID no request can make', () => {
 
   test('a dispute, when the list holds none: a missing precondition naming CONTRACT_ID_PAYMENT_DISPUTE_ID', async () => {
     const result = await success('getPaymentDispute');
-    expect(result.missingPrecondition).toBe('needs an existing payment_dispute_id: getAllPaymentDisputes lists none and no request creates one; set CONTRACT_ID_PAYMENT_DISPUTE_ID');
+    expect(result.missingPrecondition).toBe(
+      'needs an existing payment_dispute_id: getAllPaymentDisputes lists none and no request creates one; set CONTRACT_ID_PAYMENT_DISPUTE_ID',
+    );
     expect(seen).toEqual(['GET /v2/payment_disputes?limit=1']);
   });
 
@@ -77,9 +93,13 @@ describe('an ID no request can make', () => {
       const markdown = read('contract-summary.md');
       expect(markdown).toContain('contract violations: 0; infrastructure failures: 0; missing preconditions: 1');
       expect(markdown).toMatch(/## Contract violations\n\nNone\./);
-      expect(markdown).toContain('| getPaymentMethodByCard | 200 success | needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID |');
+      expect(markdown).toContain(
+        '| getPaymentMethodByCard | 200 success | needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID |',
+      );
       expect((JSON.parse(read('contract-results.json')) as CaseResult[])[0]!.missingPrecondition).toMatch(/set CONTRACT_ID_CARD_ID$/);
-      expect(read('contract-junit.xml')).toContain('<error type="missing-precondition" message="MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID">');
+      expect(read('contract-junit.xml')).toContain(
+        '<error type="missing-precondition" message="MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID">',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -53,7 +53,16 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
   const run: Run = {
     contract,
     client,
-    target: { kind: 'remote', baseUrl: 'http://127.0.0.1:9', secretKey: LOCAL_TEST_KEY, rate: 10, concurrency: 1, timeoutMs: 100, stateful: true, close: async () => {} },
+    target: {
+      kind: 'remote',
+      baseUrl: 'http://127.0.0.1:9',
+      secretKey: LOCAL_TEST_KEY,
+      rate: 10,
+      concurrency: 1,
+      timeoutMs: 100,
+      stateful: true,
+      close: async () => {},
+    },
     lenient: true,
     validator: createValidator(contract),
     tokens: readTestTokens({}),
@@ -64,14 +73,18 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
   const write = contract.operations.find((op) => op.errors.includes('idempotency_timeout'))!;
   const resolved = async () => ({});
   const reasonOf = async (code: string, op: Operation = write): Promise<string> => {
-    const skipped = await provoke(run, op, code, { resolved }).then(() => undefined, (error: unknown) => error);
+    const skipped = await provoke(run, op, code, { resolved }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(skipped).toBeInstanceOf(Skip);
     return (skipped as Skip).message;
   };
 
   test('faults that need a switched server are skipped, the rate limit unless CONTRACT_PROVOKE_RATE_LIMIT=1', async () => {
     delete process.env['CONTRACT_PROVOKE_RATE_LIMIT'];
-    for (const code of ['internal_server_error', 'idempotency_infrastructure_error', 'idempotency_timeout']) expect(await reasonOf(code)).toBe(NEEDS_SWITCHED_SERVER);
+    for (const code of ['internal_server_error', 'idempotency_infrastructure_error', 'idempotency_timeout'])
+      expect(await reasonOf(code)).toBe(NEEDS_SWITCHED_SERVER);
     expect(await reasonOf('rate_limit_exceeded')).toBe(RATE_LIMIT_OFF);
     for (const code of Object.keys(CANNOT_PROVOKE)) expect(await reasonOf(code)).toBe(CANNOT_PROVOKE[code]);
     expect(sent).toEqual([]);
@@ -79,12 +92,26 @@ describe('against a stateful server the suite cannot switch (staging)', () => {
 
   test('validation_error is skipped as unprovokable only where no body, query or constrained parameter exists', async () => {
     // A GET by ID of the bundle whose path parameter takes any string, and the same with a pattern on it.
-    const plain = contract.operations.find((op) => op.method === 'get' && !op.isList && op.template.includes('{') && op.parameters.every((p) => p.in === 'path' && p.schema['type'] === 'string' && Object.keys(p.schema).length === 1));
+    const plain = contract.operations.find(
+      (op) =>
+        op.method === 'get' &&
+        !op.isList &&
+        op.template.includes('{') &&
+        op.parameters.every((p) => p.in === 'path' && p.schema['type'] === 'string' && Object.keys(p.schema).length === 1),
+    );
     expect(plain, 'the bundle has a GET by an unconstrained ID').toBeDefined();
     expect(await reasonOf('validation_error', plain)).toBe(NOTHING_TO_INVALIDATE);
     const name = plain!.parameters[0]!.name;
     const constrained = readContract({
-      paths: { [plain!.template]: { get: { operationId: 'constrained', parameters: [{ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]+_' } }], 'x-errors': ['validation_error'] } } },
+      paths: {
+        [plain!.template]: {
+          get: {
+            operationId: 'constrained',
+            parameters: [{ name, in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z]+_' } }],
+            'x-errors': ['validation_error'],
+          },
+        },
+      },
     }).operations[0]!;
     expect(await reasonOf('validation_error', constrained)).not.toBe(NOTHING_TO_INVALIDATE);
     const list = contract.operations.find((op) => op.isList && !op.requestBody)!;

@@ -25,7 +25,13 @@ const TEST_KEY = ['sk', 'test', 'c0ntractTestKey0000000000'].join('_');
 /** A key-like token with characters redaction used to stop at (issue 10): it must vanish whole. */
 const ODD_KEY = ['sk', 'test', 'abc-SECRET.more'].join('_');
 
-interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string; at: number }
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  at: number;
+}
 const seen: Seen[] = [];
 let inFlight = 0;
 let maxInFlight = 0;
@@ -110,7 +116,13 @@ describe('keys never reach an output', () => {
       results.push((await runStep(run, step)).result);
     }
     // A case that threw and one that lacked an ID, with the key in their messages.
-    results.push({ ...results[0]!, violations: [], failures: [], infrastructure: [{ kind: 'case-error', message: `the case threw: ${ODD_KEY}` }], missingPrecondition: `set ${ODD_KEY}` });
+    results.push({
+      ...results[0]!,
+      violations: [],
+      failures: [],
+      infrastructure: [{ kind: 'case-error', message: `the case threw: ${ODD_KEY}` }],
+      missingPrecondition: `set ${ODD_KEY}`,
+    });
     expect(results.map((r) => r.violations.length + r.failures.length + r.infrastructure.length)).not.toContain(0);
 
     const console = [...results.map(line), ...results.flatMap(failuresOf)].join('\n');
@@ -194,7 +206,9 @@ describe('the client', () => {
   });
   test('a request that gets no answer fails after the timeout, as a TransportError', async () => {
     handler = () => {}; // never answers
-    const error = await client({ timeoutMs: 150 }).send({ method: 'get', path: '/v2/slow' }).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 150 })
+      .send({ method: 'get', path: '/v2/slow' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/GET http:\/\/127\.0\.0\.1:\d+\/v2\/slow: no answer within 150 ms/) });
   });

@@ -36,7 +36,11 @@ try {
   const dir = resolve(ROOT, values.reports);
   mkdirSync(dir, { recursive: true });
   for (const [file, render] of Object.entries(REPORTS)) writeFileSync(join(dir, file), render(report, result));
-  console.log(`reports: ${Object.keys(REPORTS).map((file) => relative(ROOT, join(dir, file))).join(', ')}`);
+  console.log(
+    `reports: ${Object.keys(REPORTS)
+      .map((file) => relative(ROOT, join(dir, file)))
+      .join(', ')}`,
+  );
   process.exitCode = result.failed ? 1 : 0;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -17,7 +17,9 @@ const POINTER = '/paths/~1v2~1payment_flows~1{payment_flow_id}~1confirm/post/res
 /** `npm run diff -- --head <checkout>`: exit code and output. */
 async function diff(checkout: string, base: string[] = []): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [join(ROOT, 'diff/cli.ts'), ...base, '--head', checkout, '--reports', join(checkout, 'reports')], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'diff/cli.ts'), ...base, '--head', checkout, '--reports', join(checkout, 'reports')], {
+      cwd: ROOT,
+    });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -28,7 +30,8 @@ async function diff(checkout: string, base: string[] = []): Promise<{ code: numb
 
 describe('the gate: card_declined dropped from confirmPaymentFlow', () => {
   const checkout = mkdtempSync(join(tmpdir(), 'payjp-diff-gate-'));
-  const acknowledge = (entries: string): void => writeFileSync(join(checkout, ACKNOWLEDGEMENTS_FILE), entries ? `acknowledged:\n${entries}` : 'acknowledged: []\n');
+  const acknowledge = (entries: string): void =>
+    writeFileSync(join(checkout, ACKNOWLEDGEMENTS_FILE), entries ? `acknowledged:\n${entries}` : 'acknowledged: []\n');
   let failed: { code: number; stdout: string };
 
   beforeAll(async () => {

@@ -12,7 +12,15 @@ import { operationHref } from './lib/reference-links.ts';
 
 const site = { document: JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')), catalog: loadCatalog() };
 const commit = (short: string, subject: string) => ({ hash: short.repeat(5), short, date: '2026-11-23T15:00:00+00:00', subject });
-const finding = (over: Partial<Finding>): Finding => ({ check: 'x', severity: 'safe', operation: null, pointer: '/', document: 'bundle', message: 'm', ...over });
+const finding = (over: Partial<Finding>): Finding => ({
+  check: 'x',
+  severity: 'safe',
+  operation: null,
+  pointer: '/',
+  document: 'bundle',
+  message: 'm',
+  ...over,
+});
 
 const log: Changelog = {
   entries: [
@@ -20,9 +28,26 @@ const log: Changelog = {
       commit: commit('bbbbbbb', 'Drop <card_declined> & more'),
       base: commit('aaaaaaa', 'before'),
       findings: [
-        finding({ check: 'error-code-removed', severity: 'breaking', operation: 'confirmPaymentFlow', message: '402 `card_declined` removed', anchor: { operation: { tag: 'Payment Flows', operationId: 'confirmPaymentFlow' } } }),
-        finding({ check: 'error-title-changed', severity: 'potentially-breaking', document: 'catalog', message: 'card_declined: title', anchor: { code: 'card_declined', slug: 'card-declined' } }),
-        finding({ check: 'oasdiff:api-removed-without-deprecation', severity: 'breaking', operation: 'gone', anchor: { operation: { tag: 'Customers', operationId: 'removedLongAgo' } } }),
+        finding({
+          check: 'error-code-removed',
+          severity: 'breaking',
+          operation: 'confirmPaymentFlow',
+          message: '402 `card_declined` removed',
+          anchor: { operation: { tag: 'Payment Flows', operationId: 'confirmPaymentFlow' } },
+        }),
+        finding({
+          check: 'error-title-changed',
+          severity: 'potentially-breaking',
+          document: 'catalog',
+          message: 'card_declined: title',
+          anchor: { code: 'card_declined', slug: 'card-declined' },
+        }),
+        finding({
+          check: 'oasdiff:api-removed-without-deprecation',
+          severity: 'breaking',
+          operation: 'gone',
+          anchor: { operation: { tag: 'Customers', operationId: 'removedLongAgo' } },
+        }),
         finding({ check: 'webhook-added', operation: 'webhook refund.created', anchor: { operation: { tag: 'Events', operationId: 'eventRefundCreated' } } }),
       ],
     },

@@ -48,7 +48,11 @@ describe.each(guides.map((guide) => [guide.file, guide] as const))('%s', (_file,
   it('gives every problem example the type, title and status of its code', () => {
     for (const body of jsonBodies(guide.description).filter((b) => isErrorCode(b['code']))) {
       const entry = ERROR_CATALOG[body['code'] as keyof typeof ERROR_CATALOG];
-      expect({ type: body['type'], title: body['title'], status: body['status'] }, String(body['code'])).toEqual({ type: entry.type, title: entry.title, status: entry.status });
+      expect({ type: body['type'], title: body['title'], status: body['status'] }, String(body['code'])).toEqual({
+        type: entry.type,
+        title: entry.title,
+        status: entry.status,
+      });
     }
   });
 });

@@ -91,7 +91,10 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
       const byTag = Map.groupBy(operationsOf(spec.document), ({ operation }) => (operation['tags'] as string[])[0]!);
       const found = new Map<string, RenderedOperation>();
       for (const [tag, operations] of byTag) {
-        await page.locator('a', { hasText: new RegExp(`^${literal(tag)}$`) }).first().click();
+        await page
+          .locator('a', { hasText: new RegExp(`^${literal(tag)}$`) })
+          .first()
+          .click();
         for (const op of operations) {
           const entry = new RegExp(`^${literal(String(op.operation['summary']))}\\s*${op.method}$`, 'i');
           const link = page.locator('a', { hasText: entry }).first();
@@ -129,11 +132,20 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   it('shows the guides, and the Errors guide links to the error catalog', async () => {
     await open('index.html');
     for (const guide of loadGuides()) {
-      await page.locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) }).first().click();
+      await page
+        .locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) })
+        .first()
+        .click();
       await expect.poll(() => page.locator('h1, h2', { hasText: guide.name }).count(), POLL).toBeGreaterThan(0);
     }
-    await page.locator('a', { hasText: new RegExp(`^${literal(ERRORS_GUIDE)}$`) }).first().click();
-    await page.locator(`a[href="${errorPageFile('en')}"]`).first().click();
+    await page
+      .locator('a', { hasText: new RegExp(`^${literal(ERRORS_GUIDE)}$`) })
+      .first()
+      .click();
+    await page
+      .locator(`a[href="${errorPageFile('en')}"]`)
+      .first()
+      .click();
     await page.waitForURL(/\/errors\.html$/);
     await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
   });

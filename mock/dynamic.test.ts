@@ -31,7 +31,14 @@ test.each(contract.operations.map((op) => [op.label, op] as const))('%s: generat
   const first = await fetch(mock.url + path, init);
   const text = await first.text();
   expect(first.status, text).toBe(200);
-  const result = validator.validateResponse({ method: op.method, path, status: first.status, contentType: first.headers.get('content-type'), headers: first.headers, body: text });
+  const result = validator.validateResponse({
+    method: op.method,
+    path,
+    status: first.status,
+    contentType: first.headers.get('content-type'),
+    headers: first.headers,
+    body: text,
+  });
   expect(result.operationId).toBe(op.operationId);
   expect(result.violations, JSON.stringify(result.violations, null, 2)).toEqual([]);
   expect(result.infrastructure).toEqual([]);

@@ -132,9 +132,18 @@ function checkPath(pathname: string): Problem | undefined {
 }
 
 /** The Idempotency-Key format, on operations that take the header. */
-function checkIdempotencyKey(headers: IncomingHttpHeaders, operation: Operation | undefined, instance: string, detailOf: Routes['detailOf']): Problem | undefined {
+function checkIdempotencyKey(
+  headers: IncomingHttpHeaders,
+  operation: Operation | undefined,
+  instance: string,
+  detailOf: Routes['detailOf'],
+): Problem | undefined {
   const idempotencyKey = headers['idempotency-key'];
-  if (typeof idempotencyKey === 'string' && operation?.errors.includes('invalid_idempotency_key') && !keepsHeaderRule(operation, 'Idempotency-Key', idempotencyKey)) {
+  if (
+    typeof idempotencyKey === 'string' &&
+    operation?.errors.includes('invalid_idempotency_key') &&
+    !keepsHeaderRule(operation, 'Idempotency-Key', idempotencyKey)
+  ) {
     return problem('invalid_idempotency_key', detailOf('invalid_idempotency_key'), instance);
   }
   return undefined;

@@ -33,7 +33,9 @@ const expected = {
   examples: operations.flatMap((op) => errorExamples(op).map(({ name, status }) => `${op.operationId} ${status} ${name}`)).length,
 };
 afterAll(() => {
-  console.log(`mock: covered ${covered.operations.size}/${expected.operations} operations (success), ${covered.examples.size}/${expected.examples} named error examples`);
+  console.log(
+    `mock: covered ${covered.operations.size}/${expected.operations} operations (success), ${covered.examples.size}/${expected.examples} named error examples`,
+  );
   expect(covered.operations.size).toBe(expected.operations);
   expect(covered.examples.size).toBe(expected.examples);
 });
@@ -46,10 +48,12 @@ function errorExamples(op: Operation): { status: number; name: string }[] {
 
 /** The path with every path parameter set to the spec's example, and the required query parameters. */
 function pathOf(op: Operation): string {
-  const query = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => {
-    if (p.example === undefined) throw new Error(`${op.label}: query parameter ${p.name} has no example`);
-    return `${p.name}=${encodeURIComponent(String(p.example))}`;
-  });
+  const query = op.parameters
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p) => {
+      if (p.example === undefined) throw new Error(`${op.label}: query parameter ${p.name} has no example`);
+      return `${p.name}=${encodeURIComponent(String(p.example))}`;
+    });
   return query.length > 0 ? `${examplePath(op)}?${query.join('&')}` : examplePath(op);
 }
 
@@ -59,10 +63,7 @@ let keys = 0;
 type Sent = { status: number; contentType: string | null; headers: Headers; body: unknown; text: string };
 
 /** A valid request to the operation (example path, body and a test key), with the given changes. */
-async function call(
-  op: Operation,
-  changes: { headers?: Record<string, string>; body?: Json | string; path?: string; auth?: false } = {},
-): Promise<Sent> {
+async function call(op: Operation, changes: { headers?: Record<string, string>; body?: Json | string; path?: string; auth?: false } = {}): Promise<Sent> {
   const headers: Record<string, string> = {};
   if (changes.auth !== false) headers['authorization'] = `Bearer ${TEST_KEY}`;
   if (takesIdempotencyKey(op)) headers['idempotency-key'] = `mock-suite-${(keys += 1)}`;
@@ -91,7 +92,14 @@ async function send(path: string, init: RequestInit): Promise<Sent> {
 
 /** The answer is one the contract documents for the operation (status, media type, schema, code). */
 function expectDocumented(op: Operation, sent: Sent, path = pathOf(op)): void {
-  const result = validator.validateResponse({ method: op.method, path, status: sent.status, contentType: sent.contentType, headers: sent.headers, body: sent.text });
+  const result = validator.validateResponse({
+    method: op.method,
+    path,
+    status: sent.status,
+    contentType: sent.contentType,
+    headers: sent.headers,
+    body: sent.text,
+  });
   expect(result.operationId).toBe(op.operationId);
   expect(result.violations, JSON.stringify(result.violations, null, 2)).toEqual([]);
   expect(result.infrastructure).toEqual([]);

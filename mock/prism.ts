@@ -35,10 +35,21 @@ type Response = {
   validations: { input: Validation[] };
 };
 type MockConfig = { dynamic: boolean; ignoreExamples: boolean; seed?: string; code?: number; exampleKey?: string };
-type Config = { validateRequest: boolean; validateResponse: boolean; checkSecurity: boolean; errors: boolean; isProxy: false; upstreamProxy: undefined; mock: MockConfig };
+type Config = {
+  validateRequest: boolean;
+  validateResponse: boolean;
+  checkSecurity: boolean;
+  errors: boolean;
+  isProxy: false;
+  upstreamProxy: undefined;
+  mock: MockConfig;
+};
 type PrismHttp = {
   getHttpOperationsFromSpec(document: object): Promise<unknown[]>;
-  createInstance(config: Config, components: { logger: unknown }): {
+  createInstance(
+    config: Config,
+    components: { logger: unknown },
+  ): {
     request(input: PrismRequest, operations: unknown[], config: Config): () => Promise<Either<ProblemError, Response>>;
   };
   ProblemJsonError: { toProblemJson(error: ProblemError): Record<string, unknown> };
@@ -67,7 +78,9 @@ export function checkNodeForPrism(version = process.versions.node): void {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const below = floor !== null && (major < Number(floor[1]) || (major === Number(floor[1]) && minor < Number(floor[2])));
   if (below || typeof URLPattern !== 'function') {
-    throw new Error(`mock: needs Node ${declared || 'with URLPattern'} (Prism 5.16 supports no older Node, and the mock's route matching uses URLPattern); this is Node ${version}`);
+    throw new Error(
+      `mock: needs Node ${declared || 'with URLPattern'} (Prism 5.16 supports no older Node, and the mock's route matching uses URLPattern); this is Node ${version}`,
+    );
   }
 }
 

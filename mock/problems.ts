@@ -43,7 +43,13 @@ export type RequestSeen = { method: string; path: string; pathMethods: readonly 
  * give `errors[]` (validation) or `invalid_request` (wrong media type), and the spec's examples keep their
  * code and detail. `instance` becomes the request path.
  */
-export function translate(body: unknown, httpStatus: number, violations: Violation[], request: RequestSeen, detailOf: (code: ErrorCode) => string | null): Problem {
+export function translate(
+  body: unknown,
+  httpStatus: number,
+  violations: Violation[],
+  request: RequestSeen,
+  detailOf: (code: ErrorCode) => string | null,
+): Problem {
   const instance = request.path;
   const given = (body ?? {}) as { type?: unknown; code?: unknown; detail?: unknown; errors?: unknown };
   const detail = typeof given.detail === 'string' ? given.detail : null;

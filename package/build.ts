@@ -32,7 +32,9 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   if (!existsSync(site)) throw new Error(`${relative(ROOT, site)} is missing: run \`npm run docs\` first (the package carries the site)`);
   rmSync(DIST, { recursive: true, force: true });
   // Checked by `npm run typecheck`; the build only emits.
-  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'package/tsconfig.json'), '--noCheck'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'package/tsconfig.json'), '--noCheck'], {
+    stdio: 'inherit',
+  });
   for (const file of ['openapi.json', 'openapi.yaml', 'api.d.ts']) copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
@@ -67,7 +69,14 @@ export function importedPackages(dir = DIST): string[] {
   const specifiers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
     .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:from\s+|import\(\s*|require\(\s*|load\(\s*)'([^'.][^']*)'/g)].map((m) => m[1]!));
-  const names = specifiers.filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)).map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
+  const names = specifiers
+    .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s))
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
   return [...new Set(names)].sort();
 }
 
@@ -77,7 +86,9 @@ function checkDependencies(declared: Record<string, string>): void {
   const missing = imported.filter((name) => !(name in declared));
   const unused = Object.keys(declared).filter((name) => !imported.includes(name));
   if (missing.length > 0 || unused.length > 0) {
-    throw new Error(`package.json dependencies differ from what dist/ imports: ${[...missing.map((n) => `missing ${n}`), ...unused.map((n) => `not imported ${n}`)].join(', ')} (move them between dependencies and devDependencies)`);
+    throw new Error(
+      `package.json dependencies differ from what dist/ imports: ${[...missing.map((n) => `missing ${n}`), ...unused.map((n) => `not imported ${n}`)].join(', ')} (move them between dependencies and devDependencies)`,
+    );
   }
 }
 

@@ -50,7 +50,9 @@ describe('the command line', () => {
     const variable = cli(['verify'], { CONTRACT_RATE: 'fast' });
     expect([variable.status, variable.stderr.trim()]).toEqual([2, "payjp-v2-contract verify: CONTRACT_RATE must be a positive number (got 'fast')"]);
     expect(cli(['verify', '--reporter', 'html']).stderr).toContain("--reporter must be console, markdown, junit, json (got 'html')");
-    expect(cli(['verify', '--exclude-checks', 'retry_after']).stderr.trim()).toMatch(/^payjp-v2-contract verify: --exclude-checks: unknown check 'retry_after' \(the checks: status_code_conformance, /);
+    expect(cli(['verify', '--exclude-checks', 'retry_after']).stderr.trim()).toMatch(
+      /^payjp-v2-contract verify: --exclude-checks: unknown check 'retry_after' \(the checks: status_code_conformance, /,
+    );
     expect(cli(['sandbox', '--error-rate', '2']).stderr.trim()).toBe('payjp-v2-contract sandbox: --error-rate must be a number from 0 to 1 (got 2)');
     expect(cli(['docs', 'publish']).status).toBe(2);
     expect(cli([]).status).toBe(2);
@@ -72,7 +74,9 @@ describe('the README', () => {
     const section = readme.slice(readme.indexOf('## Use it in your project'), readme.indexOf('## Working on this repository'));
     const missing = [mock, sandbox, verify, docs].flatMap((command) => [
       ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
-      ...Object.entries(command.flags).flatMap(([name, flag]) => [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`)),
+      ...Object.entries(command.flags).flatMap(([name, flag]) =>
+        [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`),
+      ),
     ]);
     expect(missing).toEqual([]);
   });

@@ -18,7 +18,10 @@ export type PayjpResult<M extends Method, P extends PathsWith<M>, Init> =
   | { data: NonNullable<FetchResponse<paths[P][M] & Record<string | number, unknown>, Init, `${string}/${string}`>['data']>; error?: never; response: Response }
   | { data?: never; error: ProblemOf<OperationAt<M, P>>; response: Response };
 
-type Call<M extends Method> = <P extends PathsWith<M>, Init extends MaybeOptionalInit<paths[P], M>>(path: P, ...init: InitParam<Init>) => Promise<PayjpResult<M, P, Init>>;
+type Call<M extends Method> = <P extends PathsWith<M>, Init extends MaybeOptionalInit<paths[P], M>>(
+  path: P,
+  ...init: InitParam<Init>
+) => Promise<PayjpResult<M, P, Init>>;
 
 export interface PayjpClient {
   GET: Call<'get'>;

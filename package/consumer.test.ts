@@ -32,7 +32,12 @@ const work = mkdtempSync(join(tmpdir(), 'contract-consumer-'));
 const project = join(work, 'project');
 const started: ChildProcess[] = [];
 /** Node 20's directory first: npm, its scripts and `node` in the project are the oldest Node. */
-const oldestEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, PATH: `${dirname(OLDEST_NODE)}:${process.env['PATH']}`, NO_COLOR: '1', ...extra });
+const oldestEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PATH: `${dirname(OLDEST_NODE)}:${process.env['PATH']}`,
+  NO_COLOR: '1',
+  ...extra,
+});
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
@@ -46,7 +51,8 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
   });
 }
 
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE): Promise<Ran> => run(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { env: oldestEnv(env) });
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE): Promise<Ran> =>
+  run(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { env: oldestEnv(env) });
 
 /** Starts a server command of the CLI and waits for the URL it prints. */
 async function serve(args: string[], node = OLDEST_NODE): Promise<{ url: string; child: ChildProcess }> {
@@ -79,11 +85,25 @@ function typecheck(files: string[]): string {
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] },
+      compilerOptions: {
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+      },
       files,
     }),
   );
-  const result = spawnSync(OLDEST_NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(project, 'tsconfig.json')], { cwd: project, encoding: 'utf8' });
+  const result = spawnSync(OLDEST_NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(project, 'tsconfig.json')], {
+    cwd: project,
+    encoding: 'utf8',
+  });
   return `${result.stdout}${result.stderr}`;
 }
 
@@ -94,31 +114,45 @@ beforeAll(async () => {
   const version = spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const [floorMajor, floorMinor] = /(\d+)\.(\d+)/.exec(NODE_FLOOR)!.slice(1).map(Number);
   const [major, minor] = version.slice(1).split('.').map(Number);
-  if (major !== floorMajor || minor! < floorMinor!) throw new Error(`the consumer test runs on the package's oldest Node (${NODE_FLOOR}): ${OLDEST_NODE} is ${version || 'missing'}; set CONSUMER_NODE to a Node ${floorMajor}.${floorMinor} or later ${floorMajor}.x`);
+  if (major !== floorMajor || minor! < floorMinor!)
+    throw new Error(
+      `the consumer test runs on the package's oldest Node (${NODE_FLOOR}): ${OLDEST_NODE} is ${version || 'missing'}; set CONSUMER_NODE to a Node ${floorMajor}.${floorMinor} or later ${floorMajor}.x`,
+    );
   buildPackage(() => {});
   manifest = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')) as typeof manifest;
   const packed = await run('npm', ['pack', DIST, '--json', '--pack-destination', work], { cwd: work, env: oldestEnv() });
   expect(packed.code, packed.stderr).toBe(0);
-  const [{ filename, size, unpackedSize, files }] = JSON.parse(packed.stdout) as [{ filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] }];
-  console.log(`${filename}: ${(size / 1024).toFixed(0)} KiB packed, ${(unpackedSize / 1024).toFixed(0)} KiB unpacked, ${files.length} files:\n${files.map((f) => `  ${String(f.size).padStart(9)}  ${f.path}`).join('\n')}`);
+  const [{ filename, size, unpackedSize, files }] = JSON.parse(packed.stdout) as [
+    { filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] },
+  ];
+  console.log(
+    `${filename}: ${(size / 1024).toFixed(0)} KiB packed, ${(unpackedSize / 1024).toFixed(0)} KiB unpacked, ${files.length} files:\n${files.map((f) => `  ${String(f.size).padStart(9)}  ${f.path}`).join('\n')}`,
+  );
   mkdirSync(project);
   writeConsumerProject(project, join(work, filename), manifest);
-  const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { env: oldestEnv({ npm_config_update_notifier: 'false' }) });
+  const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    env: oldestEnv({ npm_config_update_notifier: 'false' }),
+  });
   expect(installed.code, `${installed.stdout}${installed.stderr}`).toBe(0);
 }, 240_000);
 
 afterAll(() => {
   for (const child of started) child.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
-  console.log(`consumer test: ${((performance.now() - elapsed) / 1000).toFixed(1)} s on Node ${spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+  console.log(
+    `consumer test: ${((performance.now() - elapsed) / 1000).toFixed(1)} s on Node ${spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
+  );
 });
 
 describe('the package, installed offline into an empty project', () => {
-  test('holds the runtime dependencies and none of the repository\'s tools', () => {
+  test("holds the runtime dependencies and none of the repository's tools", () => {
     expect(manifest.engines).toEqual({ node: NODE_FLOOR });
     expect(manifest).not.toHaveProperty('devDependencies');
     expect(manifest).not.toHaveProperty('optionalDependencies');
-    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; optionalDependencies: Record<string, string> };
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+      optionalDependencies: Record<string, string>;
+    };
     const needed = new Set(Object.keys(reachable(manifest.dependencies)).map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)));
     const tools = [...Object.keys(root.devDependencies), ...Object.keys(root.optionalDependencies)].filter((name) => !needed.has(name));
     expect(tools.filter((name) => existsSync(join(project, 'node_modules', name)))).toEqual([]);
@@ -138,11 +172,29 @@ describe('the package, installed offline into an empty project', () => {
     expect((await cli(['deploy'])).code).toBe(2);
   }, 60_000);
 
-  test('verify passes against the CLI\'s sandbox: 65/65 operations, the JUnit report without a failure', async () => {
+  test("verify passes against the CLI's sandbox: 65/65 operations, the JUnit report without a failure", async () => {
     const sandbox = await serve(['sandbox', '--port', '0']);
     // As staging is verified (a remote target), held to the inferred rules too (--strict); the card a v1 request
     // made is the one the sandbox seeds (README, "IDs no request can create").
-    const verified = await cli(['verify', '--base-url', sandbox.url, '--strict', '--rate', '200', '--concurrency', '8', '--reporter', 'console', '--reporter', 'junit', '--output-dir', 'reports'], { PAYJP_SECRET_KEY: KEY, CONTRACT_ID_CARD_ID: EXAMPLE_OBJECTS.v1Card });
+    const verified = await cli(
+      [
+        'verify',
+        '--base-url',
+        sandbox.url,
+        '--strict',
+        '--rate',
+        '200',
+        '--concurrency',
+        '8',
+        '--reporter',
+        'console',
+        '--reporter',
+        'junit',
+        '--output-dir',
+        'reports',
+      ],
+      { PAYJP_SECRET_KEY: KEY, CONTRACT_ID_CARD_ID: EXAMPLE_OBJECTS.v1Card },
+    );
     expect(verified.code, `${verified.stdout.slice(-3000)}${verified.stderr.slice(-2000)}`).toBe(0);
     expect(verified.stdout).toContain(`operations exercised: ${loadContract().operations.length}/${loadContract().operations.length}`);
     const junit = readFileSync(join(project, 'reports/contract-junit.xml'), 'utf8');
@@ -166,7 +218,26 @@ describe('the package, installed offline into an empty project', () => {
       // Only the shard holding the drifted operation (units: the scenarios, then the operations).
       const count = 10;
       const shard = ((SCENARIOS.length + contract.operations.indexOf(target)) % count) + 1;
-      const verified = await cli(['verify', '--base-url', proxy.url, '--target', 'sandbox', '--shard', `${shard}/${count}`, '--rate', '200', '--concurrency', '8', '--reporter', 'junit', '--reporter', 'console'], { PAYJP_SECRET_KEY: KEY, CONTRACT_REPORTS_DIR: 'broken' });
+      const verified = await cli(
+        [
+          'verify',
+          '--base-url',
+          proxy.url,
+          '--target',
+          'sandbox',
+          '--shard',
+          `${shard}/${count}`,
+          '--rate',
+          '200',
+          '--concurrency',
+          '8',
+          '--reporter',
+          'junit',
+          '--reporter',
+          'console',
+        ],
+        { PAYJP_SECRET_KEY: KEY, CONTRACT_REPORTS_DIR: 'broken' },
+      );
       expect(verified.code, verified.stderr).toBe(1);
       expect(verified.stdout).toContain(`${target.operationId}: 200 success`);
       const junit = readFileSync(join(project, 'broken/contract-junit.xml'), 'utf8');
@@ -200,7 +271,7 @@ describe('the package, installed offline into an empty project', () => {
     });
   }, 60_000);
 
-  test('the mock: refused below Prism\'s Node floor with the reason, served on Node 24', async () => {
+  test("the mock: refused below Prism's Node floor with the reason, served on Node 24", async () => {
     const refused = await cli(['mock', '--port', '0']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs Node >=24\.18\.0 .*this is Node 20\./);

@@ -44,8 +44,7 @@ export function createApp(db: Database, tenants: Tenants, options: AppOptions): 
     const credentials = authenticate(req.headersDistinct['authorization']);
     if (bucket) {
       const wait = bucket.take();
-      if (wait > 0)
-        throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
+      if (wait > 0) throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
     }
     const match = router.match(method, path);
     if (!match) throw new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
@@ -65,10 +64,10 @@ export function createApp(db: Database, tenants: Tenants, options: AppOptions): 
     const empty = emptyQueryParameters(search);
     if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
 
-    if (typeof key === 'string' && roll(options.idempotencyErrorRate))
-      throw injected('idempotency_infrastructure_error');
+    if (typeof key === 'string' && roll(options.idempotencyErrorRate)) throw injected('idempotency_infrastructure_error');
     const tenant = tenants.tenantOf(credentials.key);
-    const claim = typeof key === 'string' ? await idempotency.claim(tenant, keyDigest(credentials.key), key, `${method} ${path}\n${canonical(body)}`) : undefined;
+    const claim =
+      typeof key === 'string' ? await idempotency.claim(tenant, keyDigest(credentials.key), key, `${method} ${path}\n${canonical(body)}`) : undefined;
     if (claim?.kind === 'replay') {
       await db.committed(); // it may have been stored by a request of the batch still open
       return send(res, { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } });
@@ -77,7 +76,10 @@ export function createApp(db: Database, tenants: Tenants, options: AppOptions): 
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       response = db.unit(() =>
-        run(() => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }), path),
+        run(
+          () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }),
+          path,
+        ),
       );
     } finally {
       // The catalog says which answers are stored for replay (its `replay`); the others, a crash among them,

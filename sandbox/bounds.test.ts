@@ -20,7 +20,16 @@ const price = async (): Promise<string> => {
 const paid = async (amount: number): Promise<string> =>
   (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', customer_id: owner, payment_method_id: await card(), confirm: true })).id;
 const held = async (amount: number): Promise<string> =>
-  (await client.ok('POST', '/v2/payment_flows', { amount, currency: 'jpy', customer_id: owner, payment_method_id: await card(), confirm: true, capture_method: 'manual' })).id;
+  (
+    await client.ok('POST', '/v2/payment_flows', {
+      amount,
+      currency: 'jpy',
+      customer_id: owner,
+      payment_method_id: await card(),
+      confirm: true,
+      capture_method: 'manual',
+    })
+  ).id;
 
 const refused = (answer: { status: number; body: unknown }, field: string) => {
   expect(answer.status, JSON.stringify(answer.body)).toBe(422);

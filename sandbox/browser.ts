@@ -41,11 +41,19 @@ function write(res: ServerResponse, { status, text, redirect, type = 'text/plain
   res.end(`${text}\n`);
 }
 
-export async function handleBrowser(db: Database, tenants: Tenants, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+export async function handleBrowser(
+  db: Database,
+  tenants: Tenants,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): Promise<void> {
   const [, , kind = '', id = ''] = path.split('/');
   if (req.method !== 'GET') return write(res, { status: 405, text: 'Only GET is served here.' });
   if (kind === 'status') return statusPage(db, tenants, res);
-  if (kind === 'webhooks') return webhookPage(tenants.webhooks, (eventId) => db.unit(() => tenants.holding(TABLES.events, eventId)?.events.get(eventId)), res, id, query);
+  if (kind === 'webhooks')
+    return webhookPage(tenants.webhooks, (eventId) => db.unit(() => tenants.holding(TABLES.events, eventId)?.events.get(eventId)), res, id, query);
   const answer = db.unit(() => browse(tenants, kind, id, path, query));
   await db.committed();
   write(res, answer);
@@ -115,7 +123,8 @@ export function completeCheckout(state: State, session: CheckoutSession, token: 
 
 /** The card is saved: attached to the flow's customer (if it has one) and the flow succeeded (also the seed's). */
 export function completeSetup(state: State, flow: SetupFlow, method: PaymentMethod): SetupFlow {
-  if (flow.customer_id !== null && method.customer_id === null) call(state, 'attachPaymentMethod', { customer_id: flow.customer_id }, { payment_method_id: method.id });
+  if (flow.customer_id !== null && method.customer_id === null)
+    call(state, 'attachPaymentMethod', { customer_id: flow.customer_id }, { payment_method_id: method.id });
   assign(flow, { payment_method_id: method.id, status: 'succeeded', next_action: null });
   state.emit('setup_flow.succeeded', flow);
   return flow;

@@ -18,7 +18,12 @@ describe('metadata_limit_exceeded', () => {
   const updates: [string, () => Promise<[string, Record<string, unknown>?]>][] = [
     ['updateCustomer', async () => [`/v2/customers/${await id('POST', '/v2/customers', {})}`]],
     ['updatePaymentMethod', async () => [`/v2/payment_methods/${await id('POST', '/v2/payment_methods', { type: 'paypay' })}`, { type: 'paypay' }]],
-    ['updatePrice', async () => [`/v2/prices/${await id('POST', '/v2/prices', { product_id: await id('POST', '/v2/products', { name: 'p' }), unit_amount: 100, currency: 'jpy' })}`]],
+    [
+      'updatePrice',
+      async () => [
+        `/v2/prices/${await id('POST', '/v2/prices', { product_id: await id('POST', '/v2/products', { name: 'p' }), unit_amount: 100, currency: 'jpy' })}`,
+      ],
+    ],
     ['updateTaxRate', async () => [`/v2/tax_rates/${await id('POST', '/v2/tax_rates', { display_name: '消費税', inclusive: false, percentage: 10 })}`]],
     ['updatePaymentFlow', async () => [`/v2/payment_flows/${await id('POST', '/v2/payment_flows', { amount: 1000, currency: 'jpy' })}`]],
     ['updateSetupFlow', async () => [`/v2/setup_flows/${await id('POST', '/v2/setup_flows', {})}`]],
@@ -35,7 +40,9 @@ describe('metadata_limit_exceeded', () => {
       'updateCheckoutSession',
       async () => {
         const price = await id('POST', '/v2/prices', { product_id: await id('POST', '/v2/products', { name: 'p' }), unit_amount: 100, currency: 'jpy' });
-        return [`/v2/checkout/sessions/${await id('POST', '/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], success_url: 'https://shop.example.jp/done' })}`];
+        return [
+          `/v2/checkout/sessions/${await id('POST', '/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: price, quantity: 1 }], success_url: 'https://shop.example.jp/done' })}`,
+        ];
       },
     ],
   ];
@@ -52,7 +59,7 @@ describe('metadata_limit_exceeded', () => {
 });
 
 describe('products and their prices', () => {
-  it('answers 400 product_has_prices for a product with prices, 400 invalid_default_price for another product\'s or an inactive price', async () => {
+  it("answers 400 product_has_prices for a product with prices, 400 invalid_default_price for another product's or an inactive price", async () => {
     const product = await id('POST', '/v2/products', { name: 'コーヒー豆' });
     const other = await id('POST', '/v2/products', { name: '紅茶' });
     const price = await id('POST', '/v2/prices', { product_id: product, unit_amount: 1200, currency: 'jpy' });
@@ -82,7 +89,14 @@ describe('payment methods and their customers', () => {
     const loose = await id('POST', '/v2/payment_methods', cardBody('tok_visa'));
     const open = await id('POST', '/v2/payment_flows', { amount: 1000, currency: 'jpy' });
     const codes = async (paymentMethod: string, customerId?: string) => [
-      (await client.post('/v2/payment_flows', { amount: 1000, currency: 'jpy', payment_method_id: paymentMethod, ...(customerId ? { customer_id: customerId } : {}) })).body.code,
+      (
+        await client.post('/v2/payment_flows', {
+          amount: 1000,
+          currency: 'jpy',
+          payment_method_id: paymentMethod,
+          ...(customerId ? { customer_id: customerId } : {}),
+        })
+      ).body.code,
       (await client.post(`/v2/payment_flows/${open}`, { payment_method_id: paymentMethod, ...(customerId ? { customer_id: customerId } : {}) })).body.code,
     ];
     // Unattached or not, a payment method without a customer.

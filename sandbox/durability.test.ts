@@ -85,7 +85,9 @@ it('loses no answered create to kill -9, makes none twice, and still replays ide
   }
   // The seed's customers, once: as many as a fresh sandbox holds (a guest's ID is drawn anew), the named ones among them.
   const fresh = await startSandbox({ port: 0 });
-  const seeded = ((await (await fetch(`${fresh.url}/v2/customers?limit=100`, { headers: { authorization: `Bearer ${TEST_KEY}` } })).json()) as { data: { id: string }[] }).data;
+  const seeded = (
+    (await (await fetch(`${fresh.url}/v2/customers?limit=100`, { headers: { authorization: `Bearer ${TEST_KEY}` } })).json()) as { data: { id: string }[] }
+  ).data;
   await fresh.close();
   expect(others).toHaveLength(seeded.length);
   expect(others).toEqual(expect.arrayContaining([EXAMPLE_OBJECTS.customer, EXAMPLE_OBJECTS.secondCustomer, EXAMPLE_OBJECTS.customerToDelete]));

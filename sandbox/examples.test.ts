@@ -28,24 +28,35 @@ function exampleRequests(): ExampleRequest[] {
   return operations.flatMap((op) => {
     const item = (document['paths'] as JsonObject)[op.template] as JsonObject;
     const raw = item[op.method] as JsonObject;
-    const parameters = [...(Array.isArray(item['parameters']) ? item['parameters'] : []), ...(Array.isArray(raw['parameters']) ? raw['parameters'] : [])].map((p) => deref(document, p));
-    const media = op.requestBody ? (deref(document, raw['requestBody']!)['content'] as JsonObject)['application/json'] as JsonObject : undefined;
-    const answers = (statuses: (status: string) => boolean) => [...op.responses.values()].filter((r) => statuses(r.status)).flatMap((r) => [...r.content.values()].flatMap((m) => [...m.examples.keys()]));
+    const parameters = [...(Array.isArray(item['parameters']) ? item['parameters'] : []), ...(Array.isArray(raw['parameters']) ? raw['parameters'] : [])].map(
+      (p) => deref(document, p),
+    );
+    const media = op.requestBody ? ((deref(document, raw['requestBody']!)['content'] as JsonObject)['application/json'] as JsonObject) : undefined;
+    const answers = (statuses: (status: string) => boolean) =>
+      [...op.responses.values()].filter((r) => statuses(r.status)).flatMap((r) => [...r.content.values()].flatMap((m) => [...m.examples.keys()]));
     const successes = answers((status) => status.startsWith('2'));
     const errors = new Set(answers((status) => !status.startsWith('2')));
     const requested = new Set([...parameters, ...(media ? [media] : [])].flatMap((node) => Object.keys(isObject(node['examples']) ? node['examples'] : {})));
     return [...successes, ...[...requested].filter((name) => errors.has(name))].map((name) => {
       const value = (p: JsonObject): Json | undefined => named(p, name) ?? (p['in'] === 'path' ? p['example'] : undefined);
       const path = op.template.replace(/\{([^}]+)\}/g, (_, param: string) => String(value(parameters.find((p) => p['name'] === param)!)));
-      const query = new URLSearchParams(parameters.filter((p) => p['in'] === 'query' && value(p) !== undefined).map((p) => [String(p['name']), String(value(p))]));
-      return { operationId: op.operationId, name, method: op.method.toUpperCase(), path: `${path}${query.size > 0 ? `?${query}` : ''}`, body: media ? named(media, name) : undefined };
+      const query = new URLSearchParams(
+        parameters.filter((p) => p['in'] === 'query' && value(p) !== undefined).map((p) => [String(p['name']), String(value(p))]),
+      );
+      return {
+        operationId: op.operationId,
+        name,
+        method: op.method.toUpperCase(),
+        path: `${path}${query.size > 0 ? `?${query}` : ''}`,
+        body: media ? named(media, name) : undefined,
+      };
     });
   });
 }
 
 const requests = exampleRequests();
 
-describe('the spec\'s example requests against a fresh sandbox', () => {
+describe("the spec's example requests against a fresh sandbox", () => {
   it('cover every operation', () => {
     expect(new Set(requests.map((r) => r.operationId)).size).toBe(loadContract().operations.length);
   });
@@ -55,7 +66,10 @@ describe('the spec\'s example requests against a fresh sandbox', () => {
     try {
       const answer = await client.call(request.method, request.path, request.body === undefined ? {} : { body: request.body });
       if (isErrorCode(request.name)) {
-        expect({ status: answer.status, code: answer.body.code }, `${request.method} ${request.path}: ${JSON.stringify(answer.body)}`).toEqual({ status: ERROR_CATALOG[request.name].status, code: request.name });
+        expect({ status: answer.status, code: answer.body.code }, `${request.method} ${request.path}: ${JSON.stringify(answer.body)}`).toEqual({
+          status: ERROR_CATALOG[request.name].status,
+          code: request.name,
+        });
       } else {
         expect(answer.status, `${request.method} ${request.path}: ${JSON.stringify(answer.body)}`).toBe(200);
       }

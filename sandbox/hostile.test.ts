@@ -103,7 +103,7 @@ describe('times (RFC 3339 §5.6, §5.7)', () => {
   });
 
   it.each([`${leap}-02-29T00:00:00Z`, `${year}-12-31T23:59:59.999Z`, `${year}-01-01T00:00:00+09:00`, `${year}-01-01T00:00:00.5-05:30`])(
-    'accepts %s, stores it and answers it in the list, in the spec\'s date-time format',
+    "accepts %s, stores it and answers it in the list, in the spec's date-time format",
     async (time) => {
       const created = await client.ok('POST', '/v2/checkout/sessions', session(time));
       expect(created.expires_at).toBe(time);
@@ -209,7 +209,13 @@ describe('metadata keys named like Object.prototype members', () => {
         // A payment method is given with its customer (customer_required_for_payment_method otherwise).
         const customer = (await client.ok('POST', '/v2/customers', {})).id;
         const method = await client.ok('POST', '/v2/payment_methods', cardBody('tok_visa', { customer_id: customer }));
-        const flow = await client.ok('POST', '/v2/payment_flows', { amount: 1_000, currency: 'jpy', customer_id: customer, payment_method_id: method.id, confirm: true });
+        const flow = await client.ok('POST', '/v2/payment_flows', {
+          amount: 1_000,
+          currency: 'jpy',
+          customer_id: customer,
+          payment_method_id: method.id,
+          confirm: true,
+        });
         return { payment_flow_id: flow.id };
       },
     ],
@@ -224,7 +230,11 @@ describe('metadata keys named like Object.prototype members', () => {
     const [event] = (await client.ok('GET', `/v2/events?resource_id=${created.id}`)).data;
     expect(entries(event.data.metadata)).toEqual(EXPECTED);
     const updated = await client.ok('POST', `${path}/${created.id}`, { ...update, metadata: JSON.parse('{"__proto__":"","constructor":"d"}') });
-    expect(entries(updated.metadata)).toEqual([['constructor', 'd'], ['hasOwnProperty', true], ['toString', 1]]);
+    expect(entries(updated.metadata)).toEqual([
+      ['constructor', 'd'],
+      ['hasOwnProperty', true],
+      ['toString', 1],
+    ]);
   });
 
   it('takes another __proto__ under the same Idempotency-Key as other parameters (409), the same one as a replay', async () => {

@@ -37,7 +37,9 @@ describe('without latency', () => {
   it('stores for replay exactly the answers the catalog marks stored; the others are carried out again', async () => {
     const customer = (await client.ok('POST', '/v2/customers', {})).id;
     const card = async (token: string) => (await client.ok('POST', '/v2/payment_methods', cardBody(token, { customer_id: customer }))).id;
-    const pay = async (token: string) => ({ body: { amount: 1000, currency: 'jpy', customer_id: customer, payment_method_id: await card(token), confirm: true } });
+    const pay = async (token: string) => ({
+      body: { amount: 1000, currency: 'jpy', customer_id: customer, payment_method_id: await card(token), confirm: true },
+    });
     const cases: [string, string, RequestOptions][] = [
       ['/v2/payment_flows', 'processing_error', await pay('tok_processing_error')],
       ['/v2/payment_flows', 'card_declined', await pay('tok_card_declined')],

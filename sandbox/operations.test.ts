@@ -74,9 +74,7 @@ describe('bodies', () => {
   it.each(withBody)('$operationId refuses malformed JSON, unknown fields and raw card numbers', async ({ method, path }) => {
     const target = pathFor(path);
     expect((await client.call(method, target, { raw: '{"amount": 1000,' })).body.code).toBe('invalid_request');
-    expect((await client.call(method, target, { body: { metadata: { note: '4242 4242 4242 4242' } } })).body.code).toBe(
-      'card_number_not_allowed',
-    );
+    expect((await client.call(method, target, { body: { metadata: { note: '4242 4242 4242 4242' } } })).body.code).toBe('card_number_not_allowed');
     const unknown = await client.call(method, target, { body: { sandbox_unknown_field: 1 } });
     // Where the path names an object that exists, the body is what is checked; elsewhere the lookup may answer first.
     if (!target.includes('x_missing_0000')) expect(unknown.body.code).toBe('validation_error');

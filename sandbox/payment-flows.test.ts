@@ -69,7 +69,11 @@ describe('confirming with test cards', () => {
 
   it('return_url only with confirm: true (the published client), else 422 naming it', async () => {
     for (const confirm of [undefined, false]) {
-      const answer = await flow({ payment_method_id: await card('tok_visa'), return_url: 'https://shop.example.jp/return', ...(confirm === undefined ? {} : { confirm }) });
+      const answer = await flow({
+        payment_method_id: await card('tok_visa'),
+        return_url: 'https://shop.example.jp/return',
+        ...(confirm === undefined ? {} : { confirm }),
+      });
       expect(answer.status).toBe(422);
       expect(answer.body).toMatchObject({ code: 'validation_error', errors: [{ field: 'return_url' }] });
     }
@@ -113,7 +117,13 @@ describe('manual capture and cancel', () => {
   });
 
   it('answers invalid_status naming the required and the current status', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const paid = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
+      amount: 5000,
+      currency: 'jpy',
+      payment_method_id: await card('tok_visa'),
+      confirm: true,
+    });
     const capture = await client.post(`/v2/payment_flows/${paid.id}/capture`);
     expect(capture.body).toMatchObject({
       code: 'invalid_status',
@@ -141,7 +151,13 @@ describe('manual capture and cancel', () => {
 
 describe('refunds', () => {
   it('refunds in parts, then refuses more than is left and anything after the full amount', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card('tok_visa'), confirm: true });
+    const paid = await client.ok('POST', '/v2/payment_flows', {
+      customer_id: owner,
+      amount: 5000,
+      currency: 'jpy',
+      payment_method_id: await card('tok_visa'),
+      confirm: true,
+    });
     const first = await client.ok('POST', '/v2/payment_refunds', { payment_flow_id: paid.id, amount: 2000, reason: 'requested_by_customer' });
     expect(first).toMatchObject({ object: 'payment_refund', amount: 2000, status: 'succeeded', payment_flow_id: paid.id });
     expect(first.id).toMatch(/^pyr_/);
@@ -153,7 +169,9 @@ describe('refunds', () => {
     const refunds = await client.ok('GET', `/v2/payment_flows/${paid.id}/refunds`);
     expect(refunds.data.map((refund: { id: string }) => refund.id)).toEqual([rest.id, first.id]);
     const ledger = await client.ok('GET', '/v2/payment_transactions?type=refund&limit=100');
-    expect(ledger.data.filter((t: { resource_id: string }) => [first.id, rest.id].includes(t.resource_id)).map((t: { amount: number }) => t.amount)).toEqual([-3000, -2000]);
+    expect(ledger.data.filter((t: { resource_id: string }) => [first.id, rest.id].includes(t.resource_id)).map((t: { amount: number }) => t.amount)).toEqual([
+      -3000, -2000,
+    ]);
     expect(await events(first.id)).toEqual(['refund.created']);
   });
 
@@ -166,12 +184,26 @@ describe('refunds', () => {
 
 describe('capture refused by the provider', () => {
   it('manual capture: 402 with the authorization kept; automatic: the confirmation fails', async () => {
-    for (const [token, code] of [['tok_capture_declined', 'card_declined'], ['tok_capture_processing_error', 'processing_error']] as const) {
-      const held = await client.ok('POST', '/v2/payment_flows', { customer_id: owner, amount: 5000, currency: 'jpy', payment_method_id: await card(token), capture_method: 'manual', confirm: true });
+    for (const [token, code] of [
+      ['tok_capture_declined', 'card_declined'],
+      ['tok_capture_processing_error', 'processing_error'],
+    ] as const) {
+      const held = await client.ok('POST', '/v2/payment_flows', {
+        customer_id: owner,
+        amount: 5000,
+        currency: 'jpy',
+        payment_method_id: await card(token),
+        capture_method: 'manual',
+        confirm: true,
+      });
       expect(held.status).toBe('requires_capture');
       const refused = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
       expect([refused.status, refused.body.code]).toEqual([402, code]);
-      expect(await client.ok('GET', `/v2/payment_flows/${held.id}`)).toMatchObject({ status: 'requires_capture', amount_capturable: 5000, last_payment_error: { code } });
+      expect(await client.ok('GET', `/v2/payment_flows/${held.id}`)).toMatchObject({
+        status: 'requires_capture',
+        amount_capturable: 5000,
+        last_payment_error: { code },
+      });
       const automatic = await flow({ payment_method_id: await card(token), confirm: true });
       expect([automatic.status, automatic.body.code]).toEqual([402, code]);
     }

@@ -82,7 +82,13 @@ describe('customers and payment methods', () => {
   it('PayPay payments wait for the customer in the app', async () => {
     const customer = await client.ok('POST', '/v2/customers', {});
     const pm = await client.ok('POST', '/v2/payment_methods', { type: 'paypay', customer_id: customer.id });
-    const flow = await client.ok('POST', '/v2/payment_flows', { amount: 2500, currency: 'jpy', customer_id: customer.id, payment_method_id: pm.id, confirm: true });
+    const flow = await client.ok('POST', '/v2/payment_flows', {
+      amount: 2500,
+      currency: 'jpy',
+      customer_id: customer.id,
+      payment_method_id: pm.id,
+      confirm: true,
+    });
     expect(flow).toMatchObject({ status: 'requires_action', next_action: { type: 'redirect_to_url' } });
     await fetch(flow.next_action.redirect_to_url.url);
     expect((await client.ok('GET', `/v2/payment_flows/${flow.id}`)).status).toBe('succeeded');
@@ -170,7 +176,9 @@ describe('seeded account records', () => {
     const url = await client.ok('POST', `/v2/statements/${EXAMPLE_OBJECTS.firstStatement}/statement_urls`);
     expect(url).toMatchObject({ object: 'statement_url', expires: expect.stringMatching(ISO) });
     expect((await fetch(url.url)).status).toBe(200);
-    const configuration = await client.ok('POST', `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`, { paypay: { display_preference: { preference: 'off' } } });
+    const configuration = await client.ok('POST', `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`, {
+      paypay: { display_preference: { preference: 'off' } },
+    });
     expect(configuration.paypay.display_preference).toEqual({ preference: 'off', value: 'off' });
   });
 });
@@ -182,7 +190,10 @@ describe('keys: the secret key of a server, the publishable key of the browser',
     expect([browser.status, browser.body.card]).toEqual([200, expect.objectContaining({ brand: 'Visa', last4: '4242' })]);
     const server = await client.post('/v2/payment_methods', card);
     expect([server.status, server.body.code]).toEqual([400, 'card_number_not_allowed']);
-    for (const [method, path, body] of [['GET', '/v2/customers', undefined], ['POST', '/v2/payment_methods', { type: 'paypay' }]] as const) {
+    for (const [method, path, body] of [
+      ['GET', '/v2/customers', undefined],
+      ['POST', '/v2/payment_methods', { type: 'paypay' }],
+    ] as const) {
       const refused = await client.call(method, path, { ...(body ? { body } : {}), key: 'pk_test_sandboxTests' });
       expect([refused.status, refused.body.code], `${method} ${path}`).toEqual([401, 'unauthorized']);
       expect(refused.body.detail).toMatch(/publishable key/);

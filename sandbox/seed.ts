@@ -165,7 +165,9 @@ function seedExampleObjects(state: State, now: Date): void {
   // Paid and partly refunded: its payment transaction and payment_flow.succeeded event are the examples'.
   flow(X.paymentFlow, { amount: 5_000, ...byCard, description: '注文 A-10293', metadata: { order_id: 'A-10293' } });
   withIds([X.transaction, X.event], () => confirm(X.paymentFlow));
-  withIds([X.refund], () => call(state, 'createPaymentRefund', { payment_flow_id: X.paymentFlow, amount: 1_500, reason: 'requested_by_customer', metadata: { ticket: 'CS-2274' } }));
+  withIds([X.refund], () =>
+    call(state, 'createPaymentRefund', { payment_flow_id: X.paymentFlow, amount: 1_500, reason: 'requested_by_customer', metadata: { ticket: 'CS-2274' } }),
+  );
   flow(X.refundedFlow, { amount: 3_000, ...byCard, confirm: true });
   call(state, 'createPaymentRefund', { payment_flow_id: X.refundedFlow });
   // Waiting for the operation of its example.
@@ -176,15 +178,25 @@ function seedExampleObjects(state: State, now: Date): void {
   flow(X.flowToConfirmWith3ds, { amount: 24_200, customer_id: X.secondCustomer, payment_method_id: X.secondCard });
   flow(X.flowToConfirmForCapture, { amount: 10_000, ...byCard });
 
-  const setupFlow = (id: string, customerId: string) => withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
+  const setupFlow = (id: string, customerId: string) =>
+    withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
   const saved = setupFlow(X.setupFlow, X.customer);
   completeSetup(state, saved, card(undefined, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp'));
   setupFlow(X.pendingSetupFlow, X.customer);
   setupFlow(X.setupFlowToCancel, X.secondCustomer);
 
-  withIds([X.taxRate], () => call(state, 'createTaxRate', { display_name: '消費税 (軽減税率)', inclusive: true, percentage: 8, country: 'JP', description: '食品 (軽減税率対象)' }));
+  withIds([X.taxRate], () =>
+    call(state, 'createTaxRate', { display_name: '消費税 (軽減税率)', inclusive: true, percentage: 8, country: 'JP', description: '食品 (軽減税率対象)' }),
+  );
   call(state, 'createProduct', { id: X.product, name: 'コーヒー豆 エチオピア 200g', unit_label: '袋' });
-  call(state, 'createPrice', { id: X.price, product_id: X.product, unit_amount: 1_620, currency: 'jpy', nickname: '通常価格 (税込)', lookup_key: 'coffee-ethiopia-200g' });
+  call(state, 'createPrice', {
+    id: X.price,
+    product_id: X.product,
+    unit_amount: 1_620,
+    currency: 'jpy',
+    nickname: '通常価格 (税込)',
+    lookup_key: 'coffee-ethiopia-200g',
+  });
   call(state, 'updateProduct', { default_price_id: X.price }, { product_id: X.product });
   call(state, 'createProduct', { id: X.productToDelete, name: 'コーヒー豆 グアテマラ 200g', unit_label: '袋' });
 

@@ -51,7 +51,15 @@ export const TABLES = {
   paymentTransactions: table<PaymentTransaction>(
     'payment_transactions',
     { term_id: (t) => t.term_id, type: (t) => t.type, payment_method_type: (t) => t.payment_method_type },
-    [['term_id', 'type', 'payment_method_type'], ['term_id', 'type'], ['term_id', 'payment_method_type'], ['type', 'payment_method_type'], ['term_id'], ['type'], ['payment_method_type']],
+    [
+      ['term_id', 'type', 'payment_method_type'],
+      ['term_id', 'type'],
+      ['term_id', 'payment_method_type'],
+      ['type', 'payment_method_type'],
+      ['term_id'],
+      ['type'],
+      ['payment_method_type'],
+    ],
   ),
   checkoutSessions: table<CheckoutSession>('checkout_sessions'),
   products: table<Product>('products'),
@@ -59,7 +67,11 @@ export const TABLES = {
   taxRates: table<TaxRate>('tax_rates'),
   events: table<SandboxEvent>(
     'events',
-    { resource_id: (e) => (typeof e.data['id'] === 'string' ? e.data['id'] : null), object: (e) => (typeof e.data['object'] === 'string' ? e.data['object'] : null), type: (e) => e.type },
+    {
+      resource_id: (e) => (typeof e.data['id'] === 'string' ? e.data['id'] : null),
+      object: (e) => (typeof e.data['object'] === 'string' ? e.data['object'] : null),
+      type: (e) => e.type,
+    },
     [['resource_id'], ['object', 'type'], ['object'], ['type']],
   ),
   balances: table<Balance>('balances'),

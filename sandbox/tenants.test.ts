@@ -14,7 +14,8 @@ afterEach(async () => {
 const as = (key: string) => ({ key });
 const reset = (key: string | null) => client!.call('POST', '/sandbox/reset', { key });
 const { customer: SEEDED_CUSTOMER, v1Card: SEEDED_CARD_ID } = EXAMPLE_OBJECTS;
-const customerIds = async (key: string): Promise<string[]> => (await client!.call('GET', '/v2/customers?limit=100', as(key))).body.data.map((c: { id: string }) => c.id);
+const customerIds = async (key: string): Promise<string[]> =>
+  (await client!.call('GET', '/v2/customers?limit=100', as(key))).body.data.map((c: { id: string }) => c.id);
 
 describe('isolated keys', () => {
   it('give each secret key objects of its own, seeded on its first request', async () => {
@@ -99,7 +100,10 @@ describe('reset', () => {
     client = await sandboxClient();
     const made = (await client.ok('POST', '/v2/customers', {})).id;
     expect((await reset(null)).body.code).toBe('unauthorized');
-    expect((await reset(TEST_KEY.replace(/^sk_/, 'pk_'))).body).toMatchObject({ code: 'unauthorized', detail: expect.stringContaining('publishable key cannot reset') });
+    expect((await reset(TEST_KEY.replace(/^sk_/, 'pk_'))).body).toMatchObject({
+      code: 'unauthorized',
+      detail: expect.stringContaining('publishable key cannot reset'),
+    });
     expect((await client.get(`/v2/customers/${made}`)).status).toBe(200);
   });
 });

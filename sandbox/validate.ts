@@ -44,8 +44,7 @@ const FORMATS = {
   // exists in that month and year, hours, minutes, seconds and offset in range), checked by ajv-formats, the
   // library the contract tests judge answers with. A leap second is refused: Date cannot hold it.
   'date-time': {
-    test: (v: string) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isCalendarDateTime(v) && !Number.isNaN(Date.parse(v)),
+    test: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isCalendarDateTime(v) && !Number.isNaN(Date.parse(v)),
     message: 'Input should be a valid datetime (ISO 8601)',
   },
 } as const;
@@ -57,8 +56,7 @@ export const string = (rules: StringRules = {}): Schema<string> =>
       errors.push({ field: path, message: `String should have at least ${rules.minLength} character${rules.minLength === 1 ? '' : 's'}` });
     if (rules.maxLength !== undefined && value.length > rules.maxLength)
       errors.push({ field: path, message: `String should have at most ${rules.maxLength} characters` });
-    if (rules.pattern && !rules.pattern.test(value))
-      errors.push({ field: path, message: `String should match pattern '${rules.pattern.source}'` });
+    if (rules.pattern && !rules.pattern.test(value)) errors.push({ field: path, message: `String should match pattern '${rules.pattern.source}'` });
     if (rules.format && !FORMATS[rules.format].test(value)) errors.push({ field: path, message: FORMATS[rules.format].message });
   });
 
@@ -77,8 +75,7 @@ export const literal = <const V extends string>(...values: V[]): Schema<V> =>
  */
 export const integer = (rules: { min?: number; max?: number } = {}): Schema<number> =>
   schema((value, path, errors) => {
-    if (typeof value !== 'number' || !Number.isInteger(value))
-      return void errors.push({ field: path, message: 'Input should be a valid integer' });
+    if (typeof value !== 'number' || !Number.isInteger(value)) return void errors.push({ field: path, message: 'Input should be a valid integer' });
     if (!Number.isSafeInteger(value))
       return void errors.push({ field: path, message: `Input should be an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}` });
     range(value, rules, path, errors);
@@ -86,16 +83,13 @@ export const integer = (rules: { min?: number; max?: number } = {}): Schema<numb
 
 export const number = (rules: { min?: number; max?: number } = {}): Schema<number> =>
   schema((value, path, errors) => {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      return void errors.push({ field: path, message: 'Input should be a valid number' });
+    if (typeof value !== 'number' || !Number.isFinite(value)) return void errors.push({ field: path, message: 'Input should be a valid number' });
     range(value, rules, path, errors);
   });
 
 function range(value: number, rules: { min?: number; max?: number }, path: string, errors: FieldError[]): void {
-  if (rules.min !== undefined && value < rules.min)
-    errors.push({ field: path, message: `Input should be greater than or equal to ${rules.min}` });
-  if (rules.max !== undefined && value > rules.max)
-    errors.push({ field: path, message: `Input should be less than or equal to ${rules.max}` });
+  if (rules.min !== undefined && value < rules.min) errors.push({ field: path, message: `Input should be greater than or equal to ${rules.min}` });
+  if (rules.max !== undefined && value > rules.max) errors.push({ field: path, message: `Input should be less than or equal to ${rules.max}` });
 }
 
 export const boolean = (): Schema<boolean> =>
@@ -118,8 +112,7 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { reado
   shape,
   ...schema<ObjectOf<S>>((value, path, errors) => {
     if (value === undefined) return void errors.push({ field: path || 'body', message: 'Field required' });
-    if (kind(value) !== 'object')
-      return void errors.push({ field: path || 'body', message: 'Input should be a valid dictionary or object' });
+    if (kind(value) !== 'object') return void errors.push({ field: path || 'body', message: 'Input should be a valid dictionary or object' });
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (!Object.hasOwn(shape, key)) errors.push({ field: at(path, key), message: 'Extra inputs are not permitted' });

@@ -14,7 +14,13 @@ describe('the error catalog', () => {
   it('has the 31 published codes, 5 named by the client and 429 as our inference', () => {
     const by = (source: string) => catalog.filter((def) => def.evidence.source === source).map((def) => def.code);
     expect(by('published')).toHaveLength(31);
-    expect(by('client').sort()).toEqual(['invalid_default_price', 'metadata_limit_exceeded', 'payment_method_customer_mismatch', 'payment_method_type_not_allowed', 'product_has_prices']);
+    expect(by('client').sort()).toEqual([
+      'invalid_default_price',
+      'metadata_limit_exceeded',
+      'payment_method_customer_mismatch',
+      'payment_method_type_not_allowed',
+      'product_has_prices',
+    ]);
     const ours = catalog.filter((def) => def.evidence.source === 'inferred');
     expect(ours.map((def) => [def.code, def.status])).toEqual([['rate_limit_exceeded', 429]]);
     expect(ours[0]!.headers).toContain('Retry-After');
@@ -53,7 +59,9 @@ describe('the error catalog', () => {
   });
 
   it('gives every operation of the bundle its codes, and only catalog codes', () => {
-    const operations = Object.values(bundle.paths).flatMap((item) => Object.values(item as object)).filter((op) => op?.operationId);
+    const operations = Object.values(bundle.paths)
+      .flatMap((item) => Object.values(item as object))
+      .filter((op) => op?.operationId);
     expect(Object.keys(OPERATION_ERRORS).sort()).toEqual(operations.map((op) => op.operationId).sort());
     for (const codes of Object.values(OPERATION_ERRORS)) expect(codes.every(isErrorCode)).toBe(true);
   });
@@ -63,16 +71,26 @@ describe('the error catalog', () => {
     const text = original.replace('    status: 402\n    title: "Card Declined"', '    status: 299\n    title: "Card Declined"');
     const line = text.split('\n').findIndex((l) => l.includes('status: 299')) + 1;
     expect(() => parseCatalog(text, 'catalog.yaml')).toThrow(`catalog.yaml:${line}: card_declined.status must be an HTTP error status`);
-    expect(() => parseCatalog(original.replace('retry: new-key', 'retry: maybe'), 'catalog.yaml')).toThrow(/catalog\.yaml:\d+: processing_error\.retry must be one of no, same-key, new-key/);
+    expect(() => parseCatalog(original.replace('retry: new-key', 'retry: maybe'), 'catalog.yaml')).toThrow(
+      /catalog\.yaml:\d+: processing_error\.retry must be one of no, same-key, new-key/,
+    );
   });
 
   it('refuses a fact without its evidence, an inferred title off the rule, and retry advice replay would defeat', () => {
     const original = readFileSync(CATALOG_FILE, 'utf8');
     const entry = (code: string): string => new RegExp(`\\n  ${code}:\\n(?:    .*\\n)+`).exec(original)![0];
     const edit = (code: string, from: string | RegExp, to: string): string => original.replace(entry(code), entry(code).replace(from, to));
-    expect(() => parseCatalog(edit('rate_limit_exceeded', '    reason: "PAY.JP', '    said: "PAY.JP'), 'catalog.yaml')).toThrow(/rate_limit_exceeded: unknown field 'said'/);
-    expect(() => parseCatalog(edit('rate_limit_exceeded', / {4}reason: .*\n/, ''), 'catalog.yaml')).toThrow(/catalog\.yaml:\d+: rate_limit_exceeded\.source is inferred: say why in a reason/);
-    expect(() => parseCatalog(edit('card_declined', 'title: "Card Declined"', 'title: "Card declined"'), 'catalog.yaml')).toThrow(/card_declined\.title is inferred, so it follows rules\.title_case: "Card Declined" \(got "Card declined"\)/);
-    expect(() => parseCatalog(edit('processing_error', 'retry: new-key', 'retry: same-key'), 'catalog.yaml')).toThrow(/processing_error: retry same-key with replay stored would only replay the stored answer/);
+    expect(() => parseCatalog(edit('rate_limit_exceeded', '    reason: "PAY.JP', '    said: "PAY.JP'), 'catalog.yaml')).toThrow(
+      /rate_limit_exceeded: unknown field 'said'/,
+    );
+    expect(() => parseCatalog(edit('rate_limit_exceeded', / {4}reason: .*\n/, ''), 'catalog.yaml')).toThrow(
+      /catalog\.yaml:\d+: rate_limit_exceeded\.source is inferred: say why in a reason/,
+    );
+    expect(() => parseCatalog(edit('card_declined', 'title: "Card Declined"', 'title: "Card declined"'), 'catalog.yaml')).toThrow(
+      /card_declined\.title is inferred, so it follows rules\.title_case: "Card Declined" \(got "Card declined"\)/,
+    );
+    expect(() => parseCatalog(edit('processing_error', 'retry: new-key', 'retry: same-key'), 'catalog.yaml')).toThrow(
+      /processing_error: retry same-key with replay stored would only replay the stored answer/,
+    );
   });
 });

@@ -37,15 +37,47 @@ describe('dependency rules', () => {
   });
 
   it.each([
-    ['the mock importing the contract tests', { 'mock/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'mock-above-core: mock/a.ts → contract-tests/b.ts'],
+    [
+      'the mock importing the contract tests',
+      { 'mock/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] },
+      'mock-above-core: mock/a.ts → contract-tests/b.ts',
+    ],
     ['the sandbox importing the mock', { 'sandbox/a.ts': ['mock/b.ts'], 'mock/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → mock/b.ts'],
-    ['the sandbox importing the receiver tools', { 'sandbox/a.ts': ['webhooks/b.ts'], 'webhooks/b.ts': [] }, 'sandbox-above-core: sandbox/a.ts → webhooks/b.ts'],
-    ['the receiver tools importing the sandbox', { 'webhooks/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'webhooks-above-core: webhooks/a.ts → sandbox/b.ts'],
-    ['the core importing the sandbox', { 'contract-core/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] }, 'core-reads-generated-only: contract-core/a.ts → sandbox/b.ts'],
-    ['the build importing the core beyond conventions', { 'scripts/a.ts': ['contract-core/contract.ts'], 'contract-core/contract.ts': [] }, 'build-imports-build-facing-core-only: scripts/a.ts → contract-core/contract.ts'],
-    ['the conventions importing generated/', { 'contract-core/conventions.ts': ['generated/x.ts'], 'generated/x.ts': [] }, 'build-facing-core-imports-nothing: contract-core/conventions.ts → generated/x.ts'],
-    ['the docs importing the contract tests', { 'docs/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] }, 'docs-above-build: docs/a.ts → contract-tests/b.ts'],
-    ['the contract tests importing a tool', { 'contract-tests/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'contract-tests-above-servers: contract-tests/a.ts → tools/b.ts'],
+    [
+      'the sandbox importing the receiver tools',
+      { 'sandbox/a.ts': ['webhooks/b.ts'], 'webhooks/b.ts': [] },
+      'sandbox-above-core: sandbox/a.ts → webhooks/b.ts',
+    ],
+    [
+      'the receiver tools importing the sandbox',
+      { 'webhooks/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] },
+      'webhooks-above-core: webhooks/a.ts → sandbox/b.ts',
+    ],
+    [
+      'the core importing the sandbox',
+      { 'contract-core/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] },
+      'core-reads-generated-only: contract-core/a.ts → sandbox/b.ts',
+    ],
+    [
+      'the build importing the core beyond conventions',
+      { 'scripts/a.ts': ['contract-core/contract.ts'], 'contract-core/contract.ts': [] },
+      'build-imports-build-facing-core-only: scripts/a.ts → contract-core/contract.ts',
+    ],
+    [
+      'the conventions importing generated/',
+      { 'contract-core/conventions.ts': ['generated/x.ts'], 'generated/x.ts': [] },
+      'build-facing-core-imports-nothing: contract-core/conventions.ts → generated/x.ts',
+    ],
+    [
+      'the docs importing the contract tests',
+      { 'docs/a.ts': ['contract-tests/b.ts'], 'contract-tests/b.ts': [] },
+      'docs-above-build: docs/a.ts → contract-tests/b.ts',
+    ],
+    [
+      'the contract tests importing a tool',
+      { 'contract-tests/a.ts': ['tools/b.ts'], 'tools/b.ts': [] },
+      'contract-tests-above-servers: contract-tests/a.ts → tools/b.ts',
+    ],
     ['a tool importing the package', { 'tools/a.ts': ['package/b.ts'], 'package/b.ts': [] }, 'nothing-imports-package: tools/a.ts → package/b.ts'],
     ['the package importing a tool', { 'package/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'package-at-the-top: package/a.ts → tools/b.ts'],
     ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],

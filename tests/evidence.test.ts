@@ -16,7 +16,9 @@ const clientTitles = Object.entries(facts.client.operations).flatMap(([operation
 );
 const publishedCodes = new Map(facts.published.codes.map((entry) => [entry.code, entry.status]));
 const evidenceOf = new Map(
-  operationsOf(bundle).map(({ operation }) => [String(operation['operationId']), operation['x-errors-evidence'] as Record<string, { source: string; reason?: string }>] as const),
+  operationsOf(bundle).map(
+    ({ operation }) => [String(operation['operationId']), operation['x-errors-evidence'] as Record<string, { source: string; reason?: string }>] as const,
+  ),
 );
 
 describe('the catalog against the published catalog and the client', () => {

@@ -40,7 +40,11 @@ describe('the field-fidelity check', () => {
       const line = Number(/check\.ts\((\d+),/.exec(error)?.[1]);
       return { error, at: /\/\/ (\w+)$/.exec(source.split('\n')[line - 1] ?? '')?.[1] ?? '?' };
     });
-  const errorsOf = (name: keyof typeof cases): string => errors.filter(({ at }) => at === name).map(({ error }) => error).join('\n');
+  const errorsOf = (name: keyof typeof cases): string =>
+    errors
+      .filter(({ at }) => at === name)
+      .map(({ error }) => error)
+      .join('\n');
 
   it('passes over the true types of a clean operation, and reports nothing but the wrong cases', () => {
     expect(errorsOf('control')).toBe('');

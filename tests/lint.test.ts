@@ -40,7 +40,10 @@ const where = (problem: NormalizedProblem) => {
   const location = getLineColLocation(problem.location[0]!);
   return { file: location.source.absoluteRef.split('/').slice(-2).join('/'), line: location.start.line };
 };
-const lineOf = (file: string, needle: string) => readFileSync(join(ROOT, 'openapi', file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (file: string, needle: string) =>
+  readFileSync(join(ROOT, 'openapi', file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 describe('lint of openapi/', { timeout: 60_000 }, () => {
   it('is clean as committed', async () => {
@@ -76,16 +79,28 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
   it('asks every schema constraint and webhook for its evidence, at its line', async () => {
     const file = 'components/parameters/common/Limit.yaml';
     const missing = await lintEdited(file, '    maximum: {source: inferred, reason:', '    maxima: {source: inferred, reason:');
-    expect(missing.filter((p) => p.ruleId === 'contract/evidence-on-rules').map((p) => p.message).sort()).toEqual([
-      'a schema constraint: x-evidence.maxima has no rule to back (the node has no maxima)',
-      'a schema constraint: x-evidence.maximum is missing',
-    ]);
-    const unreasoned = await lintEdited(file, / {4}minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0], '    minimum: {source: inferred}');
+    expect(
+      missing
+        .filter((p) => p.ruleId === 'contract/evidence-on-rules')
+        .map((p) => p.message)
+        .sort(),
+    ).toEqual(['a schema constraint: x-evidence.maxima has no rule to back (the node has no maxima)', 'a schema constraint: x-evidence.maximum is missing']);
+    const unreasoned = await lintEdited(
+      file,
+      / {4}minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0],
+      '    minimum: {source: inferred}',
+    );
     const problem = unreasoned.find((p) => p.ruleId === 'contract/evidence-on-rules');
     expect(problem?.message).toBe('a schema constraint: x-evidence.minimum is inferred: say why in a reason');
     expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });
-    const webhook = await lintEdited('webhooks/checkout.session.expired.yaml', '  x-evidence:\n    event_type:\n      source: inferred', '  x-evidence:\n    event_type:\n      source: rumour');
-    expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe('webhook eventCheckoutSessionExpired: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")');
+    const webhook = await lintEdited(
+      'webhooks/checkout.session.expired.yaml',
+      '  x-evidence:\n    event_type:\n      source: inferred',
+      '  x-evidence:\n    event_type:\n      source: rumour',
+    );
+    expect(webhook.find((p) => p.ruleId === 'contract/evidence-on-rules')?.message).toBe(
+      'webhook eventCheckoutSessionExpired: x-evidence.event_type source must be one of published, client, incident, inferred (got "rumour")',
+    );
   }, 60_000);
 
   it('reports a broken $ref at its file and line', async () => {
@@ -100,7 +115,9 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     const file = 'paths/checkout_sessions/checkout@sessions.yaml';
     const problems = await lintEdited(file, '              locale: ja\n', '              expires_at: "2026-11-24T03:00:00Z"\n              locale: ja\n');
     const problem = problems.find((p) => p.ruleId === 'contract/no-time-in-request-example');
-    expect(problem?.message).toBe('a request example holds the literal time 2026-11-24T03:00:00Z at examples/checkout_session/expires_at: it goes stale; leave the field out of the example (clients compute times from now)');
+    expect(problem?.message).toBe(
+      'a request example holds the literal time 2026-11-24T03:00:00Z at examples/checkout_session/expires_at: it goes stale; leave the field out of the example (clients compute times from now)',
+    );
     expect(where(problem!).file).toBe('checkout_sessions/checkout@sessions.yaml');
   });
 
@@ -124,38 +141,58 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     const file = 'components/schemas/checkout_sessions/LineItemRequest.yaml';
     const problems = await lintEdited(file, '    maximum: 9999999\n', '');
     const problem = problems.find((p) => p.ruleId === 'contract/number-bounds');
-    expect(problem?.message).toBe('a number without maximum: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)');
+    expect(problem?.message).toBe(
+      'a number without maximum: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)',
+    );
     expect(where(problem!)).toEqual({ file: 'checkout_sessions/LineItemRequest.yaml', line: lineOf(file, '  quantity:') });
   });
 
   it('refuses a request example without a name', async () => {
-    const problems = await lintEdited('paths/tax_rates/tax_rates.yaml', '        examples:\n          tax_rate:\n            summary: The reduced consumption tax rate, included in prices\n            value:\n', '        example:\n');
+    const problems = await lintEdited(
+      'paths/tax_rates/tax_rates.yaml',
+      '        examples:\n          tax_rate:\n            summary: The reduced consumption tax rate, included in prices\n            value:\n',
+      '        example:\n',
+    );
     expect(problems.filter((p) => p.ruleId === 'contract/named-request-examples').map((p) => p.message)).toContain(
       'createTaxRate: a request example needs a name: write it under examples, named as the response example it produces',
     );
   });
 
   it('refuses a request example named as no success example', async () => {
-    const problems = await lintEdited('paths/customers/customers.yaml', '          customer:\n            summary: A customer with an email address\n', '          new_customer:\n            summary: A customer with an email address\n');
+    const problems = await lintEdited(
+      'paths/customers/customers.yaml',
+      '          customer:\n            summary: A customer with an email address\n',
+      '          new_customer:\n            summary: A customer with an email address\n',
+    );
     expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
       "createCustomer: request example 'new_customer' names no response example of the operation (successes: customer; errors: their codes): name it as the answer it produces",
     );
   });
 
   it('refuses a success example without its request, in the body or in a path parameter', async () => {
-    const body = await lintEdited('paths/customers/customers@{customer_id}.yaml', '          customer:\n            summary: A new email address\n', '          renamed:\n            summary: A new email address\n');
+    const body = await lintEdited(
+      'paths/customers/customers@{customer_id}.yaml',
+      '          customer:\n            summary: A new email address\n',
+      '          renamed:\n            summary: A new email address\n',
+    );
     expect(body.filter((p) => p.ruleId === 'contract/named-request-examples').map((p) => p.message)).toContain(
       "updateCustomer: success example 'customer' has no request example of that name in the request body: example-driven tools then send a body of their own making",
     );
     const file = 'components/parameters/customers/CustomerId.yaml';
     const parameter = await lintEdited(file, '  deleted: {summary: "A customer to delete", value: cus_5Lr8Tw2Zk7}\n', '');
     const problem = parameter.find((p) => p.ruleId === 'contract/named-request-examples');
-    expect(problem?.message).toBe("deleteCustomer: success example 'deleted' has no example of that name in path parameter customer_id: example-driven tools then invent the ID");
+    expect(problem?.message).toBe(
+      "deleteCustomer: success example 'deleted' has no example of that name in path parameter customer_id: example-driven tools then invent the ID",
+    );
     expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, 'examples:') });
   });
 
   it('refuses a request named in one parameter and missing from a path parameter', async () => {
-    const problems = await lintEdited('components/parameters/customers/CustomerId.yaml', / {2}resource_missing: .*\n/.exec(readFileSync(join(ROOT, 'openapi/components/parameters/customers/CustomerId.yaml'), 'utf8'))![0], '');
+    const problems = await lintEdited(
+      'components/parameters/customers/CustomerId.yaml',
+      / {2}resource_missing: .*\n/.exec(readFileSync(join(ROOT, 'openapi/components/parameters/customers/CustomerId.yaml'), 'utf8'))![0],
+      '',
+    );
     expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
       "getCustomerPaymentMethods: request 'resource_missing' has no example of that name in path parameter customer_id: example-driven tools then invent the ID",
     );
@@ -171,14 +208,24 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
 
   it('refuses an example naming an object a fresh sandbox does not hold, at its line', async () => {
     const file = 'components/parameters/customers/CustomerId.yaml';
-    const problems = await lintEdited(file, '  customer: {summary: "A customer", value: cus_taro_yamada}', '  customer: {summary: "A customer", value: cus_taro_yamda}');
+    const problems = await lintEdited(
+      file,
+      '  customer: {summary: "A customer", value: cus_taro_yamada}',
+      '  customer: {summary: "A customer", value: cus_taro_yamda}',
+    );
     const problem = problems.find((p) => p.ruleId === 'contract/example-ids-seeded');
-    expect(problem?.message).toBe("example 'customer' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts");
+    expect(problem?.message).toBe(
+      "example 'customer' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts",
+    );
     expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, '  customer: {') });
   });
 
   it('refuses a not_found example naming only objects that exist', async () => {
-    const problems = await lintEdited('paths/payment_refunds/payment_refunds.yaml', '            payment_flow_id: pfw_missing', '            payment_flow_id: pfw_5Rk2Mq8Hn1');
+    const problems = await lintEdited(
+      'paths/payment_refunds/payment_refunds.yaml',
+      '            payment_flow_id: pfw_missing',
+      '            payment_flow_id: pfw_5Rk2Mq8Hn1',
+    );
     expect(problems.find((p) => p.ruleId === 'contract/example-ids-seeded')?.message).toBe(
       "createPaymentRefund: request 'not_found' names only objects a fresh sandbox holds: it must name one that does not exist",
     );
@@ -190,7 +237,9 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     const anyOf = text.slice(text.indexOf('anyOf:'), text.indexOf('properties:\n  name:'));
     const problems = await lintEdited(file, anyOf, '');
     const problem = problems.find((p) => p.ruleId === 'contract/relations-in-schema');
-    expect(problem?.message).toBe('property phone: the description states a relation ("This or `email` is required") the schema does not: add its anyOf/oneOf/if/not/dependentRequired/dependentSchemas counterpart');
+    expect(problem?.message).toBe(
+      'property phone: the description states a relation ("This or `email` is required") the schema does not: add its anyOf/oneOf/if/not/dependentRequired/dependentSchemas counterpart',
+    );
     expect(where(problem!).file).toBe('payment_methods/PaymentMethodCardBillingDetailsRequest.yaml');
   });
 
@@ -205,13 +254,21 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
   it('refuses x-parameter-rules naming what is not a query parameter, or not in the vocabulary', async () => {
     const file = 'paths/customers/customers.yaml';
     const unknown = await lintEdited(file, 'mutuallyExclusive: [starting_after, ending_before]', 'mutuallyExclusive: [starting_after, ending_before, cursor]');
-    expect(unknown.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toBe("getAllCustomers: x-parameter-rules names 'cursor', which is not a query parameter of the operation");
+    expect(unknown.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toBe(
+      "getAllCustomers: x-parameter-rules names 'cursor', which is not a query parameter of the operation",
+    );
     const malformed = await lintEdited(file, 'mutuallyExclusive: [starting_after, ending_before]', 'exclusive: [starting_after, ending_before]');
-    expect(malformed.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toMatch(/^getAllCustomers: x-parameter-rules\[0\] must be \{mutuallyExclusive: \[two or more parameter names\]\}/);
+    expect(malformed.find((p) => p.ruleId === 'contract/relations-in-schema')?.message).toMatch(
+      /^getAllCustomers: x-parameter-rules\[0\] must be \{mutuallyExclusive: \[two or more parameter names\]\}/,
+    );
   });
 
   it('refuses an error response written by hand', async () => {
-    const problems = await lintEdited('paths/customers/customers@{customer_id}.yaml', '    "200":\n      description: The deleted customer.', '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.');
+    const problems = await lintEdited(
+      'paths/customers/customers@{customer_id}.yaml',
+      '    "200":\n      description: The deleted customer.',
+      '    "404":\n      description: Gone.\n    "200":\n      description: The deleted customer.',
+    );
     expect(problems.some((p) => p.ruleId === 'contract/error-codes-known' && /response 404 is written by hand/.test(p.message))).toBe(true);
   });
 });
@@ -226,12 +283,15 @@ describe('lint of the bundle', { timeout: 60_000 }, () => {
       const response = doc.paths['/v2/payment_flows/{payment_flow_id}/confirm']!['post']!.responses['400']!;
       response.content = { 'application/json': response.content!['application/problem+json'] };
     });
-    expect(problems.find((p) => p.ruleId === 'contract/problem-media-type')?.message).toBe('error response 400 must have exactly application/problem+json content (has application/json)');
+    expect(problems.find((p) => p.ruleId === 'contract/problem-media-type')?.message).toBe(
+      'error response 400 must have exactly application/problem+json content (has application/json)',
+    );
   });
 
   it('refuses a request example named by a code the operation does not answer', async () => {
     const problems = await lintBundleEdited((doc) => {
-      const media = (doc.paths['/v2/tax_rates']!['post'] as unknown as { requestBody: { content: Record<string, { examples: Record<string, unknown> }> } }).requestBody.content['application/json']!;
+      const media = (doc.paths['/v2/tax_rates']!['post'] as unknown as { requestBody: { content: Record<string, { examples: Record<string, unknown> }> } })
+        .requestBody.content['application/json']!;
       media.examples['product_has_prices'] = { value: { display_name: 'x', inclusive: true, percentage: 8 } };
     });
     expect(problems.find((p) => p.ruleId === 'contract/named-request-examples')?.message).toBe(
@@ -254,8 +314,13 @@ describe('removing a code from the catalog', () => {
     const start = text.indexOf('  already_exists_id:');
     const end = text.indexOf('\n  resource_missing:');
     const catalog = parseCatalog(text.slice(0, start) + text.slice(end + 1), 'catalog.yaml');
-    const doc = { paths: { '/v2/customers': { post: { operationId: 'createCustomer', 'x-errors': ['already_exists_id'], responses: {} } } }, components: { schemas: { Problem: {}, ValidationProblem: {} }, headers: { 'Retry-After': {} } } };
-    expect(() => expandErrors(doc, catalog)).toThrow(new SpecError("createCustomer: x-errors lists 'already_exists_id', which is not in openapi/errors/catalog.yaml"));
+    const doc = {
+      paths: { '/v2/customers': { post: { operationId: 'createCustomer', 'x-errors': ['already_exists_id'], responses: {} } } },
+      components: { schemas: { Problem: {}, ValidationProblem: {} }, headers: { 'Retry-After': {} } },
+    };
+    expect(() => expandErrors(doc, catalog)).toThrow(
+      new SpecError("createCustomer: x-errors lists 'already_exists_id', which is not in openapi/errors/catalog.yaml"),
+    );
     expect(loadCatalog().some((def) => def.code === 'already_exists_id')).toBe(true);
   });
 });

@@ -14,7 +14,9 @@ function allowedCodes(schema: Json): string[] | undefined {
   const node = deref(schema);
   const own = node['properties']?.['code']?.['enum'] as string[] | undefined;
   const inner = (node['allOf'] as Json[] | undefined)?.map(allowedCodes).filter((codes): codes is string[] => codes !== undefined) ?? [];
-  return [own, ...inner].filter((codes) => codes !== undefined).reduce<string[] | undefined>((narrowest, codes) => (!narrowest || codes!.length < narrowest.length ? codes : narrowest), undefined);
+  return [own, ...inner]
+    .filter((codes) => codes !== undefined)
+    .reduce<string[] | undefined>((narrowest, codes) => (!narrowest || codes!.length < narrowest.length ? codes : narrowest), undefined);
 }
 
 describe('the v2 surface', () => {
@@ -46,7 +48,11 @@ describe('the v2 surface', () => {
       for (const [name, example] of Object.entries(examples)) {
         const value = deref(example)['value'];
         expect(isErrorCode(value.code) && value.code === name).toBe(true);
-        expect([value.status, value.type, value.title]).toEqual([Number(status), ERROR_CATALOG[name as keyof typeof ERROR_CATALOG].type, ERROR_CATALOG[name as keyof typeof ERROR_CATALOG].title]);
+        expect([value.status, value.type, value.title]).toEqual([
+          Number(status),
+          ERROR_CATALOG[name as keyof typeof ERROR_CATALOG].type,
+          ERROR_CATALOG[name as keyof typeof ERROR_CATALOG].title,
+        ]);
       }
     }
     for (const status of everyOperationStatuses(loadCatalog())) expect(responses[status], `documents ${status}`).toBeDefined();

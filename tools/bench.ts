@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, 'bench');
 const filter = process.argv[2];
-const benches = readdirSync(dir).filter((file) => file.endsWith('.ts') && (!filter || file.includes(filter))).sort();
+const benches = readdirSync(dir)
+  .filter((file) => file.endsWith('.ts') && (!filter || file.includes(filter)))
+  .sort();
 let failed = 0;
 for (const file of benches) {
   console.log(`\n## ${file.replace(/\.ts$/, '')}\n`);

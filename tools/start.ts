@@ -8,7 +8,11 @@ import { GENERATED } from '../scripts/lib/paths.ts';
 import { ROOT } from '../contract-core/files.ts';
 
 const newest = (dir: string): number =>
-  Math.max(...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
+  Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
+  );
 const run = (script: string): void => {
   const { status } = spawnSync('npm', ['run', '-s', script], { cwd: ROOT, stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);

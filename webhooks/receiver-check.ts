@@ -87,7 +87,12 @@ export async function checkReceiver(options: ReceiverCheckOptions): Promise<Rece
   const cases: { name: string; event: Record<string, unknown>; token: string | undefined; expected: '2xx' | '4xx' }[] = [
     ...documented.map(({ name, event }) => ({ name, event, token: options.token, expected: '2xx' as const })),
     { name: `duplicate of ${first.name}`, event: first.event, token: options.token, expected: '2xx' },
-    { name: 'unknown type', event: { ...any(), type: UNKNOWN_TYPE, data: { object: 'receiver_check', id: `rc_${randomBytes(6).toString('hex')}` } }, token: options.token, expected: '2xx' },
+    {
+      name: 'unknown type',
+      event: { ...any(), type: UNKNOWN_TYPE, data: { object: 'receiver_check', id: `rc_${randomBytes(6).toString('hex')}` } },
+      token: options.token,
+      expected: '2xx',
+    },
     { name: 'wrong token', event: any(), token: `${options.token}_not_it`, expected: '4xx' },
     { name: 'no token', event: any(), token: undefined, expected: '4xx' },
   ];
@@ -96,7 +101,10 @@ export async function checkReceiver(options: ReceiverCheckOptions): Promise<Rece
   for (const { name, event, token, expected } of cases) {
     const { status, duration, error } = await send(url, tokenHeader, token, event, timeoutMs);
     const ok = status !== null && (expected === '2xx' ? status >= 200 && status <= 299 : status >= 400 && status <= 499);
-    const detail = ok ? null : (error ?? (expected === '2xx' ? `answered ${status}: PAY.JP would retry` : `answered ${status}: a request without your token must be refused (401 or 403)`));
+    const detail = ok
+      ? null
+      : (error ??
+        (expected === '2xx' ? `answered ${status}: PAY.JP would retry` : `answered ${status}: a request without your token must be refused (401 or 403)`));
     results.push({ name, event_id: String(event['id']), expected, status, duration_ms: Math.round(duration), ok, detail });
   }
   return { ok: results.every((result) => result.ok), results };
@@ -110,11 +118,14 @@ if (import.meta.main) {
     process.exit(2);
   }
   const timeoutMs = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 (got ${values['timeout-ms']})`);
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 (got ${values['timeout-ms']})`);
   const report = await checkReceiver({ url: values.url, token, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
   console.log('| sent | expected | answer | ms | |\n|---|---|---|---:|---|');
   for (const result of report.results)
     console.log(`| ${result.name} | ${result.expected} | ${result.status ?? '–'} | ${result.duration_ms} | ${result.ok ? 'ok' : `FAIL: ${result.detail}`} |`);
-  console.log(report.ok ? '\nThe receiver acknowledges every event in time and refuses requests without its token.' : '\nThe receiver failed some checks (above).');
+  console.log(
+    report.ok ? '\nThe receiver acknowledges every event in time and refuses requests without its token.' : '\nThe receiver failed some checks (above).',
+  );
   process.exitCode = report.ok ? 0 : 1;
 }

@@ -38,7 +38,10 @@ function resolve(document: Node, node: unknown): Node {
   for (let hops = 0; isNode(current) && typeof current['$ref'] === 'string'; hops += 1) {
     const ref = current['$ref'];
     if (hops > 20 || !ref.startsWith('#/')) throw new Error(`${BUNDLE}: cannot follow ${ref}`);
-    current = ref.slice(2).split('/').reduce<unknown>((at, key) => (isNode(at) ? at[key] : undefined), document);
+    current = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (isNode(at) ? at[key] : undefined), document);
   }
   if (!isNode(current)) throw new Error(`${BUNDLE}: a reference leads to nothing`);
   return current;

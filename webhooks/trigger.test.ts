@@ -12,7 +12,9 @@ describe('trigger', () => {
 
   it('sends a test key only, and only over https or to this machine', async () => {
     for (const key of ['sk_live_abc', 'pk_test_abc', 'sk_test_', ''])
-      await expect(trigger('payment_flow.succeeded', { key, baseUrl: 'http://127.0.0.1:9' }), key).rejects.toThrow('the key must be a test secret key (sk_test_…); nothing was sent');
+      await expect(trigger('payment_flow.succeeded', { key, baseUrl: 'http://127.0.0.1:9' }), key).rejects.toThrow(
+        'the key must be a test secret key (sk_test_…); nothing was sent',
+      );
     expect(checkBaseUrl('http://127.0.0.1:4020/')).toBe('http://127.0.0.1:4020');
     expect(checkBaseUrl('http://localhost:4020')).toBe('http://localhost:4020');
     expect(checkBaseUrl('http://[::1]:4020')).toBe('http://[::1]:4020');

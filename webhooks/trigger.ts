@@ -47,8 +47,11 @@ export function checkBaseUrl(raw: string): string {
   }
   const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (!(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)))
-    throw new Error(`trigger: --base-url must be https, or http on this machine (127.0.0.1, localhost): the key is sent with every request (got ${JSON.stringify(raw)})`);
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') throw new Error('trigger: --base-url is a scheme, host and port (and a path prefix), nothing else');
+    throw new Error(
+      `trigger: --base-url must be https, or http on this machine (127.0.0.1, localhost): the key is sent with every request (got ${JSON.stringify(raw)})`,
+    );
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
+    throw new Error('trigger: --base-url is a scheme, host and port (and a path prefix), nothing else');
   return url.href.replace(/\/$/, '');
 }
 
@@ -95,7 +98,8 @@ const CAUSES: Record<WebhookType, (api: Client) => Promise<string>> = {
     await api.post(`/v2/payment_flows/${flow['id']}/confirm`, {}, 402);
     return flow['id'];
   },
-  'payment_flow.requires_action': async (api) => (await api.post(`/v2/payment_flows/${(await flowReady(api, 'tok_three_d_secure_required'))['id']}/confirm`, {}))['id'],
+  'payment_flow.requires_action': async (api) =>
+    (await api.post(`/v2/payment_flows/${(await flowReady(api, 'tok_three_d_secure_required'))['id']}/confirm`, {}))['id'],
   'payment_method.attached': async (api) => {
     const customer = await api.post('/v2/customers', { email: 'trigger@example.jp' });
     const method = await api.post('/v2/payment_methods', card('tok_visa'));
@@ -145,7 +149,9 @@ export async function trigger(type: string, options: TriggerOptions = {}): Promi
 if (import.meta.main) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'base-url': { type: 'string' } } });
   if (positionals.length !== 1) {
-    console.error(`usage: npm run trigger -- <event type> [--base-url ${DEFAULT_BASE_URL}]   (PAYJP_SECRET_KEY: a sk_test_ key)\ntypes: ${TRIGGER_TYPES.join(', ')}`);
+    console.error(
+      `usage: npm run trigger -- <event type> [--base-url ${DEFAULT_BASE_URL}]   (PAYJP_SECRET_KEY: a sk_test_ key)\ntypes: ${TRIGGER_TYPES.join(', ')}`,
+    );
     process.exit(2);
   }
   const key = process.env['PAYJP_SECRET_KEY'];

@@ -6,7 +6,10 @@ import { WebhookRejected, verifyWebhook } from './verify.ts';
 const TOKEN = 'whook_test_verify';
 const { byType, tokenHeader } = loadWebhooks();
 const example = (type: string): Record<string, any> => structuredClone(Object.values(byType.get(type)!.examples)[0]!);
-const request = (body: unknown, token: string | undefined = TOKEN) => ({ headers: token === undefined ? {} : { [tokenHeader]: token }, body: JSON.stringify(body) });
+const request = (body: unknown, token: string | undefined = TOKEN) => ({
+  headers: token === undefined ? {} : { [tokenHeader]: token },
+  body: JSON.stringify(body),
+});
 const rejection = (run: () => unknown): WebhookRejected => {
   try {
     run();
@@ -46,7 +49,9 @@ describe('verifyWebhook', () => {
 
   it('takes Fetch Headers, bytes, or a body already parsed', () => {
     const body = example('refund.created');
-    expect(verifyWebhook({ headers: new Headers({ 'X-Payjp-Webhook-Token': TOKEN }), body: new TextEncoder().encode(JSON.stringify(body)) }, { token: TOKEN }).known).toBe(true);
+    expect(
+      verifyWebhook({ headers: new Headers({ 'X-Payjp-Webhook-Token': TOKEN }), body: new TextEncoder().encode(JSON.stringify(body)) }, { token: TOKEN }).known,
+    ).toBe(true);
     expect(verifyWebhook({ headers: { 'X-PAYJP-WEBHOOK-TOKEN': TOKEN }, body }, { token: TOKEN }).known).toBe(true);
   });
 

@@ -69,6 +69,7 @@ export function verifyWebhook(request: IncomingWebhook, options: { token: string
   const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
   const spec = typeof type === 'string' ? webhooks.byType.get(type) : undefined;
   const validate = spec?.validate ?? webhooks.validateEvent;
-  if (!validate(payload)) throw new WebhookRejected(400, `The payload is not ${spec ? `a ${spec.type} event` : 'an event'} as the spec describes it`, describe(validate.errors));
+  if (!validate(payload))
+    throw new WebhookRejected(400, `The payload is not ${spec ? `a ${spec.type} event` : 'an event'} as the spec describes it`, describe(validate.errors));
   return spec ? { known: true, event: payload as WebhookEvent } : { known: false, event: payload as Event };
 }

@@ -57,6 +57,4 @@ export const CLIENT_SHAPE: Evidence = { source: 'client' };
 /** RFC 9457 problem details with `type`, `status` and `code`, as PAY.JP's error specification publishes them. */
 export const PUBLISHED: Evidence = { source: 'published' };
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

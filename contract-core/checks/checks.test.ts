@@ -9,7 +9,10 @@ import { CHECK_NAMES, selectChecks, type CheckName } from './index.ts';
 
 const contract = loadContract();
 const customer = (() => {
-  const examples = contract.operations.find((op) => op.operationId === 'getCustomer')?.responses.get('200')?.content.get('application/json')?.examples;
+  const examples = contract.operations
+    .find((op) => op.operationId === 'getCustomer')
+    ?.responses.get('200')
+    ?.content.get('application/json')?.examples;
   const first = examples?.values().next().value;
   if (first === undefined) throw new Error('getCustomer 200 has no example to break');
   return first as Record<string, Json>;
@@ -19,7 +22,13 @@ const problem = (code: keyof typeof ERROR_CATALOG): Record<string, Json> => {
   return { type, title, status, code, detail: 'hand-made', instance: '/v2/customers/cus_x' };
 };
 const answer = (over: Partial<ResponseUnderTest>): ResponseUnderTest => ({
-  method: 'GET', path: '/v2/customers/cus_hand_made', status: 200, contentType: 'application/json', headers: {}, body: customer, ...over,
+  method: 'GET',
+  path: '/v2/customers/cus_hand_made',
+  status: 200,
+  contentType: 'application/json',
+  headers: {},
+  body: customer,
+  ...over,
 });
 const asProblem = (body: Json, status: number): ResponseUnderTest => answer({ status, contentType: 'application/problem+json', body });
 

@@ -16,14 +16,39 @@ export const errorCodeConformance: Check<'error_code_conformance'> = {
     const ofStatus = allowed.filter((c) => isErrorCode(c) && ERROR_CATALOG[c].status === status);
     const at = { location: 'body' as const, pointer: '/code', actual: code };
     if (!isErrorCode(code)) {
-      return [{ ...at, message: `unknown error code '${code}': not in the error catalog`, expected: ofStatus, rule: 'the codes of the error catalog', evidence: CATALOG_RULES.closed_catalog as Evidence }];
+      return [
+        {
+          ...at,
+          message: `unknown error code '${code}': not in the error catalog`,
+          expected: ofStatus,
+          rule: 'the codes of the error catalog',
+          evidence: CATALOG_RULES.closed_catalog as Evidence,
+        },
+      ];
     }
     const definition = ERROR_CATALOG[code];
     if (definition.status !== status) {
-      return [{ ...at, message: `code '${code}' belongs to status ${definition.status}, not ${status}`, expected: definition.status, actual: status, rule: `the status of ${code}`, evidence: codeEvidence(code) }];
+      return [
+        {
+          ...at,
+          message: `code '${code}' belongs to status ${definition.status}, not ${status}`,
+          expected: definition.status,
+          actual: status,
+          rule: `the status of ${code}`,
+          evidence: codeEvidence(code),
+        },
+      ];
     }
     if (!allowed.includes(code)) {
-      return [{ ...at, message: `code '${code}' is not allowed for ${operation.label}`, expected: ofStatus, rule: `the codes of ${operation.operationId}`, evidence: CATALOG_RULES.closed_operation_codes as Evidence }];
+      return [
+        {
+          ...at,
+          message: `code '${code}' is not allowed for ${operation.label}`,
+          expected: ofStatus,
+          rule: `the codes of ${operation.operationId}`,
+          evidence: CATALOG_RULES.closed_operation_codes as Evidence,
+        },
+      ];
     }
     return [];
   },

@@ -33,7 +33,10 @@ const isCheckName = (name: string): name is CheckName => (CHECK_NAMES as readonl
  */
 export function selectChecks(include: string | undefined, exclude: string | undefined, where = { include: 'include', exclude: 'exclude' }): CheckName[] {
   const read = (list: string | undefined, label: string): CheckName[] | undefined => {
-    const names = (list ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+    const names = (list ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     if (names.length === 0) return undefined;
     for (const name of names) {
       if (!isCheckName(name)) throw new Error(`${label}: unknown check '${name}' (the checks: ${CHECK_NAMES.join(', ')})`);

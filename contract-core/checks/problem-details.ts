@@ -16,14 +16,32 @@ export const problemDetailsConformance: Check<'problem_details_conformance'> = {
     const findings: Finding[] = [];
     const at = (field: string) => ({ location: 'body' as const, pointer: `/${field}`, actual: body[field] });
     if (body['status'] !== status) {
-      findings.push({ ...at('status'), message: `problem status must equal the HTTP status ${status}`, expected: status, rule: 'the problem status is the HTTP status', evidence: PUBLISHED });
+      findings.push({
+        ...at('status'),
+        message: `problem status must equal the HTTP status ${status}`,
+        expected: status,
+        rule: 'the problem status is the HTTP status',
+        evidence: PUBLISHED,
+      });
     }
     if (body['type'] !== definition.type) {
-      findings.push({ ...at('type'), message: `type must be the catalog's type of '${code}'`, expected: definition.type, rule: `the type of ${code}`, evidence: PUBLISHED });
+      findings.push({
+        ...at('type'),
+        message: `type must be the catalog's type of '${code}'`,
+        expected: definition.type,
+        rule: `the type of ${code}`,
+        evidence: PUBLISHED,
+      });
     }
     if (body['title'] !== definition.title) {
       const evidence = definition.titleSource === 'inferred' ? (CATALOG_RULES.title_case as Evidence) : { source: definition.titleSource };
-      findings.push({ ...at('title'), message: `title must be the catalog's title of '${code}'`, expected: definition.title, rule: `the title of ${code}`, evidence });
+      findings.push({
+        ...at('title'),
+        message: `title must be the catalog's title of '${code}'`,
+        expected: definition.title,
+        rule: `the title of ${code}`,
+        evidence,
+      });
     }
     return findings;
   },

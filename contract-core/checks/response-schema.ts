@@ -59,7 +59,14 @@ function fromAjv(error: ErrorObject, body: unknown): Finding {
   switch (error.keyword) {
     case 'required': {
       const missing = String(params['missingProperty']);
-      return { ...at, pointer: `${error.instancePath}/${escapePointer(missing)}`, message: `required property '${missing}' is missing`, expected: 'present', actual: undefined, ...graded };
+      return {
+        ...at,
+        pointer: `${error.instancePath}/${escapePointer(missing)}`,
+        message: `required property '${missing}' is missing`,
+        expected: 'present',
+        actual: undefined,
+        ...graded,
+      };
     }
     case 'enum':
       return { ...at, message: 'value is not one of the documented enum values', expected: params['allowedValues'], actual, ...graded };

@@ -58,14 +58,22 @@ function dredd(url: string, env: Record<string, string>, junit: string | undefin
       resolve({
         code: code ?? 1,
         failures: [...reasons].map(([title, why]) => `${title}${why.length ? `: ${why.join('; ')}` : ''}`),
-        summary: out.split('\n').find((l) => l.includes('complete:') && l.includes('total'))?.trim() ?? 'no summary',
+        summary:
+          out
+            .split('\n')
+            .find((l) => l.includes('complete:') && l.includes('total'))
+            ?.trim() ?? 'no summary',
       });
     });
   });
 }
 
 const target = await openTarget(config);
-const env = { CONTRACT_DREDD_KEY: config.secretKey.reveal(), CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1', CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(',') };
+const env = {
+  CONTRACT_DREDD_KEY: config.secretKey.reveal(),
+  CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1',
+  CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(','),
+};
 mkdirSync(REPORTS, { recursive: true });
 try {
   if (!process.argv.includes('--drift')) {

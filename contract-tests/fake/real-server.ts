@@ -88,7 +88,13 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
       return { object: 'list', url: path, has_more: newest.length > from + limit, data: newest.slice(from, from + limit) };
     }
     if (method === 'POST' && path === '/v2/tax_rates') {
-      fields(body, { display_name: ['string', true], inclusive: ['boolean', true], percentage: ['number', true], description: ['string', false], metadata: ['object', false] });
+      fields(body, {
+        display_name: ['string', true],
+        inclusive: ['boolean', true],
+        percentage: ['number', true],
+        description: ['string', false],
+        metadata: ['object', false],
+      });
       const rate: TaxRate = {
         object: 'tax_rate',
         id: `txr_fake${(next += 1)}`,
@@ -130,7 +136,8 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
     if (!/^sk_test_\w+$/.test(key)) throw new Problem(401, 'unauthorized', 'Unauthorized', 'Invalid API key provided.');
     const method = req.method ?? 'GET';
     const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
-    if (typeof idempotencyKey === 'string' && !KEY.test(idempotencyKey)) throw new Problem(400, 'invalid_idempotency_key', 'Invalid Idempotency Key', 'The Idempotency-Key is invalid.');
+    if (typeof idempotencyKey === 'string' && !KEY.test(idempotencyKey))
+      throw new Problem(400, 'invalid_idempotency_key', 'Invalid Idempotency Key', 'The Idempotency-Key is invalid.');
     let body: Body = {};
     try {
       if (text !== '') body = JSON.parse(text) as Body;
@@ -139,7 +146,8 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
     }
     const fingerprint = `${method} ${path} ${text}`;
     const earlier = typeof idempotencyKey === 'string' ? stored.get(idempotencyKey) : undefined;
-    if (earlier && earlier.fingerprint !== fingerprint) throw new Problem(409, 'idempotency_conflict', 'Idempotency Conflict', 'The key was used with other parameters.');
+    if (earlier && earlier.fingerprint !== fingerprint)
+      throw new Problem(409, 'idempotency_conflict', 'Idempotency Conflict', 'The key was used with other parameters.');
     if (earlier) return { ...earlier.answer, headers: { 'idempotent-replayed': 'true' } };
     let result: Answer;
     try {
@@ -172,11 +180,18 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
     req.on('end', () => {
       answer(req, url.pathname, url.searchParams, Buffer.concat(chunks).toString('utf8'))
         .catch((error: unknown) =>
-          asAnswer(error instanceof Problem ? error : new Problem(500, 'internal_server_error', 'Internal Server Error', 'An unexpected error occurred.'), url.pathname),
+          asAnswer(
+            error instanceof Problem ? error : new Problem(500, 'internal_server_error', 'Internal Server Error', 'An unexpected error occurred.'),
+            url.pathname,
+          ),
         )
         .then(({ status, body, headers }) => {
           const text = JSON.stringify(body);
-          res.writeHead(status, { 'content-type': status < 300 ? 'application/json' : 'application/problem+json', 'content-length': Buffer.byteLength(text), ...headers });
+          res.writeHead(status, {
+            'content-type': status < 300 ? 'application/json' : 'application/problem+json',
+            'content-length': Buffer.byteLength(text),
+            ...headers,
+          });
           res.end(text);
         });
     });

@@ -91,15 +91,36 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   });
   if (op.responses.has('401')) {
     // Authentication comes first: the example IDs do, whatever the target holds.
-    const unauthenticated = (authorization: string) => async (run: Run) =>
-      ({ params: Object.fromEntries(pathParams(op).map((p) => [p.name, exampleParam(op, p.name)])), headers: { authorization }, ...(op.requestBody ? { body: await body(run) } : {}) });
-    steps.push({ operation: op, name: '401 no credentials', expectedStatus: 401, expectedCode: 'unauthorized', needsState: false, request: unauthenticated('') });
-    steps.push({ operation: op, name: '401 malformed key', expectedStatus: 401, expectedCode: 'unauthorized', needsState: false, request: unauthenticated(`Bearer ${MALFORMED_KEY}`) });
+    const unauthenticated = (authorization: string) => async (run: Run) => ({
+      params: Object.fromEntries(pathParams(op).map((p) => [p.name, exampleParam(op, p.name)])),
+      headers: { authorization },
+      ...(op.requestBody ? { body: await body(run) } : {}),
+    });
+    steps.push({
+      operation: op,
+      name: '401 no credentials',
+      expectedStatus: 401,
+      expectedCode: 'unauthorized',
+      needsState: false,
+      request: unauthenticated(''),
+    });
+    steps.push({
+      operation: op,
+      name: '401 malformed key',
+      expectedStatus: 401,
+      expectedCode: 'unauthorized',
+      needsState: false,
+      request: unauthenticated(`Bearer ${MALFORMED_KEY}`),
+    });
   }
   for (const p of pathParams(op).slice(-1)) {
     if (!answers(op, 'not_found')) continue;
     steps.push({
-      operation: op, name: `404 unknown ${p.name}`, expectedStatus: 404, expectedCode: 'not_found', needsState: true,
+      operation: op,
+      name: `404 unknown ${p.name}`,
+      expectedStatus: 404,
+      expectedCode: 'not_found',
+      needsState: true,
       note: 'a stateless mock cannot know which IDs exist',
       request: async (run) => ({ params: await idsFor(run, op, { [p.name]: missingId(op, p.name) }), ...(op.requestBody ? { body: await body(run) } : {}) }),
     });
@@ -108,7 +129,11 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
     if (op.requestBody) {
       const closed = op.requestBody.closed;
       steps.push({
-        operation: op, name: `422 unknown body field ${UNKNOWN_FIELD}`, expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
+        operation: op,
+        name: `422 unknown body field ${UNKNOWN_FIELD}`,
+        expectedStatus: 422,
+        expectedCode: 'validation_error',
+        needsState: false,
         request: async (run) => ({ params: await idsFor(run, op), body: { ...((await body(run)) as object), [UNKNOWN_FIELD]: true } }),
         check: (b) => fieldNamed(b, UNKNOWN_FIELD),
         ...(closed ? { expects: { rule: `the request body of ${op.operationId} is closed`, evidence: closed } } : {}),
@@ -116,7 +141,11 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
     } else if (op.parameters.some((p) => p.in === 'query' && p.name === 'limit')) {
       const maximum = (op.parameters.find((p) => p.in === 'query' && p.name === 'limit')!.schema['x-evidence'] as { maximum?: Evidence } | undefined)?.maximum;
       steps.push({
-        operation: op, name: '422 limit=1000', expectedStatus: 422, expectedCode: 'validation_error', needsState: false,
+        operation: op,
+        name: '422 limit=1000',
+        expectedStatus: 422,
+        expectedCode: 'validation_error',
+        needsState: false,
         request: async (run) => ({ params: await idsFor(run, op), query: { limit: 1000 } }),
         check: (b) => fieldNamed(b, 'limit'),
         ...(maximum ? { expects: { rule: 'limit is at most 100', evidence: maximum } } : {}),
@@ -125,30 +154,52 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   }
   if (op.isList && answers(op, 'resource_missing')) {
     steps.push({
-      operation: op, name: '400 resource_missing (cursor of no object)', expectedStatus: 400, expectedCode: 'resource_missing', needsState: true,
+      operation: op,
+      name: '400 resource_missing (cursor of no object)',
+      expectedStatus: 400,
+      expectedCode: 'resource_missing',
+      needsState: true,
       note: 'a stateless mock cannot know which cursors exist',
       request: async (run) => ({ params: await idsFor(run, op), query: { starting_after: unknownId(prefixOf(firstItemId(op))) } }),
     });
   }
   if (answers(op, 'invalid_idempotency_key')) {
     steps.push({
-      operation: op, name: '400 invalid_idempotency_key', expectedStatus: 400, expectedCode: 'invalid_idempotency_key', needsState: false,
-      request: async (run) => ({ params: await idsFor(run, op), headers: { 'idempotency-key': INVALID_IDEMPOTENCY_KEY }, ...(op.requestBody ? { body: await body(run) } : {}) }),
+      operation: op,
+      name: '400 invalid_idempotency_key',
+      expectedStatus: 400,
+      expectedCode: 'invalid_idempotency_key',
+      needsState: false,
+      request: async (run) => ({
+        params: await idsFor(run, op),
+        headers: { 'idempotency-key': INVALID_IDEMPOTENCY_KEY },
+        ...(op.requestBody ? { body: await body(run) } : {}),
+      }),
     });
   }
   if (answers(op, 'idempotency_conflict')) {
     steps.push({
-      operation: op, name: '409 idempotency_conflict (same key, other body)', expectedStatus: 409, expectedCode: 'idempotency_conflict', needsState: true,
+      operation: op,
+      name: '409 idempotency_conflict (same key, other body)',
+      expectedStatus: 409,
+      expectedCode: 'idempotency_conflict',
+      needsState: true,
       note: 'a stateless mock keeps no idempotency keys',
       request: async (run) => {
         const key = newIdempotencyKey();
-        if (!run.target.stateful) return { params: await idsFor(run, op), headers: { 'idempotency-key': key }, ...(op.requestBody ? { body: await body(run) } : {}) };
+        if (!run.target.stateful)
+          return { params: await idsFor(run, op), headers: { 'idempotency-key': key }, ...(op.requestBody ? { body: await body(run) } : {}) };
         // The first request succeeds (a recipe's when the operation needs some status); the second under the
         // same key changes the body, or else the object the path names.
         const first = await successRequest(run);
         const params = first.params ?? {};
         try {
-          const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), headers: { 'idempotency-key': key }, ...(first.body !== undefined ? { body: first.body } : {}) });
+          const { response } = await run.client.send({
+            method: op.method,
+            path: fillPath(op, params),
+            headers: { 'idempotency-key': key },
+            ...(first.body !== undefined ? { body: first.body } : {}),
+          });
           if (response.status >= 300) throw new Error(`the first request under the key answered ${response.status}: ${response.text.slice(0, 200)}`);
         } finally {
           await first.after?.();
@@ -164,7 +215,11 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   }
   if (answers(op, 'card_number_not_allowed')) {
     steps.push({
-      operation: op, name: '400 card_number_not_allowed', expectedStatus: 400, expectedCode: 'card_number_not_allowed', needsState: true,
+      operation: op,
+      name: '400 card_number_not_allowed',
+      expectedStatus: 400,
+      expectedCode: 'card_number_not_allowed',
+      needsState: true,
       note: 'provoking it means sending a card number, which the client refuses (see safety.test.ts); the documented answer is checked',
       request: async (run) => {
         if (run.target.stateful) throw new Skip(CANNOT_PROVOKE['card_number_not_allowed']!);
@@ -178,7 +233,11 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
   for (const code of op.errors.filter((c) => !aimed.has(c))) {
     const expects = codeExpectation(op, code, recipeFor(op.operationId, code));
     steps.push({
-      operation: op, name: `${statusOfCode(code)} ${code}`, expectedStatus: statusOfCode(code), expectedCode: code, needsState: true,
+      operation: op,
+      name: `${statusOfCode(code)} ${code}`,
+      expectedStatus: statusOfCode(code),
+      expectedCode: code,
+      needsState: true,
       ...(expects ? { expects } : {}),
       note: 'a stateless mock holds no state, faults or limits: the documented answer is checked',
       request: async (run) => {
@@ -191,7 +250,11 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
 }
 
 function firstItemId(op: Operation): unknown {
-  const example = op.responses.get(String(successStatus(op)))?.content.get('application/json')?.examples.values().next().value;
+  const example = op.responses
+    .get(String(successStatus(op)))
+    ?.content.get('application/json')
+    ?.examples.values()
+    .next().value;
   return (example as { data?: { id?: unknown }[] } | undefined)?.data?.[0]?.id;
 }
 

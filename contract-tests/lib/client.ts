@@ -66,7 +66,6 @@ export interface ContractClient {
   exchanges: Exchange[];
 }
 
-
 export class TransportError extends Error {
   override name = 'TransportError';
   readonly kind: TransportFailure;
@@ -180,7 +179,9 @@ export function createContractClient(options: ClientOptions): ContractClient {
       });
       if (retry && RETRIED.has(response.status) && attempt < maxAttempts) {
         const wait = retryAfterMs(response.headers.get('retry-after'), cap, attempt);
-        log(`${request} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`);
+        log(
+          `${request} → ${response.status}, retry ${attempt + 1}/${maxAttempts} in ${wait} ms${WRITE_METHODS.has(method.toLowerCase()) ? ' (same Idempotency-Key)' : ''}`,
+        );
         retried.push(answer(response, text));
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;

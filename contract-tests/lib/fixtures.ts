@@ -98,7 +98,9 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
       const first = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.[0]?.id;
       if (response.status === 200 && typeof first === 'string') return first;
       if (response.status !== 200) throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status}`);
-      throw new MissingPrecondition(`needs an existing ${parameter}: ${entry.list.operationId} lists none and no request creates one; set ${idVariable(parameter)}`);
+      throw new MissingPrecondition(
+        `needs an existing ${parameter}: ${entry.list.operationId} lists none and no request creates one; set ${idVariable(parameter)}`,
+      );
     }
     throw new MissingPrecondition(`needs an existing ${parameter}: no request creates or lists one; set ${idVariable(parameter)}`);
   }
@@ -116,7 +118,9 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
     const list = collections.get(parameter)?.list;
     if (list) {
       const { response } = await client.send({ method: 'get', path: fillPath(list, {}), query: { limit: 10 } });
-      const other = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.find((item) => typeof item.id === 'string' && item.id !== than)?.id;
+      const other = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.find(
+        (item) => typeof item.id === 'string' && item.id !== than,
+      )?.id;
       if (typeof other === 'string') return other;
     }
     const made = await make(parameter);

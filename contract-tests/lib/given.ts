@@ -44,7 +44,12 @@ export interface Given {
 export const AMOUNT = 1000;
 export const payment = (extra: Body = {}): Body => ({ amount: AMOUNT, currency: 'jpy', ...extra });
 /** A checkout session of one unit of a price. */
-export const checkout = (priceId: string, extra: Body = {}): Body => ({ mode: 'payment', line_items: [{ price_id: priceId, quantity: 1 }], success_url: 'https://shop.example.jp/done', ...extra });
+export const checkout = (priceId: string, extra: Body = {}): Body => ({
+  mode: 'payment',
+  line_items: [{ price_id: priceId, quantity: 1 }],
+  success_url: 'https://shop.example.jp/done',
+  ...extra,
+});
 /** An ID of no object, with the prefix of its kind (`cus_`...): what the target answers `not_found` or `resource_missing` for. */
 export const unknownId = (prefix: string): string => `${prefix}contract_missing_0000`;
 
@@ -86,13 +91,16 @@ export function createGiven(run: Run): Given {
     // A payment method is given with the customer who holds it.
     const { customer: owner, method } = await attachedCard(token);
     const confirm = status !== 'requires_confirmation';
-    return id('createPaymentFlow', { body: payment({ customer_id: owner, payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }) });
+    return id('createPaymentFlow', {
+      body: payment({ customer_id: owner, payment_method_id: method, confirm, ...(status === 'requires_capture' ? { capture_method: 'manual' } : {}) }),
+    });
   }
 
   /** Follows a customer-side URL of the sandbox (no key: the customer's browser has none), on its origin only. */
   async function customerSide(url: string): Promise<void> {
     if (run.target.kind !== 'sandbox') throw new Skip(CUSTOMER_SIDE);
-    if (new URL(url).origin !== new URL(run.target.baseUrl).origin) throw new Error(`the customer's page ${url} is not on the sandbox's origin ${run.target.baseUrl}`);
+    if (new URL(url).origin !== new URL(run.target.baseUrl).origin)
+      throw new Error(`the customer's page ${url} is not on the sandbox's origin ${run.target.baseUrl}`);
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(run.target.timeoutMs) });
     if (response.status >= 400) throw new Error(`the customer's page ${new URL(url).pathname} answered ${response.status}: ${await response.text()}`);
   }
@@ -155,5 +163,4 @@ export function createGiven(run: Run): Given {
   };
 }
 
-const CUSTOMER_SIDE =
-  "needs the customer's side (a browser on PAY.JP's page); only the sandbox serves it as plain requests (/sandbox/ pages)";
+const CUSTOMER_SIDE = "needs the customer's side (a browser on PAY.JP's page); only the sandbox serves it as plain requests (/sandbox/ pages)";

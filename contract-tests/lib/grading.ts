@@ -38,7 +38,15 @@ export function grade(violations: readonly Violation[], lenient: boolean): { vio
   const warnings: Warning[] = [];
   for (const v of violations) {
     if (lenient && isInferred(v.evidence)) {
-      warnings.push({ rule: v.rule, check: v.check, reason: v.evidence.reason ?? '', message: v.message, pointer: v.pointer, expected: v.expected, actual: v.actual });
+      warnings.push({
+        rule: v.rule,
+        check: v.check,
+        reason: v.evidence.reason ?? '',
+        message: v.message,
+        pointer: v.pointer,
+        expected: v.expected,
+        actual: v.actual,
+      });
     } else kept.push(v);
   }
   return { violations: kept, warnings };
@@ -48,7 +56,12 @@ export function grade(violations: readonly Violation[], lenient: boolean): { vio
  * Splits what a case expected and did not get (another status or code, a check of the answer): when the
  * expectation rests on an inferred rule and `lenient`, they are warnings.
  */
-export function gradeExpectation(failures: readonly string[], evidence: Evidence | undefined, rule: string, lenient: boolean): { failures: string[]; warnings: Warning[] } {
+export function gradeExpectation(
+  failures: readonly string[],
+  evidence: Evidence | undefined,
+  rule: string,
+  lenient: boolean,
+): { failures: string[]; warnings: Warning[] } {
   if (!lenient || !isInferred(evidence)) return { failures: [...failures], warnings: [] };
   return { failures: [], warnings: failures.map((message) => ({ rule, reason: evidence.reason ?? '', message })) };
 }

@@ -5,7 +5,6 @@ import { inspect } from 'node:util';
 import { TEST_SECRET_KEY } from '../../contract-core/credentials.ts';
 import { RefusedError } from './secrets.ts';
 
-
 /** Anything shaped like a key (secret or publishable, test or live), up to the next whitespace or quote. */
 const KEY_LIKE = /[sp]k_(?:test|live)_[^\s"'`]*/gi;
 
@@ -30,7 +29,9 @@ export class TestKey {
   constructor(raw: string, source: string) {
     const value = raw.trim();
     if (!TEST_SECRET_KEY.test(value)) {
-      throw new RefusedError(`${source} refused: ${whyRefused(value)}. The contract tests accept only a secret test key: sk_test_ followed by letters and digits, nothing around it.`);
+      throw new RefusedError(
+        `${source} refused: ${whyRefused(value)}. The contract tests accept only a secret test key: sk_test_ followed by letters and digits, nothing around it.`,
+      );
     }
     this.#value = value;
   }

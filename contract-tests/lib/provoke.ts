@@ -15,12 +15,12 @@ export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   test_card_on_livemode: 'cannot be provoked from outside in test mode: needs a live key, which the runner refuses',
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
-const NO_BODY = 'cannot be provoked from outside: the operation takes no body, and without one a server may answer an unreadable path as not_found instead of invalid_request';
+const NO_BODY =
+  'cannot be provoked from outside: the operation takes no body, and without one a server may answer an unreadable path as not_found instead of invalid_request';
 export const NOTHING_TO_INVALIDATE =
   "cannot be provoked from outside: the operation takes neither a body nor query parameters, and no path or header parameter's schema sets a constraint a value could break";
 const NO_RECIPE = 'no recipe: no known request reaches a state that answers it (see contract-tests/README.md, "Codes without a recipe")';
-export const NEEDS_SWITCHED_SERVER =
-  "needs the server's cooperation (an injected fault or latency): only a sandbox the suite starts itself can be switched";
+export const NEEDS_SWITCHED_SERVER = "needs the server's cooperation (an injected fault or latency): only a sandbox the suite starts itself can be switched";
 export const RATE_LIMIT_OFF = 'provoking the rate limit of a shared server is off: set CONTRACT_PROVOKE_RATE_LIMIT=1 for a bounded burst';
 
 /** The fault each code needs, as a switched sandbox variant. */
@@ -62,7 +62,8 @@ export async function provoke(run: Run, op: Operation, code: string, context: Pr
 
 /** Keywords that only describe a string: any path segment or header value meets a schema made of these alone. */
 const ANNOTATIONS = new Set(['type', 'title', 'description', 'example', 'examples', 'default', 'deprecated', '$comment']);
-const unconstrained = (schema: JsonObject): boolean => Object.entries(schema).every(([key, value]) => ANNOTATIONS.has(key) && (key !== 'type' || value === 'string'));
+const unconstrained = (schema: JsonObject): boolean =>
+  Object.entries(schema).every(([key, value]) => ANNOTATIONS.has(key) && (key !== 'type' || value === 'string'));
 
 /**
  * Whether no request can fail validation: no body, no query, and every path or header parameter takes any
@@ -107,7 +108,13 @@ async function sameIdTwice(run: Run, op: Operation, context: ProvokeContext): Pr
 async function concurrentDuplicate(client: ContractClient, op: Operation): Promise<RequestParts> {
   const parts = example(op);
   const headers = { 'idempotency-key': newIdempotencyKey() };
-  const first = client.send({ method: op.method, path: fillPath(op, parts.params ?? {}), headers, ...(parts.body !== undefined ? { body: parts.body } : {}), retry: false });
+  const first = client.send({
+    method: op.method,
+    path: fillPath(op, parts.params ?? {}),
+    headers,
+    ...(parts.body !== undefined ? { body: parts.body } : {}),
+    retry: false,
+  });
   await sleep(SLOW.firstHeadStartMs);
   return { ...parts, headers, via: client, after: async () => void (await first) };
 }
@@ -134,7 +141,13 @@ async function rateLimited(run: Run, op: Operation, context: ProvokeContext): Pr
   } else if (process.env['CONTRACT_PROVOKE_RATE_LIMIT'] === '1') {
     parts = await context.resolved();
     batch = BURST_BATCH.shared;
-    client = createContractClient({ baseUrl: run.target.baseUrl, secretKey: run.target.secretKey, rate: 1000, concurrency: batch, timeoutMs: run.target.timeoutMs });
+    client = createContractClient({
+      baseUrl: run.target.baseUrl,
+      secretKey: run.target.secretKey,
+      rate: 1000,
+      concurrency: batch,
+      timeoutMs: run.target.timeoutMs,
+    });
   } else throw new Skip(RATE_LIMIT_OFF);
   const list = run.contract.operations.find((o) => o.isList && o.method === 'get' && !o.template.includes('{'));
   if (!list) throw new Skip('the bundle has no list operation to burst with');

@@ -26,7 +26,8 @@ const paid = async (g: Given, token: string) => {
 /** A card attached to a customer, with a payment flow that allows PayPay only. */
 const TYPE_NOT_ALLOWED: Evidence = {
   source: 'inferred',
-  reason: "The client names \"Payment Method Type Not Allowed\" for this operation without saying when; a payment method whose type is not in the flow's payment_method_types is our reading.",
+  reason:
+    'The client names "Payment Method Type Not Allowed" for this operation without saying when; a payment method whose type is not in the flow\'s payment_method_types is our reading.',
 };
 /** 20 metadata keys, the most an object keeps (the client's metadata docs). */
 const TWENTY_KEYS = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`contract_${i}`, 'x']));
@@ -42,10 +43,16 @@ export const RECIPES: Recipe[] = [
   { operationId: 'deleteProduct', request: async (g) => ({ params: { product_id: await g.product() } }) },
   { operationId: 'confirmPaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_confirmation')), body: {} }) },
   { operationId: 'capturePaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_capture')), body: {} }) },
-  { operationId: 'cancelPaymentFlow', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { cancellation_reason: 'requested_by_customer' } }) },
+  {
+    operationId: 'cancelPaymentFlow',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { cancellation_reason: 'requested_by_customer' } }),
+  },
   { operationId: 'createPaymentRefund', request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), reason: 'requested_by_customer' } }) },
   { operationId: 'getPaymentRefund', request: async (g) => ({ params: { payment_refund_id: (await g.refund()).refund } }) },
-  { operationId: 'updatePaymentRefund', request: async (g) => ({ params: { payment_refund_id: (await g.refund()).refund }, body: { metadata: { ticket: 'contract' } } }) },
+  {
+    operationId: 'updatePaymentRefund',
+    request: async (g) => ({ params: { payment_refund_id: (await g.refund()).refund }, body: { metadata: { ticket: 'contract' } } }),
+  },
   { operationId: 'getPaymentFlowRefunds', request: async (g) => ({ params: flow((await g.refund()).flow) }) },
   { operationId: 'attachPaymentMethod', request: async (g) => ({ params: method(await g.card()), body: { customer_id: await g.customer() } }) },
   { operationId: 'detachPaymentMethod', request: async (g) => ({ params: method((await g.attachedCard()).method) }) },
@@ -62,80 +69,320 @@ export const RECIPES: Recipe[] = [
 
   // Creating a payment flow (confirm: true answers what confirming does).
   { operationId: 'createPaymentFlow', code: 'missing_payment_method', request: async () => ({ body: payment({ confirm: true }) }) },
-  { operationId: 'createPaymentFlow', code: 'payment_method_type_not_allowed', evidence: TYPE_NOT_ALLOWED, request: async (g) => { const { customer, method: pm } = await g.attachedCard(); return { body: payment({ customer_id: customer, payment_method_id: pm, payment_method_types: ['paypay'] }) }; } },
-  { operationId: 'createPaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('paypay'), { body: payment({ payment_method_types: ['paypay'] }) }) },
-  { operationId: 'createPaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method }) }) },
-  { operationId: 'createPaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() }) }) },
-  { operationId: 'createPaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ body: payment({ payment_method_id: await g.detachedCard() }) }) },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'payment_method_type_not_allowed',
+    evidence: TYPE_NOT_ALLOWED,
+    request: async (g) => {
+      const { customer, method: pm } = await g.attachedCard();
+      return { body: payment({ customer_id: customer, payment_method_id: pm, payment_method_types: ['paypay'] }) };
+    },
+  },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => (await g.turnOff('paypay'), { body: payment({ payment_method_types: ['paypay'] }) }),
+  },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'customer_required_for_payment_method',
+    request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method }) }),
+  },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'payment_method_not_owned_by_customer',
+    request: async (g) => ({ body: payment({ payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() }) }),
+  },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => ({ body: payment({ payment_method_id: await g.detachedCard() }) }),
+  },
   { operationId: 'createPaymentFlow', code: 'card_declined', request: (g) => paid(g, g.run.tokens.declined) },
   { operationId: 'createPaymentFlow', code: 'processing_error', request: (g) => paid(g, g.run.tokens.processingError) },
   { operationId: 'createPaymentFlow', code: 'three_d_secure_failed', request: (g) => paid(g, g.run.tokens.threeDSecureFailed) },
 
   // Updating a payment flow.
-  { operationId: 'updatePaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: { description: 'too late' } }) },
-  { operationId: 'updatePaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => { const id = await g.flow('requires_payment_method'); await g.turnOff('paypay'); return { params: flow(id), body: { payment_method_types: ['paypay'] } }; } },
-  { operationId: 'updatePaymentFlow', code: 'payment_method_type_not_allowed', evidence: TYPE_NOT_ALLOWED, request: async (g) => { const made = await g.customerFlow(); return { params: flow(made.flow), body: { payment_method_id: made.method, payment_method_types: ['paypay'] } }; } },
-  { operationId: 'updatePaymentFlow', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updatePaymentFlow', flow(await g.flow('requires_payment_method'))) },
-  { operationId: 'updatePaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }) },
-  { operationId: 'updatePaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() } }) },
-  { operationId: 'updatePaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }) },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'invalid_status',
+    request: async (g) => ({ params: flow(await g.flow('canceled')), body: { description: 'too late' } }),
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => {
+      const id = await g.flow('requires_payment_method');
+      await g.turnOff('paypay');
+      return { params: flow(id), body: { payment_method_types: ['paypay'] } };
+    },
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'payment_method_type_not_allowed',
+    evidence: TYPE_NOT_ALLOWED,
+    request: async (g) => {
+      const made = await g.customerFlow();
+      return { params: flow(made.flow), body: { payment_method_id: made.method, payment_method_types: ['paypay'] } };
+    },
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'metadata_limit_exceeded',
+    request: async (g) => metadataFull(g, 'updatePaymentFlow', flow(await g.flow('requires_payment_method'))),
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'customer_required_for_payment_method',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }),
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'payment_method_not_owned_by_customer',
+    request: async (g) => ({
+      params: flow(await g.flow('requires_payment_method')),
+      body: { payment_method_id: (await g.attachedCard()).method, customer_id: await g.customer() },
+    }),
+  },
+  {
+    operationId: 'updatePaymentFlow',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }),
+  },
 
   // Confirming, capturing, canceling.
   { operationId: 'confirmPaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: {} }) },
-  { operationId: 'confirmPaymentFlow', code: 'missing_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: {} }) },
-  { operationId: 'confirmPaymentFlow', code: 'unsupported_payment_method_type', request: async (g) => { const id = await g.flow('requires_payment_method'); await g.turnOff('paypay'); return { params: flow(id), body: { payment_method_types: ['paypay'] } }; } },
-  { operationId: 'confirmPaymentFlow', code: 'payment_method_type_not_allowed', evidence: TYPE_NOT_ALLOWED, request: async (g) => { const made = await g.customerFlow(); return { params: flow(made.flow), body: { payment_method_id: made.method, payment_method_types: ['paypay'] } }; } },
-  { operationId: 'confirmPaymentFlow', code: 'customer_required_for_payment_method', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }) },
-  { operationId: 'confirmPaymentFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => { const { method: pm } = await g.attachedCard(); const id = String((await g.call('createPaymentFlow', { body: payment({ customer_id: await g.customer() }) }))['id']); return { params: flow(id), body: { payment_method_id: pm } }; } },
-  { operationId: 'confirmPaymentFlow', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }) },
-  { operationId: 'confirmPaymentFlow', code: 'card_declined', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.declined)), body: {} }) },
-  { operationId: 'confirmPaymentFlow', code: 'processing_error', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.processingError)), body: {} }) },
-  { operationId: 'confirmPaymentFlow', code: 'three_d_secure_failed', request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.threeDSecureFailed)), body: {} }) },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'missing_payment_method',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: {} }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => {
+      const id = await g.flow('requires_payment_method');
+      await g.turnOff('paypay');
+      return { params: flow(id), body: { payment_method_types: ['paypay'] } };
+    },
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'payment_method_type_not_allowed',
+    evidence: TYPE_NOT_ALLOWED,
+    request: async (g) => {
+      const made = await g.customerFlow();
+      return { params: flow(made.flow), body: { payment_method_id: made.method, payment_method_types: ['paypay'] } };
+    },
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'customer_required_for_payment_method',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: (await g.attachedCard()).method } }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'payment_method_not_owned_by_customer',
+    request: async (g) => {
+      const { method: pm } = await g.attachedCard();
+      const id = String((await g.call('createPaymentFlow', { body: payment({ customer_id: await g.customer() }) }))['id']);
+      return { params: flow(id), body: { payment_method_id: pm } };
+    },
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => ({ params: flow(await g.flow('requires_payment_method')), body: { payment_method_id: await g.detachedCard() } }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'card_declined',
+    request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.declined)), body: {} }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'processing_error',
+    request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.processingError)), body: {} }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'three_d_secure_failed',
+    request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.threeDSecureFailed)), body: {} }),
+  },
   { operationId: 'capturePaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('requires_confirmation')), body: {} }) },
-  { operationId: 'capturePaymentFlow', code: 'card_declined', request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureDeclined)), body: {} }) },
-  { operationId: 'capturePaymentFlow', code: 'processing_error', request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureProcessingError)), body: {} }) },
+  {
+    operationId: 'capturePaymentFlow',
+    code: 'card_declined',
+    request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureDeclined)), body: {} }),
+  },
+  {
+    operationId: 'capturePaymentFlow',
+    code: 'processing_error',
+    request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureProcessingError)), body: {} }),
+  },
   { operationId: 'cancelPaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: {} }) },
 
   // Refunds.
-  { operationId: 'createPaymentRefund', code: 'invalid_status', request: async (g) => ({ body: { payment_flow_id: await g.flow('requires_payment_method') } }) },
+  {
+    operationId: 'createPaymentRefund',
+    code: 'invalid_status',
+    request: async (g) => ({ body: { payment_flow_id: await g.flow('requires_payment_method') } }),
+  },
   { operationId: 'createPaymentRefund', code: 'already_refunded', request: async (g) => ({ body: { payment_flow_id: (await g.refund()).flow } }) },
-  { operationId: 'createPaymentRefund', code: 'refund_exceeds_payment', request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), amount: 2 * AMOUNT } }) },
-  { operationId: 'updatePaymentRefund', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updatePaymentRefund', { payment_refund_id: (await g.refund()).refund }) },
+  {
+    operationId: 'createPaymentRefund',
+    code: 'refund_exceeds_payment',
+    request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), amount: 2 * AMOUNT } }),
+  },
+  {
+    operationId: 'updatePaymentRefund',
+    code: 'metadata_limit_exceeded',
+    request: async (g) => metadataFull(g, 'updatePaymentRefund', { payment_refund_id: (await g.refund()).refund }),
+  },
 
   // Payment methods.
-  { operationId: 'createPaymentMethod', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('paypay'), { body: { type: 'paypay' } }) },
-  { operationId: 'createPaymentMethod', code: 'apple_pay_domain_not_registered', request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayDomainNotRegistered } }) },
-  { operationId: 'createPaymentMethod', code: 'apple_pay_merchant_validation_failed', request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayMerchantValidationFailed } }) },
-  { operationId: 'attachPaymentMethod', code: 'payment_method_already_attached', request: async (g) => { const { method: pm, customer } = await g.attachedCard(); return { params: method(pm), body: { customer_id: customer } }; } },
-  { operationId: 'attachPaymentMethod', code: 'payment_method_customer_mismatch', request: async (g) => ({ params: method((await g.attachedCard()).method), body: { customer_id: await g.customer() } }) },
-  { operationId: 'attachPaymentMethod', code: 'detached_payment_method_not_usable', request: async (g) => ({ params: method(await g.detachedCard()), body: { customer_id: await g.customer() } }) },
-  { operationId: 'attachPaymentMethod', code: 'unsupported_payment_method_type', request: async (g) => { const pm = await g.paypay(); await g.turnOff('paypay'); return { params: method(pm), body: { customer_id: await g.customer() } }; } },
+  {
+    operationId: 'createPaymentMethod',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => (await g.turnOff('paypay'), { body: { type: 'paypay' } }),
+  },
+  {
+    operationId: 'createPaymentMethod',
+    code: 'apple_pay_domain_not_registered',
+    request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayDomainNotRegistered } }),
+  },
+  {
+    operationId: 'createPaymentMethod',
+    code: 'apple_pay_merchant_validation_failed',
+    request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayMerchantValidationFailed } }),
+  },
+  {
+    operationId: 'attachPaymentMethod',
+    code: 'payment_method_already_attached',
+    request: async (g) => {
+      const { method: pm, customer } = await g.attachedCard();
+      return { params: method(pm), body: { customer_id: customer } };
+    },
+  },
+  {
+    operationId: 'attachPaymentMethod',
+    code: 'payment_method_customer_mismatch',
+    request: async (g) => ({ params: method((await g.attachedCard()).method), body: { customer_id: await g.customer() } }),
+  },
+  {
+    operationId: 'attachPaymentMethod',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => ({ params: method(await g.detachedCard()), body: { customer_id: await g.customer() } }),
+  },
+  {
+    operationId: 'attachPaymentMethod',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => {
+      const pm = await g.paypay();
+      await g.turnOff('paypay');
+      return { params: method(pm), body: { customer_id: await g.customer() } };
+    },
+  },
   { operationId: 'detachPaymentMethod', code: 'payment_method_unattached', request: async (g) => ({ params: method(await g.card()) }) },
   { operationId: 'detachPaymentMethod', code: 'payment_method_already_detached', request: async (g) => ({ params: method(await g.detachedCard()) }) },
-  { operationId: 'updatePaymentMethod', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updatePaymentMethod', method(await g.paypay()), { type: 'paypay' }) },
+  {
+    operationId: 'updatePaymentMethod',
+    code: 'metadata_limit_exceeded',
+    request: async (g) => metadataFull(g, 'updatePaymentMethod', method(await g.paypay()), { type: 'paypay' }),
+  },
 
   // Customers.
-  { operationId: 'createCustomer', code: 'detached_payment_method_not_usable', request: async (g) => ({ body: { payment_method_id: await g.detachedCard() } }) },
-  { operationId: 'createCustomer', code: 'payment_method_already_attached', request: async (g) => ({ body: { payment_method_id: (await g.attachedCard()).method } }) },
-  { operationId: 'updateCustomer', code: 'payment_method_unattached', request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: await g.card() } }) },
-  { operationId: 'updateCustomer', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: (await g.attachedCard()).method } }) },
-  { operationId: 'updateCustomer', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updateCustomer', { customer_id: await g.customer() }) },
+  {
+    operationId: 'createCustomer',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => ({ body: { payment_method_id: await g.detachedCard() } }),
+  },
+  {
+    operationId: 'createCustomer',
+    code: 'payment_method_already_attached',
+    request: async (g) => ({ body: { payment_method_id: (await g.attachedCard()).method } }),
+  },
+  {
+    operationId: 'updateCustomer',
+    code: 'payment_method_unattached',
+    request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: await g.card() } }),
+  },
+  {
+    operationId: 'updateCustomer',
+    code: 'payment_method_not_owned_by_customer',
+    request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: (await g.attachedCard()).method } }),
+  },
+  {
+    operationId: 'updateCustomer',
+    code: 'metadata_limit_exceeded',
+    request: async (g) => metadataFull(g, 'updateCustomer', { customer_id: await g.customer() }),
+  },
 
   // Products, prices, tax rates.
   { operationId: 'deleteProduct', code: 'product_has_prices', request: async (g) => ({ params: { product_id: (await g.pricedProduct()).product } }) },
-  { operationId: 'updateProduct', code: 'invalid_default_price', request: async (g) => ({ params: { product_id: await g.product() }, body: { default_price_id: await g.price() } }) },
+  {
+    operationId: 'updateProduct',
+    code: 'invalid_default_price',
+    request: async (g) => ({ params: { product_id: await g.product() }, body: { default_price_id: await g.price() } }),
+  },
   { operationId: 'updatePrice', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updatePrice', { price_id: await g.price() }) },
-  { operationId: 'updateTaxRate', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updateTaxRate', { tax_rate_id: String((await g.call('createTaxRate', { body: { display_name: 'contract recipe', inclusive: false, percentage: 10 } }))['id']) }) },
+  {
+    operationId: 'updateTaxRate',
+    code: 'metadata_limit_exceeded',
+    request: async (g) =>
+      metadataFull(g, 'updateTaxRate', {
+        tax_rate_id: String((await g.call('createTaxRate', { body: { display_name: 'contract recipe', inclusive: false, percentage: 10 } }))['id']),
+      }),
+  },
 
   // Setup flows and checkout sessions.
-  { operationId: 'createSetupFlow', code: 'unsupported_payment_method_type', request: async (g) => (await g.turnOff('card'), { body: { payment_method_types: ['card'] } }) },
+  {
+    operationId: 'createSetupFlow',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => (await g.turnOff('card'), { body: { payment_method_types: ['card'] } }),
+  },
   { operationId: 'cancelSetupFlow', code: 'invalid_status', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('canceled') }, body: {} }) },
-  { operationId: 'updateSetupFlow', code: 'payment_method_not_owned_by_customer', request: async (g) => ({ params: { setup_flow_id: (await g.savedSetupFlow()).flow }, body: { customer_id: await g.customer() } }) },
-  { operationId: 'updateSetupFlow', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updateSetupFlow', { setup_flow_id: await g.setupFlow('requires_payment_method') }) },
-  { operationId: 'updateSetupFlow', code: 'detached_payment_method_not_usable', request: async (g) => { const saved = await g.savedSetupFlow(); await g.call('detachPaymentMethod', { params: method(saved.method) }); return { params: { setup_flow_id: saved.flow }, body: { description: 'after detaching' } }; } },
-  { operationId: 'createCheckoutSession', code: 'unsupported_payment_method_type', request: async (g) => { const price = await g.price(); await g.turnOff('paypay'); return { body: checkout(price, { payment_method_types: ['paypay'] }) }; } },
-  { operationId: 'updateCheckoutSession', code: 'invalid_status', request: async (g) => ({ params: { checkout_session_id: await g.completedSession() }, body: { metadata: { note: 'after payment' } } }) },
-  { operationId: 'updateCheckoutSession', code: 'metadata_limit_exceeded', request: async (g) => metadataFull(g, 'updateCheckoutSession', { checkout_session_id: String((await g.call('createCheckoutSession', { body: checkout(await g.price()) }))['id']) }) },
+  {
+    operationId: 'updateSetupFlow',
+    code: 'payment_method_not_owned_by_customer',
+    request: async (g) => ({ params: { setup_flow_id: (await g.savedSetupFlow()).flow }, body: { customer_id: await g.customer() } }),
+  },
+  {
+    operationId: 'updateSetupFlow',
+    code: 'metadata_limit_exceeded',
+    request: async (g) => metadataFull(g, 'updateSetupFlow', { setup_flow_id: await g.setupFlow('requires_payment_method') }),
+  },
+  {
+    operationId: 'updateSetupFlow',
+    code: 'detached_payment_method_not_usable',
+    request: async (g) => {
+      const saved = await g.savedSetupFlow();
+      await g.call('detachPaymentMethod', { params: method(saved.method) });
+      return { params: { setup_flow_id: saved.flow }, body: { description: 'after detaching' } };
+    },
+  },
+  {
+    operationId: 'createCheckoutSession',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => {
+      const price = await g.price();
+      await g.turnOff('paypay');
+      return { body: checkout(price, { payment_method_types: ['paypay'] }) };
+    },
+  },
+  {
+    operationId: 'updateCheckoutSession',
+    code: 'invalid_status',
+    request: async (g) => ({ params: { checkout_session_id: await g.completedSession() }, body: { metadata: { note: 'after payment' } } }),
+  },
+  {
+    operationId: 'updateCheckoutSession',
+    code: 'metadata_limit_exceeded',
+    request: async (g) =>
+      metadataFull(g, 'updateCheckoutSession', {
+        checkout_session_id: String((await g.call('createCheckoutSession', { body: checkout(await g.price()) }))['id']),
+      }),
+  },
 ];
 
 const byKey = new Map(RECIPES.map((recipe) => [`${recipe.operationId} ${recipe.code ?? ''}`, recipe]));

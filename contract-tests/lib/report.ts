@@ -89,10 +89,16 @@ export function markdownSummary(operations: readonly Operation[], results: reado
   const violating = results.filter(isViolating);
   if (violating.length === 0) out.push('None.');
   else {
-    out.push('| operation | case | request | request ID | check | pointer | message | expected | actual | rule (evidence) |', '|---|---|---|---|---|---|---|---|---|---|');
+    out.push(
+      '| operation | case | request | request ID | check | pointer | message | expected | actual | rule (evidence) |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
     for (const r of violating) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const v of r.violations) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | ${v.check} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`);
+      for (const v of r.violations)
+        out.push(
+          `| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | ${v.check} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`,
+        );
       for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | | ${f} | | | |`);
     }
   }
@@ -108,7 +114,10 @@ export function markdownSummary(operations: readonly Operation[], results: reado
     );
     for (const r of warned) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
-      for (const w of r.warnings) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${w.check ?? ''} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`);
+      for (const w of r.warnings)
+        out.push(
+          `| ${r.operationId} | ${r.name} | ${request} | ${w.check ?? ''} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`,
+        );
     }
   }
   out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
@@ -153,7 +162,13 @@ export function consoleSummary(operations: readonly Operation[], results: readon
   const count = (kind: (r: CaseResult) => boolean): number => failed.filter(kind).length;
   const breakdown = `contract ${count(isViolating)}, infrastructure ${count((r) => r.infrastructure.length > 0)}, missing preconditions ${count((r) => r.missingPrecondition !== undefined)}`;
   return redact(
-    `${coverageTable(operations, results)}\n\noperations exercised: ${exercised}/${operations.length} · cases ${results.length}, failed ${failed.length} (${breakdown}), shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}, warnings ${warnings.length}\n${skippedByReason(results).map(([reason, n]) => `  skipped ${n}: ${reason}\n`).join('')}${warnings.length > 0 ? `warnings (the server differs from an inferred rule; not violations unless strict):\n${warnings.map((line) => `  ${line}\n`).join('')}` : ''}`,
+    `${coverageTable(operations, results)}\n\noperations exercised: ${exercised}/${operations.length} · cases ${results.length}, failed ${failed.length} (${breakdown}), shape-only ${results.filter((r) => r.mode === 'shape-only').length}, skipped ${results.filter((r) => r.mode === 'skipped').length}, warnings ${warnings.length}\n${skippedByReason(
+      results,
+    )
+      .map(([reason, n]) => `  skipped ${n}: ${reason}\n`)
+      .join(
+        '',
+      )}${warnings.length > 0 ? `warnings (the server differs from an inferred rule; not violations unless strict):\n${warnings.map((line) => `  ${line}\n`).join('')}` : ''}`,
   );
 }
 
@@ -166,7 +181,9 @@ export const violationText = (v: Violation): string =>
 
 /** Every warning of a run, one line each (rule, what happened, why the rule is believed), for the console. */
 export function warningLines(results: readonly CaseResult[]): string[] {
-  return results.flatMap((r) => r.warnings.map((w) => redact(`${r.operationId} ${r.name}: ${w.pointer ? `${w.pointer} ` : ''}${w.message} [inferred rule: ${w.rule}; ${w.reason}]`)));
+  return results.flatMap((r) =>
+    r.warnings.map((w) => redact(`${r.operationId} ${r.name}: ${w.pointer ? `${w.pointer} ` : ''}${w.message} [inferred rule: ${w.rule}; ${w.reason}]`)),
+  );
 }
 
 /** The reasons cases were skipped for, most frequent first, with their counts. */
@@ -176,8 +193,7 @@ export function skippedByReason(results: readonly CaseResult[]): [string, number
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const xml = (text: string): string =>
-  redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+const xml = (text: string): string => redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /**
  * JUnit XML: one test suite per operation, one test case per case. A contract violation is a `<failure
@@ -191,8 +207,14 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
       const name = xml(`${r.name} [${r.mode}]`);
       if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
       // Warnings do not fail a case: JUnit has no such outcome, so they go to its output, each with its rule.
-      const out = r.warnings.length > 0 ? `<system-out>${xml(r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'))}</system-out>` : '';
-      if (passed(r)) return out ? `    <testcase classname="${xml(op.label)}" name="${name}">${out}</testcase>` : `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
+      const out =
+        r.warnings.length > 0
+          ? `<system-out>${xml(r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'))}</system-out>`
+          : '';
+      if (passed(r))
+        return out
+          ? `    <testcase classname="${xml(op.label)}" name="${name}">${out}</testcase>`
+          : `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
       const reasons = [
         ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
         ...r.failures,
@@ -200,7 +222,11 @@ export function junit(operations: readonly Operation[], results: readonly CaseRe
         ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
       ];
       const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
-      const [element, type] = isViolating(r) ? ['failure', 'contract'] : r.infrastructure.length > 0 ? ['error', 'infrastructure'] : ['error', 'missing-precondition'];
+      const [element, type] = isViolating(r)
+        ? ['failure', 'contract']
+        : r.infrastructure.length > 0
+          ? ['error', 'infrastructure']
+          : ['error', 'missing-precondition'];
       return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}>${out}</testcase>`;
     });
     const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;
@@ -220,7 +246,13 @@ export const REPORT_FILES = { markdown: 'contract-summary.md', junit: 'contract-
 export type FileReporter = keyof typeof REPORT_FILES;
 
 /** Writes the reports named (all three by default) into `dir`; returns the paths written. */
-export function writeReports(operations: readonly Operation[], results: readonly CaseResult[], target: string, dir = REPORTS, reporters: readonly FileReporter[] = ['markdown', 'junit', 'json']): string[] {
+export function writeReports(
+  operations: readonly Operation[],
+  results: readonly CaseResult[],
+  target: string,
+  dir = REPORTS,
+  reporters: readonly FileReporter[] = ['markdown', 'junit', 'json'],
+): string[] {
   mkdirSync(dir, { recursive: true });
   const render: Record<FileReporter, () => string> = {
     markdown: () => markdownSummary(operations, results, target),

@@ -140,7 +140,10 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   let request: { method: string; path: string };
   try {
     parts = await step.request(run);
-    const pathParams = { ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])), ...parts.params };
+    const pathParams = {
+      ...Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, exampleParam(operation, p.name)])),
+      ...parts.params,
+    };
     request = { method: operation.method.toUpperCase(), path: fillPath(operation, pathParams) };
   } catch (error) {
     if (error instanceof Skip) return { result: { ...base, mode: 'skipped', note: error.message }, body: undefined };
@@ -165,7 +168,12 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   }
   const { response } = exchange;
   const check = (answer: Answer) =>
-    run.validator.validateOperationResponse(operation.operationId, { status: answer.status, contentType: answer.contentType, headers: answer.headers, body: answer.text });
+    run.validator.validateOperationResponse(operation.operationId, {
+      status: answer.status,
+      contentType: answer.contentType,
+      headers: answer.headers,
+      body: answer.text,
+    });
   const verdict = check(response);
   // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
   for (const earlier of exchange.retried) {
@@ -200,8 +208,7 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
 }
 
 /** The documented success status of an operation (the lowest 2xx). */
-export const successStatus = (operation: Operation): number =>
-  Number([...operation.responses.keys()].filter((s) => /^2\d\d$/.test(s)).sort()[0] ?? 200);
+export const successStatus = (operation: Operation): number => Number([...operation.responses.keys()].filter((s) => /^2\d\d$/.test(s)).sort()[0] ?? 200);
 
 /** Whether the operation may answer the code (its `x-errors`). */
 export const answers = (operation: Operation, code: string): boolean => operation.errors.includes(code);
@@ -218,5 +225,7 @@ export function describe(result: CaseResult): string {
     ...result.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
     ...result.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule})`),
   ];
-  return redact(`${mark} ${result.mode.padEnd(10)} ${result.operationId}: ${result.name}${result.requestId ? ` [${result.requestId}]` : ''}${detail.length ? `\n    ${detail.join('\n    ')}` : ''}${result.mode === 'skipped' ? ` (${result.note ?? ''})` : ''}`);
+  return redact(
+    `${mark} ${result.mode.padEnd(10)} ${result.operationId}: ${result.name}${result.requestId ? ` [${result.requestId}]` : ''}${detail.length ? `\n    ${detail.join('\n    ')}` : ''}${result.mode === 'skipped' ? ` (${result.note ?? ''})` : ''}`,
+  );
 }

@@ -42,33 +42,70 @@ const listHas = (body: Record<string, unknown>, wanted: string | undefined): str
  * A payment method for the stateful target (a test token, test-tokens.ts), attached to the customer saved as
  * `owner` if one is named, or the spec's example for the mock.
  */
-const paymentMethod = (token: keyof TestTokens, owner?: string) => (s: State, run: Run): Parts => ({
-  body: run.target.stateful
-    ? testCardBody(run.tokens[token], owner ? s[owner] : undefined)
-    : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
-});
+const paymentMethod =
+  (token: keyof TestTokens, owner?: string) =>
+  (s: State, run: Run): Parts => ({
+    body: run.target.stateful
+      ? testCardBody(run.tokens[token], owner ? s[owner] : undefined)
+      : run.contract.operations.find((op) => op.operationId === 'createPaymentMethod')?.requestBody?.example,
+  });
 
 export const SCENARIOS: Scenario[] = [
   {
     name: 'customer: create, get, update, list, delete, then gone',
     covers: ['deleteCustomer'],
     steps: [
-      { operationId: 'createCustomer', name: 'create', request: () => ({ body: { email: 'contract.customer@example.jp', description: 'contract test', metadata: { run: 'contract' } } }), save: (b, s) => (s['customer'] = id(b)) },
-      { operationId: 'getCustomer', name: 'get', request: (s) => ({ params: { customer_id: s['customer']! } }), check: (b, s) => expectField(b, 'id', s['customer']) },
-      { operationId: 'updateCustomer', name: 'update', request: (s) => ({ params: { customer_id: s['customer']! }, body: { description: 'contract test, updated' } }), check: (b) => expectField(b, 'description', 'contract test, updated') },
+      {
+        operationId: 'createCustomer',
+        name: 'create',
+        request: () => ({ body: { email: 'contract.customer@example.jp', description: 'contract test', metadata: { run: 'contract' } } }),
+        save: (b, s) => (s['customer'] = id(b)),
+      },
+      {
+        operationId: 'getCustomer',
+        name: 'get',
+        request: (s) => ({ params: { customer_id: s['customer']! } }),
+        check: (b, s) => expectField(b, 'id', s['customer']),
+      },
+      {
+        operationId: 'updateCustomer',
+        name: 'update',
+        request: (s) => ({ params: { customer_id: s['customer']! }, body: { description: 'contract test, updated' } }),
+        check: (b) => expectField(b, 'description', 'contract test, updated'),
+      },
       { operationId: 'getAllCustomers', name: 'list holds it', request: () => ({ query: { limit: 100 } }), check: (b, s) => listHas(b, s['customer']) },
       { operationId: 'deleteCustomer', name: 'delete', request: (s) => ({ params: { customer_id: s['customer']! } }) },
       { operationId: 'getCustomer', name: 'deleted is 404', code: 'not_found', request: (s) => ({ params: { customer_id: s['customer']! } }) },
-      { operationId: 'getAllCustomers', name: 'deleted as cursor is resource_missing', code: 'resource_missing', request: (s) => ({ query: { starting_after: s['customer']! } }) },
+      {
+        operationId: 'getAllCustomers',
+        name: 'deleted as cursor is resource_missing',
+        code: 'resource_missing',
+        request: (s) => ({ query: { starting_after: s['customer']! } }),
+      },
     ],
   },
   {
     name: 'idempotency: same key and body replays, same key and other body conflicts',
     covers: [],
     steps: [
-      { operationId: 'createCustomer', name: 'create under a key', request: (s) => ({ headers: { 'idempotency-key': (s['key'] = newIdempotencyKey()) }, body: { description: 'idempotent' } }), save: (b, s) => (s['customer'] = id(b)) },
-      { operationId: 'createCustomer', name: 'same key, same body: replayed', request: (s) => ({ headers: { 'idempotency-key': s['key']! }, body: { description: 'idempotent' } }), check: (b, s) => expectField(b, 'id', s['customer']) },
-      { operationId: 'createCustomer', name: 'same key, other body', code: 'idempotency_conflict', request: (s) => ({ headers: { 'idempotency-key': s['key']! }, body: { description: 'another request' } }) },
+      {
+        operationId: 'createCustomer',
+        name: 'create under a key',
+        request: (s) => ({ headers: { 'idempotency-key': (s['key'] = newIdempotencyKey()) }, body: { description: 'idempotent' } }),
+        save: (b, s) => (s['customer'] = id(b)),
+      },
+      {
+        operationId: 'createCustomer',
+        name: 'same key, same body: replayed',
+        request: (s) => ({ headers: { 'idempotency-key': s['key']! }, body: { description: 'idempotent' } }),
+        check: (b, s) => expectField(b, 'id', s['customer']),
+      },
+      {
+        operationId: 'createCustomer',
+        name: 'same key, other body',
+        code: 'idempotency_conflict',
+        request: (s) => ({ headers: { 'idempotency-key': s['key']! }, body: { description: 'another request' } }),
+      },
     ],
   },
   {
@@ -78,17 +115,67 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'payment flow' } }), save: (b, s) => (s['customer'] = id(b)) },
       { operationId: 'createPaymentMethod', name: "the customer's card", request: paymentMethod('success', 'customer'), save: (b, s) => (s['card'] = id(b)) },
-      { operationId: 'createPaymentFlow', name: 'create (manual capture)', request: (s) => ({ body: { amount: 5000, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['card']!, capture_method: 'manual' } }), save: (b, s) => (s['flow'] = id(b)), check: (b) => expectField(b, 'status', 'requires_confirmation') },
-      { operationId: 'confirmPaymentFlow', name: 'confirm', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'requires_capture') },
-      { operationId: 'capturePaymentFlow', name: 'capture', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }), check: (b) => expectField(b, 'status', 'succeeded') },
-      { operationId: 'capturePaymentFlow', name: 'capture again', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
-      { operationId: 'createPaymentRefund', name: 'refund more than paid', code: 'refund_exceeds_payment', request: (s) => ({ body: { payment_flow_id: s['flow']!, amount: 6000 } }) },
-      { operationId: 'createPaymentRefund', name: 'refund in full', request: (s) => ({ body: { payment_flow_id: s['flow']!, reason: 'requested_by_customer' } }), save: (b, s) => (s['refund'] = id(b)) },
+      {
+        operationId: 'createPaymentFlow',
+        name: 'create (manual capture)',
+        request: (s) => ({ body: { amount: 5000, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['card']!, capture_method: 'manual' } }),
+        save: (b, s) => (s['flow'] = id(b)),
+        check: (b) => expectField(b, 'status', 'requires_confirmation'),
+      },
+      {
+        operationId: 'confirmPaymentFlow',
+        name: 'confirm',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
+        check: (b) => expectField(b, 'status', 'requires_capture'),
+      },
+      {
+        operationId: 'capturePaymentFlow',
+        name: 'capture',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
+        check: (b) => expectField(b, 'status', 'succeeded'),
+      },
+      {
+        operationId: 'capturePaymentFlow',
+        name: 'capture again',
+        code: 'invalid_status',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
+      },
+      {
+        operationId: 'createPaymentRefund',
+        name: 'refund more than paid',
+        code: 'refund_exceeds_payment',
+        request: (s) => ({ body: { payment_flow_id: s['flow']!, amount: 6000 } }),
+      },
+      {
+        operationId: 'createPaymentRefund',
+        name: 'refund in full',
+        request: (s) => ({ body: { payment_flow_id: s['flow']!, reason: 'requested_by_customer' } }),
+        save: (b, s) => (s['refund'] = id(b)),
+      },
       { operationId: 'createPaymentRefund', name: 'refund again', code: 'already_refunded', request: (s) => ({ body: { payment_flow_id: s['flow']! } }) },
-      { operationId: 'getPaymentRefund', name: 'get the refund', request: (s) => ({ params: { payment_refund_id: s['refund']! } }), check: (b, s) => expectField(b, 'payment_flow_id', s['flow']) },
-      { operationId: 'updatePaymentRefund', name: 'update the refund', request: (s) => ({ params: { payment_refund_id: s['refund']! }, body: { metadata: { ticket: 'contract' } } }) },
-      { operationId: 'getPaymentFlowRefunds', name: "the flow's refunds hold it", request: (s) => ({ params: { payment_flow_id: s['flow']! } }), check: (b, s) => listHas(b, s['refund']) },
-      { operationId: 'cancelPaymentFlow', name: 'cancel a succeeded flow', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
+      {
+        operationId: 'getPaymentRefund',
+        name: 'get the refund',
+        request: (s) => ({ params: { payment_refund_id: s['refund']! } }),
+        check: (b, s) => expectField(b, 'payment_flow_id', s['flow']),
+      },
+      {
+        operationId: 'updatePaymentRefund',
+        name: 'update the refund',
+        request: (s) => ({ params: { payment_refund_id: s['refund']! }, body: { metadata: { ticket: 'contract' } } }),
+      },
+      {
+        operationId: 'getPaymentFlowRefunds',
+        name: "the flow's refunds hold it",
+        request: (s) => ({ params: { payment_flow_id: s['flow']! } }),
+        check: (b, s) => listHas(b, s['refund']),
+      },
+      {
+        operationId: 'cancelPaymentFlow',
+        name: 'cancel a succeeded flow',
+        code: 'invalid_status',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
+      },
     ],
   },
   {
@@ -96,12 +183,32 @@ export const SCENARIOS: Scenario[] = [
     covers: ['cancelPaymentFlow'],
     steps: [
       { operationId: 'createPaymentFlow', name: 'create', request: () => ({ body: { amount: 1200, currency: 'jpy' } }), save: (b, s) => (s['flow'] = id(b)) },
-      { operationId: 'cancelPaymentFlow', name: 'cancel', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: { cancellation_reason: 'requested_by_customer' } }), check: (b) => expectField(b, 'status', 'canceled') },
-      { operationId: 'confirmPaymentFlow', name: 'confirm a canceled flow', code: 'invalid_status', request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }) },
+      {
+        operationId: 'cancelPaymentFlow',
+        name: 'cancel',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: { cancellation_reason: 'requested_by_customer' } }),
+        check: (b) => expectField(b, 'status', 'canceled'),
+      },
+      {
+        operationId: 'confirmPaymentFlow',
+        name: 'confirm a canceled flow',
+        code: 'invalid_status',
+        request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
+      },
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'declined card' } }), save: (b, s) => (s['customer'] = id(b)) },
       { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod('declined', 'customer'), save: (b, s) => (s['declined'] = id(b)) },
-      { operationId: 'createPaymentFlow', name: 'pay with the declined card', code: 'card_declined', request: (s) => ({ body: { amount: 1200, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['declined']!, confirm: true } }) },
-      { operationId: 'createPaymentFlow', name: 'confirm without a payment method', code: 'missing_payment_method', request: () => ({ body: { amount: 1200, currency: 'jpy', confirm: true } }) },
+      {
+        operationId: 'createPaymentFlow',
+        name: 'pay with the declined card',
+        code: 'card_declined',
+        request: (s) => ({ body: { amount: 1200, currency: 'jpy', customer_id: s['customer']!, payment_method_id: s['declined']!, confirm: true } }),
+      },
+      {
+        operationId: 'createPaymentFlow',
+        name: 'confirm without a payment method',
+        code: 'missing_payment_method',
+        request: () => ({ body: { amount: 1200, currency: 'jpy', confirm: true } }),
+      },
     ],
   },
   {
@@ -110,22 +217,62 @@ export const SCENARIOS: Scenario[] = [
     steps: [
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'attach/detach' } }), save: (b, s) => (s['customer'] = id(b)) },
       { operationId: 'createPaymentMethod', name: 'card payment method', request: paymentMethod('success'), save: (b, s) => (s['pm'] = id(b)) },
-      { operationId: 'attachPaymentMethod', name: 'attach', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }), check: (b, s) => expectField(b, 'customer_id', s['customer']) },
-      { operationId: 'attachPaymentMethod', name: 'attach again', code: 'payment_method_already_attached', request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }) },
-      { operationId: 'getCustomerPaymentMethods', name: "the customer's payment methods hold it", request: (s) => ({ params: { customer_id: s['customer']! } }), check: (b, s) => listHas(b, s['pm']) },
-      { operationId: 'detachPaymentMethod', name: 'detach', request: (s) => ({ params: { payment_method_id: s['pm']! } }), check: (b) => expectField(b, 'customer_id', null) },
-      { operationId: 'detachPaymentMethod', name: 'detach again', code: 'payment_method_already_detached', request: (s) => ({ params: { payment_method_id: s['pm']! } }) },
-      { operationId: 'createPaymentFlow', name: 'pay with the detached method', code: 'detached_payment_method_not_usable', request: (s) => ({ body: { amount: 1000, currency: 'jpy', payment_method_id: s['pm']! } }) },
+      {
+        operationId: 'attachPaymentMethod',
+        name: 'attach',
+        request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }),
+        check: (b, s) => expectField(b, 'customer_id', s['customer']),
+      },
+      {
+        operationId: 'attachPaymentMethod',
+        name: 'attach again',
+        code: 'payment_method_already_attached',
+        request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }),
+      },
+      {
+        operationId: 'getCustomerPaymentMethods',
+        name: "the customer's payment methods hold it",
+        request: (s) => ({ params: { customer_id: s['customer']! } }),
+        check: (b, s) => listHas(b, s['pm']),
+      },
+      {
+        operationId: 'detachPaymentMethod',
+        name: 'detach',
+        request: (s) => ({ params: { payment_method_id: s['pm']! } }),
+        check: (b) => expectField(b, 'customer_id', null),
+      },
+      {
+        operationId: 'detachPaymentMethod',
+        name: 'detach again',
+        code: 'payment_method_already_detached',
+        request: (s) => ({ params: { payment_method_id: s['pm']! } }),
+      },
+      {
+        operationId: 'createPaymentFlow',
+        name: 'pay with the detached method',
+        code: 'detached_payment_method_not_usable',
+        request: (s) => ({ body: { amount: 1000, currency: 'jpy', payment_method_id: s['pm']! } }),
+      },
     ],
   },
   {
     name: 'setup flow: create, get, update, cancel, cancel again',
     covers: ['cancelSetupFlow'],
     steps: [
-      { operationId: 'createSetupFlow', name: 'create', request: () => ({ body: { payment_method_types: ['card'], usage: 'off_session' } }), save: (b, s) => (s['setup'] = id(b)) },
+      {
+        operationId: 'createSetupFlow',
+        name: 'create',
+        request: () => ({ body: { payment_method_types: ['card'], usage: 'off_session' } }),
+        save: (b, s) => (s['setup'] = id(b)),
+      },
       { operationId: 'getSetupFlow', name: 'get', request: (s) => ({ params: { setup_flow_id: s['setup']! } }) },
       { operationId: 'updateSetupFlow', name: 'update', request: (s) => ({ params: { setup_flow_id: s['setup']! }, body: { description: 'contract setup' } }) },
-      { operationId: 'cancelSetupFlow', name: 'cancel', request: (s) => ({ params: { setup_flow_id: s['setup']! }, body: {} }), check: (b) => expectField(b, 'status', 'canceled') },
+      {
+        operationId: 'cancelSetupFlow',
+        name: 'cancel',
+        request: (s) => ({ params: { setup_flow_id: s['setup']! }, body: {} }),
+        check: (b) => expectField(b, 'status', 'canceled'),
+      },
       { operationId: 'cancelSetupFlow', name: 'cancel again', code: 'invalid_status', request: (s) => ({ params: { setup_flow_id: s['setup']! }, body: {} }) },
     ],
   },
@@ -134,19 +281,54 @@ export const SCENARIOS: Scenario[] = [
     covers: ['deleteProduct'],
     provides: { checkout_session_id: 'session' },
     steps: [
-      { operationId: 'createTaxRate', name: 'tax rate', request: () => ({ body: { display_name: '消費税', inclusive: false, percentage: 10 } }), save: (b, s) => (s['tax'] = id(b)) },
-      { operationId: 'createProduct', name: 'product', request: () => ({ body: { name: 'contract product' } }), save: (b, s) => (s['product'] = id(b)) },
-      { operationId: 'createPrice', name: 'price', request: (s) => ({ body: { product_id: s['product']!, unit_amount: 1000, currency: 'jpy' } }), save: (b, s) => (s['price'] = id(b)), check: (b, s) => expectField(b, 'product_id', s['product']) },
-      { operationId: 'updateProduct', name: 'default price', request: (s) => ({ params: { product_id: s['product']! }, body: { default_price_id: s['price']! } }) },
       {
-        operationId: 'createCheckoutSession', name: 'session with a line item',
-        // An expiry relative to now: a literal time would go stale (it did, on 2026-11-24).
-        request: (s) => ({ body: { mode: 'payment', line_items: [{ price_id: s['price']!, quantity: 2, tax_rates: [s['tax']!] }], success_url: 'https://shop.example.jp/done', cancel_url: 'https://shop.example.jp/cart', expires_at: (s['expires'] = inAnHour()) } }),
-        save: (b, s) => (s['session'] = id(b)),
-        check: (b, s) => (Date.parse(String(b['expires_at'])) === Date.parse(s['expires']!) ? [] : [`expires_at ${String(b['expires_at'])} is not the ${s['expires']} sent`]),
+        operationId: 'createTaxRate',
+        name: 'tax rate',
+        request: () => ({ body: { display_name: '消費税', inclusive: false, percentage: 10 } }),
+        save: (b, s) => (s['tax'] = id(b)),
       },
-      { operationId: 'getAllCheckoutSessionLineItems', name: 'its line items', request: (s) => ({ params: { checkout_session_id: s['session']! } }), check: (b) => ((b['data'] as unknown[] | undefined)?.length === 1 ? [] : ['expected 1 line item']) },
-      { operationId: 'createProduct', name: 'product to delete', request: () => ({ body: { name: 'contract product to delete' } }), save: (b, s) => (s['doomed'] = id(b)) },
+      { operationId: 'createProduct', name: 'product', request: () => ({ body: { name: 'contract product' } }), save: (b, s) => (s['product'] = id(b)) },
+      {
+        operationId: 'createPrice',
+        name: 'price',
+        request: (s) => ({ body: { product_id: s['product']!, unit_amount: 1000, currency: 'jpy' } }),
+        save: (b, s) => (s['price'] = id(b)),
+        check: (b, s) => expectField(b, 'product_id', s['product']),
+      },
+      {
+        operationId: 'updateProduct',
+        name: 'default price',
+        request: (s) => ({ params: { product_id: s['product']! }, body: { default_price_id: s['price']! } }),
+      },
+      {
+        operationId: 'createCheckoutSession',
+        name: 'session with a line item',
+        // An expiry relative to now: a literal time would go stale (it did, on 2026-11-24).
+        request: (s) => ({
+          body: {
+            mode: 'payment',
+            line_items: [{ price_id: s['price']!, quantity: 2, tax_rates: [s['tax']!] }],
+            success_url: 'https://shop.example.jp/done',
+            cancel_url: 'https://shop.example.jp/cart',
+            expires_at: (s['expires'] = inAnHour()),
+          },
+        }),
+        save: (b, s) => (s['session'] = id(b)),
+        check: (b, s) =>
+          Date.parse(String(b['expires_at'])) === Date.parse(s['expires']!) ? [] : [`expires_at ${String(b['expires_at'])} is not the ${s['expires']} sent`],
+      },
+      {
+        operationId: 'getAllCheckoutSessionLineItems',
+        name: 'its line items',
+        request: (s) => ({ params: { checkout_session_id: s['session']! } }),
+        check: (b) => ((b['data'] as unknown[] | undefined)?.length === 1 ? [] : ['expected 1 line item']),
+      },
+      {
+        operationId: 'createProduct',
+        name: 'product to delete',
+        request: () => ({ body: { name: 'contract product to delete' } }),
+        save: (b, s) => (s['doomed'] = id(b)),
+      },
       { operationId: 'deleteProduct', name: 'delete', request: (s) => ({ params: { product_id: s['doomed']! } }) },
       { operationId: 'getProduct', name: 'deleted is 404', code: 'not_found', request: (s) => ({ params: { product_id: s['doomed']! } }) },
     ],
@@ -155,7 +337,13 @@ export const SCENARIOS: Scenario[] = [
     name: 'events: listed after the changes above',
     covers: [],
     steps: [
-      { operationId: 'getAllEvents', name: 'list', request: () => ({ query: { limit: 10 } }), save: (b, s) => (s['event'] = String((b['data'] as { id?: unknown }[] | undefined)?.[0]?.id)), check: (b) => ((b['data'] as unknown[] | undefined)?.length ? [] : ['no event after the scenarios changed state']) },
+      {
+        operationId: 'getAllEvents',
+        name: 'list',
+        request: () => ({ query: { limit: 10 } }),
+        save: (b, s) => (s['event'] = String((b['data'] as { id?: unknown }[] | undefined)?.[0]?.id)),
+        check: (b) => ((b['data'] as unknown[] | undefined)?.length ? [] : ['no event after the scenarios changed state']),
+      },
       { operationId: 'getEvent', name: 'get the newest', request: (s) => ({ params: { event_id: s['event']! } }) },
     ],
   },
@@ -186,5 +374,17 @@ export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[
 }
 
 function missing(operationId: string): Operation {
-  return { operationId, method: 'get', template: '/', label: operationId, parameters: [], requestBody: undefined, responses: new Map(), errors: [], errorEvidence: {}, isList: false, parameterRules: [] };
+  return {
+    operationId,
+    method: 'get',
+    template: '/',
+    label: operationId,
+    parameters: [],
+    requestBody: undefined,
+    responses: new Map(),
+    errors: [],
+    errorEvidence: {},
+    isList: false,
+    parameterRules: [],
+  };
 }

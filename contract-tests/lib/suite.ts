@@ -115,9 +115,7 @@ export const coveredByScenario = new Map(SCENARIOS.flatMap((s) => s.covers.map((
 
 /** The cases of every operation of the bundle; `resolve` is read when a case runs (the run opens later). */
 export function operationCases(contract: Contract, fixtures: () => Fixtures): Map<string, Step[]> {
-  return new Map(
-    contract.operations.map((op) => [op.operationId, casesFor(op, { resolve: (value) => fixtures().resolve(value), coveredByScenario })]),
-  );
+  return new Map(contract.operations.map((op) => [op.operationId, casesFor(op, { resolve: (value) => fixtures().resolve(value), coveredByScenario })]));
 }
 
 /** Runs a scenario's steps in order; on success its lasting objects are offered to the other cases. */
@@ -139,6 +137,5 @@ export const failuresOf = (result: CaseResult): string[] =>
     ...result.violations.map((v) => `${result.operationId} ${violationText(v)}`),
     ...result.infrastructure.map((f) => `${result.operationId} INFRASTRUCTURE ${f.kind}: ${f.message}`),
   ].map(redact);
-
 
 export { SCENARIOS };

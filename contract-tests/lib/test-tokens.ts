@@ -6,11 +6,27 @@ export const TEST_TOKEN_SETTINGS = {
   success: { env: 'CONTRACT_TEST_CARD_TOKEN', sandbox: 'tok_visa', outcome: 'a card that pays' },
   declined: { env: 'CONTRACT_TEST_CARD_TOKEN_DECLINED', sandbox: 'tok_card_declined', outcome: 'confirm: 402 card_declined' },
   processingError: { env: 'CONTRACT_TEST_CARD_TOKEN_PROCESSING_ERROR', sandbox: 'tok_processing_error', outcome: 'confirm: 402 processing_error' },
-  threeDSecureFailed: { env: 'CONTRACT_TEST_CARD_TOKEN_THREE_D_SECURE_FAILED', sandbox: 'tok_three_d_secure_failed', outcome: 'confirm: 402 three_d_secure_failed' },
+  threeDSecureFailed: {
+    env: 'CONTRACT_TEST_CARD_TOKEN_THREE_D_SECURE_FAILED',
+    sandbox: 'tok_three_d_secure_failed',
+    outcome: 'confirm: 402 three_d_secure_failed',
+  },
   captureDeclined: { env: 'CONTRACT_TEST_CARD_TOKEN_CAPTURE_DECLINED', sandbox: 'tok_capture_declined', outcome: 'authorized; capture: 402 card_declined' },
-  captureProcessingError: { env: 'CONTRACT_TEST_CARD_TOKEN_CAPTURE_PROCESSING_ERROR', sandbox: 'tok_capture_processing_error', outcome: 'authorized; capture: 402 processing_error' },
-  applePayDomainNotRegistered: { env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_DOMAIN_NOT_REGISTERED', sandbox: 'tok_apple_pay_domain_not_registered', outcome: 'Apple Pay create: 400 apple_pay_domain_not_registered' },
-  applePayMerchantValidationFailed: { env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_MERCHANT_VALIDATION_FAILED', sandbox: 'tok_apple_pay_merchant_validation_failed', outcome: 'Apple Pay create: 400 apple_pay_merchant_validation_failed' },
+  captureProcessingError: {
+    env: 'CONTRACT_TEST_CARD_TOKEN_CAPTURE_PROCESSING_ERROR',
+    sandbox: 'tok_capture_processing_error',
+    outcome: 'authorized; capture: 402 processing_error',
+  },
+  applePayDomainNotRegistered: {
+    env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_DOMAIN_NOT_REGISTERED',
+    sandbox: 'tok_apple_pay_domain_not_registered',
+    outcome: 'Apple Pay create: 400 apple_pay_domain_not_registered',
+  },
+  applePayMerchantValidationFailed: {
+    env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_MERCHANT_VALIDATION_FAILED',
+    sandbox: 'tok_apple_pay_merchant_validation_failed',
+    outcome: 'Apple Pay create: 400 apple_pay_merchant_validation_failed',
+  },
 } as const;
 
 export type TestTokens = Record<keyof typeof TEST_TOKEN_SETTINGS, string>;

@@ -41,10 +41,9 @@ function topLevel(contract: Contract, op: Operation): { required: string[]; prop
 
 /** Operations answerable on their own (not needing a scenario's state), GETs of one object first. */
 const candidates = (contract: Contract): Operation[] =>
-  contract.operations
-    .filter((op) => !coveredByScenario.has(op.operationId) && op.method === 'get')
-    .sort((a, b) => Number(a.isList) - Number(b.isList));
-const pick = (contract: Contract, why: string, test: (op: Operation) => boolean): Operation | string => candidates(contract).find(test) ?? `no operation ${why}`;
+  contract.operations.filter((op) => !coveredByScenario.has(op.operationId) && op.method === 'get').sort((a, b) => Number(a.isList) - Number(b.isList));
+const pick = (contract: Contract, why: string, test: (op: Operation) => boolean): Operation | string =>
+  candidates(contract).find(test) ?? `no operation ${why}`;
 
 const requiredOfType = (contract: Contract, op: Operation, type: string): string | undefined => {
   const { required, properties } = topLevel(contract, op);
@@ -67,7 +66,10 @@ const editJson = (answer: Answer, edit: (body: Record<string, unknown>) => void)
   return { ...answer, body: JSON.stringify(body) };
 };
 const success = (a: Answer): boolean => a.status >= 200 && a.status < 300;
-const problemOf = (status: number) => (a: Answer): boolean => a.status === status && a.headers['content-type']?.startsWith(PROBLEM_MEDIA_TYPE) === true;
+const problemOf =
+  (status: number) =>
+  (a: Answer): boolean =>
+    a.status === status && a.headers['content-type']?.startsWith(PROBLEM_MEDIA_TYPE) === true;
 const hasPathId = (op: Operation): boolean => op.parameters.some((p) => p.in === 'path') && op.errors.includes('not_found');
 
 /** The contract says: which field, which pointer. Resolved per bundle, so the classes stay generic. */
@@ -84,35 +86,94 @@ export function driftClasses(contract: Contract): DriftClass[] {
   const other = ERROR_CODES.find((c) => ERROR_CATALOG[c].status !== 404)!;
 
   return [
-    { name: 'drop a required field', target: () => stringTarget ?? 'no operation with a required field', mutate: (a) => (success(a) ? editJson(a, (b) => delete b[field]) : undefined), expect: { pointer: `/${field}` } },
-    { name: "change a field's type", target: () => stringTarget ?? 'no operation with a required string field', mutate: (a) => (success(a) ? editJson(a, (b) => (b[field] = 12345)) : undefined), expect: { pointer: `/${field}` } },
-    { name: 'add an enum value the spec lacks', target: () => enumTarget, mutate: (a) => (success(a) ? editJson(a, (b) => (b[enumField] = 'contract_drift_value')) : undefined), expect: { pointer: `/${enumField}` } },
-    { name: 'answer an undocumented status', target: () => notFoundTarget, mutate: (a) => (success(a) ? { ...a, status: 201 } : undefined), expect: { pointer: '/status' } },
-    { name: 'serve an error as application/json', target: () => notFoundTarget, mutate: (a) => (problemOf(404)(a) ? { ...a, headers: { ...a.headers, 'content-type': 'application/json' } } : undefined), expect: { pointer: '/content-type' } },
-    { name: 'drop `code`', target: () => notFoundTarget, mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => delete b['code']) : undefined), expect: { pointer: '/code' } },
-    { name: 'use an unknown code', target: () => notFoundTarget, mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => (b['code'] = 'contract_drift_code')) : undefined), expect: { pointer: '/code' } },
-    { name: 'use a code of another status', target: () => notFoundTarget, mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => (b['code'] = other)) : undefined), expect: { pointer: '/code' } },
     {
-      name: 'use a code not allowed for the operation', target: () => (foreign400 ? listTarget : 'no 400 code outside a list operation'),
-      mutate: (a) => (problemOf(400)(a) && foreign400 ? editJson(a, (b) => Object.assign(b, { code: foreign400, type: ERROR_CATALOG[foreign400].type, title: ERROR_CATALOG[foreign400].title })) : undefined),
+      name: 'drop a required field',
+      target: () => stringTarget ?? 'no operation with a required field',
+      mutate: (a) => (success(a) ? editJson(a, (b) => delete b[field]) : undefined),
+      expect: { pointer: `/${field}` },
+    },
+    {
+      name: "change a field's type",
+      target: () => stringTarget ?? 'no operation with a required string field',
+      mutate: (a) => (success(a) ? editJson(a, (b) => (b[field] = 12345)) : undefined),
+      expect: { pointer: `/${field}` },
+    },
+    {
+      name: 'add an enum value the spec lacks',
+      target: () => enumTarget,
+      mutate: (a) => (success(a) ? editJson(a, (b) => (b[enumField] = 'contract_drift_value')) : undefined),
+      expect: { pointer: `/${enumField}` },
+    },
+    {
+      name: 'answer an undocumented status',
+      target: () => notFoundTarget,
+      mutate: (a) => (success(a) ? { ...a, status: 201 } : undefined),
+      expect: { pointer: '/status' },
+    },
+    {
+      name: 'serve an error as application/json',
+      target: () => notFoundTarget,
+      mutate: (a) => (problemOf(404)(a) ? { ...a, headers: { ...a.headers, 'content-type': 'application/json' } } : undefined),
+      expect: { pointer: '/content-type' },
+    },
+    {
+      name: 'drop `code`',
+      target: () => notFoundTarget,
+      mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => delete b['code']) : undefined),
       expect: { pointer: '/code' },
     },
     {
-      name: 'answer an HTML error page', target: () => notFoundTarget,
-      mutate: (a) => ({ status: 502, headers: { ...a.headers, 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>' }),
+      name: 'use an unknown code',
+      target: () => notFoundTarget,
+      mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => (b['code'] = 'contract_drift_code')) : undefined),
+      expect: { pointer: '/code' },
+    },
+    {
+      name: 'use a code of another status',
+      target: () => notFoundTarget,
+      mutate: (a) => (problemOf(404)(a) ? editJson(a, (b) => (b['code'] = other)) : undefined),
+      expect: { pointer: '/code' },
+    },
+    {
+      name: 'use a code not allowed for the operation',
+      target: () => (foreign400 ? listTarget : 'no 400 code outside a list operation'),
+      mutate: (a) =>
+        problemOf(400)(a) && foreign400
+          ? editJson(a, (b) => Object.assign(b, { code: foreign400, type: ERROR_CATALOG[foreign400].type, title: ERROR_CATALOG[foreign400].title }))
+          : undefined,
+      expect: { pointer: '/code' },
+    },
+    {
+      name: 'answer an HTML error page',
+      target: () => notFoundTarget,
+      mutate: (a) => ({
+        status: 502,
+        headers: { ...a.headers, 'content-type': 'text/html; charset=utf-8' },
+        body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+      }),
       expect: { infrastructure: 'non-json-body' },
     },
     {
       // The first answer of each request becomes a 429 without Retry-After; the client's retry goes through.
-      name: 'omit Retry-After on 429', target: () => notFoundTarget,
+      name: 'omit Retry-After on 429',
+      target: () => notFoundTarget,
       mutate: (a, _, nth) => {
         if (nth % 2 === 1) return undefined;
         const { type, title, status } = ERROR_CATALOG.rate_limit_exceeded;
         const headers = Object.fromEntries(Object.entries(a.headers).filter(([name]) => name !== 'retry-after'));
-        return { status, headers: { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, body: JSON.stringify({ type, title, status, code: 'rate_limit_exceeded', detail: 'Too many requests.' }) };
+        return {
+          status,
+          headers: { ...headers, 'content-type': PROBLEM_MEDIA_TYPE },
+          body: JSON.stringify({ type, title, status, code: 'rate_limit_exceeded', detail: 'Too many requests.' }),
+        };
       },
       expect: { pointer: '/headers/Retry-After' },
     },
-    { name: 'break the list envelope (`has_more` missing)', target: () => listTarget, mutate: (a) => (success(a) ? editJson(a, (b) => delete b['has_more']) : undefined), expect: { pointer: '/has_more' } },
+    {
+      name: 'break the list envelope (`has_more` missing)',
+      target: () => listTarget,
+      mutate: (a) => (success(a) ? editJson(a, (b) => delete b['has_more']) : undefined),
+      expect: { pointer: '/has_more' },
+    },
   ];
 }

@@ -50,9 +50,12 @@ try {
   proxy.set(undefined, undefined);
   const falseAlarms: string[] = [];
   for (const op of targets) {
-    for (const result of await runCases(op)) if (result.mode !== 'skipped' && !passed(result)) falseAlarms.push(`${result.operationId} ${result.name}: ${failuresOf(result).join('; ')}`);
+    for (const result of await runCases(op))
+      if (result.mode !== 'skipped' && !passed(result)) falseAlarms.push(`${result.operationId} ${result.name}: ${failuresOf(result).join('; ')}`);
   }
-  console.log(`conforming run over ${targets.map((t) => t.operationId).join(', ')}: ${falseAlarms.length === 0 ? 'passed (no false alarm)' : `${falseAlarms.length} FALSE ALARMS`}`);
+  console.log(
+    `conforming run over ${targets.map((t) => t.operationId).join(', ')}: ${falseAlarms.length === 0 ? 'passed (no false alarm)' : `${falseAlarms.length} FALSE ALARMS`}`,
+  );
   falseAlarms.forEach((line) => console.log(`  ${redact(line)}`));
 
   // 2. One class of drift at a time.

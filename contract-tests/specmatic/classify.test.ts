@@ -14,13 +14,18 @@ const block = (polarity: '+ve' | '-ve', request: string, status: string, respons
     '    Authorization: Bearer sk_test_x',
     '    Content-Type: application/json',
     '    ',
-    ...request.split('\n').slice(1).map((line) => `    ${line}`),
+    ...request
+      .split('\n')
+      .slice(1)
+      .map((line) => `    ${line}`),
     '',
     '  Response at 2026-11-30 9:42:1.387',
     `    ${status}`,
     `    content-type: ${Number(status.slice(0, 3)) >= 400 ? 'application/problem+json' : 'application/json'}`,
     '    ',
-    ...JSON.stringify(response, null, 4).split('\n').map((line) => `    ${line}`),
+    ...JSON.stringify(response, null, 4)
+      .split('\n')
+      .map((line) => `    ${line}`),
     '',
     `${polarity}  Scenario: a test${failed ? ' has FAILED' : ''}`,
     failed ? 'Reason:\n  Specification expected status 200 but response contained status 400' : '',
@@ -46,13 +51,23 @@ const verdictOf = (text: string) => {
 describe('the Specmatic transcript', () => {
   it('reads each exchange: request, answer, verdict', () => {
     const [exchange] = readTranscript(block('+ve', 'POST /v2/customers\n{"email": "a@example.jp"}', '200 OK', { object: 'customer' }, false));
-    expect(exchange).toMatchObject({ polarity: '+ve', method: 'POST', target: '/v2/customers', requestBody: { email: 'a@example.jp' }, status: 200, contentType: 'application/json', failed: false });
+    expect(exchange).toMatchObject({
+      polarity: '+ve',
+      method: 'POST',
+      target: '/v2/customers',
+      requestBody: { email: 'a@example.jp' },
+      status: 200,
+      contentType: 'application/json',
+      failed: false,
+    });
   });
 });
 
 describe('classifying a failure', () => {
   it('an answer outside the contract is a sandbox bug', () => {
-    const verdict = verdictOf(block('+ve', 'GET /v2/customers/cus_1', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_1'), code: 'no_such_code' }));
+    const verdict = verdictOf(
+      block('+ve', 'GET /v2/customers/cus_1', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_1'), code: 'no_such_code' }),
+    );
     expect(verdict?.verdict).toBe('sandbox bug');
   });
 
@@ -62,12 +77,21 @@ describe('classifying a failure', () => {
   });
 
   it('both cursors answered 400 invalid_request: the x-parameter-rules limitation', () => {
-    const verdict = verdictOf(block('+ve', 'GET /v2/customers?starting_after=a&ending_before=b', '400 Bad Request', problem('invalid_request', 400, '/v2/customers')));
+    const verdict = verdictOf(
+      block('+ve', 'GET /v2/customers?starting_after=a&ending_before=b', '400 Bad Request', problem('invalid_request', 400, '/v2/customers')),
+    );
     expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.parameterRules });
   });
 
   it('a body the schema refuses, answered 422: the generator limitation, with the keyword', () => {
-    const verdict = verdictOf(block('+ve', 'POST /v2/checkout/sessions\n{"mode": "payment"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/checkout/sessions', { errors: [{ field: 'line_items', message: 'Field required' }] })));
+    const verdict = verdictOf(
+      block(
+        '+ve',
+        'POST /v2/checkout/sessions\n{"mode": "payment"}',
+        '422 Unprocessable Entity',
+        problem('validation_error', 422, '/v2/checkout/sessions', { errors: [{ field: 'line_items', message: 'Field required' }] }),
+      ),
+    );
     expect(verdict).toEqual({ verdict: 'tool limitation', why: `${LIMITATIONS.invalidRequest} (required)` });
   });
 
@@ -77,32 +101,65 @@ describe('classifying a failure', () => {
   });
 
   it('an object of the examples answered 404 by a fresh sandbox is a sandbox bug: the seed promises it', () => {
-    const verdict = verdictOf(block('+ve', 'GET /v2/customers/cus_taro_yamada', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_taro_yamada'), detail: 'No such customer: cus_taro_yamada' }));
-    expect(verdict).toEqual({ verdict: 'sandbox bug', why: 'a fresh sandbox does not hold cus_taro_yamada, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)' });
+    const verdict = verdictOf(
+      block('+ve', 'GET /v2/customers/cus_taro_yamada', '404 Not Found', {
+        ...problem('not_found', 404, '/v2/customers/cus_taro_yamada'),
+        detail: 'No such customer: cus_taro_yamada',
+      }),
+    );
+    expect(verdict).toEqual({
+      verdict: 'sandbox bug',
+      why: 'a fresh sandbox does not hold cus_taro_yamada, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)',
+    });
   });
 
   it('after an earlier test of the run moved the object on, its state answer is the consumed-example limitation', () => {
     const captured = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '200 OK', { object: 'payment_flow' }, false);
-    const again = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '400 Bad Request', problem('invalid_status', 400, '/v2/payment_flows/pfw_8Lm3Xv6Tp0/capture'));
+    const again = block(
+      '+ve',
+      'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}',
+      '400 Bad Request',
+      problem('invalid_status', 400, '/v2/payment_flows/pfw_8Lm3Xv6Tp0/capture'),
+    );
     expect(verdictOf(captured + again)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.consumed });
     expect(verdictOf(again)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.objectState });
     const deleted = block('+ve', 'DELETE /v2/customers/cus_5Lr8Tw2Zk7', '200 OK', { object: 'customer' }, false);
-    const gone = block('+ve', 'DELETE /v2/customers/cus_5Lr8Tw2Zk7', '404 Not Found', { ...problem('not_found', 404, '/v2/customers/cus_5Lr8Tw2Zk7'), detail: 'No such customer: cus_5Lr8Tw2Zk7' });
+    const gone = block('+ve', 'DELETE /v2/customers/cus_5Lr8Tw2Zk7', '404 Not Found', {
+      ...problem('not_found', 404, '/v2/customers/cus_5Lr8Tw2Zk7'),
+      detail: 'No such customer: cus_5Lr8Tw2Zk7',
+    });
     expect(verdictOf(deleted + gone)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.consumed });
   });
 
   it("a payment method update whose type is not the stored method's is the stored-object limitation", () => {
-    const verdict = verdictOf(block('+ve', 'POST /v2/payment_methods/pm_3Fq8Zp2Lx9\n{"type": "paypay"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/payment_methods/pm_3Fq8Zp2Lx9', { errors: [{ field: 'type', message: "Input should be 'card'" }] })));
+    const verdict = verdictOf(
+      block(
+        '+ve',
+        'POST /v2/payment_methods/pm_3Fq8Zp2Lx9\n{"type": "paypay"}',
+        '422 Unprocessable Entity',
+        problem('validation_error', 422, '/v2/payment_methods/pm_3Fq8Zp2Lx9', { errors: [{ field: 'type', message: "Input should be 'card'" }] }),
+      ),
+    );
     expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.storedObject });
   });
 
   it('a scenario without +ve/-ve (a run without generative tests) is read too', () => {
-    const text = block('+ve', 'GET /v2/customers/XYZAB', '404 Not Found', problem('not_found', 404, '/v2/customers/XYZAB')).replace('+ve  Scenario', 'Scenario');
+    const text = block('+ve', 'GET /v2/customers/XYZAB', '404 Not Found', problem('not_found', 404, '/v2/customers/XYZAB')).replace(
+      '+ve  Scenario',
+      'Scenario',
+    );
     expect(readTranscript(text)[0]).toMatchObject({ polarity: '+ve', failed: true });
   });
 
   it('a valid request answered with an undocumented rule is a spec defect', () => {
-    const verdict = verdictOf(block('+ve', 'POST /v2/customers\n{"email": "a@example.jp"}', '422 Unprocessable Entity', problem('validation_error', 422, '/v2/customers', { errors: [{ field: 'email', message: 'taken' }] })));
+    const verdict = verdictOf(
+      block(
+        '+ve',
+        'POST /v2/customers\n{"email": "a@example.jp"}',
+        '422 Unprocessable Entity',
+        problem('validation_error', 422, '/v2/customers', { errors: [{ field: 'email', message: 'taken' }] }),
+      ),
+    );
     expect(verdict?.verdict).toBe('spec defect');
   });
 });

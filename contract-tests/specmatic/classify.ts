@@ -33,15 +33,14 @@ export const LIMITATIONS = {
   consumed:
     "Specmatic sends one request per test and several tests per example: once an earlier test of the run moved the example's object on (a 2xx to the same method and path), a later one finds it captured, canceled, confirmed, refunded, attached or detached, and gets the documented 4xx of its new state",
   objectState:
-    'Specmatic cannot bring an object into the status an operation needs (it sends one request per test, no chain): the answer is the documented 400 invalid_status, or another 400 of the object\'s state',
+    "Specmatic cannot bring an object into the status an operation needs (it sends one request per test, no chain): the answer is the documented 400 invalid_status, or another 400 of the object's state",
   storedObject:
     "no OpenAPI keyword relates a body field to the object the path names: an update's `type` must be the payment method's own (its description says so), and Specmatic's generated type is answered 422 validation_error naming type",
   reusedIdempotencyKey:
     "Specmatic sends the Idempotency-Key parameter's example with every write, so a later test reuses a key with another body: the documented 409 idempotency_conflict",
   relativeTime:
     'no JSON Schema keyword states a time relative to now ("expires_at in the future", said in its description): Specmatic sends a past time, answered 422 validation_error naming that field',
-  validNegative:
-    "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
+  validNegative: "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
 } as const;
 
 /** Fields whose rule is a time relative to now (their descriptions say so). */
@@ -49,7 +48,21 @@ const RELATIVE_TIMES = new Set(['expires_at']);
 /** Body fields that must agree with the stored object the path names, per operation (their descriptions say so). */
 const STORED_OBJECT_FIELDS: ReadonlyMap<string, string> = new Map([['updatePaymentMethod', 'type']]);
 /** Codes of an object's state: the answer when it is not in the status (or relation) an operation needs. */
-const STATE_CODES = new Set(['invalid_status', 'missing_payment_method', 'payment_method_already_attached', 'payment_method_unattached', 'payment_method_already_detached', 'already_refunded', 'refund_exceeds_payment', 'detached_payment_method_not_usable', 'payment_method_not_owned_by_customer', 'customer_required_for_payment_method', 'payment_method_not_in_allowed_types', 'payment_method_customer_mismatch', 'product_has_prices']);
+const STATE_CODES = new Set([
+  'invalid_status',
+  'missing_payment_method',
+  'payment_method_already_attached',
+  'payment_method_unattached',
+  'payment_method_already_detached',
+  'already_refunded',
+  'refund_exceeds_payment',
+  'detached_payment_method_not_usable',
+  'payment_method_not_owned_by_customer',
+  'customer_required_for_payment_method',
+  'payment_method_not_in_allowed_types',
+  'payment_method_customer_mismatch',
+  'product_has_prices',
+]);
 const ABSENT = new Set(['not_found', 'resource_missing']);
 
 /** Every string of a request: its path segments, query values and body. */
@@ -87,16 +100,24 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
     const judged = validateResponse({ method: exchange.method, path, status: exchange.status, contentType: exchange.contentType, body: exchange.responseBody });
     if (!judged.ok) {
       const first = judged.violations[0] ?? judged.infrastructure[0];
-      return { verdict: 'sandbox bug', why: `${op.operationId}: ${first ? ('pointer' in first ? `${first.pointer}: ${first.message}` : first.message) : 'answer outside the contract'}` };
+      return {
+        verdict: 'sandbox bug',
+        why: `${op.operationId}: ${first ? ('pointer' in first ? `${first.pointer}: ${first.message}` : first.message) : 'answer outside the contract'}`,
+      };
     }
     const problem = (exchange.responseBody ?? {}) as { code?: string; detail?: unknown; errors?: { field?: string }[] };
     const fields = (problem.errors ?? []).map((e) => e.field ?? '');
     const invalid = requestErrors(op, exchange.requestBody);
     if (exchange.polarity === '-ve') {
-      if (exchange.status < 400 && invalid.length > 0) return { verdict: 'sandbox bug', why: `${op.operationId} answered ${exchange.status} to a body the schema refuses: ${invalid[0]!.instancePath} ${invalid[0]!.message}` };
+      if (exchange.status < 400 && invalid.length > 0)
+        return {
+          verdict: 'sandbox bug',
+          why: `${op.operationId} answered ${exchange.status} to a body the schema refuses: ${invalid[0]!.instancePath} ${invalid[0]!.message}`,
+        };
       if (exchange.status < 400) return { verdict: 'tool limitation', why: LIMITATIONS.validNegative };
     }
-    if (breachOf(op.parameterRules, new URLSearchParams(search)) && problem.code === 'invalid_request') return { verdict: 'tool limitation', why: LIMITATIONS.parameterRules };
+    if (breachOf(op.parameterRules, new URLSearchParams(search)) && problem.code === 'invalid_request')
+      return { verdict: 'tool limitation', why: LIMITATIONS.parameterRules };
     if (invalid.length > 0 && exchange.status >= 400) return { verdict: 'tool limitation', why: `${LIMITATIONS.invalidRequest} (${invalid[0]!.keyword})` };
     if (problem.code === 'idempotency_conflict') return { verdict: 'tool limitation', why: LIMITATIONS.reusedIdempotencyKey };
     if (problem.code === 'validation_error' && fields.length > 0) {
@@ -108,11 +129,19 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
     if (problem.code !== undefined && ABSENT.has(problem.code)) {
       const seeded = requestStrings(exchange).find((value) => EXAMPLE_IDS.has(value) && String(problem.detail ?? '').includes(value));
       if (seeded && movedOn) return { verdict: 'tool limitation', why: LIMITATIONS.consumed };
-      if (seeded) return { verdict: 'sandbox bug', why: `a fresh sandbox does not hold ${seeded}, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)` };
+      if (seeded)
+        return {
+          verdict: 'sandbox bug',
+          why: `a fresh sandbox does not hold ${seeded}, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)`,
+        };
       return { verdict: 'tool limitation', why: LIMITATIONS.state };
     }
-    if (problem.code !== undefined && STATE_CODES.has(problem.code)) return { verdict: 'tool limitation', why: movedOn ? LIMITATIONS.consumed : LIMITATIONS.objectState };
-    return { verdict: 'spec defect', why: `${op.operationId} answered ${exchange.status}${problem.code ? ` ${problem.code}` : ''} to a request the spec allows: ${JSON.stringify(problem.errors ?? problem.detail ?? '').slice(0, 200)}` };
+    if (problem.code !== undefined && STATE_CODES.has(problem.code))
+      return { verdict: 'tool limitation', why: movedOn ? LIMITATIONS.consumed : LIMITATIONS.objectState };
+    return {
+      verdict: 'spec defect',
+      why: `${op.operationId} answered ${exchange.status}${problem.code ? ` ${problem.code}` : ''} to a request the spec allows: ${JSON.stringify(problem.errors ?? problem.detail ?? '').slice(0, 200)}`,
+    };
   };
 
   return (exchange) => {

@@ -19,7 +19,8 @@ import { readTranscript } from './transcript.ts';
 
 const mode = process.argv.includes('--drift') ? 'drift' : process.argv.includes('--examples') ? 'examples' : 'generative';
 const combinations = Number(process.env['SPECMATIC_COMBINATIONS'] ?? 1);
-if (!Number.isInteger(combinations) || combinations < 1) throw new Error(`SPECMATIC_COMBINATIONS must be a positive integer (got '${process.env['SPECMATIC_COMBINATIONS']}')`);
+if (!Number.isInteger(combinations) || combinations < 1)
+  throw new Error(`SPECMATIC_COMBINATIONS must be a positive integer (got '${process.env['SPECMATIC_COMBINATIONS']}')`);
 const dir = join(REPORTS, 'specmatic');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
@@ -36,10 +37,20 @@ try {
 
 /** A run over the whole spec, every failure classified; 1 on a sandbox bug or a spec defect. */
 async function conformance(): Promise<number> {
-  const run = await runSpecmatic(spec, { dir, baseUrl: sandbox.url, transcript: 'transcript.txt', junit: true, ...(mode === 'generative' ? { combinations } : {}) });
+  const run = await runSpecmatic(spec, {
+    dir,
+    baseUrl: sandbox.url,
+    transcript: 'transcript.txt',
+    junit: true,
+    ...(mode === 'generative' ? { combinations } : {}),
+  });
   const exchanges = readTranscript(run.text);
   const classify = createClassifier(contract);
-  const counts = new Map<Verdict, Map<string, number>>([['sandbox bug', new Map()], ['spec defect', new Map()], ['tool limitation', new Map()]]);
+  const counts = new Map<Verdict, Map<string, number>>([
+    ['sandbox bug', new Map()],
+    ['spec defect', new Map()],
+    ['tool limitation', new Map()],
+  ]);
   for (const exchange of exchanges) {
     const classified = classify(exchange);
     if (!classified) continue;
@@ -79,7 +90,9 @@ async function drift(): Promise<number> {
   const failures = async (op: Operation, name: string): Promise<string[]> => {
     const run = await runSpecmatic(spec, { dir, baseUrl: proxy.url, transcript: `drift-${name}.txt`, filter: filter(op) });
     if (!run.totals || run.totals.run === 0) throw new Error(`Specmatic ran no test of ${op.operationId} (reports/specmatic/drift-${name}.txt)`);
-    return readTranscript(run.text).filter((e) => e.failed).map((e) => `${e.status}: ${reasonOf(e.reason)}`);
+    return readTranscript(run.text)
+      .filter((e) => e.failed)
+      .map((e) => `${e.status}: ${reasonOf(e.reason)}`);
   };
   try {
     const classes = driftClasses(contract).map((c) => ({ drift: c, target: c.target(contract) }));
@@ -94,7 +107,9 @@ async function drift(): Promise<number> {
       }
       proxy.set(target, c.mutate);
       const found = await failures(target, String(index + 1));
-      rows.push(`| ${c.name} | ${target.operationId} | ${found.length > 0 ? 'caught' : '**missed**'} | ${[...new Set(found)].join('<br>').replaceAll('|', '\\|').slice(0, 300)} |`);
+      rows.push(
+        `| ${c.name} | ${target.operationId} | ${found.length > 0 ? 'caught' : '**missed**'} | ${[...new Set(found)].join('<br>').replaceAll('|', '\\|').slice(0, 300)} |`,
+      );
     }
     const caught = rows.filter((row) => row.includes('| caught |')).length;
     report('drift.md', [
@@ -114,7 +129,10 @@ async function drift(): Promise<number> {
 
 /** The gist of Specmatic's reason for a failure: its last line (`Specification expected status 200 but …`). */
 function reasonOf(reason: string): string {
-  const lines = reason.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = reason
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? reason;
 }
 

@@ -18,7 +18,10 @@ function propertiesInOptions(node: unknown): unknown {
   for (const keyword of ['anyOf', 'oneOf']) {
     const options = copy[keyword];
     if (!isNode(copy['properties']) || !Array.isArray(options) || !options.every((o) => isNode(o) && Array.isArray(o['required']))) continue;
-    copy[keyword] = options.map((option: Node) => ({ ...option, properties: { ...(copy['properties'] as Node), ...(isNode(option['properties']) ? option['properties'] : {}) } }));
+    copy[keyword] = options.map((option: Node) => ({
+      ...option,
+      properties: { ...(copy['properties'] as Node), ...(isNode(option['properties']) ? option['properties'] : {}) },
+    }));
   }
   return copy;
 }

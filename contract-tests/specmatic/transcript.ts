@@ -23,7 +23,10 @@ const SEPARATOR = /^-{20}$/m;
 function bodyOf(lines: string[]): unknown {
   const blank = lines.findIndex((line) => line.trim() === '');
   if (blank < 0) return undefined;
-  const text = lines.slice(blank + 1).join('\n').trim();
+  const text = lines
+    .slice(blank + 1)
+    .join('\n')
+    .trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -35,7 +38,10 @@ function bodyOf(lines: string[]): unknown {
 export function readTranscript(text: string): Exchange[] {
   const exchanges: Exchange[] = [];
   for (const block of text.split(SEPARATOR)) {
-    const request = /\n\s*Request to \S+ at [^\n]*\n\s*(GET|POST|PUT|PATCH|DELETE) (\S+)\n([\s\S]*?)\n\s*Response at [^\n]*\n\s*(\d{3})[^\n]*\n([\s\S]*?)\n(?:[+-]ve )?\s*Scenario: /.exec(block);
+    const request =
+      /\n\s*Request to \S+ at [^\n]*\n\s*(GET|POST|PUT|PATCH|DELETE) (\S+)\n([\s\S]*?)\n\s*Response at [^\n]*\n\s*(\d{3})[^\n]*\n([\s\S]*?)\n(?:[+-]ve )?\s*Scenario: /.exec(
+        block,
+      );
     // Generative runs mark each scenario `+ve` or `-ve`; other runs print the scenario alone (a `-> 4xx` one is negative).
     const verdict = /\n(?:([+-]ve)\s+)?Scenario: ([^\n]*?)( has FAILED)?\n([\s\S]*)$/.exec(block);
     if (!request || !verdict) continue;

@@ -19,7 +19,7 @@ const change: Change = {
   pointer: '/paths/~1v2~1customers/get',
   document: 'bundle',
   subject: 'query limit',
-  message: "deleted the `query` request parameter `limit`",
+  message: 'deleted the `query` request parameter `limit`',
 };
 
 describe('acknowledgements', () => {
@@ -34,7 +34,9 @@ describe('acknowledgements', () => {
     expect(matches(ack!, change)).toBe(true);
     expect(matches(ack!, { ...change, subject: 'query starting_after' })).toBe(false);
     expect(matches(ack!, { ...change, operation: 'getAllPrices' })).toBe(false);
-    expect(parse(entry)).toEqual([{ check: change.check, operation: change.operation, pointer: change.pointer, subject: change.subject, reason: expect.any(String) }]);
+    expect(parse(entry)).toEqual([
+      { check: change.check, operation: change.operation, pointer: change.pointer, subject: change.subject, reason: expect.any(String) },
+    ]);
   });
 
   it('refuse an entry without a reason or with an unknown field, naming the file and line', () => {

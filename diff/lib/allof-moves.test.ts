@@ -12,7 +12,11 @@ const list = (envelopeRequires: string[], ownRequires: string[], data = true) =>
               'application/json': {
                 schema: {
                   allOf: [
-                    { type: 'object', required: envelopeRequires, properties: { object: { const: 'list' }, has_more: { type: 'boolean' }, ...(data ? { data: { type: 'array' } } : {}) } },
+                    {
+                      type: 'object',
+                      required: envelopeRequires,
+                      properties: { object: { const: 'list' }, has_more: { type: 'boolean' }, ...(data ? { data: { type: 'array' } } : {}) },
+                    },
                     { type: 'object', required: ownRequires, properties: data ? { data: { type: 'array' } } : {} },
                   ],
                 },
@@ -31,13 +35,30 @@ describe('isAllOfMove', () => {
   const moved = list(['object', 'has_more'], ['data']);
 
   it('refutes "removed" and "became required" when the merged response still requires the field', () => {
-    expect(isAllOfMove(change('response-required-property-removed', 'removed the required property `allOf[#/components/schemas/ListEnvelope]/data` from the response with the `200` status'), base, moved)).toBe(true);
-    expect(isAllOfMove(change('response-property-became-required', 'the response property `allOf[subschema #2]/data` became required for the status `200`'), base, moved)).toBe(true);
+    expect(
+      isAllOfMove(
+        change(
+          'response-required-property-removed',
+          'removed the required property `allOf[#/components/schemas/ListEnvelope]/data` from the response with the `200` status',
+        ),
+        base,
+        moved,
+      ),
+    ).toBe(true);
+    expect(
+      isAllOfMove(
+        change('response-property-became-required', 'the response property `allOf[subschema #2]/data` became required for the status `200`'),
+        base,
+        moved,
+      ),
+    ).toBe(true);
   });
 
   it('keeps a real removal', () => {
     const gone = list(['object', 'has_more'], [], false);
-    expect(isAllOfMove(change('response-required-property-removed', 'removed the required property `data` from the response with the `200` status'), base, gone)).toBe(false);
+    expect(
+      isAllOfMove(change('response-required-property-removed', 'removed the required property `data` from the response with the `200` status'), base, gone),
+    ).toBe(false);
   });
 
   it('leaves alone changes it has no claim for', () => {

@@ -25,13 +25,12 @@ const responseSchema = (document: JsonObject, change: OasdiffChange, status: str
 /** Field names a property path of oasdiff may mean: `allOf[subschema #2]/data/items/id` → `data[].id` (or
  * `data.items.id` when `items` is a property, as Statement's is). */
 function candidates(property: string): string[] {
-  const segments = property.replace(/\b(?:allOf|oneOf|anyOf)\[[^\]]*\]\/?/g, '').split('/').filter(Boolean);
+  const segments = property
+    .replace(/\b(?:allOf|oneOf|anyOf)\[[^\]]*\]\/?/g, '')
+    .split('/')
+    .filter(Boolean);
   return segments.reduce<string[]>(
-    (names, segment) =>
-      names.flatMap((name) => [
-        name === '' ? segment : `${name}.${segment}`,
-        ...(segment === 'items' && name !== '' ? [`${name}[]`] : []),
-      ]),
+    (names, segment) => names.flatMap((name) => [name === '' ? segment : `${name}.${segment}`, ...(segment === 'items' && name !== '' ? [`${name}[]`] : [])]),
     [''],
   );
 }

@@ -14,7 +14,10 @@ const of = (schema: unknown) => fieldsOf(document, schema);
 describe('fieldsOf', () => {
   it('merges allOf members, follows $refs, and names array items with []', () => {
     const fields = of({
-      allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } }],
+      allOf: [
+        { $ref: '#/components/schemas/Base' },
+        { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Item' } } } },
+      ],
     });
     expect(Object.fromEntries([...fields].map(([name, f]) => [name, [f.types, f.required, f.enum]]))).toEqual({
       id: ['string', true, null],
@@ -26,7 +29,7 @@ describe('fieldsOf', () => {
     expect(fields.get('items[].name')?.pointer).toBe('/properties/items/items/properties/name');
   });
 
-  it('keeps every allOf part of a property they both name (a webhook: Event\'s data and the resource)', () => {
+  it("keeps every allOf part of a property they both name (a webhook: Event's data and the resource)", () => {
     const fields = of({
       allOf: [
         { type: 'object', properties: { data: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
@@ -37,20 +40,39 @@ describe('fieldsOf', () => {
   });
 
   it('counts a field of any oneOf variant', () => {
-    expect([...of({ oneOf: [{ properties: { card: { type: 'object' } } }, { properties: { paypay: { type: 'object' } } }] }).keys()]).toEqual(['card', 'paypay']);
+    expect([...of({ oneOf: [{ properties: { card: { type: 'object' } } }, { properties: { paypay: { type: 'object' } } }] }).keys()]).toEqual([
+      'card',
+      'paypay',
+    ]);
   });
 });
 
 describe('compareFields', () => {
-  const before = of({ type: 'object', required: ['id', 'data'], properties: { id: { type: 'string' }, data: { type: 'object', properties: { x: { type: 'integer' } } }, kind: { type: 'string', enum: ['a'] } } });
+  const before = of({
+    type: 'object',
+    required: ['id', 'data'],
+    properties: { id: { type: 'string' }, data: { type: 'object', properties: { x: { type: 'integer' } } }, kind: { type: 'string', enum: ['a'] } },
+  });
 
   it('reports the outermost removed field only, and an added one outside new objects', () => {
-    const after = of({ type: 'object', required: ['id'], properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['a'] }, extra: { type: 'object', properties: { y: { type: 'string' } } } } });
+    const after = of({
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'string' }, kind: { type: 'string', enum: ['a'] }, extra: { type: 'object', properties: { y: { type: 'string' } } } },
+    });
     expect(compareFields(before, after).map((c) => c.detail)).toEqual(['data removed', 'extra added']);
   });
 
   it('reports a retyped field, one no longer required, and a new enum value', () => {
-    const after = of({ type: 'object', required: ['data'], properties: { id: { type: ['string', 'null'] }, data: { type: 'object', properties: { x: { type: 'integer' } } }, kind: { type: 'string', enum: ['a', 'b'] } } });
+    const after = of({
+      type: 'object',
+      required: ['data'],
+      properties: {
+        id: { type: ['string', 'null'] },
+        data: { type: 'object', properties: { x: { type: 'integer' } } },
+        kind: { type: 'string', enum: ['a', 'b'] },
+      },
+    });
     expect(compareFields(before, after).map((c) => [c.kind, c.detail])).toEqual([
       ['retyped', 'id retyped string → null|string'],
       ['optional', 'id no longer always sent'],
@@ -59,7 +81,11 @@ describe('compareFields', () => {
   });
 
   it('finds nothing when only the order of keys differs', () => {
-    const after = of({ properties: { kind: { enum: ['a'], type: 'string' }, data: { properties: { x: { type: 'integer' } }, type: 'object' }, id: { type: 'string' } }, required: ['data', 'id'], type: 'object' });
+    const after = of({
+      properties: { kind: { enum: ['a'], type: 'string' }, data: { properties: { x: { type: 'integer' } }, type: 'object' }, id: { type: 'string' } },
+      required: ['data', 'id'],
+      type: 'object',
+    });
     expect(compareFields(before, after)).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ export function fieldsOf(document: JsonObject, schema: unknown): Map<string, Fie
     for (const [key, child] of Object.entries(isObject(here['properties']) ? here['properties'] : {})) {
       walk(child, name === '' ? key : `${name}.${key}`, `${at}${pointer('properties', key)}`, needed.has(key), depth + 1);
     }
-    for (const variant of [...(here['oneOf'] as unknown[] | undefined ?? []), ...(here['anyOf'] as unknown[] | undefined ?? [])]) {
+    for (const variant of [...((here['oneOf'] as unknown[] | undefined) ?? []), ...((here['anyOf'] as unknown[] | undefined) ?? [])]) {
       const properties = merged(document, variant)['properties'];
       for (const [key, child] of Object.entries(isObject(properties) ? properties : {})) {
         const field = name === '' ? key : `${name}.${key}`;

@@ -1,15 +1,13 @@
 // JSON helpers for reading bundles: local `$ref`s and JSON pointers (RFC 6901).
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const escapeSegment = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 const unescapeSegment = (segment: string): string => segment.replaceAll('~1', '/').replaceAll('~0', '~');
 
 /** A JSON pointer from its segments: pointer('paths', '/v2/customers', 'post') = '/paths/~1v2~1customers/post'. */
-export const pointer = (...segments: readonly (string | number)[]): string =>
-  segments.map((segment) => `/${escapeSegment(String(segment))}`).join('');
+export const pointer = (...segments: readonly (string | number)[]): string => segments.map((segment) => `/${escapeSegment(String(segment))}`).join('');
 
 /** The value at a pointer, following `$ref`s on the way (pointers here address the dereferenced document). */
 export function at(document: JsonObject, path: string): unknown {

@@ -27,10 +27,14 @@ describe('loadVersion', () => {
   it('reads the release baseline with its catalog', async () => {
     const baseline = await loadVersion('diff/baseline', '--base');
     expect(baseline).toMatchObject({ label: 'diff/baseline', catalogFrom: 'catalog' });
-    expect(baseline.catalog.find((entry) => entry.code === 'rate_limit_exceeded')).toMatchObject({ status: 429, retry: expect.any(String), headers: ['Retry-After'] });
+    expect(baseline.catalog.find((entry) => entry.code === 'rate_limit_exceeded')).toMatchObject({
+      status: 429,
+      retry: expect.any(String),
+      headers: ['Retry-After'],
+    });
   });
 
-  it('builds a git ref with that commit\'s own build, and the working tree with its own', async () => {
+  it("builds a git ref with that commit's own build, and the working tree with its own", async () => {
     const [head, tree] = await Promise.all([loadVersion('HEAD', '--base'), loadVersion(undefined, '--head')]);
     expect(head.label).toMatch(/^HEAD \([0-9a-f]{7}\)$/);
     expect(head.catalogFrom).toBe('catalog');
@@ -39,8 +43,12 @@ describe('loadVersion', () => {
   });
 
   it('names the option and the input it cannot read', async () => {
-    await expect(loadVersion('no-such-ref-or-file', '--base')).rejects.toThrow('--base no-such-ref-or-file: neither a file, a folder nor a git ref of this repository');
-    await expect(loadVersion('docs', '--head')).rejects.toThrow('--head docs: a folder must hold a snapshot (openapi.json, catalog.json) or a checkout (openapi/openapi.yaml)');
+    await expect(loadVersion('no-such-ref-or-file', '--base')).rejects.toThrow(
+      '--base no-such-ref-or-file: neither a file, a folder nor a git ref of this repository',
+    );
+    await expect(loadVersion('docs', '--head')).rejects.toThrow(
+      '--head docs: a folder must hold a snapshot (openapi.json, catalog.json) or a checkout (openapi/openapi.yaml)',
+    );
     const notOpenapi = scratch('x.yaml', 'title: not a spec\n');
     await expect(loadVersion(notOpenapi, '--base')).rejects.toThrow(`${notOpenapi}: not an OpenAPI document (no \`openapi\` field)`);
     const broken = scratch('x.json', '{"openapi": ');

@@ -119,8 +119,13 @@ export function asChange(change: OasdiffChange, base: JsonObject, head: JsonObje
   const method = change.operation?.toLowerCase();
   const status = statusOf(change);
   const located = change.path !== undefined && method !== undefined;
-  const subject = [...(change.text ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!).filter((name) => name !== String(status)).join(' ');
-  const operation = located ? (objectAt(head, objectAt(head, head['paths'])[change.path!])[method] ?? objectAt(base, objectAt(base, base['paths'])[change.path!])[method]) : undefined;
+  const subject = [...(change.text ?? '').matchAll(/`([^`]+)`/g)]
+    .map((match) => match[1]!)
+    .filter((name) => name !== String(status))
+    .join(' ');
+  const operation = located
+    ? (objectAt(head, objectAt(head, head['paths'])[change.path!])[method] ?? objectAt(base, objectAt(base, base['paths'])[change.path!])[method])
+    : undefined;
   const tag = (objectAt(head, operation)['tags'] as string[] | undefined)?.[0];
   return {
     check: PREFIX + (change.id ?? 'unknown'),

@@ -29,10 +29,23 @@ describe('diff/severities.yaml', () => {
   });
 
   it('refuses a check without severity, an unknown check, an unknown severity', () => {
-    expect(() => loadSeverities(CHECKS, edited((t) => t.replace(/^ {2}webhook-added: safe\n/m, '')))).toThrow(/no severity for webhook-added/);
-    expect(() => loadSeverities(CHECKS, edited((t) => t.replace('contract:\n', 'contract:\n  made-up-check: safe\n')))).toThrow(/severities\.yaml:\d+: no rule reports 'made-up-check'/);
-    expect(() => loadSeverities(CHECKS, edited((t) => t.replace('error-code-removed: breaking', 'error-code-removed: fatal')))).toThrow(
-      /severities\.yaml:\d+: error-code-removed must be one of breaking, potentially-breaking, safe/,
-    );
+    expect(() =>
+      loadSeverities(
+        CHECKS,
+        edited((t) => t.replace(/^ {2}webhook-added: safe\n/m, '')),
+      ),
+    ).toThrow(/no severity for webhook-added/);
+    expect(() =>
+      loadSeverities(
+        CHECKS,
+        edited((t) => t.replace('contract:\n', 'contract:\n  made-up-check: safe\n')),
+      ),
+    ).toThrow(/severities\.yaml:\d+: no rule reports 'made-up-check'/);
+    expect(() =>
+      loadSeverities(
+        CHECKS,
+        edited((t) => t.replace('error-code-removed: breaking', 'error-code-removed: fatal')),
+      ),
+    ).toThrow(/severities\.yaml:\d+: error-code-removed must be one of breaking, potentially-breaking, safe/);
   });
 });

@@ -64,4 +64,3 @@ export function loadSeverities(checks: readonly string[], file = SEVERITIES_FILE
     oasdiffOverrides: [...overrides.keys()],
   };
 }
-

@@ -41,13 +41,22 @@ const entry = (source: Source, code: string) => {
 };
 const withoutCode = (document: JsonObject, code: string): void => {
   for (const item of Object.values((document as Json)['paths'] as Json)) {
-    for (const op of Object.values(item as Json)) if (Array.isArray(op?.['x-errors'])) op['x-errors'] = op['x-errors'].filter((entry: unknown) => readListedCode(entry)?.code !== code);
+    for (const op of Object.values(item as Json))
+      if (Array.isArray(op?.['x-errors'])) op['x-errors'] = op['x-errors'].filter((entry: unknown) => readListedCode(entry)?.code !== code);
   }
 };
 
 /** Every object's keys in reverse order (arrays as they are: their order can mean something, as in `allOf`). */
 const reordered = (node: unknown): unknown =>
-  Array.isArray(node) ? node.map(reordered) : isObject(node) ? Object.fromEntries(Object.entries(node).reverse().map(([k, v]) => [k, reordered(v)])) : node;
+  Array.isArray(node)
+    ? node.map(reordered)
+    : isObject(node)
+      ? Object.fromEntries(
+          Object.entries(node)
+            .reverse()
+            .map(([k, v]) => [k, reordered(v)]),
+        )
+      : node;
 
 const CUSTOMERS = '/v2/customers';
 const CUSTOMER = '/v2/customers/{customer_id}';
@@ -56,8 +65,7 @@ const CAPTURE = '/v2/payment_flows/{payment_flow_id}/capture';
 const problem = (path: string, method: string, status: number, code: string): string =>
   `/paths/${path.replaceAll('/', '~1')}/${method}/responses/${status}/content/application~1problem+json/examples/${code}`;
 const at = (path: string, method: string, ...rest: string[]): string => [`/paths/${path.replaceAll('/', '~1')}/${method}`, ...rest].join('/');
-const payload = (webhook: string, field: string): string =>
-  `/webhooks/${webhook}/post/requestBody/content/application~1json/schema/properties/${field}`;
+const payload = (webhook: string, field: string): string => `/webhooks/${webhook}/post/requestBody/content/application~1json/schema/properties/${field}`;
 
 export const MUTATIONS: readonly Mutation[] = [
   {
@@ -85,22 +93,42 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'remove a response field (`Customer.email`)',
     source: ({ document }) => removeField(schema(document, 'Customer'), 'email'),
-    expect: { check: 'oasdiff:response-required-property-removed', severity: 'breaking', operation: 'getCustomer', pointer: at(CUSTOMER, 'get', 'responses', '200') },
+    expect: {
+      check: 'oasdiff:response-required-property-removed',
+      severity: 'breaking',
+      operation: 'getCustomer',
+      pointer: at(CUSTOMER, 'get', 'responses', '200'),
+    },
   },
   {
     name: 'required → optional response field (`Customer.email`)',
     source: ({ document }) => dropRequired(schema(document, 'Customer'), 'email'),
-    expect: { check: 'oasdiff:response-property-became-optional', severity: 'breaking', operation: 'getCustomer', pointer: at(CUSTOMER, 'get', 'responses', '200') },
+    expect: {
+      check: 'oasdiff:response-property-became-optional',
+      severity: 'breaking',
+      operation: 'getCustomer',
+      pointer: at(CUSTOMER, 'get', 'responses', '200'),
+    },
   },
   {
     name: 'response type change (`Customer.email` → integer)',
     source: ({ document }) => void (schema(document, 'Customer')['properties']['email'] = { type: ['integer', 'null'] }),
-    expect: { check: 'oasdiff:response-property-type-changed', severity: 'breaking', operation: 'getCustomer', pointer: at(CUSTOMER, 'get', 'responses', '200') },
+    expect: {
+      check: 'oasdiff:response-property-type-changed',
+      severity: 'breaking',
+      operation: 'getCustomer',
+      pointer: at(CUSTOMER, 'get', 'responses', '200'),
+    },
   },
   {
     name: 'response enum value added (`PaymentFlowStatus` `on_hold`)',
     source: ({ document }) => void schema(document, 'PaymentFlowStatus')['enum'].push('on_hold'),
-    expect: { check: 'oasdiff:response-property-enum-value-added', severity: 'potentially-breaking', operation: 'getPaymentFlow', pointer: at('/v2/payment_flows/{payment_flow_id}', 'get', 'responses', '200') },
+    expect: {
+      check: 'oasdiff:response-property-enum-value-added',
+      severity: 'potentially-breaking',
+      operation: 'getPaymentFlow',
+      pointer: at('/v2/payment_flows/{payment_flow_id}', 'get', 'responses', '200'),
+    },
   },
   {
     name: 'request enum value removed (`cancellation_reason` `abandoned`)',
@@ -108,7 +136,12 @@ export const MUTATIONS: readonly Mutation[] = [
       const reason = schema(document, 'PaymentFlowCancelRequest')['properties']['cancellation_reason'];
       reason['enum'] = reason['enum'].filter((value: string) => value !== 'abandoned');
     },
-    expect: { check: 'oasdiff:request-property-enum-value-removed', severity: 'breaking', operation: 'cancelPaymentFlow', pointer: at('/v2/payment_flows/{payment_flow_id}/cancel', 'post') },
+    expect: {
+      check: 'oasdiff:request-property-enum-value-removed',
+      severity: 'breaking',
+      operation: 'cancelPaymentFlow',
+      pointer: at('/v2/payment_flows/{payment_flow_id}/cancel', 'post'),
+    },
   },
   {
     name: 'renamed query parameter (`getAllCustomers` `limit` → `page_size`)',
@@ -136,7 +169,12 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'error code added to an operation (`capturePaymentFlow` `already_refunded`, x-errors)',
     source: ({ document }) => void operation(document, CAPTURE, 'post')['x-errors'].push('already_refunded'),
-    expect: { check: 'error-code-added', severity: 'potentially-breaking', operation: 'capturePaymentFlow', pointer: problem(CAPTURE, 'post', 400, 'already_refunded') },
+    expect: {
+      check: 'error-code-added',
+      severity: 'potentially-breaking',
+      operation: 'capturePaymentFlow',
+      pointer: problem(CAPTURE, 'post', 400, 'already_refunded'),
+    },
   },
   {
     name: 'code moved 400 → 422 (`invalid_status`, catalog)',
@@ -154,7 +192,13 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'new code in the catalog, answered by `confirmPaymentFlow` (`card_expired`)',
     source: (source) => {
-      source.catalog.push({ ...entry(source, 'card_declined'), code: 'card_expired', title: 'Card expired', type: 'https://docs.pay.jp/v2/errors/card-expired', slug: 'card-expired' });
+      source.catalog.push({
+        ...entry(source, 'card_declined'),
+        code: 'card_expired',
+        title: 'Card expired',
+        type: 'https://docs.pay.jp/v2/errors/card-expired',
+        slug: 'card-expired',
+      });
       operation(source.document, CONFIRM, 'post')['x-errors'].push('card_expired');
     },
     expect: { check: 'error-code-created', severity: 'potentially-breaking', operation: null, pointer: '/codes/card_expired' },
@@ -192,12 +236,22 @@ export const MUTATIONS: readonly Mutation[] = [
   {
     name: 'webhook payload field removed (`Event.pending_webhooks`)',
     source: ({ document }) => removeField(schema(document, 'Event'), 'pending_webhooks'),
-    expect: { check: 'webhook-field-removed', severity: 'breaking', operation: 'webhook refund.created', pointer: payload('refund.created', 'pending_webhooks') },
+    expect: {
+      check: 'webhook-field-removed',
+      severity: 'breaking',
+      operation: 'webhook refund.created',
+      pointer: payload('refund.created', 'pending_webhooks'),
+    },
   },
   {
     name: 'webhook payload field retyped (`Event.pending_webhooks` → string)',
     source: ({ document }) => void (schema(document, 'Event')['properties']['pending_webhooks'] = { type: 'string' }),
-    expect: { check: 'webhook-field-retyped', severity: 'breaking', operation: 'webhook refund.created', pointer: payload('refund.created', 'pending_webhooks') },
+    expect: {
+      check: 'webhook-field-retyped',
+      severity: 'breaking',
+      operation: 'webhook refund.created',
+      pointer: payload('refund.created', 'pending_webhooks'),
+    },
   },
   {
     name: 'a write loses `Idempotency-Key` (`createCustomer`)',
@@ -216,7 +270,8 @@ export const MUTATIONS: readonly Mutation[] = [
   },
   {
     name: 'no-op: every key reordered, YAML restyled',
-    bundle: (document) => parse(stringify(reordered(document), { indent: 4, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 60 })) as JsonObject,
+    bundle: (document) =>
+      parse(stringify(reordered(document), { indent: 4, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 60 })) as JsonObject,
     expect: null,
   },
 ];

@@ -23,7 +23,11 @@ describe('mutation proof of the checker', () => {
   });
 
   it("README.md shows this run's table (our column exactly; oasdiff's counts move with the spec)", () => {
-    const ours = (table: string | null): string[] => (table ?? '').split('\n').filter((line) => line.startsWith('| ')).map((line) => line.split(' | ').slice(0, 3).join(' | '));
+    const ours = (table: string | null): string[] =>
+      (table ?? '')
+        .split('\n')
+        .filter((line) => line.startsWith('| '))
+        .map((line) => line.split(' | ').slice(0, 3).join(' | '));
     expect(ours(readmeTable()), 'README.md is out of date: npm run test:diff-mutation -- --readme').toEqual(ours(proofTable(outcomes)));
   });
 });

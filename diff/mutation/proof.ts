@@ -36,7 +36,9 @@ export async function runProof(mutations: readonly Mutation[] = MUTATIONS): Prom
       const report = await compare(base, heads[i]!, { acknowledge: false });
       const expected = mutation.expect;
       const found = expected
-        ? report.findings.find((f) => f.check === expected.check && f.severity === expected.severity && f.operation === expected.operation && f.pointer === expected.pointer)
+        ? report.findings.find(
+            (f) => f.check === expected.check && f.severity === expected.severity && f.operation === expected.operation && f.pointer === expected.pointer,
+          )
         : undefined;
       const passed = expected ? found !== undefined : report.findings.length === 0 && report.oasdiff.length === 0;
       outcomes[i] = { mutation, ours: report.findings, oasdiff: report.oasdiff, found, passed };
@@ -63,8 +65,12 @@ export function proofTable(outcomes: readonly Outcome[]): string {
   const rows = outcomes.map(({ mutation, ours, oasdiff, found, passed }, i) => {
     const expected = mutation.expect;
     const reported = !expected
-      ? passed ? 'nothing' : `${ours.length} findings (expected none)`
-      : found ? `\`${found.check}\` ${SEVERITY_SHORT[found.severity]} at \`${found.pointer}\`` : `MISSED \`${expected.check}\``;
+      ? passed
+        ? 'nothing'
+        : `${ours.length} findings (expected none)`
+      : found
+        ? `\`${found.check}\` ${SEVERITY_SHORT[found.severity]} at \`${found.pointer}\``
+        : `MISSED \`${expected.check}\``;
     return `| ${i + 1} | ${mutation.name} | ${passed ? '✓' : '✗'} ${reported} | ${oasdiffSummary(oasdiff)} |`;
   });
   const caught = outcomes.filter((o) => o.passed).length;

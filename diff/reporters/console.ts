@@ -18,7 +18,10 @@ export function consoleReport(report: Report, result: Verdict): string {
       lines.push(`  ${mark} ${subjectOf(finding)}: ${finding.message}`, `      ${finding.check} at ${locationOf(finding)}`);
       if (finding.acknowledged !== undefined) lines.push(`      acknowledged: ${finding.acknowledged}`);
       else if (severity === 'breaking') {
-        lines.push(`      not acknowledged; if it is intended, add under \`acknowledged:\` in ${ACKNOWLEDGEMENTS_FILE}:`, indent(acknowledgementFor(finding), '        '));
+        lines.push(
+          `      not acknowledged; if it is intended, add under \`acknowledged:\` in ${ACKNOWLEDGEMENTS_FILE}:`,
+          indent(acknowledgementFor(finding), '        '),
+        );
       }
     }
   }
@@ -27,7 +30,8 @@ export function consoleReport(report: Report, result: Verdict): string {
     for (const ack of result.stale) lines.push(`  ✗ ${ack.source}: ${ack.check} ${ack.operation ?? ''} ${ack.pointer}`);
   }
   const ignored = report.unmatched.length - result.stale.length;
-  if (ignored > 0) lines.push('', `note: ${ignored} acknowledgement${ignored > 1 ? 's' : ''} match nothing here; they are checked against the release baseline only`);
+  if (ignored > 0)
+    lines.push('', `note: ${ignored} acknowledgement${ignored > 1 ? 's' : ''} match nothing here; they are checked against the release baseline only`);
   for (const note of report.notes) lines.push('', `note: ${note}`);
   lines.push('', summaryLine(result));
   return lines.join('\n');

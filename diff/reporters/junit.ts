@@ -3,8 +3,7 @@
 import type { Report } from '../lib/compare.ts';
 import { locationOf, subjectOf, type Verdict } from './summary.ts';
 
-const xml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const xml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function junitReport(report: Report, result: Verdict): string {
   const cases = report.findings.map((finding) => {

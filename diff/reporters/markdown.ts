@@ -18,7 +18,14 @@ export function markdownReport(report: Report, result: Verdict): string {
     }
   }
   if (result.unacknowledged.length > 0) {
-    lines.push('', '<details><summary>To acknowledge</summary>', '', `Reviewed and intended? Add under \`acknowledged:\` in \`${ACKNOWLEDGEMENTS_FILE}\`:`, '', '```yaml');
+    lines.push(
+      '',
+      '<details><summary>To acknowledge</summary>',
+      '',
+      `Reviewed and intended? Add under \`acknowledged:\` in \`${ACKNOWLEDGEMENTS_FILE}\`:`,
+      '',
+      '```yaml',
+    );
     lines.push(...result.unacknowledged.map(acknowledgementFor), '```', '', '</details>');
   }
   if (result.stale.length > 0) {

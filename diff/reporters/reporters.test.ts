@@ -18,9 +18,29 @@ const removed: Finding = {
   message: "402 card_declined removed: a client's handler <for it> is dead code",
 };
 const acknowledged: Finding = { ...removed, pointer: '/x', acknowledged: 'reviewed & accepted' };
-const retry: Finding = { check: 'error-retry-changed', severity: 'potentially-breaking', operation: null, pointer: '/codes/processing_error/retry', document: 'catalog', message: 'processing_error: retry policy same-key → no' };
-const stale: Acknowledgement = { check: 'webhook-removed', operation: 'webhook refund.created', pointer: '/webhooks/refund.created', reason: 'old', source: 'openapi/breaking-changes.yaml:14' };
-const report: Report = { base: 'diff/baseline', head: 'working tree', findings: [removed, acknowledged, retry], unmatched: [stale], notes: ['a note'], oasdiff: [] };
+const retry: Finding = {
+  check: 'error-retry-changed',
+  severity: 'potentially-breaking',
+  operation: null,
+  pointer: '/codes/processing_error/retry',
+  document: 'catalog',
+  message: 'processing_error: retry policy same-key → no',
+};
+const stale: Acknowledgement = {
+  check: 'webhook-removed',
+  operation: 'webhook refund.created',
+  pointer: '/webhooks/refund.created',
+  reason: 'old',
+  source: 'openapi/breaking-changes.yaml:14',
+};
+const report: Report = {
+  base: 'diff/baseline',
+  head: 'working tree',
+  findings: [removed, acknowledged, retry],
+  unmatched: [stale],
+  notes: ['a note'],
+  oasdiff: [],
+};
 
 describe('reporters', () => {
   const result = verdict(report, true);
@@ -37,7 +57,14 @@ describe('reporters', () => {
     const lines = text.split('\n');
     const start = lines.findIndex((line) => line.includes('- check: error-code-removed'));
     const end = lines.findIndex((line, i) => i > start && line.includes('reason:'));
-    expect(parse(lines.slice(start, end + 1).map((line) => line.slice(8)).join('\n'))[0]).toMatchObject({ check: removed.check, operation: removed.operation, pointer: removed.pointer });
+    expect(
+      parse(
+        lines
+          .slice(start, end + 1)
+          .map((line) => line.slice(8))
+          .join('\n'),
+      )[0],
+    ).toMatchObject({ check: removed.check, operation: removed.operation, pointer: removed.pointer });
     expect(text).toContain('✓ confirmPaymentFlow');
     expect(text).toContain('acknowledged: reviewed & accepted');
     expect(text).toContain('catalog: processing_error: retry policy same-key → no');
@@ -54,7 +81,11 @@ describe('reporters', () => {
   });
 
   it('JSON: the findings and the verdict', () => {
-    expect(JSON.parse(jsonReport(report, result))).toMatchObject({ failed: true, findings: [removed, acknowledged, retry], unmatchedAcknowledgements: [stale] });
+    expect(JSON.parse(jsonReport(report, result))).toMatchObject({
+      failed: true,
+      findings: [removed, acknowledged, retry],
+      unmatchedAcknowledgements: [stale],
+    });
   });
 
   it('JUnit: a failure per unacknowledged breaking finding and stale acknowledgement, text escaped', () => {

@@ -12,7 +12,10 @@ export interface Verdict {
 }
 
 export function verdict(report: Report, staleFails: boolean): Verdict {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length])) as Record<Severity, number>;
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, report.findings.filter((f) => f.severity === severity).length])) as Record<
+    Severity,
+    number
+  >;
   const unacknowledged = unacknowledgedBreaking(report);
   const stale = staleFails ? report.unmatched : [];
   return { failed: unacknowledged.length > 0 || stale.length > 0, counts, unacknowledged, stale };

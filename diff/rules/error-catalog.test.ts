@@ -14,7 +14,11 @@ describe('error-catalog rule', () => {
   it('reports a status change once, naming the operations that now answer it there', async () => {
     const head = await edited((source) => void (catalogEntry(source, 'invalid_status').status = 409));
     expect(await run(head)).toEqual([
-      ['error-status-changed', '/codes/invalid_status/status', expect.stringMatching(/^invalid_status: status 400 → 409 in \d+ operations \(\w+, \w+, \w+, …\)/)],
+      [
+        'error-status-changed',
+        '/codes/invalid_status/status',
+        expect.stringMatching(/^invalid_status: status 400 → 409 in \d+ operations \(\w+, \w+, \w+, …\)/),
+      ],
     ]);
   });
 
@@ -36,22 +40,42 @@ describe('error-catalog rule', () => {
   it('reports a code deleted and one created once each, with the operations concerned', async () => {
     const head = await edited((source) => {
       source.catalog.splice(source.catalog.indexOf(catalogEntry(source, 'test_card_on_livemode')), 1);
-      for (const [path, method] of [['/v2/payment_flows', 'post'], ['/v2/payment_flows/{payment_flow_id}/confirm', 'post']] as const) {
+      for (const [path, method] of [
+        ['/v2/payment_flows', 'post'],
+        ['/v2/payment_flows/{payment_flow_id}/confirm', 'post'],
+      ] as const) {
         const op = operation(source.document, path, method);
         op['x-errors'] = op['x-errors'].filter((entry: unknown) => readListedCode(entry)?.code !== 'test_card_on_livemode');
       }
-      source.catalog.push({ ...catalogEntry(source, 'card_declined'), code: 'card_expired', title: 'Card expired', type: 'https://docs.pay.jp/v2/errors/card-expired' });
+      source.catalog.push({
+        ...catalogEntry(source, 'card_declined'),
+        code: 'card_expired',
+        title: 'Card expired',
+        type: 'https://docs.pay.jp/v2/errors/card-expired',
+      });
       operation(source.document, '/v2/payment_flows/{payment_flow_id}/confirm', 'post')['x-errors'].push('card_expired');
     });
     expect(await run(head)).toEqual([
-      ['error-code-deleted', '/codes/test_card_on_livemode', 'test_card_on_livemode (402) removed from the catalog, answered until now by 2 operations (createPaymentFlow, confirmPaymentFlow): their handlers for it are dead code'],
-      ['error-code-created', '/codes/card_expired', 'card_expired (402) added to the catalog, answered by 1 operation (confirmPaymentFlow): exhaustive switches over their codes no longer compile'],
+      [
+        'error-code-deleted',
+        '/codes/test_card_on_livemode',
+        'test_card_on_livemode (402) removed from the catalog, answered until now by 2 operations (createPaymentFlow, confirmPaymentFlow): their handlers for it are dead code',
+      ],
+      [
+        'error-code-created',
+        '/codes/card_expired',
+        'card_expired (402) added to the catalog, answered by 1 operation (confirmPaymentFlow): exhaustive switches over their codes no longer compile',
+      ],
     ]);
   });
 
   it('does not compare what a catalog read back from a bundle cannot say (retry policy, headers)', async () => {
     const head = await edited((source) => void (catalogEntry(source, 'card_declined').retry = 'same-key'));
-    const fromBundle = (version: Version): Version => ({ ...version, catalog: version.catalog.map((e) => ({ ...e, retry: null, headers: null })), catalogFrom: 'bundle' });
+    const fromBundle = (version: Version): Version => ({
+      ...version,
+      catalog: version.catalog.map((e) => ({ ...e, retry: null, headers: null })),
+      catalogFrom: 'bundle',
+    });
     expect(errorCatalogRule.run(fromBundle(await contract()), fromBundle(head))).toEqual([]);
     expect(await run(head)).toEqual([['error-retry-changed', '/codes/card_declined/retry', expect.any(String)]]);
   });

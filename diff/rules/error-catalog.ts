@@ -17,7 +17,9 @@ function answering(version: Version, code: string): string[] {
 }
 
 const listed = (names: readonly string[]): string =>
-  names.length === 0 ? 'no operation' : `${names.length} operation${names.length > 1 ? 's' : ''} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`;
+  names.length === 0
+    ? 'no operation'
+    : `${names.length} operation${names.length > 1 ? 's' : ''} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})`;
 
 function compareEntry(before: CatalogEntry, after: CatalogEntry, head: Version): Change[] {
   const change = (check: string, field: string, message: string): Change => ({
@@ -30,8 +32,13 @@ function compareEntry(before: CatalogEntry, after: CatalogEntry, head: Version):
   });
   const changes: Change[] = [];
   if (before.status !== after.status) {
-    changes.push(change('error-status-changed', 'status',
-      `status ${before.status} → ${after.status} in ${listed(answering(head, after.code))}: clients that branch on the status miss it`));
+    changes.push(
+      change(
+        'error-status-changed',
+        'status',
+        `status ${before.status} → ${after.status} in ${listed(answering(head, after.code))}: clients that branch on the status miss it`,
+      ),
+    );
   }
   if (before.type !== after.type) {
     changes.push(change('error-type-changed', 'type', `type ${before.type} → ${after.type}: the problem's identifier changed; clients matching on it miss it`));
@@ -40,7 +47,13 @@ function compareEntry(before: CatalogEntry, after: CatalogEntry, head: Version):
     changes.push(change('error-title-changed', 'title', `title "${before.title}" → "${after.title}": shown to users; servers must answer the new one`));
   }
   if (before.retry !== null && after.retry !== null && before.retry !== after.retry) {
-    changes.push(change('error-retry-changed', 'retry', `retry policy ${before.retry} → ${after.retry}: clients that follow the old policy retry in vain or give up too early`));
+    changes.push(
+      change(
+        'error-retry-changed',
+        'retry',
+        `retry policy ${before.retry} → ${after.retry}: clients that follow the old policy retry in vain or give up too early`,
+      ),
+    );
   }
   if (before.headers !== null && after.headers !== null) {
     for (const header of before.headers.filter((name) => !after.headers!.includes(name))) {
@@ -67,21 +80,29 @@ export const errorCatalogRule: Rule = {
   run(base, head) {
     const before = new Map(base.catalog.map((entry) => [entry.code, entry]));
     const after = new Map(head.catalog.map((entry) => [entry.code, entry]));
-    const deleted = [...before.values()].filter((entry) => !after.has(entry.code)).map((entry): Change => ({
-      check: 'error-code-deleted',
-      operation: null,
-      pointer: pointer('codes', entry.code),
-      document: 'catalog',
-      message: `${entry.code} (${entry.status}) removed from the catalog, answered until now by ${listed(answering(base, entry.code))}: their handlers for it are dead code`,
-    }));
-    const created = [...after.values()].filter((entry) => !before.has(entry.code)).map((entry): Change => ({
-      check: 'error-code-created',
-      operation: null,
-      pointer: pointer('codes', entry.code),
-      document: 'catalog',
-      message: `${entry.code} (${entry.status}) added to the catalog, answered by ${listed(answering(head, entry.code))}: exhaustive switches over their codes no longer compile`,
-      anchor: { code: entry.code, slug: slugOf(entry) },
-    }));
+    const deleted = [...before.values()]
+      .filter((entry) => !after.has(entry.code))
+      .map(
+        (entry): Change => ({
+          check: 'error-code-deleted',
+          operation: null,
+          pointer: pointer('codes', entry.code),
+          document: 'catalog',
+          message: `${entry.code} (${entry.status}) removed from the catalog, answered until now by ${listed(answering(base, entry.code))}: their handlers for it are dead code`,
+        }),
+      );
+    const created = [...after.values()]
+      .filter((entry) => !before.has(entry.code))
+      .map(
+        (entry): Change => ({
+          check: 'error-code-created',
+          operation: null,
+          pointer: pointer('codes', entry.code),
+          document: 'catalog',
+          message: `${entry.code} (${entry.status}) added to the catalog, answered by ${listed(answering(head, entry.code))}: exhaustive switches over their codes no longer compile`,
+          anchor: { code: entry.code, slug: slugOf(entry) },
+        }),
+      );
     const changed = [...after.values()].flatMap((entry) => {
       const old = before.get(entry.code);
       return old ? compareEntry(old, entry, head) : [];

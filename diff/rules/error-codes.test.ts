@@ -6,7 +6,7 @@ import { readListedCode } from '../../scripts/lib/expand-errors.ts';
 const CONFIRM = '/v2/payment_flows/{payment_flow_id}/confirm';
 const CAPTURE = '/v2/payment_flows/{payment_flow_id}/capture';
 /** A list less a code; an x-errors entry may be the code bare or with its reason (`- code: "why"`). */
-const without = <T,>(list: T[], code: string): T[] => list.filter((entry) => readListedCode(entry)?.code !== code);
+const without = <T>(list: T[], code: string): T[] => list.filter((entry) => readListedCode(entry)?.code !== code);
 
 describe('error-codes rule', () => {
   it('finds nothing between a contract and itself', async () => {
@@ -38,15 +38,18 @@ describe('error-codes rule', () => {
 
   it('reports a code moved between statuses of one operation once, and the bundle contradicting its catalog', async () => {
     // Only a hand-edited bundle can do this: the build gives a code the catalog's status everywhere.
-    const head = await edited(() => {}, (document) => {
-      const responses = operation(document, CAPTURE, 'post')['responses'];
-      const codes = (status: string): { enum: string[] } => responses[status].content['application/problem+json'].schema.allOf[1].properties.code;
-      codes('400').enum = without(codes('400').enum, 'invalid_status');
-      responses['409'] = structuredClone(responses['400']);
-      // Problem409 allows only the catalog's 409 codes: the intersection would drop invalid_status again.
-      responses['409'].content['application/problem+json'].schema.allOf[0].$ref = '#/components/schemas/Problem';
-      codes('409').enum = ['idempotency_conflict', 'idempotency_timeout', 'invalid_status'];
-    });
+    const head = await edited(
+      () => {},
+      (document) => {
+        const responses = operation(document, CAPTURE, 'post')['responses'];
+        const codes = (status: string): { enum: string[] } => responses[status].content['application/problem+json'].schema.allOf[1].properties.code;
+        codes('400').enum = without(codes('400').enum, 'invalid_status');
+        responses['409'] = structuredClone(responses['400']);
+        // Problem409 allows only the catalog's 409 codes: the intersection would drop invalid_status again.
+        responses['409'].content['application/problem+json'].schema.allOf[0].$ref = '#/components/schemas/Problem';
+        codes('409').enum = ['idempotency_conflict', 'idempotency_timeout', 'invalid_status'];
+      },
+    );
     const checks = errorCodesRule.run(await contract(), head).map((c) => [c.check, c.message.split(':')[0]]);
     expect(checks.sort()).toEqual([
       ['error-code-moved', 'invalid_status moved from 400 to 409'],

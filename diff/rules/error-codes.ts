@@ -41,17 +41,38 @@ function compareOperation(before: OperationCodes, after: OperationCodes, base: V
     const removed = (was.get(code) ?? []).filter((status) => !is.get(code)?.includes(status));
     const added = (is.get(code) ?? []).filter((status) => !was.get(code)?.includes(status));
     if (removed.length > 0 && added.length > 0) {
-      changes.push(change('error-code-moved', after, added[0]!, code,
-        `${code} moved from ${removed.join(', ')} to ${added.join(', ')}: a client that branches on the status first no longer finds it`));
+      changes.push(
+        change(
+          'error-code-moved',
+          after,
+          added[0]!,
+          code,
+          `${code} moved from ${removed.join(', ')} to ${added.join(', ')}: a client that branches on the status first no longer finds it`,
+        ),
+      );
       continue;
     }
     for (const status of removed) {
-      changes.push(change('error-code-removed', before, status, code,
-        `${status} ${code} removed: the operation no longer answers it; a client's handler for it is dead code and a server still sending it fails the contract`));
+      changes.push(
+        change(
+          'error-code-removed',
+          before,
+          status,
+          code,
+          `${status} ${code} removed: the operation no longer answers it; a client's handler for it is dead code and a server still sending it fails the contract`,
+        ),
+      );
     }
     for (const status of added) {
-      changes.push(change('error-code-added', after, status, code,
-        `${status} ${code} added: a code the operation may now answer; an exhaustive switch over its codes in a regenerated typed client no longer compiles`));
+      changes.push(
+        change(
+          'error-code-added',
+          after,
+          status,
+          code,
+          `${status} ${code} added: a code the operation may now answer; an exhaustive switch over its codes in a regenerated typed client no longer compiles`,
+        ),
+      );
     }
   }
   return changes;
@@ -71,7 +92,8 @@ function inconsistencies(head: Version): Change[] {
       }
       const listed = ops.listed?.filter((code) => statusOf.get(code) === status);
       const missing = listed?.filter((code) => !codes.has(code)) ?? [];
-      if (missing.length > 0) problems.push([status, `x-errors lists ${missing.join(', ')}, the ${status} response does not allow ${missing.length > 1 ? 'them' : 'it'}`]);
+      if (missing.length > 0)
+        problems.push([status, `x-errors lists ${missing.join(', ')}, the ${status} response does not allow ${missing.length > 1 ? 'them' : 'it'}`]);
     }
     const unanswered = ops.listed?.filter((code) => statusOf.has(code) && !ops.byStatus.has(statusOf.get(code)!)) ?? [];
     for (const code of unanswered) problems.push([statusOf.get(code)!, `x-errors lists ${code}, the operation has no ${statusOf.get(code)} response`]);

@@ -27,7 +27,9 @@ describe('idempotency rule', () => {
       check: 'idempotency-key-format-changed',
       operation: null,
       pointer: '/components/parameters/IdempotencyKey/schema',
-      message: expect.stringMatching(/^Idempotency-Key maxLength 255 → 64, pattern \^\[A-Za-z0-9_-\]\+\$ → \^\[a-z0-9-\]\+\$ for \d+ writes: keys clients generate today may be refused$/),
+      message: expect.stringMatching(
+        /^Idempotency-Key maxLength 255 → 64, pattern \^\[A-Za-z0-9_-\]\+\$ → \^\[a-z0-9-\]\+\$ for \d+ writes: keys clients generate today may be refused$/,
+      ),
     });
   });
 

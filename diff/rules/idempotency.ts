@@ -95,7 +95,9 @@ export const idempotencyRule: Rule = {
       const old = before.get(key);
       if (old === undefined) continue;
       if (old && !now) {
-        changes.push(change('idempotency-key-removed', old, old.listedAt, 'no longer takes Idempotency-Key: a retried request may be carried out twice (a double charge)'));
+        changes.push(
+          change('idempotency-key-removed', old, old.listedAt, 'no longer takes Idempotency-Key: a retried request may be carried out twice (a double charge)'),
+        );
       } else if (!old && now) {
         changes.push(change('idempotency-key-added', now, now.listedAt, 'now takes Idempotency-Key: its retries can be made safe'));
       } else if (old && now) {
@@ -115,7 +117,13 @@ export const idempotencyRule: Rule = {
     for (const { check, definedAt, detail, writes } of formats.values()) {
       const consequence = check === FORMAT_CHECKS.stricter ? ': keys clients generate today may be refused' : '';
       if (definedAt.startsWith('/components/')) {
-        changes.push({ check, operation: null, pointer: `${definedAt}/schema`, document: 'bundle', message: `Idempotency-Key ${detail} for ${writes.length} writes${consequence}` });
+        changes.push({
+          check,
+          operation: null,
+          pointer: `${definedAt}/schema`,
+          document: 'bundle',
+          message: `Idempotency-Key ${detail} for ${writes.length} writes${consequence}`,
+        });
       } else {
         for (const write of writes) changes.push(change(check, write, `${definedAt}/schema`, `Idempotency-Key ${detail}${consequence}`));
       }

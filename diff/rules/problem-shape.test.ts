@@ -20,8 +20,16 @@ describe('problem-shape rule', () => {
       own['properties']['errors']['items']['required'] = ['message'];
     });
     expect(problemShapeRule.run(await contract(), head).map((c) => [c.check, c.pointer, c.message])).toEqual([
-      ['problem-field-retyped', '/components/schemas/ValidationProblem/properties/errors/items/properties/field', 'ValidationProblem: errors[].field retyped string → integer, in every error response'],
-      ['problem-field-optional', '/components/schemas/ValidationProblem/properties/errors/items/properties/field', 'ValidationProblem: errors[].field no longer always sent, in every error response'],
+      [
+        'problem-field-retyped',
+        '/components/schemas/ValidationProblem/properties/errors/items/properties/field',
+        'ValidationProblem: errors[].field retyped string → integer, in every error response',
+      ],
+      [
+        'problem-field-optional',
+        '/components/schemas/ValidationProblem/properties/errors/items/properties/field',
+        'ValidationProblem: errors[].field no longer always sent, in every error response',
+      ],
     ]);
   });
 });

@@ -16,8 +16,7 @@ const CHECKS: Record<FieldChange['kind'], string> = {
   added: 'problem-field-added',
 };
 
-const schemaOf = (document: Record<string, unknown>, name: string): unknown =>
-  objectAt(document, objectAt(document, document['components'])['schemas'])[name];
+const schemaOf = (document: Record<string, unknown>, name: string): unknown => objectAt(document, objectAt(document, document['components'])['schemas'])[name];
 
 export const problemShapeRule: Rule = {
   checks: Object.values(CHECKS),
@@ -34,15 +33,17 @@ export const problemShapeRule: Rule = {
       const after = schemaOf(head.document, name);
       if (before === undefined || after === undefined) return [];
       const changes = compareFields(fieldsOf(base.document, before), fieldsOf(head.document, after));
-      return changes.filter((field) => name === 'Problem' || !shared.has(field.field)).map(
-        (field): Change => ({
-          check: CHECKS[field.kind],
-          operation: null,
-          pointer: pointer('components', 'schemas', name) + field.pointer,
-          document: 'bundle',
-          message: `${name}: ${field.detail}, in every error response`,
-        }),
-      );
+      return changes
+        .filter((field) => name === 'Problem' || !shared.has(field.field))
+        .map(
+          (field): Change => ({
+            check: CHECKS[field.kind],
+            operation: null,
+            pointer: pointer('components', 'schemas', name) + field.pointer,
+            document: 'bundle',
+            message: `${name}: ${field.detail}, in every error response`,
+          }),
+        );
     });
   },
 };

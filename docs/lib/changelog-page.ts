@@ -12,7 +12,6 @@ import { escapeHtml, inlineMarkup } from './html.ts';
 import { CHANGELOG_PAGE, REFERENCE_PAGE, operationHref } from './reference-links.ts';
 import { operationsOf } from '../../contract-core/conventions.ts';
 
-
 /** English first, then Japanese, as the page's bilingual headings. */
 const bilingual = (en: string, ja: string): string => `${escapeHtml(en)} <span lang="ja">${escapeHtml(ja)}</span>`;
 
@@ -35,7 +34,9 @@ li{margin:.2rem 0}.check{color:#666;font-size:.85em}.notes{color:#555;font-size:
 
 /** Where a finding's link goes on the current site, if its operation or code is still there. */
 function linker({ document, catalog }: BuiltSpec): (finding: Finding) => string | null {
-  const webhooks = Object.values((document['webhooks'] ?? {}) as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item));
+  const webhooks = Object.values((document['webhooks'] ?? {}) as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
+    Object.values(item),
+  );
   const operations = new Set([...operationsOf(document).map(({ operation }) => operation), ...webhooks].map((operation) => operation.operationId));
   const slugs = new Set(catalog.map((def) => def.slug));
   return ({ anchor }) => {
@@ -56,7 +57,10 @@ export function renderChangelogPage(log: Changelog, site: BuiltSpec): string {
   const sections = log.entries.map(({ commit, base, findings }) => {
     const groups = SEVERITIES.map((severity) => [severity, findings.filter((f) => f.severity === severity)] as const)
       .filter(([, list]) => list.length > 0)
-      .map(([severity, list]) => `<h3>${bilingual(...SEVERITY_HEADINGS[severity])} (${list.length})</h3>\n<ul>${list.map((f) => renderFinding(f, linkOf(f))).join('\n')}</ul>`);
+      .map(
+        ([severity, list]) =>
+          `<h3>${bilingual(...SEVERITY_HEADINGS[severity])} (${list.length})</h3>\n<ul>${list.map((f) => renderFinding(f, linkOf(f))).join('\n')}</ul>`,
+      );
     return `<section id="v-${escapeHtml(commit.short)}">
 <h2><time datetime="${escapeHtml(commit.date)}">${escapeHtml(commit.date.slice(0, 10))}</time> <code>${escapeHtml(commit.short)}</code> ${escapeHtml(commit.subject)}</h2>
 <p class="notes">${bilingual(`Compared with ${base.short} ·`, `${base.short} との比較`)}</p>

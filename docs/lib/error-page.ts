@@ -68,7 +68,8 @@ const TEXTS: Record<Language, Texts> = {
     titleRule: 'written by the title rule',
     appliesEvidence: (rule) => `answered by the operations of the rule \`${rule}\``,
     replay: {
-      stored: 'A write’s answer with this code is stored under its Idempotency-Key: the same request with the same key gets this answer again (`Idempotent-Replayed: true`).',
+      stored:
+        'A write’s answer with this code is stored under its Idempotency-Key: the same request with the same key gets this answer again (`Idempotent-Replayed: true`).',
       'not-stored': 'This answer is not stored under the Idempotency-Key: the same request with the same key is carried out anew.',
     },
     type: 'type',
@@ -81,7 +82,8 @@ const TEXTS: Record<Language, Texts> = {
     retry: {
       no: 'Do not retry as is: the same request fails the same way. Change the request as described above and send it under a new Idempotency-Key.',
       'same-key': 'Retry: send the same request again later with the same Idempotency-Key, so that it is carried out at most once.',
-      'new-key': 'Do not send it again under this key: the key stays bound to its first request (and its answer). A later attempt is a new request under a new Idempotency-Key.',
+      'new-key':
+        'Do not send it again under this key: the key stays bound to its first request (and its answer). A later attempt is a new request under a new Idempotency-Key.',
     },
     waitRetryAfter: 'Wait the number of seconds given in `Retry-After` first.',
     backoff: 'Wait longer between attempts each time (exponential backoff).',
@@ -124,7 +126,8 @@ const TEXTS: Record<Language, Texts> = {
     retry: {
       no: 'そのまま再送しても同じ結果になります。上記のとおりリクエストを修正し、新しい Idempotency-Key で送信してください。',
       'same-key': '時間をおいて、同じリクエストを同じ Idempotency-Key で再送してください (処理は最大 1 回だけ行われます)。',
-      'new-key': 'このキーでは再送しないでください (キーは最初のリクエストとその応答に結び付いています)。改めて試すときは新しい Idempotency-Key で別のリクエストとして送信してください。',
+      'new-key':
+        'このキーでは再送しないでください (キーは最初のリクエストとその応答に結び付いています)。改めて試すときは新しい Idempotency-Key で別のリクエストとして送信してください。',
     },
     waitRetryAfter: '再送の前に `Retry-After` の秒数だけ待ってください。',
     backoff: '再送のたびに待ち時間を延ばしてください (指数バックオフ)。',
@@ -202,13 +205,22 @@ function evidenceOf(def: ErrorDefinition, t: Texts, rules: Record<CatalogRule, E
   const lines = [
     `${escapeHtml(t.codeEvidence)}: ${badge(t, def.evidence.source)}${because(def.evidence)}`,
     `${escapeHtml(t.titleEvidence)}: ${badge(t, def.titleSource)}${def.titleSource === 'inferred' ? ` <span class="reason">${escapeHtml(t.titleRule)}: ${inlineMarkup(rules.title_case.reason ?? '')}</span>` : ''}`,
-    ...(def.appliesTo && def.appliesEvidence ? [`${inlineMarkup(t.appliesEvidence(def.appliesTo))}: ${badge(t, def.appliesEvidence.source)}${because(def.appliesEvidence)}`] : []),
+    ...(def.appliesTo && def.appliesEvidence
+      ? [`${inlineMarkup(t.appliesEvidence(def.appliesTo))}: ${badge(t, def.appliesEvidence.source)}${because(def.appliesEvidence)}`]
+      : []),
     ...Object.entries(def.headerEvidence).map(([name, evidence]) => `<code>${escapeHtml(name)}</code>: ${badge(t, evidence.source)}${because(evidence)}`),
   ];
   return `<ul class="evidence">${lines.map((line) => `<li>${line}</li>`).join('')}</ul>`;
 }
 
-function renderEntry(def: ErrorDefinition, t: Texts, lang: Language, ops: readonly OperationLink[], example: string, rules: Record<CatalogRule, Evidence>): string {
+function renderEntry(
+  def: ErrorDefinition,
+  t: Texts,
+  lang: Language,
+  ops: readonly OperationLink[],
+  example: string,
+  rules: Record<CatalogRule, Evidence>,
+): string {
   const retry = [t.retry[def.retry], ...(def.retry === 'no' ? [] : [def.headers.includes('Retry-After') ? t.waitRetryAfter : t.backoff])];
   const opsList =
     ops.length === 0

@@ -10,8 +10,7 @@ const OUTCOMES: Record<Outcome, string> = {
   three_d_secure_failed: '3-D Secure fails: `402 three_d_secure_failed`',
 };
 
-const outcomeOf = (card: TestCard): string =>
-  card.captureRefusal ? `authorized; the capture answers \`402 ${card.captureRefusal}\`` : OUTCOMES[card.outcome];
+const outcomeOf = (card: TestCard): string => (card.captureRefusal ? `authorized; the capture answers \`402 ${card.captureRefusal}\`` : OUTCOMES[card.outcome]);
 
 export const GUIDE_TABLES: Record<string, () => string> = {
   'test-cards': () =>

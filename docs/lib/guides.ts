@@ -35,14 +35,17 @@ export function loadGuides(dir = GUIDES): Guide[] {
       const text = readFileSync(join(dir, name), 'utf8');
       const heading = /^# (.+)\n/.exec(text);
       if (!heading) throw new Error(`${file}:1: a guide starts with a '# Title' line (its name in the reference)`);
-      const description = text.slice(heading[0].length).trim().replace(/<!-- table:([\w-]+) -->/g, (marker, table: string) => {
-        const render = GUIDE_TABLES[table];
-        if (!render) {
-          const line = text.slice(0, text.indexOf(marker)).split('\n').length;
-          throw new Error(`${file}:${line}: unknown table '${table}' (known: ${Object.keys(GUIDE_TABLES).join(', ')})`);
-        }
-        return render();
-      });
+      const description = text
+        .slice(heading[0].length)
+        .trim()
+        .replace(/<!-- table:([\w-]+) -->/g, (marker, table: string) => {
+          const render = GUIDE_TABLES[table];
+          if (!render) {
+            const line = text.slice(0, text.indexOf(marker)).split('\n').length;
+            throw new Error(`${file}:${line}: unknown table '${table}' (known: ${Object.keys(GUIDE_TABLES).join(', ')})`);
+          }
+          return render();
+        });
       return { name: heading[1]!.trim(), description, file };
     });
 }

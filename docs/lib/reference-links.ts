@@ -5,7 +5,11 @@ export const REFERENCE_PAGE = 'index.html';
 /** The changelog page (changelog-page.ts), linked from the other pages' navigation and the guides. */
 export const CHANGELOG_PAGE = 'changelog.html';
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export const tagHref = (tag: string): string => `${REFERENCE_PAGE}#/${slug(tag)}`;
 

@@ -40,11 +40,10 @@ export async function buildReference(document: Record<string, unknown>, outFile:
     const input = join(work, 'openapi.json');
     writeFileSync(input, JSON.stringify(document));
     // telemetry: off in redocly.yaml keeps the CLI and the page quiet; the variable makes sure of it.
-    await run(
-      process.execPath,
-      [redoclyBin(), 'build-docs', input, '--inlineBundle', '--config', REDOCLY_CONFIG, '--title', title, '-o', outFile],
-      { env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, maxBuffer: 16 * 1024 * 1024 },
-    ).catch((error: Error & { stderr?: string }) => {
+    await run(process.execPath, [redoclyBin(), 'build-docs', input, '--inlineBundle', '--config', REDOCLY_CONFIG, '--title', title, '-o', outFile], {
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: Error & { stderr?: string }) => {
       throw new Error(`redocly build-docs failed: ${error.stderr?.trim() || error.message}`);
     });
     writeFileSync(outFile, offlineHtml(readFileSync(outFile, 'utf8')));

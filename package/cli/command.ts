@@ -51,7 +51,10 @@ export function parseCommand(command: Command, args: string[], env: NodeJS.Proce
   const parse = () =>
     parseArgs({
       args,
-      options: { ...Object.fromEntries(Object.entries(command.flags).map(([name, flag]) => [name, { type: flag.type, multiple: flag.multiple ?? false }])), help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...Object.fromEntries(Object.entries(command.flags).map(([name, flag]) => [name, { type: flag.type, multiple: flag.multiple ?? false }])),
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: command.positionals !== undefined,
       strict: true,
     });
@@ -69,7 +72,13 @@ export function parseCommand(command: Command, args: string[], env: NodeJS.Proce
       const value = BOOLEAN_WORDS[raw.toLowerCase()];
       if (value === undefined) throw new UsageError(`${flag.env} must be 1, 0, true or false (got '${raw}')`);
       values[name] = value;
-    } else values[name] = flag.multiple ? raw.split(',').map((part) => part.trim()).filter((part) => part !== '') : raw;
+    } else
+      values[name] = flag.multiple
+        ? raw
+            .split(',')
+            .map((part) => part.trim())
+            .filter((part) => part !== '')
+        : raw;
   }
   return { values, positionals: parsed.positionals, help: parsed.values.help === true };
 }

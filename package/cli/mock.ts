@@ -4,10 +4,10 @@ import { untilStopped } from './serve.ts';
 
 export const mock: Command = {
   name: 'mock',
-  summary: 'serve every operation from the contract: documented examples, problems in the catalog\'s shape',
+  summary: "serve every operation from the contract: documented examples, problems in the catalog's shape",
   description: [
     'Serves every operation of the contract on 127.0.0.1 from its examples (or, with --dynamic, data generated',
-    'from the schemas). Problems have the catalog\'s shape; `Prefer: example=card_declined` or `Prefer: code=429`',
+    "from the schemas). Problems have the catalog's shape; `Prefer: example=card_declined` or `Prefer: code=429`",
     'picks a documented answer. Prints its URL, then one line per request; stops on Ctrl-C or SIGTERM.',
   ].join('\n'),
   flags: {

@@ -14,8 +14,7 @@ export function terminalOutput(env: NodeJS.ProcessEnv): Output {
 const CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
 
 /** `text` in a colour when the output takes colours, else as it is. */
-export const paint = (output: Output, colour: keyof typeof CODES, text: string): string =>
-  output.colour ? `\x1b[${CODES[colour]}m${text}\x1b[0m` : text;
+export const paint = (output: Output, colour: keyof typeof CODES, text: string): string => (output.colour ? `\x1b[${CODES[colour]}m${text}\x1b[0m` : text);
 
 /**
  * Progress of a long run on stderr: on a terminal one line rewritten in place; in a CI log a line each time

@@ -7,20 +7,46 @@ import { portOf, type Command, type Flag, type Values } from './command.ts';
 import { untilStopped } from './serve.ts';
 
 const SWITCHES: Record<string, Flag> = {
-  'rate-limit': { type: 'string', value: '<n[:burst]>', description: 'token bucket: n requests a second, bursts of burst; then 429 rate_limit_exceeded', env: 'SANDBOX_RATE_LIMIT' },
+  'rate-limit': {
+    type: 'string',
+    value: '<n[:burst]>',
+    description: 'token bucket: n requests a second, bursts of burst; then 429 rate_limit_exceeded',
+    env: 'SANDBOX_RATE_LIMIT',
+  },
   'latency-ms': { type: 'string', value: '<ms>', description: 'added to every API request', env: 'SANDBOX_LATENCY_MS' },
   'error-rate': { type: 'string', value: '<0-1>', description: 'share of requests answered 500 internal_server_error', env: 'SANDBOX_ERROR_RATE' },
   'html-error-rate': { type: 'string', value: '<0-1>', description: 'share answered 502 with an HTML page, as a CDN does', env: 'SANDBOX_HTML_ERROR_RATE' },
-  'idempotency-error-rate': { type: 'string', value: '<0-1>', description: 'share of keyed writes answered 503 idempotency_infrastructure_error', env: 'SANDBOX_IDEMPOTENCY_ERROR_RATE' },
+  'idempotency-error-rate': {
+    type: 'string',
+    value: '<0-1>',
+    description: 'share of keyed writes answered 503 idempotency_infrastructure_error',
+    env: 'SANDBOX_IDEMPOTENCY_ERROR_RATE',
+  },
   'drop-rate': { type: 'string', value: '<0-1>', description: 'share processed, then the connection dropped unanswered', env: 'SANDBOX_DROP_RATE' },
   seed: { type: 'string', value: '<integer>', description: 'seed of the draws of the rates, for repeatable runs', env: 'SANDBOX_SEED' },
   'webhook-url': { type: 'string', multiple: true, value: '<url>', description: 'an endpoint to deliver every event to', env: 'SANDBOX_WEBHOOK_URLS' },
-  'webhook-token': { type: 'string', value: '<token>', description: 'the X-Payjp-Webhook-Token sent (required with --webhook-url)', env: 'SANDBOX_WEBHOOK_TOKEN' },
+  'webhook-token': {
+    type: 'string',
+    value: '<token>',
+    description: 'the X-Payjp-Webhook-Token sent (required with --webhook-url)',
+    env: 'SANDBOX_WEBHOOK_TOKEN',
+  },
   'webhook-timeout-ms': { type: 'string', value: '<ms>', description: 'per delivery attempt', env: 'SANDBOX_WEBHOOK_TIMEOUT_MS', default: '10000' },
-  'webhook-time-scale': { type: 'string', value: '<factor>', description: 'multiplies the retry schedule (0.001: minutes become tens of ms)', env: 'SANDBOX_WEBHOOK_TIME_SCALE', default: '1' },
+  'webhook-time-scale': {
+    type: 'string',
+    value: '<factor>',
+    description: 'multiplies the retry schedule (0.001: minutes become tens of ms)',
+    env: 'SANDBOX_WEBHOOK_TIME_SCALE',
+    default: '1',
+  },
   'webhook-duplicate-rate': { type: 'string', value: '<0-1>', description: 'share of deliveries sent twice', env: 'SANDBOX_WEBHOOK_DUPLICATE_RATE' },
   'webhook-delay-ms': { type: 'string', value: '<ms>', description: 'each first attempt waits a random time below this', env: 'SANDBOX_WEBHOOK_DELAY_MS' },
-  'webhook-reorder-rate': { type: 'string', value: '<0-1>', description: 'share held back until the next delivery has gone', env: 'SANDBOX_WEBHOOK_REORDER_RATE' },
+  'webhook-reorder-rate': {
+    type: 'string',
+    value: '<0-1>',
+    description: 'share held back until the next delivery has gone',
+    env: 'SANDBOX_WEBHOOK_REORDER_RATE',
+  },
   'webhook-drop-rate': { type: 'string', value: '<0-1>', description: 'share never sent', env: 'SANDBOX_WEBHOOK_DROP_RATE' },
   'webhook-lost-event-rate': { type: 'string', value: '<0-1>', description: 'share of events never created at all', env: 'SANDBOX_WEBHOOK_LOST_EVENT_RATE' },
 };
@@ -58,10 +84,12 @@ export const sandbox: Command = {
     const switches = switchesFromEnv(settings);
     const webhooks = webhookOptionsFromEnv(settings);
     const server = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), port: portOf(values, 4020) });
-    const on = Object.entries(SWITCHES).filter(([name, flag]) => settings[flag.env!] && !['seed', 'webhook-url', 'webhook-token'].includes(name)).map(([name]) => `--${name}`);
+    const on = Object.entries(SWITCHES)
+      .filter(([name, flag]) => settings[flag.env!] && !['seed', 'webhook-url', 'webhook-token'].includes(name))
+      .map(([name]) => `--${name}`);
     output.out(`sandbox: ${server.url} (test mode${on.length > 0 ? `; ${on.join(', ')}` : ''})`);
-    if (webhooks?.endpoints?.length) output.out(`webhooks to ${webhooks.endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${server.url}/sandbox/webhooks/deliveries`);
+    if (webhooks?.endpoints?.length)
+      output.out(`webhooks to ${webhooks.endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${server.url}/sandbox/webhooks/deliveries`);
     return untilStopped(server.close);
   },
 };
-

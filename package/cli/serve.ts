@@ -5,7 +5,10 @@ export function untilStopped(close: () => Promise<void>): Promise<number> {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void close().then(() => resolve(0), () => resolve(0));
+      void close().then(
+        () => resolve(0),
+        () => resolve(0),
+      );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

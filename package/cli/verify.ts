@@ -17,14 +17,36 @@ type Reporter = (typeof REPORTERS)[number];
 
 /** The flags that stand for the suite's variables. */
 const SETTINGS = {
-  'base-url': { type: 'string', value: '<url>', description: 'the server to verify; without it a local mock or sandbox is started (--target)', env: 'CONTRACT_BASE_URL' },
-  target: { type: 'string', value: '<kind>', description: 'mock or sandbox: start that locally; remote: the --base-url server (default with --base-url); sandbox with --base-url: a sandbox running elsewhere', env: 'CONTRACT_TARGET' },
+  'base-url': {
+    type: 'string',
+    value: '<url>',
+    description: 'the server to verify; without it a local mock or sandbox is started (--target)',
+    env: 'CONTRACT_BASE_URL',
+  },
+  target: {
+    type: 'string',
+    value: '<kind>',
+    description:
+      'mock or sandbox: start that locally; remote: the --base-url server (default with --base-url); sandbox with --base-url: a sandbox running elsewhere',
+    env: 'CONTRACT_TARGET',
+  },
   rate: { type: 'string', value: '<n>', description: 'requests per second, all together', env: 'CONTRACT_RATE', default: '5 remote, 200 local' },
   concurrency: { type: 'string', value: '<n>', description: 'requests in flight, never more', env: 'CONTRACT_CONCURRENCY', default: '2 remote, 8 local' },
   timeout: { type: 'string', value: '<ms>', description: 'per request', env: 'CONTRACT_TIMEOUT_MS', default: '10000' },
   strict: { type: 'boolean', description: 'a remote server breaking an inferred rule fails too (else a warning)', env: 'CONTRACT_STRICT' },
-  checks: { type: 'string', value: '<names>', description: 'only these of the validator\'s named checks, comma-separated', env: 'CONTRACT_CHECKS', default: 'all' },
-  'exclude-checks': { type: 'string', value: '<names>', description: 'all of the validator\'s named checks but these, comma-separated', env: 'CONTRACT_EXCLUDE_CHECKS' },
+  checks: {
+    type: 'string',
+    value: '<names>',
+    description: "only these of the validator's named checks, comma-separated",
+    env: 'CONTRACT_CHECKS',
+    default: 'all',
+  },
+  'exclude-checks': {
+    type: 'string',
+    value: '<names>',
+    description: "all of the validator's named checks but these, comma-separated",
+    env: 'CONTRACT_EXCLUDE_CHECKS',
+  },
 } as const;
 
 export const verify: Command = {
@@ -33,16 +55,34 @@ export const verify: Command = {
   description: [
     'Sends real requests (every operation, each documented error a client can provoke, scenarios that chain',
     'IDs) and validates every answer against the contract. Exit 0: conforming; 1: contract violations (each',
-    'with operation, request ID, JSON pointer, expected, actual and the rule\'s evidence); 2: a usage error or',
-    'infrastructure (no answer, an edge\'s HTML page, a missing precondition such as CONTRACT_ID_CARD_ID).',
+    "with operation, request ID, JSON pointer, expected, actual and the rule's evidence); 2: a usage error or",
+    "infrastructure (no answer, an edge's HTML page, a missing precondition such as CONTRACT_ID_CARD_ID).",
     'The key comes from PAYJP_SECRET_KEY only: a secret test key (sk_test_ and letters and digits), anything',
     'else is refused before any request. Progress goes to stderr, reports to stdout and --output-dir.',
   ].join('\n'),
   flags: {
     ...SETTINGS,
-    shard: { type: 'string', value: '<i/n>', description: 'run the i-th of n parts (every n-th scenario and operation), one per CI machine', env: 'CONTRACT_SHARD' },
-    reporter: { type: 'string', multiple: true, value: '<name>', description: `${REPORTERS.join(', ')}; files go to --output-dir`, env: 'CONTRACT_REPORTER', default: 'console' },
-    'output-dir': { type: 'string', value: '<dir>', description: 'where the junit, markdown and json reports are written', env: 'CONTRACT_REPORTS_DIR', default: 'reports' },
+    shard: {
+      type: 'string',
+      value: '<i/n>',
+      description: 'run the i-th of n parts (every n-th scenario and operation), one per CI machine',
+      env: 'CONTRACT_SHARD',
+    },
+    reporter: {
+      type: 'string',
+      multiple: true,
+      value: '<name>',
+      description: `${REPORTERS.join(', ')}; files go to --output-dir`,
+      env: 'CONTRACT_REPORTER',
+      default: 'console',
+    },
+    'output-dir': {
+      type: 'string',
+      value: '<dir>',
+      description: 'where the junit, markdown and json reports are written',
+      env: 'CONTRACT_REPORTS_DIR',
+      default: 'reports',
+    },
   },
   examples: [
     'PAYJP_SECRET_KEY=sk_test_… payjp-v2-contract verify --base-url https://staging.example --reporter console --reporter junit',
@@ -90,7 +130,12 @@ export const verify: Command = {
     const code = exitCode(results);
     if (reporters.includes('console')) {
       output.out(`\n${consoleSummary(contract.operations, results)}`);
-      const verdict = code === 0 ? paint(output, 'green', 'conforming') : code === 1 ? paint(output, 'red', 'contract violations') : paint(output, 'yellow', 'infrastructure failures or missing preconditions (not the contract\'s)');
+      const verdict =
+        code === 0
+          ? paint(output, 'green', 'conforming')
+          : code === 1
+            ? paint(output, 'red', 'contract violations')
+            : paint(output, 'yellow', "infrastructure failures or missing preconditions (not the contract's)");
       output.out(`${target}: ${verdict}`);
     }
     for (const file of written) output.err(`wrote ${file}`);
@@ -99,7 +144,9 @@ export const verify: Command = {
 };
 
 function readReporters(given: string | boolean | string[] | undefined): Reporter[] {
-  const names = (Array.isArray(given) ? given : typeof given === 'string' ? [given] : ['console']).flatMap((name) => name.split(',')).map((name) => name.trim());
+  const names = (Array.isArray(given) ? given : typeof given === 'string' ? [given] : ['console'])
+    .flatMap((name) => name.split(','))
+    .map((name) => name.trim());
   const unknown = names.filter((name) => !(REPORTERS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new UsageError(`CONTRACT_REPORTER must be ${REPORTERS.join(', ')} (got '${unknown.join("', '")}')`);
   return [...new Set(names as Reporter[])];

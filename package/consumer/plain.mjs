@@ -10,12 +10,14 @@ const conforming = validateResponse('getCustomer', 200, { 'Content-Type': 'appli
 delete body.email;
 const broken = validateResponse('getCustomer', 200, new Headers({ 'content-type': 'application/json' }), JSON.stringify(body));
 const declined = { type: ERROR_CATALOG.card_declined.type, title: 'Card Declined', status: 402, code: 'card_declined' };
-console.log(JSON.stringify({
-  conforming: conforming.ok,
-  broken: broken.violations.map((v) => `${v.pointer}: ${v.message}`),
-  cardDeclined: ERROR_CATALOG.card_declined.status,
-  confirmCodes: OPERATION_ERRORS.confirmPaymentFlow.length,
-  declinedIsConfirms: isProblemOf('confirmPaymentFlow', declined),
-  declinedIsCreateCustomers: isProblemOf('createCustomer', declined),
-  operations: Object.values(spec.paths).flatMap((item) => ['get', 'post', 'delete'].filter((method) => method in item)).length,
-}));
+console.log(
+  JSON.stringify({
+    conforming: conforming.ok,
+    broken: broken.violations.map((v) => `${v.pointer}: ${v.message}`),
+    cardDeclined: ERROR_CATALOG.card_declined.status,
+    confirmCodes: OPERATION_ERRORS.confirmPaymentFlow.length,
+    declinedIsConfirms: isProblemOf('confirmPaymentFlow', declined),
+    declinedIsCreateCustomers: isProblemOf('createCustomer', declined),
+    operations: Object.values(spec.paths).flatMap((item) => ['get', 'post', 'delete'].filter((method) => method in item)).length,
+  }),
+);

@@ -38,7 +38,9 @@ export function reachable(dependencies: Record<string, string>): Record<string, 
       if (found.has(path)) continue;
       const { dev: _dev, devOptional: _devOptional, ...entry } = lock.packages[path]!;
       found.set(path, entry);
-      const optionalPeers = Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([peer]) => peer);
+      const optionalPeers = Object.entries(entry.peerDependenciesMeta ?? {})
+        .filter(([, meta]) => meta.optional)
+        .map(([peer]) => peer);
       const peers = Object.keys(entry.peerDependencies ?? {}).filter((peer) => !optionalPeers.includes(peer));
       const optional = Object.keys(entry.optionalDependencies ?? {}).filter((dep) => locate(lock.packages, path, dep) !== undefined);
       visit(path, [...Object.keys(entry.dependencies ?? {}), ...optional, ...peers]);
@@ -49,10 +51,17 @@ export function reachable(dependencies: Record<string, string>): Record<string, 
 }
 
 /** Writes package.json and package-lock.json of a project that depends on the tarball only. */
-export function writeConsumerProject(dir: string, tarball: string, manifest: { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> }): void {
+export function writeConsumerProject(
+  dir: string,
+  tarball: string,
+  manifest: { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> },
+): void {
   const spec = `file:${relative(dir, tarball)}`;
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module', dependencies: { [manifest.name]: spec } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module', dependencies: { [manifest.name]: spec } }, null, 2)}\n`,
+  );
   const lock = {
     name: 'consumer',
     version: '1.0.0',
@@ -60,7 +69,14 @@ export function writeConsumerProject(dir: string, tarball: string, manifest: { n
     requires: true,
     packages: {
       '': { name: 'consumer', version: '1.0.0', dependencies: { [manifest.name]: spec } },
-      [`node_modules/${manifest.name}`]: { version: manifest.version, resolved: spec, integrity, dependencies: manifest.dependencies, bin: manifest.bin, engines: manifest.engines },
+      [`node_modules/${manifest.name}`]: {
+        version: manifest.version,
+        resolved: spec,
+        integrity,
+        dependencies: manifest.dependencies,
+        bin: manifest.bin,
+        engines: manifest.engines,
+      },
       ...reachable(manifest.dependencies),
     },
   };

@@ -22,9 +22,7 @@ interface Running {
   settle: () => void;
 }
 
-export type Claim =
-  | { kind: 'new'; finish(response: StoredResponse | undefined): void }
-  | { kind: 'replay'; response: StoredResponse };
+export type Claim = { kind: 'new'; finish(response: StoredResponse | undefined): void } | { kind: 'replay'; response: StoredResponse };
 
 /** Checks the header's format: 400 `invalid_idempotency_key`. */
 export function checkKey(key: string): void {
@@ -84,7 +82,14 @@ export class IdempotencyStore {
       finish: (response) => {
         // Stored in the batch of the request's own writes: both are committed, or neither.
         if (response)
-          this.#db.write('INSERT INTO idempotency (tenant, scope, key, fingerprint, response) VALUES (?, ?, ?, ?, ?)', tenant, scope, key, fingerprint, JSON.stringify(response));
+          this.#db.write(
+            'INSERT INTO idempotency (tenant, scope, key, fingerprint, response) VALUES (?, ?, ?, ?, ?)',
+            tenant,
+            scope,
+            key,
+            fingerprint,
+            JSON.stringify(response),
+          );
         // Duplicates waiting go on once it is committed (or failed, and the key is free again).
         const release = () => {
           this.#running.delete(id);

@@ -20,9 +20,7 @@ export class Router {
   constructor(routes: readonly Route[]) {
     for (const route of routes) {
       const segments = route.path.split('/');
-      const params = segments.flatMap((segment, index) =>
-        segment.startsWith('{') ? [[index, segment.slice(1, -1)] as const] : [],
-      );
+      const params = segments.flatMap((segment, index) => (segment.startsWith('{') ? [[index, segment.slice(1, -1)] as const] : []));
       const key = `${route.method} ${segments.length}`;
       const list = this.#table.get(key) ?? [];
       if (list.some((other) => other.route.path === route.path))
@@ -38,8 +36,7 @@ export class Router {
     const candidates = this.#table.get(`${method} ${segments.length}`);
     if (!candidates) return undefined;
     for (const candidate of candidates) {
-      if (!candidate.segments.every((segment, i) => segment.startsWith('{') ? segments[i] !== '' : segment === segments[i]))
-        continue;
+      if (!candidate.segments.every((segment, i) => (segment.startsWith('{') ? segments[i] !== '' : segment === segments[i]))) continue;
       const params: Record<string, string> = {};
       for (const [index, name] of candidate.params) params[name] = decode(segments[index]!);
       return { route: candidate.route, params };

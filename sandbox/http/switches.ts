@@ -47,7 +47,6 @@ export class TokenBucket {
   }
 }
 
-
 /** Reads the switches from the environment of `npm run sandbox` (see sandbox/README.md). */
 export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   const switches: Switches = {};

@@ -11,14 +11,15 @@ function balances(request: ApiRequest) {
     since_due_date: 'date-time',
     until_due_date: 'date-time',
   });
-  const matching = request.state.balances.values().filter(
-    (balance) =>
-      within(balance.created_at, query.since, query.until) &&
-      (query.state === undefined || balance.state === query.state) &&
-      (query.closed === undefined || balance.closed === query.closed) &&
-      ((query.since_due_date === undefined && query.until_due_date === undefined) ||
-        within(balance.due_date, query.since_due_date, query.until_due_date)),
-  );
+  const matching = request.state.balances
+    .values()
+    .filter(
+      (balance) =>
+        within(balance.created_at, query.since, query.until) &&
+        (query.state === undefined || balance.state === query.state) &&
+        (query.closed === undefined || balance.closed === query.closed) &&
+        ((query.since_due_date === undefined && query.until_due_date === undefined) || within(balance.due_date, query.since_due_date, query.until_due_date)),
+    );
   return list(matching, request);
 }
 

@@ -44,9 +44,7 @@ function taxOf(subtotal: number, rates: readonly TaxRate[]): { tax: number; adde
   let tax = 0;
   let added = 0;
   for (const rate of rates) {
-    const share = rate.inclusive
-      ? subtotal - Math.round(subtotal / (1 + rate.percentage / 100))
-      : Math.floor((subtotal * rate.percentage) / 100);
+    const share = rate.inclusive ? subtotal - Math.round(subtotal / (1 + rate.percentage / 100)) : Math.floor((subtotal * rate.percentage) / 100);
     tax += share;
     if (!rate.inclusive) added += share;
   }

@@ -18,7 +18,11 @@ export function find<T extends Identified, C extends string>(collection: Collect
  * A page for the list operation being answered: of a collection, its objects that match `where` (by an
  * index), or of objects already in hand (oldest first: a fixed collection's, filtered; line items).
  */
-export function list<T extends Identified, C extends string>(source: Collection<T, C> | readonly T[], request: ApiRequest, where: Where<C> = {}): ListEnvelope<T> {
+export function list<T extends Identified, C extends string>(
+  source: Collection<T, C> | readonly T[],
+  request: ApiRequest,
+  where: Where<C> = {},
+): ListEnvelope<T> {
   const page = readPage(request.query);
   return source instanceof Collection ? source.page(page, request.path, where) : paginate(source, page, request.path);
 }
@@ -90,7 +94,9 @@ export function filters<S extends Record<string, QueryKind>>(query: URLSearchPar
   for (const [name, kind] of Object.entries(shape)) {
     const value = queryValue(query, name);
     if (value !== null) raw[name] = kind === 'boolean' && (value === 'true' || value === 'false') ? value === 'true' : value;
-    fields[name] = optional(kind === 'boolean' ? boolean() : kind === 'date-time' ? string({ format: 'date-time' }) : Array.isArray(kind) ? literal(...kind) : string());
+    fields[name] = optional(
+      kind === 'boolean' ? boolean() : kind === 'date-time' ? string({ format: 'date-time' }) : Array.isArray(kind) ? literal(...kind) : string(),
+    );
   }
   // Only the filters are read into `raw`: pagination parameters are checked by the list itself.
   return parse(object(fields), raw) as { [K in keyof S]?: QueryValue<S[K]> };

@@ -23,13 +23,10 @@ const updateBody = object({
 
 function create({ state, body: raw }: ApiRequest): Customer {
   const body = parse(createBody, raw);
-  if (body.id !== undefined && state.customers.has(body.id))
-    throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
+  if (body.id !== undefined && state.customers.has(body.id)) throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
   const method = body.payment_method_id === undefined ? undefined : find(state.paymentMethods, body.payment_method_id, 'payment method');
-  if (method?.detached_at)
-    throw detachedNotUsable(method);
-  if (method?.customer_id)
-    throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
+  if (method?.detached_at) throw detachedNotUsable(method);
+  if (method?.customer_id) throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
   const now = timestamp();
   const customer = state.customers.add({
     object: 'customer',
@@ -56,8 +53,7 @@ function update({ state, params, body: raw }: ApiRequest): Customer {
   const methodId = body.default_payment_method_id;
   if (typeof methodId === 'string') {
     const method = find(state.paymentMethods, methodId, 'payment method');
-    if (method.customer_id === null)
-      throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
+    if (method.customer_id === null) throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
     if (method.customer_id !== customer.id)
       throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customer.id}.`);
   }

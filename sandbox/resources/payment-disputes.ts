@@ -18,11 +18,13 @@ function disputes(request: ApiRequest) {
   const query = filters(request.query, { payment_flow_id: 'string' });
   const statuses = [...request.query.getAll('status'), ...request.query.getAll('status[]')];
   for (const status of statuses) filters(new URLSearchParams({ status }), { status: DISPUTE_STATUSES });
-  const matching = request.state.paymentDisputes.values().filter(
-    (dispute) =>
-      (query.payment_flow_id === undefined || dispute.payment_flow_id === query.payment_flow_id) &&
-      (statuses.length === 0 || statuses.includes(dispute.status)),
-  );
+  const matching = request.state.paymentDisputes
+    .values()
+    .filter(
+      (dispute) =>
+        (query.payment_flow_id === undefined || dispute.payment_flow_id === query.payment_flow_id) &&
+        (statuses.length === 0 || statuses.includes(dispute.status)),
+    );
   return list(matching, request);
 }
 

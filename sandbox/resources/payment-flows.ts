@@ -70,14 +70,12 @@ export function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowSt
 function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const body = parse(createBody, raw);
   // The published client: return_url "confirm=true の場合のみ指定できます".
-  if (body.return_url !== undefined && body.confirm !== true)
-    throw validationError([{ field: 'return_url', message: 'Only with confirm: true' }]);
+  if (body.return_url !== undefined && body.confirm !== true) throw validationError([{ field: 'return_url', message: 'Only with confirm: true' }]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));
   const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
-  if (body.confirm && !method && !customer?.default_payment_method_id)
-    throw new ApiError('missing_payment_method');
+  if (body.confirm && !method && !customer?.default_payment_method_id) throw new ApiError('missing_payment_method');
   const now = timestamp();
   const flow = state.paymentFlows.add({
     object: 'payment_flow',
@@ -217,8 +215,7 @@ function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 
 }
 
 /** The type of the payment method a captured or refunded flow was paid with, for its transaction. */
-export const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType =>
-  state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
+export const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType => state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
 
 function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
   const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');

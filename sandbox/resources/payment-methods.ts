@@ -106,8 +106,7 @@ function attach(request: ApiRequest): PaymentMethod {
   const method = find(state.paymentMethods, request.params['payment_method_id']!, 'payment method');
   const body = parse(attachBody, request.body);
   const customer = find(state.customers, body.customer_id, 'customer');
-  if (method.detached_at !== null)
-    throw detachedNotUsable(method);
+  if (method.detached_at !== null) throw detachedNotUsable(method);
   if (method.customer_id === customer.id)
     throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to the customer ${customer.id}.`);
   if (method.customer_id !== null)
@@ -121,10 +120,8 @@ function attach(request: ApiRequest): PaymentMethod {
 function detach(request: ApiRequest): PaymentMethod {
   const { state } = request;
   const method = find(state.paymentMethods, request.params['payment_method_id']!, 'payment method');
-  if (method.detached_at !== null)
-    throw new ApiError('payment_method_already_detached', `The payment method ${method.id} is already detached.`);
-  if (method.customer_id === null)
-    throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
+  if (method.detached_at !== null) throw new ApiError('payment_method_already_detached', `The payment method ${method.id} is already detached.`);
+  if (method.customer_id === null) throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
   detachFromCustomer(state, method);
   return method;
 }
@@ -156,7 +153,10 @@ export function usable(state: State, type: PaymentMethodType): boolean {
 export function supportedTypes(state: State, types: readonly PaymentMethodType[]): void {
   const unsupported = types.find((type) => !usable(state, type));
   if (unsupported !== undefined)
-    throw new ApiError('unsupported_payment_method_type', `The payment method type ${unsupported} is turned off in the account's payment method configuration.`);
+    throw new ApiError(
+      'unsupported_payment_method_type',
+      `The payment method type ${unsupported} is turned off in the account's payment method configuration.`,
+    );
 }
 
 /**
@@ -164,21 +164,17 @@ export function supportedTypes(state: State, types: readonly PaymentMethodType[]
  * payment method is given, so is its customer: the published meaning of customer_required_for_payment_method),
  * is held by that customer, and is of a type the flow allows.
  */
-export function usablePaymentMethod(
-  state: State,
-  id: string,
-  customerId: string | null,
-  allowedTypes: readonly PaymentMethodType[],
-): PaymentMethod {
+export function usablePaymentMethod(state: State, id: string, customerId: string | null, allowedTypes: readonly PaymentMethodType[]): PaymentMethod {
   const method = find(state.paymentMethods, id, 'payment method');
-  if (method.detached_at !== null)
-    throw detachedNotUsable(method);
-  if (customerId === null)
-    throw new ApiError('customer_required_for_payment_method');
+  if (method.detached_at !== null) throw detachedNotUsable(method);
+  if (customerId === null) throw new ApiError('customer_required_for_payment_method');
   if (method.customer_id !== customerId)
     throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customerId}.`);
   if (!allowedTypes.includes(method.type))
-    throw new ApiError('payment_method_type_not_allowed', `The payment method type ${method.type} is not allowed by payment_method_types of this payment flow (${allowedTypes.join(', ')}).`);
+    throw new ApiError(
+      'payment_method_type_not_allowed',
+      `The payment method type ${method.type} is not allowed by payment_method_types of this payment flow (${allowedTypes.join(', ')}).`,
+    );
   return method;
 }
 

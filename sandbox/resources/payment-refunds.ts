@@ -44,8 +44,7 @@ function refund({ state, body: raw }: ApiRequest): PaymentRefund {
   return created;
 }
 
-const refundOf = (request: ApiRequest): PaymentRefund =>
-  find(request.state.paymentRefunds, request.params['payment_refund_id']!, 'payment refund');
+const refundOf = (request: ApiRequest): PaymentRefund => find(request.state.paymentRefunds, request.params['payment_refund_id']!, 'payment refund');
 
 export const paymentRefundRoutes: Route[] = [
   {

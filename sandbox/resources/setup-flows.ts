@@ -60,7 +60,10 @@ function update(request: ApiRequest): SetupFlow {
   const saved = flow.payment_method_id === null ? undefined : request.state.paymentMethods.get(flow.payment_method_id);
   if (saved?.detached_at) throw detachedNotUsable(saved);
   if (saved && customerId !== undefined && saved.customer_id !== null && saved.customer_id !== customerId)
-    throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${saved.id} this setup flow saved does not belong to the customer ${customerId}.`);
+    throw new ApiError(
+      'payment_method_not_owned_by_customer',
+      `The payment method ${saved.id} this setup flow saved does not belong to the customer ${customerId}.`,
+    );
   return assign(flow, {
     customer_id: customerId,
     payment_method_options: body.payment_method_options,

@@ -10,12 +10,14 @@ function statements(request: ApiRequest) {
     type: ['sales', 'service_fee', 'transfer_fee', 'forfeit', 'misc'],
     term_id: 'string',
   });
-  const matching = request.state.statements.values().filter(
-    (statement) =>
-      within(statement.created_at, query.since, query.until) &&
-      (query.type === undefined || statement.type === query.type) &&
-      (query.term_id === undefined || statement.term?.id === query.term_id),
-  );
+  const matching = request.state.statements
+    .values()
+    .filter(
+      (statement) =>
+        within(statement.created_at, query.since, query.until) &&
+        (query.type === undefined || statement.type === query.type) &&
+        (query.term_id === undefined || statement.term?.id === query.term_id),
+    );
   return list(matching, request);
 }
 

@@ -4,7 +4,10 @@ import { filters, find, list, within } from './common.ts';
 
 function terms(request: ApiRequest) {
   const query = filters(request.query, { since_start_at: 'date-time', until_start_at: 'date-time' });
-  return list(request.state.terms.values().filter((term) => within(term.start_at, query.since_start_at, query.until_start_at)), request);
+  return list(
+    request.state.terms.values().filter((term) => within(term.start_at, query.since_start_at, query.until_start_at)),
+    request,
+  );
 }
 
 export const termRoutes: Route[] = [

@@ -88,9 +88,18 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
   search(tenant: string, equal: Readonly<Record<string, string>>, older: boolean, after: number | undefined, limit: number): Placed<T>[] {
     const set = indexFor(this.#spec, Object.keys(equal));
     const index = this.#indexes.find((candidate) => candidate.set === set)!;
-    const list = index.lists.get(listKey(tenant, set.map((column) => equal[column]!), set.map((_, i) => i))!) ?? [];
+    const list =
+      index.lists.get(
+        listKey(
+          tenant,
+          set.map((column) => equal[column]!),
+          set.map((_, i) => i),
+        )!,
+      ) ?? [];
     // The filtered columns the index does not have, checked object by object.
-    const rest = Object.entries(equal).filter(([column]) => !set.includes(column)).map(([column, value]) => [this.#columns.findIndex(([name]) => name === column), value] as const);
+    const rest = Object.entries(equal)
+      .filter(([column]) => !set.includes(column))
+      .map(([column, value]) => [this.#columns.findIndex(([name]) => name === column), value] as const);
     const found: Placed<T>[] = [];
     const step = older ? -1 : 1;
     let i = after === undefined ? (older ? list.length - 1 : 0) : older ? lowerBound(list, after) - 1 : lowerBound(list, after + 1);
@@ -113,8 +122,7 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
   clear(tenant: string | undefined): void {
     if (tenant === undefined) this.#byId.clear();
     else this.#byId.delete(tenant);
-    for (const index of this.#indexes)
-      for (const [key, list] of index.lists) if (tenant === undefined || list[0]?.tenant === tenant) index.lists.delete(key);
+    for (const index of this.#indexes) for (const [key, list] of index.lists) if (tenant === undefined || list[0]?.tenant === tenant) index.lists.delete(key);
   }
 
   #values(item: T): (string | null)[] {

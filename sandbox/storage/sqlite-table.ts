@@ -12,7 +12,9 @@ interface Row {
 /** The DDL of the tables. */
 export function sqliteSchema(tables: readonly TableSpec<never>[]): string[] {
   return tables.flatMap(({ name, columns, indexes }) => {
-    const extra = Object.keys(columns).map((column) => `, ${column} TEXT`).join('');
+    const extra = Object.keys(columns)
+      .map((column) => `, ${column} TEXT`)
+      .join('');
     return [
       `CREATE TABLE IF NOT EXISTS ${name} (seq INTEGER PRIMARY KEY, tenant TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL${extra}, UNIQUE (id, tenant))`,
       `CREATE INDEX IF NOT EXISTS ${indexName(name, [])} ON ${name} (tenant)`,

@@ -68,7 +68,9 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the store %s', (k
           if (draw() < 0.5) where.a = pick(['x', 'y', 'z']);
           if (draw() < 0.4) where.b = draw() < 0.3 ? ['1', '3', '1'] : pick(['1', '2']);
           const matching = things.filter(
-            (thing) => (where.a === undefined || thing.a === where.a) && (where.b === undefined || (typeof where.b === 'string' ? [where.b] : where.b).includes(thing.b)),
+            (thing) =>
+              (where.a === undefined || thing.a === where.a) &&
+              (where.b === undefined || (typeof where.b === 'string' ? [where.b] : where.b).includes(thing.b)),
           );
           const page: PageRequest = { limit: 1 + Math.floor(draw() * 12) };
           const cursor = draw() < 0.6 ? pick(things).id : undefined;
@@ -82,7 +84,10 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the store %s', (k
           if (expected instanceof Error) expect(() => collection(tenant).page(page, '/things', where)).toThrow(expected.message);
           else {
             const answer = collection(tenant).page(page, '/things', where);
-            expect({ has_more: answer.has_more, ids: ids(answer.data) }, JSON.stringify({ where, page })).toEqual({ has_more: expected.has_more, ids: ids(expected.data) });
+            expect({ has_more: answer.has_more, ids: ids(answer.data) }, JSON.stringify({ where, page })).toEqual({
+              has_more: expected.has_more,
+              ids: ids(expected.data),
+            });
           }
           expect(ids(collection(tenant).all(where))).toEqual(ids(matching));
           expect(collection(tenant).exists(where)).toBe(matching.length > 0);
@@ -100,7 +105,8 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the store %s', (k
         const table = db.table(spec);
         for (const set of [[], ...combinations(Object.keys(spec.columns))]) {
           const equal = Object.fromEntries(set.map((column) => [column, 'v']));
-          for (const older of [true, false]) for (const after of [undefined, 7]) expect(() => table.search('', equal, older, after, 10), `${spec.name} by ${set}`).not.toThrow();
+          for (const older of [true, false])
+            for (const after of [undefined, 7]) expect(() => table.search('', equal, older, after, 10), `${spec.name} by ${set}`).not.toThrow();
         }
       }
     });
@@ -149,7 +155,9 @@ describe('the store in a file', () => {
     expect(() => new Database(text, [THINGS as TableSpec<never>])).toThrow(`sandbox: the store ${text} cannot be used: file is not a database`);
     const other = join(folder, 'other-schema.db');
     new Database(other, [THINGS as TableSpec<never>]).close();
-    expect(() => new Database(other, Object.values(TABLES))).toThrow(new RegExp(`the store ${other} cannot be used: it was written by another version of the sandbox`));
+    expect(() => new Database(other, Object.values(TABLES))).toThrow(
+      new RegExp(`the store ${other} cannot be used: it was written by another version of the sandbox`),
+    );
   });
 
   it('is one process’s: a second opening of the same file is refused while the first has it', () => {

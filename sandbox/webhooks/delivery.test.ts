@@ -46,7 +46,9 @@ const createCustomers = async (count: number): Promise<string[]> => {
 };
 /** The IDs of the events about `resourceIds`, in the order they were created. */
 const eventsOf = async (resourceIds: readonly string[]): Promise<string[]> =>
-  (await Promise.all(resourceIds.map(async (id) => (await client!.ok('GET', `/v2/events?resource_id=${id}`)).data.toReversed()))).flat().map((event: { id: string }) => event.id);
+  (await Promise.all(resourceIds.map(async (id) => (await client!.ok('GET', `/v2/events?resource_id=${id}`)).data.toReversed())))
+    .flat()
+    .map((event: { id: string }) => event.id);
 const idsOf = (received: readonly Received[]) => received.map((request) => request.eventId);
 
 describe('delivery', () => {
@@ -148,7 +150,12 @@ describe('the delivery log pages', () => {
     const events = await eventsOf(await createCustomers(3));
     await settled();
     const summary = (await page('/sandbox/webhooks')).body;
-    expect(summary).toMatchObject({ endpoints: [{ url: hook.url, types: null }], timeout_ms: 10_000, active_deliveries: 0, lost_events: { count: 0, newest: [] } });
+    expect(summary).toMatchObject({
+      endpoints: [{ url: hook.url, types: null }],
+      timeout_ms: 10_000,
+      active_deliveries: 0,
+      lost_events: { count: 0, newest: [] },
+    });
     expect(JSON.stringify(summary)).not.toContain(TOKEN);
     const recent = (await page('/sandbox/webhooks/deliveries?limit=2')).body.data;
     expect(recent.map((delivery: { event_id: string }) => delivery.event_id)).toEqual([events[2], events[1]]);
@@ -237,7 +244,11 @@ describe('faults, off by default and seeded', () => {
       for (const id of customers) {
         const [event] = await eventsOf([id]);
         const log = event === undefined ? [] : (await page(`/sandbox/webhooks/deliveries?event_id=${event}`)).body.data;
-        outcome.push(event === undefined ? 'lost' : log.map((delivery: { status: string; injected: string | null }) => `${delivery.status}${delivery.injected ? '+duplicate' : ''}`).join(','));
+        outcome.push(
+          event === undefined
+            ? 'lost'
+            : log.map((delivery: { status: string; injected: string | null }) => `${delivery.status}${delivery.injected ? '+duplicate' : ''}`).join(','),
+        );
       }
       await client!.close();
       client = undefined;

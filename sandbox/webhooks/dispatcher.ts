@@ -132,7 +132,13 @@ export class WebhookDispatcher {
     return rate > 0 && this.#draw() < rate;
   }
 
-  #record(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected'], status: DeliveryRecord['status'], note: string | null): DeliveryRecord {
+  #record(
+    queue: EndpointQueue,
+    subscription: Subscription,
+    injected: DeliveryRecord['injected'],
+    status: DeliveryRecord['status'],
+    note: string | null,
+  ): DeliveryRecord {
     const { event } = subscription;
     this.#delivered += 1;
     return this.log.add({
@@ -200,8 +206,7 @@ export class WebhookDispatcher {
     queue.pumping = true;
     setImmediate(() => {
       queue.pumping = false;
-      while (queue.inFlight < this.settings.concurrency && queue.ready.length > 0 && !this.#closing.signal.aborted)
-        void this.#attempt(queue.ready.shift()!);
+      while (queue.inFlight < this.settings.concurrency && queue.ready.length > 0 && !this.#closing.signal.aborted) void this.#attempt(queue.ready.shift()!);
     });
   }
 

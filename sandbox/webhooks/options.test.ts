@@ -37,14 +37,20 @@ describe('webhook options from the environment', () => {
 
   it('refuses what is not valid, naming the variable', () => {
     const cases: [Record<string, string>, string][] = [
-      [{ SANDBOX_WEBHOOK_URLS: 'ftp://127.0.0.1/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be an http or https URL (got "ftp://127.0.0.1/hook")'],
+      [
+        { SANDBOX_WEBHOOK_URLS: 'ftp://127.0.0.1/hook', SANDBOX_WEBHOOK_TOKEN: 't' },
+        'SANDBOX_WEBHOOK_URLS must be an http or https URL (got "ftp://127.0.0.1/hook")',
+      ],
       [{ SANDBOX_WEBHOOK_URLS: 'file:///etc/passwd', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be an http or https URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'localhost:3000', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be an http or https URL'],
       [{ SANDBOX_WEBHOOK_URLS: '127.0.0.1:3000', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'not a url', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://user:secret@127.0.0.1/', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must not carry a user name or password'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/' }, 'SANDBOX_WEBHOOK_TOKEN (with SANDBOX_WEBHOOK_URLS) is required'],
-      [{ SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/', SANDBOX_WEBHOOK_TOKEN: 'two words' }, 'SANDBOX_WEBHOOK_TOKEN (with SANDBOX_WEBHOOK_URLS) must be printable ASCII'],
+      [
+        { SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/', SANDBOX_WEBHOOK_TOKEN: 'two words' },
+        'SANDBOX_WEBHOOK_TOKEN (with SANDBOX_WEBHOOK_URLS) must be printable ASCII',
+      ],
       [{ SANDBOX_WEBHOOK_DROP_RATE: '1.5' }, 'SANDBOX_WEBHOOK_DROP_RATE must be a number from 0 to 1 (got 1.5)'],
       [{ SANDBOX_WEBHOOK_DUPLICATE_RATE: 'often' }, 'SANDBOX_WEBHOOK_DUPLICATE_RATE must be a number from 0 to 1 (got often)'],
       [{ SANDBOX_WEBHOOK_DELAY_MS: '-1' }, 'SANDBOX_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0 (got -1)'],
@@ -58,7 +64,16 @@ describe('webhook options from the environment', () => {
 describe('webhook options of startSandbox', () => {
   it('has the documented defaults, and scales the retry schedule', () => {
     const settings = resolveWebhookOptions({ endpoints: [{ url: 'http://127.0.0.1:1/', types: ['refund.created'] }], token: 'whook_t' });
-    expect(settings).toMatchObject({ timeoutMs: 10_000, concurrency: 1, maxQueued: 10_000, duplicateRate: 0, delayMs: 0, reorderRate: 0, dropRate: 0, lostEventRate: 0 });
+    expect(settings).toMatchObject({
+      timeoutMs: 10_000,
+      concurrency: 1,
+      maxQueued: 10_000,
+      duplicateRate: 0,
+      delayMs: 0,
+      reorderRate: 0,
+      dropRate: 0,
+      lostEventRate: 0,
+    });
     expect(settings.endpoints).toEqual([{ url: 'http://127.0.0.1:1/', token: 'whook_t', types: new Set(['refund.created']) }]);
     expect(settings.retryDelaysMs).toEqual(RETRY_SCHEDULE_S.map((s) => s * 1000));
     expect(resolveWebhookOptions({ timeScale: 0.001 }).retryDelaysMs).toEqual(RETRY_SCHEDULE_S.map((s) => s));

@@ -82,8 +82,7 @@ interface Located {
 function locate(text: string, fileLabel: string): Located {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const at = (node: Node | null | undefined): string =>
-    `${fileLabel}:${node?.range ? lineCounter.linePos(node.range[0]).line : 1}`;
+  const at = (node: Node | null | undefined): string => `${fileLabel}:${node?.range ? lineCounter.linePos(node.range[0]).line : 1}`;
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     throw new CatalogError(`${fileLabel}:${first.linePos?.[0]?.line ?? 1}: ${first.message}`);
@@ -104,7 +103,8 @@ function evidence(source: unknown, reason: unknown, label: string, where: string
   if (!(SOURCES as readonly unknown[]).includes(source)) {
     throw new CatalogError(`${where}: ${label} source must be one of ${SOURCES.join(', ')} (got ${JSON.stringify(source)})`);
   }
-  if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === '')) throw new CatalogError(`${where}: ${label} reason must be a non-empty string`);
+  if (reason !== undefined && (typeof reason !== 'string' || reason.trim() === ''))
+    throw new CatalogError(`${where}: ${label} reason must be a non-empty string`);
   if (reason === undefined && reasonRequired.includes(source as Source)) throw new CatalogError(`${where}: ${label} is ${String(source)}: say why in a reason`);
   return { source: source as Source, ...(reason !== undefined ? { reason: reason as string } : {}) };
 }
@@ -153,7 +153,22 @@ export function parseCatalog(text: string, fileLabel: string): ErrorDefinition[]
       return value as T;
     };
 
-    const known = new Set(['status', 'title', 'source', 'reason', 'title_source', 'retry', 'replay', 'applies_to', 'applies_evidence', 'headers', 'detail', 'errors', 'en', 'ja']);
+    const known = new Set([
+      'status',
+      'title',
+      'source',
+      'reason',
+      'title_source',
+      'retry',
+      'replay',
+      'applies_to',
+      'applies_evidence',
+      'headers',
+      'detail',
+      'errors',
+      'en',
+      'ja',
+    ]);
     const unknown = Object.keys(entry).filter((k) => !known.has(k));
     if (unknown.length > 0) throw new CatalogError(`${fieldAt(unknown[0]!)}: ${code}: unknown field '${unknown[0]}'`);
 
@@ -162,7 +177,12 @@ export function parseCatalog(text: string, fileLabel: string): ErrorDefinition[]
       throw new CatalogError(`${fieldAt('status')}: ${code}.status must be an HTTP error status (400-599)`);
     }
     const rawHeaders = entry['headers'] ?? {};
-    if (typeof rawHeaders !== 'object' || rawHeaders === null || Array.isArray(rawHeaders) || Object.keys(rawHeaders).some((h) => !(KNOWN_HEADERS as readonly string[]).includes(h))) {
+    if (
+      typeof rawHeaders !== 'object' ||
+      rawHeaders === null ||
+      Array.isArray(rawHeaders) ||
+      Object.keys(rawHeaders).some((h) => !(KNOWN_HEADERS as readonly string[]).includes(h))
+    ) {
       throw new CatalogError(`${fieldAt('headers')}: ${code}.headers must map ${KNOWN_HEADERS.join(', ')} to its evidence {source, reason}`);
     }
     const headerEvidence = Object.fromEntries(
@@ -180,7 +200,9 @@ export function parseCatalog(text: string, fileLabel: string): ErrorDefinition[]
     const retry = oneOf('retry', RETRY_POLICIES)!;
     const replay = oneOf('replay', REPLAY)!;
     if (retry === 'same-key' && replay === 'stored') {
-      throw new CatalogError(`${fieldAt('retry')}: ${code}: retry same-key with replay stored would only replay the stored answer (use new-key, or replay not-stored)`);
+      throw new CatalogError(
+        `${fieldAt('retry')}: ${code}: retry same-key with replay stored would only replay the stored answer (use new-key, or replay not-stored)`,
+      );
     }
     const appliesTo = oneOf('applies_to', APPLIES_TO, true);
     if ((appliesTo === null) !== (entry['applies_evidence'] === undefined)) {

@@ -21,9 +21,7 @@ export function renderErrorModule(catalog: readonly ErrorDefinition[], rules: Re
     };
     return `  ${def.code}: ${JSON.stringify(fields)},`;
   });
-  const byOperation = operationsOf(document).map(
-    ({ operation }) => `  ${operation.operationId}: ${JSON.stringify(operation['x-errors'])},`,
-  );
+  const byOperation = operationsOf(document).map(({ operation }) => `  ${operation.operationId}: ${JSON.stringify(operation['x-errors'])},`);
   return `${HEADER}
 /**
  * Every error code with its HTTP status, title, RFC 9457 \`type\`, the \`detail\` a server says when it has

@@ -20,8 +20,7 @@ export class SpecError extends Error {
 }
 
 /** Names used in the bundle, derived from the status: 404 → `NotFound`, schema `Problem404`. */
-const responseName = (status: number): string =>
-  (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
+const responseName = (status: number): string => (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z]/g, '');
 export const problemSchemaName = (status: number): string => `Problem${status}`;
 
 function resolveParameter(doc: JsonObject, parameter: JsonObject): JsonObject {
@@ -119,9 +118,7 @@ function headersOf(defs: readonly ErrorDefinition[], shared: JsonObject): JsonOb
   return Object.fromEntries(
     names.map((name) => [
       name,
-      defs.every((def) => def.headers.includes(name))
-        ? { $ref: `#/components/headers/${name}` }
-        : { ...(shared[name] as JsonObject), required: false },
+      defs.every((def) => def.headers.includes(name)) ? { $ref: `#/components/headers/${name}` } : { ...(shared[name] as JsonObject), required: false },
     ]),
   );
 }

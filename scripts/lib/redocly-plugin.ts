@@ -1,6 +1,17 @@
 // Our lint rules, as a Redocly plugin (named in redocly.yaml, so editors and `redocly lint` run them too).
 // Source rules see openapi/ and report file and line; bundle rules see what the catalog added.
-import type { Location, Oas3MediaType, Oas3Operation, Oas3Parameter, Oas3Response, Oas3Rule, Oas3Schema, Oas3_1Schema, Plugin, UserContext } from '@redocly/openapi-core';
+import type {
+  Location,
+  Oas3MediaType,
+  Oas3Operation,
+  Oas3Parameter,
+  Oas3Response,
+  Oas3Rule,
+  Oas3Schema,
+  Oas3_1Schema,
+  Plugin,
+  UserContext,
+} from '@redocly/openapi-core';
 import { ABSENT_OBJECT_EXAMPLES, EXAMPLE_IDS, isObjectId } from '../../contract-core/example-objects.ts';
 import { PARAMETER_RULES_KEY, readParameterRules } from '../../contract-core/parameter-rules.ts';
 import { SOURCES, everyOperationStatuses, loadCatalog } from './catalog.ts';
@@ -15,8 +26,7 @@ const WRITE_CODES = [...catalog.values()].filter((def) => def.appliesTo === 'wri
 /** The `x-errors` extension, which Redocly's operation type does not declare. */
 const xErrors = (operation: Oas3Operation): unknown => (operation as { 'x-errors'?: unknown })['x-errors'];
 const isErrorStatus = (status: string): boolean => /^[45]/.test(status);
-const label = (operation: Oas3Operation, ctx: UserContext): string =>
-  operation.operationId ?? `${String(ctx.key).toUpperCase()} operation`;
+const label = (operation: Oas3Operation, ctx: UserContext): string => operation.operationId ?? `${String(ctx.key).toUpperCase()} operation`;
 
 /** `x-errors` lists catalog codes only (bare, or with the reason we add them), and error responses come from the catalog, never by hand. */
 const errorCodesKnown: Oas3Rule = () => ({
@@ -60,7 +70,10 @@ const idempotencyKeyOnWrites: Oas3Rule = () => ({
         return resolved?.in === 'header' && resolved.name === 'Idempotency-Key';
       });
       if (!hasKey) {
-        ctx.report({ message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`, location: ctx.location.key() });
+        ctx.report({
+          message: `${label(operation, ctx)}: a ${String(ctx.key).toUpperCase()} needs the Idempotency-Key header parameter`,
+          location: ctx.location.key(),
+        });
       }
     },
   },
@@ -124,9 +137,15 @@ const numberBounds: Oas3Rule = () => ({
   Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
     const types = [schema.type].flat();
     if (!types.includes('integer') && !types.includes('number')) return;
-    const missing = [schema.minimum === undefined && schema.exclusiveMinimum === undefined ? 'minimum' : '', schema.maximum === undefined && schema.exclusiveMaximum === undefined ? 'maximum' : ''].filter(Boolean);
+    const missing = [
+      schema.minimum === undefined && schema.exclusiveMinimum === undefined ? 'minimum' : '',
+      schema.maximum === undefined && schema.exclusiveMaximum === undefined ? 'maximum' : '',
+    ].filter(Boolean);
     if (missing.length > 0) {
-      ctx.report({ message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)`, location: ctx.location.key() });
+      ctx.report({
+        message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)`,
+        location: ctx.location.key(),
+      });
     }
   },
 });
@@ -140,10 +159,17 @@ function responseExampleNames(operation: Oas3Operation, parts: readonly RequestP
   const names = (statuses: (status: string) => boolean): string[] =>
     Object.entries(operation.responses ?? {})
       .filter(([status]) => statuses(status))
-      .flatMap(([, response]) => Object.values(ctx.resolve(response).node?.content ?? {}).flatMap((media) => Object.keys((media as Oas3MediaType).examples ?? {})));
+      .flatMap(([, response]) =>
+        Object.values(ctx.resolve(response).node?.content ?? {}).flatMap((media) => Object.keys((media as Oas3MediaType).examples ?? {})),
+      );
   const errors = names(isErrorStatus);
   if (errors.length > 0) return { success: names((status) => /^2/.test(status)), errors };
-  const facts = { method: String(ctx.key), hasBody: operation.requestBody !== undefined, hasPathId: parts.some((p) => p.parameter === 'path'), isList: parts.some((p) => p.node.name === LIST_CURSOR) };
+  const facts = {
+    method: String(ctx.key),
+    hasBody: operation.requestBody !== undefined,
+    hasPathId: parts.some((p) => p.parameter === 'path'),
+    isList: parts.some((p) => p.node.name === LIST_CURSOR),
+  };
   const listed = Array.isArray(xErrors(operation)) ? (xErrors(operation) as unknown[]).map((entry) => readListedCode(entry)?.code) : [];
   const byRule = [...catalog.values()].filter((def) => def.appliesTo !== null && ruleApplies(def.appliesTo, facts)).map((def) => def.code);
   return { success: names((status) => /^2/.test(status)), errors: [...byRule, ...listed.filter((code): code is string => code !== undefined)] };
@@ -171,7 +197,10 @@ function requestParts(operation: Oas3Operation, pathItem: PathItemNode | undefin
   return [
     ...parameters(pathItem?.parameters, ctx.parentLocations['PathItem']),
     ...parameters(operation.parameters, ctx.location),
-    ...Object.entries(body?.content ?? {}).map(([type, media]) => ({ node: media as ExampleHolder, location: ctx.location.child(['requestBody', 'content', type]) })),
+    ...Object.entries(body?.content ?? {}).map(([type, media]) => ({
+      node: media as ExampleHolder,
+      location: ctx.location.child(['requestBody', 'content', type]),
+    })),
   ];
 }
 
@@ -207,7 +236,10 @@ const namedRequestExamples: Oas3Rule = () => {
       const requests = new Set([...success, ...parts.flatMap((part) => Object.keys(part.node.examples ?? {})).filter(isResponseExample)]);
       for (const part of parts.filter((p) => p.parameter === undefined)) {
         if (part.node.example !== undefined) {
-          ctx.report({ message: `${label(operation, ctx)}: a request example needs a name: write it under examples, named as the response example it produces`, location: part.location.child('example').key() });
+          ctx.report({
+            message: `${label(operation, ctx)}: a request example needs a name: write it under examples, named as the response example it produces`,
+            location: part.location.child('example').key(),
+          });
         }
         const named = Object.keys(part.node.examples ?? {});
         for (const name of named.filter((n) => !isResponseExample(n))) {
@@ -217,7 +249,10 @@ const namedRequestExamples: Oas3Rule = () => {
           });
         }
         for (const name of success.filter((n) => !named.includes(n))) {
-          ctx.report({ message: `${label(operation, ctx)}: success example '${name}' has no request example of that name in the request body: example-driven tools then send a body of their own making`, location: part.location.key() });
+          ctx.report({
+            message: `${label(operation, ctx)}: success example '${name}' has no request example of that name in the request body: example-driven tools then send a body of their own making`,
+            location: part.location.key(),
+          });
         }
       }
       for (const part of parts.filter((p) => p.parameter !== undefined && p.node.examples !== undefined)) {
@@ -226,7 +261,10 @@ const namedRequestExamples: Oas3Rule = () => {
         answered.set(part.location.absolutePointer, entry);
         if (part.parameter !== 'path') continue;
         for (const name of [...requests].filter((n) => part.node.examples?.[n] === undefined)) {
-          ctx.report({ message: `${label(operation, ctx)}: ${success.includes(name) ? 'success example' : 'request'} '${name}' has no example of that name in path parameter ${part.node.name}: example-driven tools then invent the ID`, location: part.location.child('examples').key() });
+          ctx.report({
+            message: `${label(operation, ctx)}: ${success.includes(name) ? 'success example' : 'request'} '${name}' has no example of that name in path parameter ${part.node.name}: example-driven tools then invent the ID`,
+            location: part.location.child('examples').key(),
+          });
         }
       }
     }),
@@ -234,7 +272,10 @@ const namedRequestExamples: Oas3Rule = () => {
       leave(_root: unknown, ctx: UserContext) {
         for (const { part, names } of answered.values()) {
           for (const name of Object.keys(part.node.examples ?? {}).filter((n) => !names.has(n))) {
-            ctx.report({ message: `parameter ${part.node.name}: example '${name}' is named as no response example of the operations that use it`, location: part.location.child(['examples', name]).key() });
+            ctx.report({
+              message: `parameter ${part.node.name}: example '${name}' is named as no response example of the operations that use it`,
+              location: part.location.child(['examples', name]).key(),
+            });
           }
         }
       },
@@ -265,18 +306,28 @@ const exampleIdsSeeded: Oas3Rule = () => {
       const values = parts.flatMap(({ node, location }) =>
         name !== undefined && node.examples?.[name] !== undefined
           ? [{ strings: stringsOf(exampleValue(node.examples[name])), at: location.child(['examples', name]), named: true }]
-          : node.example !== undefined ? [{ strings: stringsOf(node.example), at: location.child('example'), named: false }] : [],
+          : node.example !== undefined
+            ? [{ strings: stringsOf(node.example), at: location.child('example'), named: false }]
+            : [],
       );
       if (name !== undefined && ABSENT_OBJECT_EXAMPLES.has(name)) {
         const named = values.filter((v) => v.named);
         if (named.length > 0 && named.every(({ strings }) => strings.every((value) => EXAMPLE_IDS.has(value)))) {
-          report(ctx, named[0]!.at, `${label(operation, ctx)}: request '${name}' names only objects a fresh sandbox holds: it must name one that does not exist`);
+          report(
+            ctx,
+            named[0]!.at,
+            `${label(operation, ctx)}: request '${name}' names only objects a fresh sandbox holds: it must name one that does not exist`,
+          );
         }
         continue;
       }
       for (const { strings, at } of values) {
         for (const id of strings.filter((value) => isObjectId(value) && !EXAMPLE_IDS.has(value))) {
-          report(ctx, at, `example${name ? ` '${name}'` : ''} names ${id}, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts`);
+          report(
+            ctx,
+            at,
+            `example${name ? ` '${name}'` : ''} names ${id}, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts`,
+          );
         }
       }
     }
@@ -302,10 +353,12 @@ const SCHEMA_RELATIONS = ['anyOf', 'oneOf', 'if', 'not', 'dependentRequired', 'd
  */
 const relationsInSchema: Oas3Rule = () => ({
   Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
-
     if (SCHEMA_RELATIONS.some((keyword) => (schema as Record<string, unknown>)[keyword] !== undefined)) return;
     if (schema.properties === undefined) return; // a field's description is read with its object's schema
-    const described = [['', schema.description], ...Object.entries(schema.properties).map(([name, property]) => [name, ctx.resolve(property).node?.description])];
+    const described = [
+      ['', schema.description],
+      ...Object.entries(schema.properties).map(([name, property]) => [name, ctx.resolve(property).node?.description]),
+    ];
     for (const [name, description] of described) {
       if (typeof description !== 'string' || !RELATION.test(description)) continue;
       ctx.report({
@@ -327,11 +380,17 @@ const relationsInSchema: Oas3Rule = () => ({
       const names = new Set(query.map((p) => p!.name));
       const related = new Set(rules.flatMap((rule) => rule.mutuallyExclusive));
       for (const name of [...related].filter((n) => !names.has(n))) {
-        ctx.report({ message: `${label(operation, ctx)}: ${PARAMETER_RULES_KEY} names '${name}', which is not a query parameter of the operation`, location: where });
+        ctx.report({
+          message: `${label(operation, ctx)}: ${PARAMETER_RULES_KEY} names '${name}', which is not a query parameter of the operation`,
+          location: where,
+        });
       }
       for (const parameter of query) {
         if (parameter && typeof parameter.description === 'string' && RELATION.test(parameter.description) && !related.has(parameter.name)) {
-          ctx.report({ message: `${label(operation, ctx)}: parameter ${parameter.name}'s description states a relation ("${RELATION.exec(parameter.description)![0]}") that ${PARAMETER_RULES_KEY} does not`, location: ctx.location.key() });
+          ctx.report({
+            message: `${label(operation, ctx)}: parameter ${parameter.name}'s description states a relation ("${RELATION.exec(parameter.description)![0]}") that ${PARAMETER_RULES_KEY} does not`,
+            location: ctx.location.key(),
+          });
         }
       }
     },
@@ -344,7 +403,10 @@ const problemMediaType: Oas3Rule = () => ({
     if (!isErrorStatus(String(ctx.key))) return;
     const types = Object.keys(response.content ?? {});
     if (types.length !== 1 || types[0] !== PROBLEM_MEDIA_TYPE) {
-      ctx.report({ message: `error response ${String(ctx.key)} must have exactly ${PROBLEM_MEDIA_TYPE} content (has ${types.join(', ') || 'none'})`, location: ctx.location.key() });
+      ctx.report({
+        message: `error response ${String(ctx.key)} must have exactly ${PROBLEM_MEDIA_TYPE} content (has ${types.join(', ') || 'none'})`,
+        location: ctx.location.key(),
+      });
     }
   },
 });
@@ -369,7 +431,22 @@ const baselineErrors: Oas3Rule = () => ({
 });
 
 /** Schema keywords that state a rule beyond the shape (a format, a limit): each says its source (`propertyNames` holds a schema whose keywords do). */
-export const EVIDENCED_KEYWORDS = ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf'] as const;
+export const EVIDENCED_KEYWORDS = [
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'multipleOf',
+] as const;
 
 /** What is wrong with an `x-evidence` entry (`{source, reason}`, a reason for an inferred one), or undefined. */
 function evidenceProblem(entry: unknown): string | undefined {
@@ -392,22 +469,35 @@ const evidenceOnRules: Oas3Rule = () => {
     const evidence = node['x-evidence'];
     if (required.length === 0 && evidence === undefined) return;
     if (typeof evidence !== 'object' || evidence === null || Array.isArray(evidence)) {
-      ctx.report({ message: `${what} needs x-evidence: {${required.map((k) => `${k}: {source, reason}`).join(', ')}} (source: ${SOURCES.join(', ')})`, location: ctx.location.key() });
+      ctx.report({
+        message: `${what} needs x-evidence: {${required.map((k) => `${k}: {source, reason}`).join(', ')}} (source: ${SOURCES.join(', ')})`,
+        location: ctx.location.key(),
+      });
       return;
     }
     const given = evidence as Record<string, unknown>;
     for (const key of required) {
       const problem = given[key] === undefined ? 'is missing' : evidenceProblem(given[key]);
-      if (problem) ctx.report({ message: `${what}: x-evidence.${key} ${problem}`, location: ctx.location.child(['x-evidence', ...(given[key] === undefined ? [] : [key])]) });
+      if (problem)
+        ctx.report({
+          message: `${what}: x-evidence.${key} ${problem}`,
+          location: ctx.location.child(['x-evidence', ...(given[key] === undefined ? [] : [key])]),
+        });
     }
     for (const key of Object.keys(given).filter((k) => !required.includes(k))) {
-      ctx.report({ message: `${what}: x-evidence.${key} has no rule to back (the node has no ${key})`, location: ctx.location.child(['x-evidence', key]).key() });
+      ctx.report({
+        message: `${what}: x-evidence.${key} has no rule to back (the node has no ${key})`,
+        location: ctx.location.child(['x-evidence', key]).key(),
+      });
     }
   };
   return {
     Schema(schema: object, ctx: UserContext) {
       const node = schema as Record<string, unknown>;
-      const required = [...EVIDENCED_KEYWORDS.filter((k) => node[k] !== undefined), ...(node['additionalProperties'] === false ? ['additionalProperties'] : [])];
+      const required = [
+        ...EVIDENCED_KEYWORDS.filter((k) => node[k] !== undefined),
+        ...(node['additionalProperties'] === false ? ['additionalProperties'] : []),
+      ];
       check(node, ctx, required, 'a schema constraint');
     },
     WebhooksMap: {

@@ -102,10 +102,14 @@ type MixedArrays<T, Path extends string = ''> = T extends readonly unknown[]
  * unwaived, each Unshared path must still be found.
  */
 type NeedlessNarrower<T, O extends Sides, All extends string, P extends string = All> = P extends unknown
-  ? [T] extends [Tolerant<O, Exclude<All, P>>] ? `needless exception: ${P}` : never
+  ? [T] extends [Tolerant<O, Exclude<All, P>>]
+    ? `needless exception: ${P}`
+    : never
   : never;
 type NeedlessWider<T, O extends Sides, All extends string, P extends string = All> = P extends unknown
-  ? [O] extends [Waive<T, Exclude<All, P>>] ? `needless exception: ${P}` : never
+  ? [O] extends [Waive<T, Exclude<All, P>>]
+    ? `needless exception: ${P}`
+    : never
   : never;
 type NeedlessUnshared<Found, P extends string> = P extends Found ? never : `needless exception: ${P}`;
 

@@ -391,11 +391,7 @@ interface Checked {
 // getProduct: GET /v2/products/{product_id}
 type GetProduct = Theirs<P.GetProductData, P.GetProductResponses>;
 interface Checked {
-  getProduct: [
-    OursAccept<'getProduct', GetProduct>,
-    TheirsAccept<'getProduct', GetProduct, Ours<'getProduct'>>,
-    None<Findings<'getProduct', GetProduct>>,
-  ];
+  getProduct: [OursAccept<'getProduct', GetProduct>, TheirsAccept<'getProduct', GetProduct, Ours<'getProduct'>>, None<Findings<'getProduct', GetProduct>>];
 }
 
 // updateProduct: POST /v2/products/{product_id}
@@ -441,11 +437,7 @@ interface Checked {
 // getPrice: GET /v2/prices/{price_id}
 type GetPrice = Theirs<P.GetPriceData, P.GetPriceResponses>;
 interface Checked {
-  getPrice: [
-    OursAccept<'getPrice', GetPrice>,
-    TheirsAccept<'getPrice', GetPrice, Ours<'getPrice'>>,
-    None<Findings<'getPrice', GetPrice>>,
-  ];
+  getPrice: [OursAccept<'getPrice', GetPrice>, TheirsAccept<'getPrice', GetPrice, Ours<'getPrice'>>, None<Findings<'getPrice', GetPrice>>];
 }
 
 // updatePrice: POST /v2/prices/{price_id}
@@ -481,11 +473,7 @@ interface Checked {
 // getTaxRate: GET /v2/tax_rates/{tax_rate_id}
 type GetTaxRate = Theirs<P.GetTaxRateData, P.GetTaxRateResponses>;
 interface Checked {
-  getTaxRate: [
-    OursAccept<'getTaxRate', GetTaxRate>,
-    TheirsAccept<'getTaxRate', GetTaxRate, Ours<'getTaxRate'>>,
-    None<Findings<'getTaxRate', GetTaxRate>>,
-  ];
+  getTaxRate: [OursAccept<'getTaxRate', GetTaxRate>, TheirsAccept<'getTaxRate', GetTaxRate, Ours<'getTaxRate'>>, None<Findings<'getTaxRate', GetTaxRate>>];
 }
 
 // updateTaxRate: POST /v2/tax_rates/{tax_rate_id}
@@ -571,11 +559,7 @@ interface Checked {
 // getEvent: GET /v2/events/{event_id}
 type GetEvent = Theirs<P.GetEventData, P.GetEventResponses>;
 interface Checked {
-  getEvent: [
-    OursAccept<'getEvent', GetEvent>,
-    TheirsAccept<'getEvent', GetEvent, Ours<'getEvent'>>,
-    None<Findings<'getEvent', GetEvent>>,
-  ];
+  getEvent: [OursAccept<'getEvent', GetEvent>, TheirsAccept<'getEvent', GetEvent, Ours<'getEvent'>>, None<Findings<'getEvent', GetEvent>>];
 }
 
 // getAllBalances: GET /v2/balances
@@ -591,11 +575,7 @@ interface Checked {
 // getBalance: GET /v2/balances/{balance_id}
 type GetBalance = Theirs<P.GetBalanceData, P.GetBalanceResponses>;
 interface Checked {
-  getBalance: [
-    OursAccept<'getBalance', GetBalance>,
-    TheirsAccept<'getBalance', GetBalance, Ours<'getBalance'>>,
-    None<Findings<'getBalance', GetBalance>>,
-  ];
+  getBalance: [OursAccept<'getBalance', GetBalance>, TheirsAccept<'getBalance', GetBalance, Ours<'getBalance'>>, None<Findings<'getBalance', GetBalance>>];
 }
 
 // createBalanceUrl: POST /v2/balances/{balance_id}/balance_urls
@@ -651,11 +631,7 @@ interface Checked {
 // getTerm: GET /v2/terms/{term_id}
 type GetTerm = Theirs<P.GetTermData, P.GetTermResponses>;
 interface Checked {
-  getTerm: [
-    OursAccept<'getTerm', GetTerm>,
-    TheirsAccept<'getTerm', GetTerm, Ours<'getTerm'>>,
-    None<Findings<'getTerm', GetTerm>>,
-  ];
+  getTerm: [OursAccept<'getTerm', GetTerm>, TheirsAccept<'getTerm', GetTerm, Ours<'getTerm'>>, None<Findings<'getTerm', GetTerm>>];
 }
 
 /** Every operation of our bundle has its block above, and every block is an operation of our bundle. */

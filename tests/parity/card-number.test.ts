@@ -27,13 +27,22 @@ const closers: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
   const [mock, sandbox] = await Promise.all([startMock({ port: 0, log: false }), startSandbox({ port: 0 })]);
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  closers.push(() => mock.close(), () => sandbox.close(), () => new Promise((resolve) => target.close(resolve)));
+  closers.push(
+    () => mock.close(),
+    () => sandbox.close(),
+    () => new Promise((resolve) => target.close(resolve)),
+  );
   Object.assign(urls, { mock: mock.url, sandbox: sandbox.url, target: `http://127.0.0.1:${(target.address() as AddressInfo).port}` });
 });
 afterAll(() => Promise.all(closers.map((close) => close())));
 
 const post = (server: 'mock' | 'sandbox', body: string): Promise<RawAnswer> =>
-  exchange(urls[server], { method: 'POST', path: '/v2/customers', headers: { authorization: `Bearer ${PARITY_KEY}`, 'content-type': 'application/json' }, body });
+  exchange(urls[server], {
+    method: 'POST',
+    path: '/v2/customers',
+    headers: { authorization: `Bearer ${PARITY_KEY}`, 'content-type': 'application/json' },
+    body,
+  });
 
 describe('the mock and the sandbox', () => {
   test.each(CARD_NUMBER_CASES.map((c) => [c.reason, c] as const))('%s', async (_, c) => {
@@ -52,7 +61,8 @@ describe('the mock and the sandbox', () => {
 });
 
 describe('the contract runner', () => {
-  const client = () => createContractClient({ baseUrl: urls.target, secretKey: new TestKey(PARITY_KEY, 'the parity key'), rate: 1000, concurrency: 4, timeoutMs: 2000 });
+  const client = () =>
+    createContractClient({ baseUrl: urls.target, secretKey: new TestKey(PARITY_KEY, 'the parity key'), rate: 1000, concurrency: 4, timeoutMs: 2000 });
   test.each(CARD_NUMBER_CASES.map((c) => [c.reason, c] as const))('%s', async (_, c) => {
     received.length = 0;
     const sending = client().send({ method: 'post', path: '/v2/customers', body: c.body });

@@ -26,15 +26,25 @@ afterEach(async () => {
 });
 
 /** A sandbox posting to a merchant's receiver that starts listening now. */
-async function shop(webhooks: Omit<WebhookOptions, 'endpoints' | 'token'> = {}, seed?: number, status?: Parameters<typeof startMerchant>[1]): Promise<{ client: Client; merchant: Merchant; cursor: string }> {
+async function shop(
+  webhooks: Omit<WebhookOptions, 'endpoints' | 'token'> = {},
+  seed?: number,
+  status?: Parameters<typeof startMerchant>[1],
+): Promise<{ client: Client; merchant: Merchant; cursor: string }> {
   merchant = await startMerchant(TOKEN, status);
-  client = await sandboxClient({ ...(seed === undefined ? {} : { seed }), webhooks: { endpoints: [{ url: merchant.receiver.url }], token: TOKEN, ...webhooks } });
+  client = await sandboxClient({
+    ...(seed === undefined ? {} : { seed }),
+    webhooks: { endpoints: [{ url: merchant.receiver.url }], token: TOKEN, ...webhooks },
+  });
   merchant.cursor = await newestEvent(client);
   return { client, merchant, cursor: merchant.cursor };
 }
 
 const settled = () =>
-  until('every delivery to settle', async () => ((await (await fetch(`${client!.url}/sandbox/webhooks`)).json()) as { active_deliveries: number }).active_deliveries === 0);
+  until(
+    'every delivery to settle',
+    async () => ((await (await fetch(`${client!.url}/sandbox/webhooks`)).json()) as { active_deliveries: number }).active_deliveries === 0,
+  );
 
 describe('webhooks end to end', () => {
   it('delivers a scripted payment day exactly as the events list shows it, faults off', async () => {
@@ -124,7 +134,12 @@ describe('npm run trigger', () => {
   it('prints the ID of the event it caused', async () => {
     const shopping = await shop();
     const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['webhooks/trigger.ts', 'payment_method.attached', '--base-url', shopping.client.url], { env: { ...process.env, PAYJP_SECRET_KEY: 'sk_test_cli' } }, (error, out) => (error ? reject(error) : resolve(out))),
+      execFile(
+        process.execPath,
+        ['webhooks/trigger.ts', 'payment_method.attached', '--base-url', shopping.client.url],
+        { env: { ...process.env, PAYJP_SECRET_KEY: 'sk_test_cli' } },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
     );
     const id = stdout.trim();
     expect(id).toMatch(/^evnt_\w+$/);

@@ -30,9 +30,14 @@ it('the webhooks guide says which event types PAY.JP publishes, as each webhook 
   const named = /Events and Webhooks\* names \w+ of the types this reference documents \(([^)]*)\); (.*?) is our reading/.exec(text);
   expect(named, 'the sentence naming the published types').not.toBeNull();
   const listed = (part: string): string[] => [...part.matchAll(/`([\w.]+)`/g)].map(([, type]) => type!).sort();
-  const { webhooks } = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as { webhooks: Record<string, { post: { 'x-evidence'?: { event_type?: { source: string } } } }> };
+  const { webhooks } = JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) as {
+    webhooks: Record<string, { post: { 'x-evidence'?: { event_type?: { source: string } } } }>;
+  };
   const graded = (published: boolean): string[] =>
-    Object.entries(webhooks).filter(([, w]) => (w.post['x-evidence']?.event_type?.source === 'published') === published).map(([type]) => type).sort();
+    Object.entries(webhooks)
+      .filter(([, w]) => (w.post['x-evidence']?.event_type?.source === 'published') === published)
+      .map(([type]) => type)
+      .sort();
   expect(listed(named![1]!)).toEqual(graded(true));
   expect(listed(named![2]!)).toEqual(graded(false));
 });

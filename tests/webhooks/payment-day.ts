@@ -9,11 +9,19 @@ export async function paymentDay(client: Client): Promise<void> {
   const product = await client.ok('POST', '/v2/products', { name: '珈琲豆 200g' });
   const price = await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 1_800, currency: 'jpy' });
   const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 2000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const abandoned = await client.ok('POST', '/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: price.id, quantity: 1 }], expires_at: expiresAt });
+  const abandoned = await client.ok('POST', '/v2/checkout/sessions', {
+    mode: 'payment',
+    line_items: [{ price_id: price.id, quantity: 1 }],
+    expires_at: expiresAt,
+  });
 
   const pay = (body: Record<string, unknown>) => client.post('/v2/payment_flows', { currency: 'jpy', confirm: true, ...body });
   const customers = [];
-  for (const [name, token] of [['yamada', 'tok_visa'], ['suzuki', 'tok_card_declined'], ['tanaka', 'tok_three_d_secure_required']] as const) {
+  for (const [name, token] of [
+    ['yamada', 'tok_visa'],
+    ['suzuki', 'tok_card_declined'],
+    ['tanaka', 'tok_three_d_secure_required'],
+  ] as const) {
     const customer = await client.ok('POST', '/v2/customers', { email: `${name}@example.jp` });
     const method = await client.ok('POST', '/v2/payment_methods', cardBody(token));
     await client.ok('POST', `/v2/payment_methods/${method.id}/attach`, { customer_id: customer.id });
@@ -23,7 +31,12 @@ export async function paymentDay(client: Client): Promise<void> {
 
   const paid = await pay({ amount: 4_980, customer_id: yamada.customer, payment_method_id: yamada.method });
   expect(paid.body.status).toBe('succeeded');
-  const declined = await client.ok('POST', '/v2/payment_flows', { amount: 3_600, currency: 'jpy', customer_id: suzuki.customer, payment_method_id: suzuki.method });
+  const declined = await client.ok('POST', '/v2/payment_flows', {
+    amount: 3_600,
+    currency: 'jpy',
+    customer_id: suzuki.customer,
+    payment_method_id: suzuki.method,
+  });
   expect((await client.post(`/v2/payment_flows/${declined.id}/confirm`, {})).body.code).toBe('card_declined');
   const another = await client.ok('POST', '/v2/payment_methods', cardBody('tok_mastercard', { customer_id: suzuki.customer }));
   await client.ok('POST', `/v2/payment_flows/${declined.id}/confirm`, { payment_method_id: another.id });

@@ -110,7 +110,9 @@ const misses = STORES.flatMap((store) =>
   BOUNDED.flatMap((load) => {
     const run = top(store, largest, load);
     return [
-      ...(cost(store, largest, load) > 2 ? [`${store}, ${load} at ${format(largest)}: ${cost(store, largest, load).toFixed(2)}× the empty store's cost (target ≤ 2×)`] : []),
+      ...(cost(store, largest, load) > 2
+        ? [`${store}, ${load} at ${format(largest)}: ${cost(store, largest, load).toFixed(2)}× the empty store's cost (target ≤ 2×)`]
+        : []),
       ...(run.p99 >= 5 ? [`${store}, ${load} at ${format(largest)}: p99 ${run.p99} ms (target < 5 ms)`] : []),
     ];
   }),
@@ -126,7 +128,10 @@ if (failed > 0) lines.push(`\n${failed} rounds had answers that were not 2xx.`);
 
 const reports = join(ROOT, 'reports');
 mkdirSync(reports, { recursive: true });
-writeFileSync(join(reports, 'sandbox-growth.md'), `# Sandbox: the cost of growth\n\n${lines.join('\n')}\n\n![cost beside the empty store](sandbox-growth.svg)\n`);
+writeFileSync(
+  join(reports, 'sandbox-growth.md'),
+  `# Sandbox: the cost of growth\n\n${lines.join('\n')}\n\n![cost beside the empty store](sandbox-growth.svg)\n`,
+);
 writeFileSync(
   join(reports, 'sandbox-growth.svg'),
   growthChart(

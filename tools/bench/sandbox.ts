@@ -102,7 +102,9 @@ console.log(
   `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per round after ${WARM_UP_S} s of warm-up, best of ${ROUNDS} interleaved rounds, loopback; ` +
     `load average ${loadBefore} before, ${loadAverage()} after (1, 5, 15 min; 2 cores)\n`,
 );
-console.log('| server | request | req/s (best) | rounds (req/s) | p50 (ms) | p99 (ms) | × Prism | of bare | CPU µs/request |\n|---|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  '| server | request | req/s (best) | rounds (req/s) | p50 (ms) | p99 (ms) | × Prism | of bare | CPU µs/request |\n|---|---|---:|---:|---:|---:|---:|---:|---:|',
+);
 for (const target of TARGETS)
   for (const load of LOADS) {
     const rounds = runs.get(target.name)!.get(load.name)!;
@@ -142,7 +144,10 @@ require('node:http').createServer((req, res) => {
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
 const slowPort = await freePort();
-const slowEndpoint = spawn(process.execPath, ['-e', SLOW_ENDPOINT], { env: { ...process.env, PORT: String(slowPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const slowEndpoint = spawn(process.execPath, ['-e', SLOW_ENDPOINT], {
+  env: { ...process.env, PORT: String(slowPort) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const webhookTargets: Target[] = [
   sandbox('sandbox, no webhook endpoint'),
   sandbox(`sandbox, one endpoint answering after ${SLOW_MS / 1000} s`, {
@@ -171,17 +176,28 @@ try {
 
 // The median round by req/s (on a shared box a best-of picks the luckiest outlier); answers that were not
 // 2xx, of every round.
-const webhookRows = webhookRuns.map((rounds) => ({ ...rounds.toSorted((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!, non2xx: failures(rounds), cpuUs: cpuOf(rounds) }));
+const webhookRows = webhookRuns.map((rounds) => ({
+  ...rounds.toSorted((a, b) => a.rps - b.rps)[Math.floor(rounds.length / 2)]!,
+  non2xx: failures(rounds),
+  cpuUs: cpuOf(rounds),
+}));
 const without = webhookRows[0]!;
 const share = webhookRows[1]!.rps / without.rps;
-console.log(`\nWebhooks: POST (each creates an event), median of ${WEBHOOK_ROUNDS} interleaved rounds of ${WEBHOOK_ROUND_S} s after a warm-up; load average ${loadAverage()}\n`);
+console.log(
+  `\nWebhooks: POST (each creates an event), median of ${WEBHOOK_ROUNDS} interleaved rounds of ${WEBHOOK_ROUND_S} s after a warm-up; load average ${loadAverage()}\n`,
+);
 console.log('| server | req/s | p50 (ms) | p99 (ms) | non-2xx | vs no endpoint | CPU µs/request | rounds (req/s) |\n|---|---:|---:|---:|---:|---:|---:|---|');
 webhookRows.forEach((figures, i) =>
   console.log(
     `| ${webhookTargets[i]!.name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.non2xx} | ${((figures.rps / without.rps) * 100).toFixed(0)} % | ${figures.cpuUs?.toFixed(0) ?? '–'} | ${webhookRuns[i]!.map((run) => run.rps.toFixed(0)).join(', ')} |`,
   ),
 );
-console.log(share >= 0.9 ? '\nTarget met: a slow endpoint keeps ≥ 90 % of the throughput.' : `\nTarget missed: a slow endpoint keeps ${(share * 100).toFixed(0)} % of the throughput (target ≥ 90 %).`);
+console.log(
+  share >= 0.9
+    ? '\nTarget met: a slow endpoint keeps ≥ 90 % of the throughput.'
+    : `\nTarget missed: a slow endpoint keeps ${(share * 100).toFixed(0)} % of the throughput (target ≥ 90 %).`,
+);
 // A missed speed target is a figure to read, not a failure; answers that are not 2xx are.
-const anyFailed = [...runs.values()].some((byLoad) => [...byLoad.values()].some((rounds) => failures(rounds) > 0)) || webhookRows.some((figures) => figures.non2xx > 0);
+const anyFailed =
+  [...runs.values()].some((byLoad) => [...byLoad.values()].some((rounds) => failures(rounds) > 0)) || webhookRows.some((figures) => figures.non2xx > 0);
 process.exitCode = anyFailed ? 1 : 0;

@@ -39,7 +39,10 @@ function opsPerSecond(run: () => unknown): number {
 }
 
 const rows: [string, number, number, number][] = [];
-for (const [name, path, body] of [['payment flow', flow.path, flow.body], ['list of 100 payment flows', list.path, hundred]] as const) {
+for (const [name, path, body] of [
+  ['payment flow', flow.path, flow.body],
+  ['list of 100 payment flows', list.path, hundred],
+] as const) {
   const text = JSON.stringify(body);
   const response = (b: unknown): ResponseUnderTest => ({ method: 'GET', path, status: 200, contentType: 'application/json', headers: {}, body: b });
   const parsed = JSON.parse(text) as Json;

@@ -46,5 +46,11 @@ export async function measure(url: string, load: Load, seconds: number): Promise
     connections: CONNECTIONS,
     duration: seconds,
   });
-  return { rps: result.requests.average, requests: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  return {
+    rps: result.requests.average,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
 }

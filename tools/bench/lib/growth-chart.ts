@@ -53,7 +53,9 @@ export function growthChart(sizes: readonly number[], series: readonly Series[])
     const colour = COLOURS[loads.indexOf(line.load) % COLOURS.length]!;
     const dash = stores.indexOf(line.store) === 0 ? '' : ' stroke-dasharray="7 4"';
     const points = [[x(first), y(1)], ...line.costs.map((cost, i) => [x(decades[i]!), y(cost)])];
-    out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points.map(([px, py]) => `${px!.toFixed(1)},${py!.toFixed(1)}`).join(' ')}"/>`);
+    out.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points.map(([px, py]) => `${px!.toFixed(1)},${py!.toFixed(1)}`).join(' ')}"/>`,
+    );
     for (const [px, py] of points.slice(1)) out.push(`<circle cx="${px!.toFixed(1)}" cy="${py!.toFixed(1)}" r="3" fill="${colour}"/>`);
   }
   loads.forEach((load, i) => {

@@ -40,7 +40,10 @@ export async function interleave(servers: readonly Measured[], loads: readonly L
         const figures = await measure(server.url, own, options.seconds);
         const after = cpuMs(server.pid);
         const cpuUs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / figures.requests;
-        runs.get(server.name)!.get(load.name)!.push({ ...figures, cpuUs });
+        runs
+          .get(server.name)!
+          .get(load.name)!
+          .push({ ...figures, cpuUs });
       }
     options.done?.(round);
   }
@@ -53,7 +56,8 @@ export const best = (runs: readonly Run[]): Run => runs.reduce((top, run) => (ru
 const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The median CPU time per request of the rounds (steadier than req/s on a shared box), if measured. */
-export const cpuOf = (runs: readonly Run[]): number | undefined => (runs.every((run) => run.cpuUs !== undefined) ? median(runs.map((run) => run.cpuUs!)) : undefined);
+export const cpuOf = (runs: readonly Run[]): number | undefined =>
+  runs.every((run) => run.cpuUs !== undefined) ? median(runs.map((run) => run.cpuUs!)) : undefined;
 
 /** The rounds' requests per second, lowest to highest: `9,120–11,870`. */
 export function spread(runs: readonly Run[]): string {
