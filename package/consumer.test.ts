@@ -271,7 +271,7 @@ describe('the package, installed offline into an empty project', () => {
     });
   }, 60_000);
 
-  test('the mock serves the examples (its refusal below Prism\'s Node floor: mock/node-floor.test.ts)', async () => {
+  test("the mock serves the examples (its refusal below Prism's Node floor: mock/node-floor.test.ts)", async () => {
     const mock = await serve(['mock', '--port', '0', '--quiet']);
     const answer = await fetch(`${mock.url}/v2/customers/cus_1`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(answer.status).toBe(200);

@@ -24,6 +24,7 @@ const SWITCHES: Record<string, Flag> = {
   },
   'drop-rate': { type: 'string', value: '<0-1>', description: 'share processed, then the connection dropped unanswered', env: 'SANDBOX_DROP_RATE' },
   seed: { type: 'string', value: '<integer>', description: 'seed of the draws of the rates, for repeatable runs', env: 'SANDBOX_SEED' },
+  'isolate-keys': { type: 'boolean', description: 'each sk_test_ key sees objects of its own (parallel CI jobs on one sandbox)', env: 'SANDBOX_ISOLATE_KEYS' },
   'webhook-url': { type: 'string', multiple: true, value: '<url>', description: 'an endpoint to deliver every event to', env: 'SANDBOX_WEBHOOK_URLS' },
   'webhook-token': {
     type: 'string',
@@ -56,7 +57,7 @@ function settingsEnv(values: Values, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
   const settings: NodeJS.ProcessEnv = Object.fromEntries(Object.values(SWITCHES).map((flag) => [flag.env!, env[flag.env!]]));
   for (const [name, flag] of Object.entries(SWITCHES)) {
     const value = values[name];
-    if (value !== undefined) settings[flag.env!] = Array.isArray(value) ? value.join(',') : String(value);
+    if (value !== undefined) settings[flag.env!] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
   }
   return settings;
 }
@@ -72,6 +73,7 @@ export const sandbox: Command = {
   ].join('\n'),
   flags: {
     port: { type: 'string', value: '<port>', description: 'port to listen on; 0 picks a free one', env: 'PORT', default: '4020' },
+    db: { type: 'string', value: '<file>', description: 'keep the objects in this SQLite file (survives a restart); in memory without it', env: 'SANDBOX_DB' },
     ...SWITCHES,
   },
   examples: [
@@ -83,11 +85,12 @@ export const sandbox: Command = {
     const settings = settingsEnv(values, process.env);
     const switches = switchesFromEnv(settings);
     const webhooks = webhookOptionsFromEnv(settings);
-    const server = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), port: portOf(values, 4020) });
+    const db = typeof values['db'] === 'string' && values['db'] !== '' ? values['db'] : undefined;
+    const server = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), ...(db ? { db } : {}), port: portOf(values, 4020) });
     const on = Object.entries(SWITCHES)
       .filter(([name, flag]) => settings[flag.env!] && !['seed', 'webhook-url', 'webhook-token'].includes(name))
       .map(([name]) => `--${name}`);
-    output.out(`sandbox: ${server.url} (test mode${on.length > 0 ? `; ${on.join(', ')}` : ''})`);
+    output.out(`sandbox: ${server.url} (test mode${on.length > 0 ? `; ${on.join(', ')}` : ''}; objects ${db ? `in ${db}` : 'in memory'})`);
     if (webhooks?.endpoints?.length)
       output.out(`webhooks to ${webhooks.endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${server.url}/sandbox/webhooks/deliveries`);
     return untilStopped(server.close);
