@@ -1,6 +1,6 @@
 // npm run test:dredd: Dredd 14, a second engine, over the same bundle and target as the vitest suite (the
-// mock, started here, unless CONTRACT_BASE_URL says otherwise). Dredd reads the OpenAPI 3.1 bundle as it is
-// (with warnings), so no 3.0 projection is made. The key is read first (target.ts: anything but a test key
+// mock, started here, unless CONTRACT_BASE_URL says otherwise). Dredd reads the OpenAPI 3.1 bundle (with
+// warnings, no 3.0 projection), in a copy whose parameter examples it can read (spec-copy.ts). The key is read first (target.ts: anything but a test key
 // is refused before a server starts or a request leaves); the hooks take it out of each request once sent,
 // and Dredd's output and JUnit report are redacted too (Dredd prints request headers). `--drift` runs it
 // behind the mutation proxy once per drift class, to measure what it catches (see contract-tests/README.md).
@@ -14,12 +14,17 @@ import { openTarget, readTargetConfig } from '../lib/target.ts';
 // The key before anything else is loaded or started (the rest is imported below, once it is accepted).
 const config = readTargetConfig();
 const { WRITE_METHODS } = await import('../../contract-core/conventions.ts');
-const { BUNDLE_FILE, loadContract } = await import('../../contract-core/contract.ts');
+const { loadContract } = await import('../../contract-core/contract.ts');
+const { dreddCopy } = await import('./spec-copy.ts');
 const { REPORTS } = await import('../lib/report.ts');
 const { driftClasses } = await import('../mutation/classes.ts');
 const { startProxy } = await import('../mutation/proxy.ts');
 
 const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');
+// Dredd reads a copy of the bundle with each operation's parameter examples bare (spec-copy.ts).
+const SPEC = join(REPORTS, 'dredd-openapi.json');
+mkdirSync(REPORTS, { recursive: true });
+writeFileSync(SPEC, JSON.stringify(dreddCopy(loadContract())));
 const HOOKS = join(import.meta.dirname, 'hooks.cjs');
 const TITLE = /^fail: (\w+) \((\d+)\) (\S+) duration: \d+ms$/;
 
@@ -31,7 +36,7 @@ interface DreddRun {
 }
 
 function dredd(url: string, env: Record<string, string>, junit: string | undefined, echo: boolean): Promise<DreddRun> {
-  const args = [BUNDLE_FILE, url, `--hookfiles=${HOOKS}`, '--loglevel=warning', '--color=false'];
+  const args = [SPEC, url, `--hookfiles=${HOOKS}`, '--loglevel=warning', '--color=false'];
   if (junit) args.push('--reporter=xunit', `--output=${junit}`);
   const child = spawn(DREDD, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -74,7 +79,6 @@ const env = {
   CONTRACT_DREDD_PREFER: target.stateful ? '0' : '1',
   CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(','),
 };
-mkdirSync(REPORTS, { recursive: true });
 try {
   if (!process.argv.includes('--drift')) {
     const result = await dredd(target.baseUrl, env, join(REPORTS, 'dredd-junit.xml'), true);

@@ -218,7 +218,7 @@ const overOperations = (check: (operation: Oas3Operation, parts: RequestPart[], 
 /**
  * Request examples are named as the response example they produce (`examples: {captured: …}` beside a `200`
  * example `captured`; an error's examples are named by its code, `not_found`), so that example-driven tools
- * (Specmatic pairs request and response by name; Prism and Dredd pick by name) send each example as written:
+ * (Specmatic pairs request and response examples by name) send each example as written:
  * - a request body has no bare `example`, and each of its examples names a response example of the operation;
  * - every success example has its request: an example of that name in the body, if the operation has one;
  * - every request (of a success, or named by an answer in some part) has its example in each path parameter
