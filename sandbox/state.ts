@@ -87,6 +87,19 @@ export interface Shared {
   webhooks: WebhookDispatcher | undefined;
 }
 
+/**
+ * A deep copy of a JSON value: an event's copy of its object, which later changes to the object do not reach.
+ * Strings are shared, not copied (they cannot change), and each object is copied whole (spread), in the
+ * shape of the original: a JSON round trip would do neither, for every event.
+ */
+function snapshot(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(snapshot);
+  const copy: Record<string, unknown> = { ...value };
+  for (const key in copy) if (typeof copy[key] === 'object' && copy[key] !== null) copy[key] = snapshot(copy[key]);
+  return copy;
+}
+
 /** A test card kept by its token: the number never reaches the store. */
 const BY_TOKEN = { encode: (card: TestCard) => card.token, decode: testCard };
 
@@ -163,7 +176,7 @@ export class State {
       livemode: false,
       type,
       pending_webhooks: 0,
-      data: JSON.parse(JSON.stringify(resource)) as Record<string, unknown>,
+      data: snapshot(resource) as Record<string, unknown>,
       created_at: now,
       updated_at: now,
     };

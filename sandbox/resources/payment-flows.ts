@@ -4,7 +4,7 @@ import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, queryValue, timestamp } from '../store.ts';
+import { newId, newSecret, queryValue, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
@@ -102,7 +102,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
     created_at: now,
     updated_at: now,
   });
-  flow.client_secret = `${flow.id}_secret_${newId('')}`;
+  flow.client_secret = `${flow.id}_secret_${newSecret()}`;
   state.emit('payment_flow.created', flow);
   return body.confirm ? confirmFlow(state, flow, {}) : flow;
 }

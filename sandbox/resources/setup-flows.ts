@@ -3,7 +3,7 @@
 import { ApiError, invalidStatus } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { SetupFlow, SetupFlowStatus } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
+import { newId, newSecret, timestamp } from '../store.ts';
 import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { detachedNotUsable, supportedTypes } from './payment-methods.ts';
@@ -33,7 +33,7 @@ function create({ state, body: raw }: ApiRequest): SetupFlow {
     object: 'setup_flow',
     id,
     livemode: false,
-    client_secret: `${id}_secret_${newId('')}`,
+    client_secret: `${id}_secret_${newSecret()}`,
     customer_id: customer?.id ?? null,
     description: body.description ?? null,
     metadata: mergeMetadata({}, body.metadata),

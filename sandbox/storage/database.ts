@@ -12,7 +12,7 @@
 import { DatabaseSync, type SQLInputValue, type StatementResultingChanges, type StatementSync } from 'node:sqlite';
 import { MemoryTable } from './memory-table.ts';
 import { SqliteTable, sqliteSchema } from './sqlite-table.ts';
-import type { Table, TableSpec, Tracked, Units } from './table.ts';
+import type { Settling, Table, TableSpec, Tracked, Units } from './table.ts';
 
 /** Tables beside the objects': tenants seeded, idempotent answers, small values by key. */
 const SUPPORT_TABLES = [
@@ -37,7 +37,11 @@ export class Database implements Units {
   readonly #tracked = new Map<string, Tracked>();
   /** The same entries by object (for `json`). */
   readonly #entries = new Map<object, Tracked>();
-  #inUnit = false;
+  /** The objects of memory tables the unit touched. */
+  readonly #touched: Settling[] = [];
+  /** The unit under way (0: none), counted so that an object knows whether this unit touched it. */
+  #unit = 0;
+  #units = 0;
   /** Written back by `json`, the last thing a request's unit does: its end need not compare again. */
   #settled = false;
   #batch: { done: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
@@ -115,13 +119,13 @@ export class Database implements Units {
    * answers 402 has changed the payment flow before it throws, and that change stands).
    */
   unit<T>(work: () => T): T {
-    if (this.#inUnit) return work();
-    this.#inUnit = true;
+    if (this.#unit !== 0) return work();
+    this.#unit = this.#units += 1;
     try {
       return work();
     } finally {
       this.forget();
-      this.#inUnit = false;
+      this.#unit = 0;
     }
   }
 
@@ -141,9 +145,16 @@ export class Database implements Units {
 
   track(entry: Tracked): void {
     this.#settled = false;
-    if (!this.#inUnit) return;
+    if (this.#unit === 0) return;
     this.#tracked.set(entry.key, entry);
     this.#entries.set(entry.item, entry);
+  }
+
+  touch(entry: Settling): void {
+    this.#settled = false;
+    if (this.#unit === 0 || entry.unit === this.#unit) return;
+    entry.unit = this.#unit;
+    this.#touched.push(entry);
   }
 
   untrack(key: string): void {
@@ -155,14 +166,18 @@ export class Database implements Units {
   /** Writes back what the unit changed (before a query, so that it sees the changes). */
   flush(): void {
     for (const entry of this.#tracked.values()) entry.settle();
+    for (const entry of this.#touched) entry.settle();
   }
 
   /** Writes back what the unit changed and forgets what it read. */
   forget(): void {
     if (!this.#settled) this.flush();
     this.#settled = false;
-    this.#tracked.clear();
-    this.#entries.clear();
+    if (this.#tracked.size > 0) {
+      this.#tracked.clear();
+      this.#entries.clear();
+    }
+    this.#touched.length = 0;
   }
 
   /**

@@ -22,7 +22,14 @@ export interface Placed<T> {
   item: T;
 }
 
-/** An object a unit read or wrote, with its place in creation order. */
+/** What a unit settles at its end (and before a query): an object it read, written back if it changed. */
+export interface Settling {
+  /** The last unit that touched it (Units.touch), so that a unit settles it once. */
+  unit: number;
+  settle(): void;
+}
+
+/** An object a unit read or wrote, kept by key for the unit (a file's rows are parsed anew), with its place in creation order. */
 export interface Tracked extends Placed<object> {
   key: string;
   /** Its JSON as last written, when the store keeps JSON (a file): answers reuse it. */
@@ -33,9 +40,12 @@ export interface Tracked extends Placed<object> {
 
 /** What tables need of the store (database.ts): the unit's objects, and SQLite. */
 export interface Units {
+  /** In a file: the unit's objects by key, so that a row read twice is one object. */
   tracked(key: string): Tracked | undefined;
   track(entry: Tracked): void;
   untrack(key: string): void;
+  /** In memory: an object the unit read, settled at its end (the table keeps it by identity already). */
+  touch(entry: Settling): void;
   statement(sql: string, indexed?: boolean): StatementSync;
   write(sql: string, ...values: SQLInputValue[]): StatementResultingChanges;
 }
