@@ -9,7 +9,7 @@ export interface Identified {
 }
 
 const ALPHABET = Buffer.from('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 'latin1');
-/** The creation time's characters (ms since 1970, base 62: 8 of them last until the year 8000), then random ones. */
+/** The creation time's characters (ms since 1970 in base 62: 8 of them last some 6,900 years), then random ones. */
 const TIME_LENGTH = 8;
 const RANDOM_LENGTH = 16;
 // Random bytes drawn in blocks: one call to the CSPRNG per 256 IDs instead of one per ID (% 62 leans a little

@@ -9,6 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { ROOT } from '../../contract-core/files.ts';
 import { TABLES } from '../../sandbox/state.ts';
 import { Database } from '../../sandbox/storage/database.ts';
@@ -24,7 +25,8 @@ const STORES = ['memory', 'file'] as const;
 const ROUNDS = 3;
 const DURATION_S = 3;
 const WARM_UP_S = 1;
-const SEED_CUSTOMER = 'cus_seed_yamada';
+/** A seeded customer: its answer tells the bench's own sandboxes from another server on the port. */
+const SEED_CUSTOMER = EXAMPLE_OBJECTS.customer;
 const HEADERS = { authorization: 'Bearer sk_test_bench', 'content-type': 'application/json' };
 /** The paths of GET by ID and the cursor page name a customer of each store (lib/fill.ts). */
 const LOADS: readonly Load[] = [

@@ -48,7 +48,7 @@ interface Target {
   name: string;
   command(port: number): readonly string[];
   env?: Record<string, string>;
-  /** Whether the answer to GET /v2/customers/cus_seed_yamada proves that this target is the one answering. */
+  /** Whether the answer to GET of the seeded customer proves that this target is the one answering. */
   isOurs(response: Response, body: string): boolean;
 }
 
@@ -189,13 +189,13 @@ console.log(
 console.log('| server | req/s | p50 (ms) | p99 (ms) | non-2xx | vs no endpoint | CPU µs/request | rounds (req/s) |\n|---|---:|---:|---:|---:|---:|---:|---|');
 webhookRows.forEach((figures, i) =>
   console.log(
-    `| ${webhookTargets[i]!.name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.non2xx} | ${((figures.rps / without.rps) * 100).toFixed(0)} % | ${figures.cpuUs?.toFixed(0) ?? '–'} | ${webhookRuns[i]!.map((run) => run.rps.toFixed(0)).join(', ')} |`,
+    `| ${webhookTargets[i]!.name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.non2xx} | ${((figures.rps / without.rps) * 100).toFixed(1)} % | ${figures.cpuUs?.toFixed(0) ?? '–'} | ${webhookRuns[i]!.map((run) => run.rps.toFixed(0)).join(', ')} |`,
   ),
 );
 console.log(
   share >= 0.9
     ? '\nTarget met: a slow endpoint keeps ≥ 90 % of the throughput.'
-    : `\nTarget missed: a slow endpoint keeps ${(share * 100).toFixed(0)} % of the throughput (target ≥ 90 %).`,
+    : `\nTarget missed: a slow endpoint keeps ${(share * 100).toFixed(1)} % of the throughput (target ≥ 90 %).`,
 );
 // A missed speed target is a figure to read, not a failure; answers that are not 2xx are.
 const anyFailed =
