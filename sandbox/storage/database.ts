@@ -11,7 +11,7 @@
 // `kill -9` loses none.
 import { DatabaseSync, type SQLInputValue, type StatementResultingChanges, type StatementSync } from 'node:sqlite';
 import { MemoryTable } from './memory-table.ts';
-import { SqliteTable, sqliteSchema } from './sqlite-table.ts';
+import { ParsedObjects, SqliteTable, sqliteSchema } from './sqlite-table.ts';
 import type { Settling, Table, TableSpec, Tracked, Units } from './table.ts';
 
 /** Tables beside the objects': tenants seeded, idempotent answers, small values by key. */
@@ -74,7 +74,8 @@ export class Database implements Units {
     } catch (error) {
       throw new Error(`sandbox: the store ${file ?? '(memory)'} cannot be used: ${(error as Error).message}`, { cause: error });
     }
-    for (const spec of tables) this.#tables.set(spec.name, file === undefined ? new MemoryTable(this, spec) : new SqliteTable(this, spec));
+    const parsed = new ParsedObjects();
+    for (const spec of tables) this.#tables.set(spec.name, file === undefined ? new MemoryTable(this, spec) : new SqliteTable(this, spec, parsed));
   }
 
   /** The table of `spec`, in memory or in the file. */
@@ -227,6 +228,8 @@ export class Database implements Units {
     } catch (error) {
       console.error(`sandbox: a commit to ${this.file ?? 'the store in memory'} failed; its requests answer 500`, error);
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      // The objects parsed from the file may hold what was rolled back.
+      for (const table of this.#tables.values()) if (table instanceof SqliteTable) table.forgetCached();
       batch.reject(error);
     }
   }

@@ -1,12 +1,42 @@
 // A table of objects in the file: each object a row of JSON with its filtered columns beside it, `seq` its
 // creation order, an index per list filter (tenant, columns, seq) and (id, tenant) for lookups. An object a
-// unit reads is parsed once and written back at the unit's end if its JSON changed.
-import { type Placed, type Table, type TableSpec, type Units, indexFor } from './table.ts';
+// unit reads is parsed once and written back at the unit's end if its JSON changed. The objects last read or
+// written stay parsed (a bounded cache, by seq and by ID): the sandbox is the only process on its file, so
+// what it wrote last is what the file holds, and a list finds its page's rows in the index alone and parses
+// none of them again.
+import { type Placed, type Table, type TableSpec, type Tracked, type Units, indexFor } from './table.ts';
 
-interface Row {
-  seq: number;
-  id: string;
-  body: string;
+/**
+ * The objects that stay parsed, of every table together, the least recently used leaving first: five pages of
+ * the longest lists (100). The load test's bound on the heap of a sandbox with a file (load.test.ts) keeps it
+ * small: 1,000 per table measured 20 MB after its run, over the bound's 16.
+ */
+export class ParsedObjects {
+  static readonly SIZE = 500;
+  /** Entry → its table's forgetting of it, oldest first (a Map keeps the order of insertion). */
+  readonly #recent = new Map<object, () => void>();
+
+  use(entry: object, forget: () => void): void {
+    this.#recent.delete(entry);
+    this.#recent.set(entry, forget);
+    if (this.#recent.size > ParsedObjects.SIZE) {
+      const [oldest, forgetOldest] = this.#recent.entries().next().value!;
+      this.#recent.delete(oldest);
+      forgetOldest();
+    }
+  }
+
+  drop(entry: object): void {
+    this.#recent.delete(entry);
+  }
+}
+
+/** An object of the file, parsed, with its JSON as last written. */
+interface Entry<T extends object> extends Tracked {
+  item: T;
+  raw: string;
+  /** Takes it out of its table's cache. */
+  forget(): void;
 }
 
 /** The DDL of the tables. */
@@ -31,56 +61,77 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
   readonly #columns: readonly [string, (item: T) => string | null][];
   readonly #insert: string;
   readonly #update: string;
-  readonly #select: string;
+  readonly #seqOf: string;
+  readonly #bodyOf: string;
+  readonly #parsed: ParsedObjects;
+  /** This table's parsed objects (ParsedObjects says which stay), by seq. */
+  readonly #cache = new Map<number, Entry<T>>();
+  /** The same, by tracking key (tenant and ID). */
+  readonly #cacheByKey = new Map<string, Entry<T>>();
 
-  constructor(db: Units, spec: TableSpec<T>) {
+  constructor(db: Units, spec: TableSpec<T>, parsed: ParsedObjects) {
     this.#db = db;
+    this.#parsed = parsed;
     this.#spec = spec;
     this.#columns = Object.entries(spec.columns);
     const names = this.#columns.map(([name]) => `, ${name}`).join('');
     this.#insert = `INSERT INTO ${spec.name} (tenant, id, body${names}) VALUES (?, ?, ?${this.#columns.map(() => ', ?').join('')})`;
     this.#update = `UPDATE ${spec.name} SET body = ?${this.#columns.map(([name]) => `, ${name} = ?`).join('')} WHERE seq = ?`;
-    this.#select = `SELECT seq, id, body FROM ${spec.name} WHERE id = ? AND tenant = ?`;
+    this.#seqOf = `SELECT seq FROM ${spec.name} WHERE id = ? AND tenant = ?`;
+    this.#bodyOf = `SELECT id, body FROM ${spec.name} WHERE seq = ?`;
   }
 
   get(tenant: string, id: string): Placed<T> | undefined {
-    const tracked = this.#db.tracked(this.#key(tenant, id)) as Placed<T> | undefined;
-    if (tracked) return tracked;
-    const row = this.#db.statement(this.#select).get(id, tenant) as Row | undefined;
-    return row && this.#load(tenant, row);
+    const key = this.#key(tenant, id);
+    const known = (this.#db.tracked(key) as Entry<T> | undefined) ?? this.#cacheByKey.get(key);
+    if (known) return this.#use(known);
+    const row = this.#db.statement(this.#seqOf).get(id, tenant) as { seq: number } | undefined;
+    return row && this.#load(tenant, row.seq);
   }
 
   insert(tenant: string, item: T): void {
     const json = JSON.stringify(item);
     const { lastInsertRowid } = this.#db.write(this.#insert, tenant, item.id, json, ...this.#values(item));
-    this.#track(tenant, Number(lastInsertRowid), json, item);
+    this.#use(this.#entry(tenant, Number(lastInsertRowid), json, item));
   }
 
   remove(tenant: string, id: string): void {
-    this.#db.write(`DELETE FROM ${this.#spec.name} WHERE id = ? AND tenant = ?`, id, tenant);
-    this.#db.untrack(this.#key(tenant, id));
+    const entry = this.get(tenant, id) as Entry<T> | undefined;
+    if (!entry) return;
+    this.#db.write(`DELETE FROM ${this.#spec.name} WHERE seq = ?`, entry.seq);
+    this.#db.untrack(entry.key);
+    this.#uncache(entry);
   }
 
   search(tenant: string, equal: Readonly<Record<string, string>>, older: boolean, after: number | undefined, limit: number): Placed<T>[] {
     const columns = Object.keys(equal).sort();
     // The index is named, so that the planner cannot take one that scans; the statement's plan is checked
-    // once: a search, never a scan or a sort.
+    // once: a search, never a scan or a sort. Only `seq` is read: where the index has every filtered column,
+    // the page is found in the index alone.
     const index = indexName(this.#spec.name, indexFor(this.#spec, columns));
     const bound = after === undefined ? '' : ` AND seq ${older ? '<' : '>'} ?`;
     const sql =
-      `SELECT seq, id, body FROM ${this.#spec.name} INDEXED BY ${index} WHERE tenant = ?${columns.map((column) => ` AND ${column} = ?`).join('')}${bound}` +
+      `SELECT seq FROM ${this.#spec.name} INDEXED BY ${index} WHERE tenant = ?${columns.map((column) => ` AND ${column} = ?`).join('')}${bound}` +
       ` ORDER BY seq ${older ? 'DESC' : 'ASC'} LIMIT ?`;
     const values = [tenant, ...columns.map((column) => equal[column]!), ...(after === undefined ? [] : [after]), limit];
-    return (this.#db.statement(sql, true).all(...values) as unknown as Row[]).map((row) => this.#load(tenant, row));
+    return (this.#db.statement(sql, true).all(...values) as { seq: number }[]).map(({ seq }) => this.#load(tenant, seq)!);
   }
 
   clear(tenant: string | undefined): void {
     if (tenant === undefined) this.#db.write(`DELETE FROM ${this.#spec.name}`);
     else this.#db.write(`DELETE FROM ${this.#spec.name} WHERE tenant = ?`, tenant);
+    this.forgetCached();
   }
 
   holder(id: string): string | undefined {
     return (this.#db.statement(`SELECT tenant FROM ${this.#spec.name} WHERE id = ? LIMIT 1`).get(id) as { tenant: string } | undefined)?.tenant;
+  }
+
+  /** Drops the parsed objects (the file changed without them: a rollback, a clear). */
+  forgetCached(): void {
+    for (const entry of this.#cache.values()) this.#parsed.drop(entry);
+    this.#cache.clear();
+    this.#cacheByKey.clear();
   }
 
   #values(item: T): (string | null)[] {
@@ -91,15 +142,32 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
     return `${this.#spec.name}\n${tenant}\n${id}`;
   }
 
-  /** The object of a row: the unit's own if it already read it (and may have changed it), else parsed. */
-  #load(tenant: string, row: Row): Placed<T> {
-    const tracked = this.#db.tracked(this.#key(tenant, row.id)) as Placed<T> | undefined;
-    if (tracked) return tracked;
-    return this.#track(tenant, row.seq, row.body, JSON.parse(row.body) as T);
+  /** The object at `seq`: the unit's own or a cached one if there is one, else parsed from its row. */
+  #load(tenant: string, seq: number): Entry<T> | undefined {
+    const cached = this.#cache.get(seq);
+    if (cached) return this.#use(cached);
+    const row = this.#db.statement(this.#bodyOf).get(seq) as { id: string; body: string } | undefined;
+    if (!row) return undefined;
+    const tracked = this.#db.tracked(this.#key(tenant, row.id)) as Entry<T> | undefined;
+    return this.#use(tracked ?? this.#entry(tenant, seq, row.body, JSON.parse(row.body) as T));
   }
 
-  #track(tenant: string, seq: number, raw: string, item: T): Placed<T> {
-    const entry = {
+  /** The unit tracks the entry, and it becomes the most recently used of the parsed objects. */
+  #use(entry: Entry<T>): Entry<T> {
+    this.#db.track(entry);
+    this.#cache.set(entry.seq, entry);
+    this.#cacheByKey.set(entry.key, entry);
+    this.#parsed.use(entry, entry.forget);
+    return entry;
+  }
+
+  #uncache(entry: Entry<T>): void {
+    this.#parsed.drop(entry);
+    entry.forget();
+  }
+
+  #entry(tenant: string, seq: number, raw: string, item: T): Entry<T> {
+    const entry: Entry<T> = {
       key: this.#key(tenant, item.id),
       seq,
       item,
@@ -110,8 +178,11 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
         this.#db.write(this.#update, json, ...this.#values(item), seq);
         entry.raw = json;
       },
+      forget: () => {
+        this.#cache.delete(seq);
+        this.#cacheByKey.delete(entry.key);
+      },
     };
-    this.#db.track(entry);
     return entry;
   }
 }
