@@ -4,6 +4,7 @@
 // the unit ends.
 import { BY_TENANT, type Placed, type Settling, type Table, type TableSpec, type Units, indexFor } from './table.ts';
 
+/** An object of the table, with its place in creation order and what its indexes know of it. */
 class Entry<T extends { id: string }> implements Placed<T>, Settling {
   readonly table: MemoryTable<T>;
   readonly seq: number;
@@ -12,6 +13,7 @@ class Entry<T extends { id: string }> implements Placed<T>, Settling {
   /** The indexed columns' values as the indexes have them. */
   values: (string | null)[];
   unit = 0;
+  /** Deleted: a unit that touched it before is not to put it back in the indexes. */
   removed = false;
 
   constructor(table: MemoryTable<T>, seq: number, item: T, tenant: string, values: (string | null)[]) {

@@ -2,8 +2,8 @@
 // creation order, an index per list filter (tenant, columns, seq) and (id, tenant) for lookups. An object a
 // unit reads is parsed once and written back at the unit's end if its JSON changed. The objects last read or
 // written stay parsed (a bounded cache, by seq and by ID): the sandbox is the only process on its file, so
-// what it wrote last is what the file holds, and a list finds its page's rows in the index alone and parses
-// none of them again.
+// what it wrote last is what the file holds. A list reads its page's seqs from its index (from the index
+// alone when it has every filtered column) and parses only the objects not kept.
 import { type Placed, type Table, type TableSpec, type Tracked, type Units, indexFor } from './table.ts';
 
 /**
