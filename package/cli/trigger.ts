@@ -25,8 +25,7 @@ export const trigger: Command = {
   ],
   async run(values, positionals, output) {
     const [type, ...rest] = positionals;
-    if (type === undefined || rest.length > 0)
-      throw new UsageError(`give one event type: ${TRIGGER_TYPES.join(', ')} (got '${positionals.join(' ')}')`);
+    if (type === undefined || rest.length > 0) throw new UsageError(`give one event type: ${TRIGGER_TYPES.join(', ')} (got '${positionals.join(' ')}')`);
     const baseUrl = stringOf(values, 'base-url');
     const key = process.env['PAYJP_SECRET_KEY'];
     const triggered = await triggerEvent(type, { ...(baseUrl === undefined ? {} : { baseUrl }), ...(key ? { key } : {}) });
