@@ -19,7 +19,7 @@ export const PROGRAM = 'payjp-v2-contract';
 export const NODE_FLOOR = '>=24.18';
 
 /** The package's entry points: subpath → module (in dist/package/) or file. */
-const ENTRY_POINTS = ['errors', 'client', 'validator', 'mock', 'sandbox'] as const;
+const ENTRY_POINTS = ['errors', 'client', 'validator', 'mock', 'sandbox', 'webhooks'] as const;
 
 interface Manifest {
   name: string;

@@ -10,7 +10,9 @@ import { UsageError, parseCommand, type Command } from './cli/command.ts';
 import { docs } from './cli/docs.ts';
 import { mock } from './cli/mock.ts';
 import { sandbox } from './cli/sandbox.ts';
+import { trigger } from './cli/trigger.ts';
 import { verify } from './cli/verify.ts';
+import { webhooksCheck } from './cli/webhooks-check.ts';
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'package/cli.ts'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });
@@ -55,6 +57,9 @@ describe('the command line', () => {
     );
     expect(cli(['sandbox', '--error-rate', '2']).stderr.trim()).toBe('payjp-v2-contract sandbox: --error-rate must be a number from 0 to 1 (got 2)');
     expect(cli(['docs', 'publish']).status).toBe(2);
+    expect(cli(['trigger']).stderr.trim()).toMatch(/^payjp-v2-contract trigger: give one event type: payment_flow\.succeeded, /);
+    const timeout = cli(['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_t', '--timeout-ms', '0']);
+    expect([timeout.status, timeout.stderr.trim()]).toEqual([2, 'payjp-v2-contract webhooks-check: --timeout-ms must be a number of milliseconds > 0 (got 0)']);
     expect(cli([]).status).toBe(2);
   });
   test('a key that is not a test key is refused before anything is sent, without quoting it', () => {
@@ -72,7 +77,7 @@ describe('the README', () => {
   test('documents every command, flag and variable of the CLI in "Use it in your project"', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Use it in your project'), readme.indexOf('## Working on this repository'));
-    const missing = [mock, sandbox, verify, docs].flatMap((command) => [
+    const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger].flatMap((command) => [
       ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
       ...Object.entries(command.flags).flatMap(([name, flag]) =>
         [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// payjp-v2-contract: one CLI for the contract's users. `mock`, `sandbox`, `verify`, `docs`; `--help` on each.
+// payjp-v2-contract: one CLI for the contract's users. `mock`, `sandbox`, `verify`, `docs`, `webhooks-check`,
+// `trigger`; `--help` on each.
 // Exit codes a pipeline can rely on: 0 passed, 1 contract violations, 2 a usage error or infrastructure.
 import { readFileSync } from 'node:fs';
 import { helpOf, parseCommand, UsageError, type Command } from './cli/command.ts';
@@ -7,11 +8,13 @@ import { docs } from './cli/docs.ts';
 import { mock } from './cli/mock.ts';
 import { sandbox } from './cli/sandbox.ts';
 import { terminalOutput } from './cli/output.ts';
+import { trigger } from './cli/trigger.ts';
 import { verify } from './cli/verify.ts';
+import { webhooksCheck } from './cli/webhooks-check.ts';
 
 const PROGRAM = 'payjp-v2-contract';
 /** A new command (`diff`) is one more module in this list. */
-const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs];
+const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger];
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function overview(): string {
@@ -19,7 +22,7 @@ function overview(): string {
   return [
     `Usage: ${PROGRAM} <command> [flags]`,
     '',
-    `The PAY.JP API v2 contract ${version}: its mock, its sandbox, its contract suite and its docs.`,
+    `The PAY.JP API v2 contract ${version}: its mock, its sandbox, its contract suite, its docs and webhook tools.`,
     '',
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
@@ -52,8 +55,8 @@ async function main(args: string[]): Promise<number> {
     }
     return await command.run(values, positionals, output);
   } catch (error) {
-    // The sandbox's and the mock's own messages start with their name, which the prefix already gives.
-    const message = (error as Error).message.replace(/^(sandbox|mock): /, '');
+    // The messages of the sandbox, the mock and the webhook tools start with their name, which the prefix already gives.
+    const message = (error as Error).message.replace(/^(sandbox|mock|trigger|receiver check): /, '');
     output.err(`${PROGRAM}${command ? ` ${command.name}` : ''}: ${command ? namingFlags(command, rest, message) : message}`);
     return 2;
   }

@@ -3,7 +3,9 @@
 // verified by the CLI's verify (65/65 operations, the JUnit read), a server that breaks the contract (exit 1
 // with the violation in the report), the typed client type-checked (and a module that must not compile), the
 // validator and the catalog imported from plain JavaScript, the mock (refused below Prism's floor, served on
-// Node 24), every command's --help. The tarball's size and file list are printed.
+// Node 24), the webhook tools (a plain-JavaScript receiver with verifyWebhook, judged by the CLI's receiver
+// check; an event triggered on the CLI's sandbox and delivered to it), every command's --help. The tarball's
+// size and file list are printed.
 import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,10 +19,12 @@ import { startProxy, type Proxy as MutatingProxy } from '../contract-tests/mutat
 import { SCENARIOS } from '../contract-tests/lib/suite.ts';
 import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
 import { reachable, writeConsumerProject } from './testing/consumer-project.ts';
+import { startReceiver, until, type TestReceiver } from '../contract-core/testing/webhook-receiver.ts';
 
 /** The oldest Node the package claims (NODE_FLOOR): the repository's own Node 24 on these machines, or CONSUMER_NODE. */
 const OLDEST_NODE = process.env['CONSUMER_NODE'] ?? process.execPath;
 const KEY = 'sk_test_consumerProject1';
+const WEBHOOK_TOKEN = 'whook_consumer_project';
 
 interface Ran {
   code: number | null;
@@ -55,15 +59,21 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE): P
   run(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { env: oldestEnv(env) });
 
 /** Starts a server command of the CLI and waits for the URL it prints. */
-async function serve(args: string[], node = OLDEST_NODE): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { cwd: project, env: oldestEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+const serve = (args: string[]) => start([join(project, 'node_modules/.bin', PROGRAM), ...args]);
+
+/** Starts a server (a script in the project, or the CLI) on the oldest Node and waits for the URL it prints. */
+async function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess; stdout: () => string }> {
+  const child = spawn(OLDEST_NODE, args, { cwd: project, env: oldestEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let seen = '';
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${args[0]} printed no URL within 30 s: ${seen}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+/.exec(seen);
+      // The URL whole (a receiver's has a path): up to the space or line end after it.
+      const found = /http:\/\/127\.0\.0\.1:\d+\S*(?=\s)/.exec(seen);
       if (found) {
         clearTimeout(timer);
         resolve(found[0]);
@@ -72,7 +82,7 @@ async function serve(args: string[], node = OLDEST_NODE): Promise<{ url: string;
     child.stderr!.on('data', (chunk: Buffer) => (seen += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited ${code}: ${seen}`)));
   });
-  return { url, child };
+  return { url, child, stdout: () => stdout };
 }
 
 /**
@@ -161,7 +171,7 @@ describe('the package, installed offline into an empty project', () => {
 
   test('the CLI: --version, --help on every command, exit 2 on a usage error', async () => {
     expect((await cli(['--version'])).stdout.trim()).toBe(manifest.version);
-    for (const command of ['mock', 'sandbox', 'verify', 'docs']) {
+    for (const command of ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger']) {
       const help = await cli([command, '--help']);
       expect(help.code, help.stderr).toBe(0);
       expect(help.stdout).toContain(`Usage: ${PROGRAM} ${command}`);
@@ -170,6 +180,28 @@ describe('the package, installed offline into an empty project', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--shard must be i/n with 1 <= i <= n');
     expect((await cli(['deploy'])).code).toBe(2);
+  }, 60_000);
+
+  test('the webhook tools refuse a live key, a remote http sandbox and a URL that is not http(s) before sending anything', async () => {
+    const listening = await startReceiver();
+    try {
+      const live = await cli(['trigger', 'payment_flow.succeeded', '--base-url', listening.url.replace(/\/webhooks$/, '')], {
+        PAYJP_SECRET_KEY: 'sk_live_consumer1',
+      });
+      expect([live.code, live.stderr.trim()]).toEqual([2, `${PROGRAM} trigger: the key must be a test secret key (sk_test_…); nothing was sent`]);
+      const remote = await cli(['trigger', 'payment_flow.succeeded', '--base-url', 'http://192.0.2.1:4020']);
+      expect([remote.code, remote.stderr]).toEqual([2, expect.stringContaining('--base-url must be https, or http on this machine')]);
+      const file = await cli(['webhooks-check', '--url', 'file:///etc/passwd'], { PAYJP_WEBHOOK_TOKEN: WEBHOOK_TOKEN });
+      expect([file.code, file.stderr]).toEqual([2, expect.stringContaining('--url must be an http or https URL')]);
+      const tokenless = await cli(['webhooks-check', '--url', listening.url]);
+      expect([tokenless.code, tokenless.stderr.trim()]).toEqual([
+        2,
+        `${PROGRAM} webhooks-check: give the webhook token your receiver checks (--token or PAYJP_WEBHOOK_TOKEN)`,
+      ]);
+      expect(listening.received).toEqual([]);
+    } finally {
+      await listening.close();
+    }
   }, 60_000);
 
   test("verify passes against the CLI's sandbox: 65/65 operations, the JUnit report without a failure", async () => {
@@ -247,11 +279,11 @@ describe('the package, installed offline into an empty project', () => {
     }
   }, 120_000);
 
-  test('a module using the typed client type-checks; one handling a code the operation cannot answer does not', () => {
-    copyFileSync(join(ROOT, 'package/consumer/uses-client.ts'), join(project, 'uses-client.ts'));
-    copyFileSync(join(ROOT, 'package/consumer/handles-impossible-code.ts'), join(project, 'handles-impossible-code.ts'));
-    // One tsc run over both: every error must be the one expected, in the module that must not compile.
-    const errors = typecheck(['uses-client.ts', 'handles-impossible-code.ts']).trim().split('\n');
+  test('modules using the typed client and the webhooks entry point type-check; one handling a code the operation cannot answer does not', () => {
+    const files = ['uses-client.ts', 'uses-webhooks.ts', 'handles-impossible-code.ts'];
+    for (const file of files) copyFileSync(join(ROOT, 'package/consumer', file), join(project, file));
+    // One tsc run over all: every error must be the one expected, in the module that must not compile.
+    const errors = typecheck(files).trim().split('\n');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^handles-impossible-code\.ts\(\d+,\d+\): error TS2367: .*'"already_refunded"' have no overlap/);
   }, 120_000);
@@ -276,6 +308,53 @@ describe('the package, installed offline into an empty project', () => {
     const answer = await fetch(`${mock.url}/v2/customers/cus_1`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { object: string }).object).toBe('customer');
+  }, 60_000);
+
+  test("the CLI's receiver check passes a plain-JavaScript receiver using verifyWebhook (exit 0), fails one that takes anything (exit 1)", async () => {
+    copyFileSync(join(ROOT, 'package/consumer/webhook-receiver.mjs'), join(project, 'webhook-receiver.mjs'));
+    const receiver = await start(['webhook-receiver.mjs'], { PAYJP_WEBHOOK_TOKEN: WEBHOOK_TOKEN });
+    const passed = await cli(['webhooks-check', '--url', receiver.url, '--timeout-ms', '5000'], { PAYJP_WEBHOOK_TOKEN: WEBHOOK_TOKEN });
+    expect(passed.code, `${passed.stdout}${passed.stderr}`).toBe(0);
+    expect(passed.stdout).toContain('The receiver acknowledges every event in time and refuses requests without its token.');
+    expect(passed.stdout).toMatch(/\| wrong token \| 4xx \| 401 \| \d+ \| ok \|/);
+    expect(passed.stderr).toContain('webhooks-check 11/11 no token: 401');
+    // What it accepted: the seven documented events, the duplicate and the unknown type, each checked by the spec.
+    const accepted = receiver
+      .stdout()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => JSON.parse(line) as { type: string; known: boolean; amount: number | null });
+    expect(accepted).toHaveLength(9);
+    expect(accepted.filter((event) => !event.known).map((event) => event.type)).toEqual(['receiver_check.unknown_type']);
+    expect(accepted[0]).toMatchObject({ type: 'payment_flow.succeeded', known: true, amount: expect.any(Number) });
+
+    const careless: TestReceiver = await startReceiver(() => 200);
+    try {
+      // The token from its flag this time (it wins over the variable).
+      const failed = await cli(['webhooks-check', '--url', careless.url, '--token', WEBHOOK_TOKEN], { PAYJP_WEBHOOK_TOKEN: 'whook_other' });
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(failed.stdout).toContain('The receiver failed some checks (above).');
+      expect(failed.stdout.match(/FAIL: answered 200: a request without your token must be refused/g)).toHaveLength(2);
+      expect(careless.received[0]!.headers['x-payjp-webhook-token']).toBe(WEBHOOK_TOKEN);
+    } finally {
+      await careless.close();
+    }
+  }, 60_000);
+
+  test("trigger makes the CLI's sandbox emit an event, delivered to the receiver, which verifies it", async () => {
+    const receiver = await start(['webhook-receiver.mjs'], { PAYJP_WEBHOOK_TOKEN: WEBHOOK_TOKEN });
+    const sandbox = await serve(['sandbox', '--port', '0', '--webhook-url', receiver.url, '--webhook-token', WEBHOOK_TOKEN]);
+    const triggered = await cli(['trigger', 'payment_flow.succeeded', '--base-url', sandbox.url], { PAYJP_SECRET_KEY: KEY });
+    expect(triggered.code, triggered.stderr).toBe(0);
+    const eventId = triggered.stdout.trim();
+    expect(eventId).toMatch(/^evnt_\w+$/);
+    await until(`${eventId} at the receiver`, () => receiver.stdout().includes(eventId));
+    const line = receiver
+      .stdout()
+      .split('\n')
+      .find((text) => text.includes(eventId))!;
+    expect(JSON.parse(line)).toEqual({ id: eventId, type: 'payment_flow.succeeded', known: true, amount: 1000 });
   }, 60_000);
 
   test('docs build writes the site', async () => {

@@ -16,6 +16,8 @@ export interface ReceiverCheckOptions {
   token: string;
   /** How long the receiver has to answer (default DELIVERY_TIMEOUT_MS, as the sandbox waits). */
   timeoutMs?: number;
+  /** Called as each answer is judged (the CLI's progress). */
+  onResult?: (result: CheckResult, done: number, total: number) => void;
 }
 
 export interface CheckResult {
@@ -76,6 +78,8 @@ export async function checkReceiver(options: ReceiverCheckOptions): Promise<Rece
   const url = checkReceiverUrl(options.url);
   if (options.token === '') throw new Error('receiver check: give the webhook token the receiver checks (--token)');
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs))
+    throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 (got ${options.timeoutMs})`);
   const { byType, tokenHeader } = loadWebhooks();
   const documented = [...byType.values()].map((spec) => {
     const example = Object.values(spec.examples)[0];
@@ -105,9 +109,24 @@ export async function checkReceiver(options: ReceiverCheckOptions): Promise<Rece
       ? null
       : (error ??
         (expected === '2xx' ? `answered ${status}: PAY.JP would retry` : `answered ${status}: a request without your token must be refused (401 or 403)`));
-    results.push({ name, event_id: String(event['id']), expected, status, duration_ms: Math.round(duration), ok, detail });
+    const result = { name, event_id: String(event['id']), expected, status, duration_ms: Math.round(duration), ok, detail };
+    results.push(result);
+    options.onResult?.(result, results.length, cases.length);
   }
   return { ok: results.every((result) => result.ok), results };
+}
+
+/** The report as `npm run webhooks:check` and the CLI's `webhooks-check` print it: a Markdown table and a verdict. */
+export function formatReport(report: ReceiverReport): string {
+  return [
+    '| sent | expected | answer | ms | |',
+    '|---|---|---|---:|---|',
+    ...report.results.map(
+      (result) => `| ${result.name} | ${result.expected} | ${result.status ?? '–'} | ${result.duration_ms} | ${result.ok ? 'ok' : `FAIL: ${result.detail}`} |`,
+    ),
+    '',
+    report.ok ? 'The receiver acknowledges every event in time and refuses requests without its token.' : 'The receiver failed some checks (above).',
+  ].join('\n');
 }
 
 if (import.meta.main) {
@@ -117,15 +136,7 @@ if (import.meta.main) {
     console.error('usage: npm run webhooks:check -- --url <receiver URL> [--token <webhook token>, or PAYJP_WEBHOOK_TOKEN] [--timeout-ms 10000]');
     process.exit(2);
   }
-  const timeoutMs = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
-  if (timeoutMs !== undefined && !(timeoutMs > 0))
-    throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 (got ${values['timeout-ms']})`);
-  const report = await checkReceiver({ url: values.url, token, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  console.log('| sent | expected | answer | ms | |\n|---|---|---|---:|---|');
-  for (const result of report.results)
-    console.log(`| ${result.name} | ${result.expected} | ${result.status ?? '–'} | ${result.duration_ms} | ${result.ok ? 'ok' : `FAIL: ${result.detail}`} |`);
-  console.log(
-    report.ok ? '\nThe receiver acknowledges every event in time and refuses requests without its token.' : '\nThe receiver failed some checks (above).',
-  );
+  const report = await checkReceiver({ url: values.url, token, ...(values['timeout-ms'] === undefined ? {} : { timeoutMs: Number(values['timeout-ms']) }) });
+  console.log(formatReport(report));
   process.exitCode = report.ok ? 0 : 1;
 }
