@@ -63,6 +63,9 @@ describe('checkReceiver', () => {
   it('sends nothing to a URL that is not http(s)', async () => {
     await expect(checkReceiver({ url: 'file:///tmp/x', token: TOKEN })).rejects.toThrow('--url must be an http or https URL');
     await expect(checkReceiver({ url: 'http://u:p@127.0.0.1/', token: TOKEN })).rejects.toThrow('must not carry a user name or password');
+    // The token would cross the network in the clear: https, or http to this machine only.
+    for (const url of ['http://receiver.example.jp/webhooks', 'http://10.0.0.5/webhooks', 'http://[::2]/'])
+      await expect(checkReceiver({ url, token: TOKEN }), url).rejects.toThrow('--url must be https, or http on this machine');
     for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
       await expect(checkReceiver({ url: 'http://127.0.0.1:9/', token: TOKEN, timeoutMs }), String(timeoutMs)).rejects.toThrow(
         '--timeout-ms must be a number of milliseconds > 0',

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DELIVERY_TIMEOUT_MS } from '../contract-core/webhook-delivery.ts';
 import { loadWebhooks } from './spec.ts';
+import { maySendSecretTo } from './secret-url.ts';
 
 export interface ReceiverCheckOptions {
   /** The receiver's URL: http or https, no user or password in it. */
@@ -39,7 +40,7 @@ export interface ReceiverReport {
 
 const UNKNOWN_TYPE = 'receiver_check.unknown_type';
 
-/** The URL, if the check may send to it: http(s), no credentials. */
+/** The URL, if the check may send the webhook token to it: https anywhere, http only to this machine, no credentials. */
 export function checkReceiverUrl(raw: string): string {
   let url: URL;
   try {
@@ -48,6 +49,10 @@ export function checkReceiverUrl(raw: string): string {
     throw new Error(`receiver check: --url is not a URL (got ${JSON.stringify(raw)})`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`receiver check: --url must be an http or https URL (got ${JSON.stringify(raw)})`);
+  if (!maySendSecretTo(url))
+    throw new Error(
+      `receiver check: --url must be https, or http on this machine (127.0.0.1, localhost): the webhook token is sent with every delivery (got ${JSON.stringify(raw)})`,
+    );
   if (url.username !== '' || url.password !== '') throw new Error('receiver check: --url must not carry a user name or password');
   return url.href;
 }

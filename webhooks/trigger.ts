@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { TEST_SECRET_KEY } from '../contract-core/credentials.ts';
 import type { WebhookType } from './spec.ts';
+import { maySendSecretTo } from './secret-url.ts';
 
 export interface TriggerOptions {
   /** The sandbox (default http://127.0.0.1:4020, `npm run sandbox`); plain http to this machine only. */
@@ -33,7 +34,6 @@ type Body = Record<string, unknown>;
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4020';
 const DEFAULT_KEY = 'sk_test_trigger';
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** How long `checkout.session.expired` waits for its session to pass `expires_at`. */
 const EXPIRY_WAIT_MS = 10_000;
 
@@ -45,8 +45,7 @@ export function checkBaseUrl(raw: string): string {
   } catch {
     throw new Error(`trigger: --base-url is not a URL (got ${JSON.stringify(raw)})`);
   }
-  const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && loopback)))
+  if (!maySendSecretTo(url))
     throw new Error(
       `trigger: --base-url must be https, or http on this machine (127.0.0.1, localhost): the key is sent with every request (got ${JSON.stringify(raw)})`,
     );

@@ -11,7 +11,7 @@ export const webhooksCheck: Command = {
     "Sends your receiver, one at a time: every documented event (the spec's example under a fresh event ID),",
     'the first again (a duplicate), an event of a type the spec does not list, one with a wrong token and one',
     'with none. It passes when the receiver answered 2xx within the timeout to the first nine and 4xx to the',
-    'last two. Only http or https URLs without a user name or password are taken. Prints a table (stdout).',
+    'last two. Only https URLs, or http ones to this machine, without a user name or password are taken: the token goes with every delivery. Prints a table (stdout).',
   ].join('\n'),
   flags: {
     url: { type: 'string', value: '<url>', description: "your receiver's URL" },
