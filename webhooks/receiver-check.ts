@@ -11,7 +11,7 @@ import { loadWebhooks } from './spec.ts';
 import { maySendSecretTo } from './secret-url.ts';
 
 export interface ReceiverCheckOptions {
-  /** The receiver's URL: http or https, no user or password in it. */
+  /** The receiver's URL: https, or http to this machine; no user or password in it. */
   url: string;
   /** The webhook token the receiver checks. */
   token: string;
