@@ -147,6 +147,27 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     expect(where(problem!)).toEqual({ file: 'checkout_sessions/LineItemRequest.yaml', line: lineOf(file, '  quantity:') });
   });
 
+  it('refuses constraints beside a $ref without their evidence, at the field (Redocly hands rules the referenced schema alone)', async () => {
+    const file = 'components/schemas/prices/PriceCreateRequest.yaml';
+    const problems = await lintEdited(file, '    x-evidence:\n      minimum: {source: inferred,', '    x-not-evidence:\n      minimum: {source: inferred,');
+    const problem = problems.find((p) => p.ruleId === 'contract/evidence-on-rules');
+    expect(problem?.message).toBe(
+      'a schema constraint beside $ref needs x-evidence: {minimum: {source, reason}, maximum: {source, reason}} (source: published, client, incident, inferred)',
+    );
+    expect(where(problem!)).toEqual({ file: 'prices/PriceCreateRequest.yaml', line: lineOf(file, '  unit_amount:') });
+  });
+
+  it('refuses a number typed beside a $ref without bounds', async () => {
+    const file = 'components/schemas/prices/PriceCreateRequest.yaml';
+    const problems = await lintEdited(file, '    $ref: ../common/Currency.yaml\n', '    $ref: ../common/Currency.yaml\n    type: integer\n');
+    expect(problems.filter((p) => p.ruleId === 'contract/number-bounds').map((p) => [p.message, where(p)])).toEqual([
+      [
+        'a number without minimum and maximum: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)',
+        { file: 'prices/PriceCreateRequest.yaml', line: lineOf(file, '  currency:') },
+      ],
+    ]);
+  });
+
   it('refuses a request example without a name', async () => {
     const problems = await lintEdited(
       'paths/tax_rates/tax_rates.yaml',

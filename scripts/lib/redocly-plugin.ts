@@ -133,22 +133,46 @@ const noTimeInRequestExample: Oas3Rule = () => ({
  * generates requests (Specmatic) otherwise sends 19-digit values, which a server rounds (JSON numbers hold
  * integers exactly up to 2^53 − 1 only) and then judges as some other number.
  */
-const numberBounds: Oas3Rule = () => ({
-  Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
-    const types = [schema.type].flat();
-    if (!types.includes('integer') && !types.includes('number')) return;
-    const missing = [
-      schema.minimum === undefined && schema.exclusiveMinimum === undefined ? 'minimum' : '',
-      schema.maximum === undefined && schema.exclusiveMaximum === undefined ? 'maximum' : '',
-    ].filter(Boolean);
-    if (missing.length > 0) {
+/**
+ * The keywords written next to a schema's `$ref` (OpenAPI 3.1 takes them, and they apply with the referenced
+ * schema), or undefined for another node. Redocly hands the `Schema` visitors the referenced schema alone, so
+ * the rules on constraints read these through the `ref` visitor.
+ */
+function schemaRefSiblings(node: object, ctx: UserContext): Record<string, unknown> | undefined {
+  if (ctx.type.name !== 'Schema') return undefined;
+  const { $ref: _, ...siblings } = node as Record<string, unknown>;
+  return Object.keys(siblings).length > 0 ? siblings : undefined;
+}
+
+/** The bounds a number schema lacks (`minimum`, `maximum`, or their exclusive forms); none for another type. */
+function missingBounds(schema: Record<string, unknown>): string[] {
+  const types = [schema['type']].flat();
+  if (!types.includes('integer') && !types.includes('number')) return [];
+  return [
+    schema['minimum'] === undefined && schema['exclusiveMinimum'] === undefined ? 'minimum' : '',
+    schema['maximum'] === undefined && schema['exclusiveMaximum'] === undefined ? 'maximum' : '',
+  ].filter(Boolean);
+}
+
+const numberBounds: Oas3Rule = () => {
+  const report = (missing: string[], ctx: UserContext): void => {
+    if (missing.length > 0)
       ctx.report({
         message: `a number without ${missing.join(' and ')}: give the bounds the API has, with their evidence in x-evidence (published, client, or inferred and why)`,
         location: ctx.location.key(),
       });
-    }
-  },
-});
+  };
+  return {
+    Schema(schema: Oas3Schema | Oas3_1Schema, ctx: UserContext) {
+      report(missingBounds(schema as Record<string, unknown>), ctx);
+    },
+    // A number typed or bounded next to a $ref: the referenced schema with the keywords beside it.
+    ref(node: object, ctx: UserContext, resolved: { node: unknown }) {
+      const siblings = schemaRefSiblings(node, ctx);
+      if (siblings && typeof resolved.node === 'object' && resolved.node !== null) report(missingBounds({ ...resolved.node, ...siblings }), ctx);
+    },
+  };
+};
 
 /**
  * The names of an operation's response examples: of its successes, and of its errors (named by code). In
@@ -491,14 +515,19 @@ const evidenceOnRules: Oas3Rule = () => {
       });
     }
   };
+  const constraintsOf = (node: Record<string, unknown>): string[] => [
+    ...EVIDENCED_KEYWORDS.filter((k) => node[k] !== undefined),
+    ...(node['additionalProperties'] === false ? ['additionalProperties'] : []),
+  ];
   return {
     Schema(schema: object, ctx: UserContext) {
       const node = schema as Record<string, unknown>;
-      const required = [
-        ...EVIDENCED_KEYWORDS.filter((k) => node[k] !== undefined),
-        ...(node['additionalProperties'] === false ? ['additionalProperties'] : []),
-      ];
-      check(node, ctx, required, 'a schema constraint');
+      check(node, ctx, constraintsOf(node), 'a schema constraint');
+    },
+    // Constraints written next to a $ref, with their evidence beside them.
+    ref(node: object, ctx: UserContext) {
+      const siblings = schemaRefSiblings(node, ctx);
+      if (siblings) check(siblings, ctx, constraintsOf(siblings), 'a schema constraint beside $ref');
     },
     WebhooksMap: {
       Operation(operation: Oas3Operation, ctx: UserContext) {
