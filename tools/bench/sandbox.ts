@@ -137,7 +137,7 @@ const post10 = rps('Prism (mock)', LOADS[1]!.name) * 10;
 const bareCpu = cpuOf(runs.get('bare node:http')!.get(LOADS[1]!.name)!);
 console.log(
   `\n10× Prism's POST in this run: ${format(post10)} req/s, ${Math.round((post10 / rps('bare node:http', LOADS[1]!.name)) * 100)} % of bare node:http's; ` +
-    `a server on one core has ${(1e6 / post10).toFixed(0)} µs of CPU per request at that rate, of which bare node:http spends ${bareCpu?.toFixed(0) ?? '–'} answering a constant.`,
+    `at that rate a server busy on one core has ${(1e6 / post10).toFixed(0)} µs of CPU per request; bare node:http, answering a constant, used ${bareCpu?.toFixed(0) ?? '–'} (its rounds' median).`,
 );
 
 // Webhooks: the slow endpoint is a process of its own too (in this one it would share autocannon's loop);
