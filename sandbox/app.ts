@@ -13,6 +13,7 @@ import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError, injected, problemBody, problemHeaders, validationError } from './http/problem.ts';
 import { readTarget } from '../contract-core/http/request-target.ts';
 import { publishableKeyRefusal } from '../contract-core/credentials.ts';
+import type { Route } from './http/route.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
@@ -32,8 +33,14 @@ export interface AppOptions extends Switches {
   idempotencyWaitMs?: number;
 }
 
-export function createApp(db: Database, tenants: Tenants, options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const router = new Router(ROUTES);
+/** `routes`: the route table (the sandbox bench swaps one handler, to measure the path around it). */
+export function createApp(
+  db: Database,
+  tenants: Tenants,
+  options: AppOptions,
+  routes: readonly Route[] = ROUTES,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const router = new Router(routes);
   const idempotency = new IdempotencyStore(db, options.idempotencyWaitMs ?? 100);
   const bucket = options.rateLimit ? new TokenBucket(options.rateLimit.perSecond, options.rateLimit.burst) : undefined;
   const draw = random(options.seed ?? Date.now());

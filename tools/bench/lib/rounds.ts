@@ -11,6 +11,8 @@ export interface Measured {
   pid?: number | undefined;
   /** Paths of its own for some loads (by load name): the objects a request names differ between servers. */
   paths?: Record<string, string>;
+  /** The names of the loads it takes; all of them when left out. */
+  loads?: readonly string[];
 }
 
 export interface Run extends Figures {
@@ -30,10 +32,11 @@ export interface Options {
 export type Runs = Map<string, Map<string, Run[]>>;
 
 export async function interleave(servers: readonly Measured[], loads: readonly Load[], options: Options): Promise<Runs> {
-  const runs: Runs = new Map(servers.map((server) => [server.name, new Map(loads.map((load) => [load.name, []]))]));
+  const takes = (server: Measured, load: Load): boolean => server.loads?.includes(load.name) ?? true;
+  const runs: Runs = new Map(servers.map((server) => [server.name, new Map(loads.filter((load) => takes(server, load)).map((load) => [load.name, []]))]));
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const load of loads)
-      for (const server of round % 2 === 1 ? servers : servers.toReversed()) {
+      for (const server of (round % 2 === 1 ? servers : servers.toReversed()).filter((candidate) => takes(candidate, load))) {
         const own = { ...load, path: server.paths?.[load.name] ?? load.path };
         if (options.warmUpSeconds > 0) await measure(server.url, own, options.warmUpSeconds);
         const before = cpuMs(server.pid);
