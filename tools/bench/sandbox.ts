@@ -18,6 +18,7 @@ import { ROOT } from '../../contract-core/files.ts';
 import { CONNECTIONS, type Load, measure } from './lib/autocannon.ts';
 import { type Started, freePort, loadAverage, startProcess } from './lib/processes.ts';
 import { type Run, best, cpuOf, failures, format, interleave, spread } from './lib/rounds.ts';
+import { storeCreateUs } from './lib/store-creates.ts';
 
 const ROUNDS = 3;
 const DURATION_S = 5;
@@ -153,6 +154,32 @@ console.log(
     `at that rate a server busy on one core has ${(1e6 / post10).toFixed(0)} µs of CPU per request. Used per request (rounds' medians): ` +
     `bare node:http answering a constant ${cpuUs('bare node:http')} µs, the sandbox with its create answering a constant ${cpuUs(FLOOR)} µs, ` +
     `the create in memory ${cpuUs('sandbox, in memory')} µs, in a file ${cpuUs('sandbox, in a file')} µs.`,
+);
+
+// The store and handlers alone, in this process: the rest of a create's cost is its HTTP path.
+const STORE_ROUNDS = 3;
+const STORE_CREATES = 20_000;
+const storeFolder = mkdtempSync(join(tmpdir(), 'bench-store-'));
+const inStore: Record<'memory' | 'file', number[]> = { memory: [], file: [] };
+try {
+  const body = LOADS[1]!.body!;
+  for (let round = 0; round <= STORE_ROUNDS; round += 1) {
+    // Round 0 warms up the JIT and is not kept.
+    const memory = await storeCreateUs(undefined, body, round === 0 ? 2_000 : STORE_CREATES);
+    const file = await storeCreateUs(join(storeFolder, `store-${round}.db`), body, round === 0 ? 2_000 : STORE_CREATES);
+    if (round > 0) {
+      inStore.memory.push(memory);
+      inStore.file.push(file);
+    }
+  }
+} finally {
+  rmSync(storeFolder, { recursive: true, force: true });
+}
+const middle = (values: number[]): string =>
+  `${values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(1)} µs (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+console.log(
+  `\nThe store and handlers alone (lib/store-creates.ts: in this process, no HTTP; median of ${STORE_ROUNDS} alternating rounds of ` +
+    `${format(STORE_CREATES)} creates on a fresh store, and their spread), per create: in memory ${middle(inStore.memory)}, in a file ${middle(inStore.file)}.`,
 );
 
 // Webhooks: the slow endpoint is a process of its own too (in this one it would share autocannon's loop);
