@@ -17,7 +17,7 @@ import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { ROOT } from '../../contract-core/files.ts';
 import { CONNECTIONS, type Load, measure } from './lib/autocannon.ts';
 import { type Started, freePort, loadAverage, startProcess } from './lib/processes.ts';
-import { type Run, best, cpuOf, failures, format, interleave, spread } from './lib/rounds.ts';
+import { type Run, best, cpuOf, failures, format, interleave, median, spread } from './lib/rounds.ts';
 import { storeCreateUs } from './lib/store-creates.ts';
 
 const ROUNDS = 3;
@@ -162,7 +162,7 @@ const STORE_CREATES = 20_000;
 const storeFolder = mkdtempSync(join(tmpdir(), 'bench-store-'));
 const inStore: Record<'memory' | 'file', number[]> = { memory: [], file: [] };
 try {
-  const body = LOADS[1]!.body!;
+  const body = post.body!;
   for (let round = 0; round <= STORE_ROUNDS; round += 1) {
     // Round 0 warms up the JIT and is not kept.
     const memory = await storeCreateUs(undefined, body, round === 0 ? 2_000 : STORE_CREATES);
@@ -175,8 +175,7 @@ try {
 } finally {
   rmSync(storeFolder, { recursive: true, force: true });
 }
-const middle = (values: number[]): string =>
-  `${values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(1)} µs (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
+const middle = (values: number[]): string => `${median(values).toFixed(1)} µs (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
 console.log(
   `\nThe store and handlers alone (lib/store-creates.ts: in this process, no HTTP; median of ${STORE_ROUNDS} alternating rounds of ` +
     `${format(STORE_CREATES)} creates on a fresh store, and their spread), per create: in memory ${middle(inStore.memory)}, in a file ${middle(inStore.file)}.`,

@@ -56,7 +56,7 @@ export async function interleave(servers: readonly Measured[], loads: readonly L
 /** The round with the most requests per second. */
 export const best = (runs: readonly Run[]): Run => runs.reduce((top, run) => (run.rps > top.rps ? run : top));
 
-const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+export const median = (values: readonly number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The median CPU time per request of the rounds (steadier than req/s on a shared box), if measured. */
 export const cpuOf = (runs: readonly Run[]): number | undefined =>
