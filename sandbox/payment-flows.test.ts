@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(() => client.close());
 
 const card = async (token: string): Promise<string> => (await client.ok('POST', '/v2/payment_methods', cardBody(token, { customer_id: owner }))).id;
-const flow = (body: Record<string, unknown>) => client.post('/v2/payment_flows', { amount: 5000, currency: 'jpy', customer_id: owner, ...body });
+/** A payment flow's body: 5,000 yen for the owner, unless `body` says otherwise. */
+const flowBody = (body: Record<string, unknown>) => ({ amount: 5000, currency: 'jpy', customer_id: owner, ...body });
+const flow = (body: Record<string, unknown>) => client.post('/v2/payment_flows', flowBody(body));
+/** A flow confirmed at its creation with a new card of `token`. */
+const confirmedWith = async (token: string, body: Record<string, unknown> = {}) =>
+  client.ok('POST', '/v2/payment_flows', flowBody({ payment_method_id: await card(token), confirm: true, ...body }));
 const events = async (id: string): Promise<string[]> =>
   (await client.ok('GET', `/v2/events?resource_id=${id}&limit=100`)).data.map((event: { type: string }) => event.type);
 
@@ -50,14 +55,7 @@ describe('confirming with test cards', () => {
   });
 
   it('tok_three_d_secure_required: requires_action, then the 3-D Secure page completes it', async () => {
-    const pending = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 8000,
-      currency: 'jpy',
-      payment_method_id: await card('tok_three_d_secure_required'),
-      confirm: true,
-      return_url: 'https://shop.example.jp/return',
-    });
+    const pending = await confirmedWith('tok_three_d_secure_required', { amount: 8000, return_url: 'https://shop.example.jp/return' });
     expect(pending.status).toBe('requires_action');
     const redirect = pending.next_action.redirect_to_url;
     expect(redirect.return_url).toBe('https://shop.example.jp/return');
@@ -80,14 +78,7 @@ describe('confirming with test cards', () => {
   });
 
   it('a failed 3-D Secure on the page leaves the flow waiting for a payment method', async () => {
-    const pending = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 8000,
-      currency: 'jpy',
-      payment_method_id: await card('tok_visa'),
-      payment_method_options: { card: { request_three_d_secure: 'any' } },
-      confirm: true,
-    });
+    const pending = await confirmedWith('tok_visa', { amount: 8000, payment_method_options: { card: { request_three_d_secure: 'any' } } });
     expect(pending.status).toBe('requires_action');
     await fetch(`${pending.next_action.redirect_to_url.url}?result=failure`);
     const after = await client.ok('GET', `/v2/payment_flows/${pending.id}`);
@@ -102,14 +93,7 @@ describe('confirming with test cards', () => {
 
 describe('manual capture and cancel', () => {
   it('captures part of an authorized amount', async () => {
-    const held = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 10000,
-      currency: 'jpy',
-      capture_method: 'manual',
-      payment_method_id: await card('tok_jcb'),
-      confirm: true,
-    });
+    const held = await confirmedWith('tok_jcb', { amount: 10000, capture_method: 'manual' });
     expect(held).toMatchObject({ status: 'requires_capture', amount_capturable: 10000 });
     expect((await client.post(`/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 10001 })).status).toBe(422);
     const captured = await client.ok('POST', `/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 7000 });
@@ -117,13 +101,7 @@ describe('manual capture and cancel', () => {
   });
 
   it('answers invalid_status naming the required and the current status', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 5000,
-      currency: 'jpy',
-      payment_method_id: await card('tok_visa'),
-      confirm: true,
-    });
+    const paid = await confirmedWith('tok_visa');
     const capture = await client.post(`/v2/payment_flows/${paid.id}/capture`);
     expect(capture.body).toMatchObject({
       code: 'invalid_status',
@@ -135,14 +113,7 @@ describe('manual capture and cancel', () => {
   });
 
   it('cancels an authorized payment with its reason', async () => {
-    const held = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 3000,
-      currency: 'jpy',
-      capture_method: 'manual',
-      payment_method_id: await card('tok_visa'),
-      confirm: true,
-    });
+    const held = await confirmedWith('tok_visa', { amount: 3000, capture_method: 'manual' });
     const canceled = await client.ok('POST', `/v2/payment_flows/${held.id}/cancel`, { cancellation_reason: 'requested_by_customer' });
     expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'requested_by_customer', amount_capturable: 0 });
     expect(canceled.canceled_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -151,13 +122,7 @@ describe('manual capture and cancel', () => {
 
 describe('refunds', () => {
   it('refunds in parts, then refuses more than is left and anything after the full amount', async () => {
-    const paid = await client.ok('POST', '/v2/payment_flows', {
-      customer_id: owner,
-      amount: 5000,
-      currency: 'jpy',
-      payment_method_id: await card('tok_visa'),
-      confirm: true,
-    });
+    const paid = await confirmedWith('tok_visa');
     const first = await client.ok('POST', '/v2/payment_refunds', { payment_flow_id: paid.id, amount: 2000, reason: 'requested_by_customer' });
     expect(first).toMatchObject({ object: 'payment_refund', amount: 2000, status: 'succeeded', payment_flow_id: paid.id });
     expect(first.id).toMatch(/^pyr_/);
@@ -188,14 +153,7 @@ describe('capture refused by the provider', () => {
       ['tok_capture_declined', 'card_declined'],
       ['tok_capture_processing_error', 'processing_error'],
     ] as const) {
-      const held = await client.ok('POST', '/v2/payment_flows', {
-        customer_id: owner,
-        amount: 5000,
-        currency: 'jpy',
-        payment_method_id: await card(token),
-        capture_method: 'manual',
-        confirm: true,
-      });
+      const held = await confirmedWith(token, { capture_method: 'manual' });
       expect(held.status).toBe('requires_capture');
       const refused = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
       expect([refused.status, refused.body.code]).toEqual([402, code]);
