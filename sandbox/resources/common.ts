@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
 import { Collection, type Where } from '../storage/collection.ts';
-import { type Identified, type ListEnvelope, paginate, queryValue, readPage, timestamp } from '../store.ts';
+import { type Identified, type ListEnvelope, newId, paginate, queryValue, readPage, timestamp } from '../store.ts';
 import { type Infer, METADATA_KEYS, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
@@ -12,6 +12,13 @@ export function find<T extends Identified, C extends string>(collection: Collect
   const item = collection.get(id);
   if (!item) throw notFound(what, id);
   return item;
+}
+
+/** The ID of an object about to be created: the one the request gives, unless in use (`already_exists_id`), or a new one. */
+export function idFor<T extends Identified, C extends string>(collection: Collection<T, C>, requested: string | undefined, prefix: string): string {
+  if (requested === undefined) return newId(prefix);
+  if (collection.has(requested)) throw new ApiError('already_exists_id', `The id ${requested} is already in use.`);
+  return requested;
 }
 
 /**

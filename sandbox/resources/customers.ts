@@ -2,9 +2,9 @@
 import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { Customer } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
+import { timestamp } from '../store.ts';
 import { metadata, nullable, object, optional, parse, string } from '../validate.ts';
-import { assign, find, list, mergeMetadata } from './common.ts';
+import { assign, find, idFor, list, mergeMetadata } from './common.ts';
 import { detachFromCustomer, detachedNotUsable } from './payment-methods.ts';
 
 const createBody = object({
@@ -23,14 +23,14 @@ const updateBody = object({
 
 function create({ state, body: raw }: ApiRequest): Customer {
   const body = parse(createBody, raw);
-  if (body.id !== undefined && state.customers.has(body.id)) throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
+  const id = idFor(state.customers, body.id, 'cus_');
   const method = body.payment_method_id === undefined ? undefined : find(state.paymentMethods, body.payment_method_id, 'payment method');
   if (method?.detached_at) throw detachedNotUsable(method);
   if (method?.customer_id) throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
   const now = timestamp();
   const customer = state.customers.add({
     object: 'customer',
-    id: body.id ?? newId('cus_'),
+    id,
     livemode: false,
     email: body.email ?? null,
     description: body.description ?? null,

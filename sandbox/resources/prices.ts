@@ -1,10 +1,9 @@
 // Prices: how much a product costs (one-time, in yen), found by lookup keys.
-import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { Price } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
+import { timestamp } from '../store.ts';
 import { boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
-import { assign, find, list, mergeMetadata } from './common.ts';
+import { assign, find, idFor, list, mergeMetadata } from './common.ts';
 
 const priceCreate = object({
   product_id: string(),
@@ -27,12 +26,12 @@ const priceOf = (request: ApiRequest): Price => find(request.state.prices, reque
 
 function createPrice({ state, body: raw }: ApiRequest): Price {
   const body = parse(priceCreate, raw);
-  if (body.id !== undefined && state.prices.has(body.id)) throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
+  const id = idFor(state.prices, body.id, 'price_');
   const product = find(state.products, body.product_id, 'product');
   const now = timestamp();
   const price = state.prices.add({
     object: 'price',
-    id: body.id ?? newId('price_'),
+    id,
     livemode: false,
     product_id: product.id,
     unit_amount: body.unit_amount,

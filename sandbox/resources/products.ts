@@ -3,9 +3,8 @@
 import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { Product } from '../model.ts';
-import { newId } from '../store.ts';
 import { boolean, object, optional, parse, string } from '../validate.ts';
-import { assign, find, list } from './common.ts';
+import { assign, find, idFor, list } from './common.ts';
 
 const productCreate = object({
   name: string({ minLength: 1 }),
@@ -28,10 +27,10 @@ const productOf = (request: ApiRequest): Product => find(request.state.products,
 
 function createProduct({ state, body: raw }: ApiRequest): Product {
   const body = parse(productCreate, raw);
-  if (body.id !== undefined && state.products.has(body.id)) throw new ApiError('already_exists_id', `The id ${body.id} is already in use.`);
+  const id = idFor(state.products, body.id, 'prod_');
   const product = state.products.add({
     object: 'product',
-    id: body.id ?? newId('prod_'),
+    id,
     name: body.name,
     active: body.active ?? true,
     default_price_id: null,
