@@ -1,5 +1,5 @@
-// Pieces several resources share: lookups that answer 404, metadata updates, billing details, filters,
-// download links.
+// Pieces several resources share: lookups that answer 404, the IDs of new objects, metadata updates, billing
+// details, filters, download links.
 import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
