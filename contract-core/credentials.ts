@@ -18,7 +18,7 @@
  */
 export const TEST_SECRET_KEY = /^sk_test_[A-Za-z0-9]+$/;
 /** The browser's key (PAY.JP publishes `pk_…` keys for the customer's browser), by the same rule. */
-export const TEST_PUBLISHABLE_KEY = /^pk_test_[A-Za-z0-9]+$/;
+const TEST_PUBLISHABLE_KEY = /^pk_test_[A-Za-z0-9]+$/;
 
 /** What a 401 answers in WWW-Authenticate (RFC 9110 §11.6.1: a 401 must carry the schemes it accepts). */
 export const WWW_AUTHENTICATE = 'Bearer realm="PAY.JP test mode", Basic realm="PAY.JP test mode"';

@@ -78,11 +78,11 @@ export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | 
 }
 
 /** `application/json`, whatever its parameters. */
-export const isJsonMediaType = (contentType: string | undefined): boolean =>
+const isJsonMediaType = (contentType: string | undefined): boolean =>
   contentType !== undefined && contentType.split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
 
 /** Whether arrays and objects nest deeper than `max` anywhere in `text` (strings skipped); one pass, no parse. */
-export function jsonDepthAbove(text: string, max: number): boolean {
+function jsonDepthAbove(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i += 1) {

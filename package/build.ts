@@ -66,7 +66,7 @@ export function buildPackage(log: (line: string) => void = console.log): void {
 }
 
 /** The packages the emitted JavaScript imports (`ajv/dist/2020.js` → `ajv`), Node's own left out. */
-export function importedPackages(dir = DIST): string[] {
+function importedPackages(dir = DIST): string[] {
   const specifiers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
     .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/(?:from\s+|import\(\s*|require\(\s*|load\(\s*)'([^'.][^']*)'/g)].map((m) => m[1]!));

@@ -41,7 +41,7 @@ export interface ReceiverReport {
 const UNKNOWN_TYPE = 'receiver_check.unknown_type';
 
 /** The URL, if the check may send the webhook token to it: https anywhere, http only to this machine, no credentials. */
-export function checkReceiverUrl(raw: string): string {
+function checkReceiverUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);

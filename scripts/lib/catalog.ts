@@ -109,7 +109,7 @@ function evidence(source: unknown, reason: unknown, label: string, where: string
   return { source: source as Source, ...(reason !== undefined ? { reason: reason as string } : {}) };
 }
 
-export function parseCatalogRules(text: string, fileLabel: string): Record<CatalogRule, Evidence> {
+function parseCatalogRules(text: string, fileLabel: string): Record<CatalogRule, Evidence> {
   const { doc, at } = locate(text, fileLabel);
   const rules = isMap(doc.contents) ? doc.contents.get('rules', true) : undefined;
   if (!isMap(rules)) throw new CatalogError(`${at(doc.contents)}: expected a map under \`rules\``);

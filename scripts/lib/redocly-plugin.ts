@@ -455,7 +455,7 @@ const baselineErrors: Oas3Rule = () => ({
 });
 
 /** Schema keywords that state a rule beyond the shape (a format, a limit): each says its source (`propertyNames` holds a schema whose keywords do). */
-export const EVIDENCED_KEYWORDS = [
+const EVIDENCED_KEYWORDS = [
   'format',
   'minimum',
   'maximum',

@@ -11,7 +11,7 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const UNIT = 10_000;
 
 /** The ID of the `n`th filled object: `prefix` and 24 base-62 characters, as random-looking as real ones. */
-export function filledId(prefix: string, n: number): string {
+function filledId(prefix: string, n: number): string {
   const draw = random(n * 2 + (prefix === 'cus_' ? 0 : 1));
   let id = prefix;
   for (let i = 0; i < 24; i += 1) id += ALPHABET[Math.floor(draw() * 62)];
