@@ -197,6 +197,14 @@ export function checkRecord(record: LedgerRecord, contract: Contract, catalog: C
         `${operationId}: status ${status} documented by ${by(facts.from)}, absent from the contract`,
       );
       if (facts.model && answer) queue.push({ model: facts.model, node: answer, via: `${operationId} ${status}` });
+      else if (facts.model && ours.responses.has(status)) {
+        add(
+          'model',
+          `model ${facts.model} at ${operationId} ${status}`,
+          false,
+          `${operationId}: status ${status} answers ${facts.model} by ${by(facts.from)}, no body in the contract`,
+        );
+      }
       for (const title of facts.titles) {
         const codes = ours.errors.filter((code) => catalog[code]?.status === Number(status) && catalog[code]?.title === title);
         add(
@@ -229,6 +237,13 @@ export function checkRecord(record: LedgerRecord, contract: Contract, catalog: C
       add('query', `query ${operationId}?${param.name}`, false, `${operationId}?${param.name}: query parameter in the contract, absent from ${from}`);
     }
     if (op.requestModel && ours.requestBody) queue.push({ model: op.requestModel, node: ours.requestBody.schema, via: `${operationId} request` });
+    else if (op.requestModel)
+      add(
+        'model',
+        `model ${op.requestModel} at ${operationId} request`,
+        false,
+        `${operationId}: a ${op.requestModel} body by ${from}, no JSON body in the contract`,
+      );
   }
 
   const reached = new Set<string>();

@@ -219,6 +219,49 @@ describe('comparing a record with the contract', () => {
     ]);
   });
 
+  it('reports a body the contract does not take', () => {
+    expect(messagesAfter((doc) => delete doc.paths['/v2/widgets'].post.requestBody)).toEqual([
+      'createWidget: a WidgetCreateRequest body by php 1.1.0 and python 1.0.10, no JSON body in the contract',
+    ]);
+  });
+
+  it('holds each variant of a union against the contract schema for its discriminator value', () => {
+    const record: LedgerRecord = structuredClone(RECORD);
+    const variant = (type: string, extra: string) => ({
+      kind: 'object' as const,
+      fields: [
+        { name: 'type', type: { type: 'string' as const }, required: true, nullable: false, enum: [type] },
+        { name: extra, type: { type: 'string' as const }, required: true, nullable: false },
+      ],
+      from: ['php' as const],
+    });
+    record.models['Round'] = variant('round', 'radius');
+    record.models['Square'] = variant('square', 'side');
+    // The generator's merge of the variants: both extras required, which no variant is; never compared.
+    record.models['Shape'] = { ...variant('round', 'radius'), oneOf: ['Round', 'Square'], discriminator: 'type' };
+    record.models['Widget']!.kind === 'object' &&
+      record.models['Widget']!.fields.push({ name: 'shape', type: { type: 'model', model: 'Shape' }, required: true, nullable: false });
+    const doc = contractDocument() as any;
+    const object = (type: string, extra: string) => ({
+      type: 'object',
+      required: ['type', extra],
+      properties: { type: { const: type }, [extra]: { type: 'string' } },
+    });
+    Object.assign(schemas(doc), { Round: object('round', 'radius'), Square: object('square', 'side') });
+    schemas(doc).Widget.required.push('shape');
+    schemas(doc).Widget.properties.shape = {
+      oneOf: [ref('Round'), ref('Square')],
+      discriminator: { propertyName: 'type', mapping: { round: '#/components/schemas/Round', square: '#/components/schemas/Square' } },
+    };
+    expect(compare(record, readContract(doc), CATALOG, []).differences).toEqual([]);
+    delete schemas(doc).Widget.properties.shape.discriminator.mapping.square;
+    schemas(doc).Round.properties.radius = { type: 'integer' };
+    expect(compare(record, readContract(doc), CATALOG, []).differences.map((d) => d.message)).toEqual([
+      "Square.type: 'square' documented by php 1.1.0, no schema of the contract's discriminator",
+      'Round.radius: type string documented by php 1.1.0, the contract says integer',
+    ]);
+  });
+
   it('reports a code the contract says the client names where the SDK does not name it', () => {
     const catalog: Catalog = { ...CATALOG, widget_gone: { status: 400, title: 'Widget Gone' } };
     const doc = contractDocument() as any;
