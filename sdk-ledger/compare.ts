@@ -227,7 +227,7 @@ export function checkRecord(record: LedgerRecord, contract: Contract, catalog: C
           'claim',
           `claim ${operationId} ${entry.status} ${entry.title}`,
           false,
-          `${operationId}: the contract's ${code} (${entry.status} '${entry.title}') says the client names it, ${from} does not`,
+          `${operationId}: the contract's ${code} (${entry.status} '${entry.title}') says the client names it, ${from} ${op.from.length > 1 ? 'do' : 'does'} not`,
         );
       }
     }

@@ -269,7 +269,7 @@ describe('comparing a record with the contract', () => {
     doc.paths['/v2/widgets'].post['x-errors-evidence'].widget_gone = { source: 'client' };
     const comparison = compare(RECORD, readContract(doc), catalog, []);
     expect(comparison.differences.map((d) => d.message)).toEqual([
-      "createWidget: the contract's widget_gone (400 'Widget Gone') says the client names it, php 1.1.0 and python 1.0.10 does not",
+      "createWidget: the contract's widget_gone (400 'Widget Gone') says the client names it, php 1.1.0 and python 1.0.10 do not",
     ]);
     // A status whose titles no language of the record gives (a newer PHP's, the Python docs older) proves nothing.
     const untitled: LedgerRecord = structuredClone(RECORD);
