@@ -248,6 +248,16 @@ export function checkRecord(record: LedgerRecord, contract: Contract, catalog: C
       );
   }
 
+  const sources = by(record.sources.map((s) => s.lang));
+  for (const ours of contract.operations.filter((o) => !(o.operationId in record.operations))) {
+    add(
+      'operation',
+      `operation ${ours.operationId}`,
+      false,
+      `${ours.operationId}: ${ours.method.toUpperCase()} ${ours.template} in the contract, absent from ${sources}`,
+    );
+  }
+
   const reached = new Set<string>();
   const seen = new Set<string>();
   while (queue.length > 0) {

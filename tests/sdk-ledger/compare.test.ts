@@ -208,6 +208,11 @@ describe('comparing a record with the contract', () => {
       (doc: any) => (doc.paths['/v2/gadgets'] = { get: { ...doc.paths['/v2/widgets'].get } }) && delete doc.paths['/v2/widgets'].get,
       'getAllWidgets: GET /v2/widgets documented by php 1.1.0 and python 1.0.10, GET /v2/gadgets in the contract',
     ],
+    [
+      'an operation only the contract has',
+      (doc: any) => (doc.paths['/v2/gadgets'] = { get: { operationId: 'getAllGadgets', responses: {} } }),
+      'getAllGadgets: GET /v2/gadgets in the contract, absent from php 1.1.0 and python 1.0.10',
+    ],
   ])('reports %s', (_, plant, message) => {
     expect(messagesAfter(plant)).toEqual([message]);
   });
