@@ -1,239 +1,17 @@
-// The extractor's parsing, on small inputs written here in the shape the SDK generators write (no fetched file).
-import { describe, expect, it } from 'vitest';
+// The extractor's parsing, on small inputs written here in the shape the SDK generators write (no fetched file),
+// and a whole extraction from two small local repositories.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../sdk-ledger/extract/git.ts';
+import { extract } from '../../sdk-ledger/ledger.ts';
 import { compareVersions, mergeRecord, type PhpFacts, type PythonFacts } from '../../sdk-ledger/extract/merge.ts';
 import { parsePhpApi, parsePhpModel, phpType } from '../../sdk-ledger/extract/php.ts';
 import { camelCase, parsePythonApiDoc, parsePythonUnion } from '../../sdk-ledger/extract/python.ts';
 import type { Source } from '../../sdk-ledger/record.ts';
-
-const PHP_MODEL = `<?php
-namespace PAYJPV2\\Model;
-class WidgetCreateRequest implements ModelInterface
-{
-    public const DISCRIMINATOR = null;
-    protected static $openAPITypes = [
-        'code' => 'string',
-        'size' => 'int',
-        'ratio' => 'float',
-        'tags' => 'string[]',
-        'parts' => '\\PAYJPV2\\Model\\PartRequest[]',
-        'color' => 'string',
-        'shade' => '\\PAYJPV2\\Model\\Shade',
-        'seenAt' => '\\DateTime',
-        'extra' => 'array<string,mixed>',
-    ];
-    protected static $openAPIFormats = [
-        'code' => null,
-        'size' => null,
-        'ratio' => null,
-        'tags' => null,
-        'parts' => null,
-        'color' => null,
-        'shade' => null,
-        'seenAt' => 'date-time',
-        'extra' => null,
-    ];
-    protected static array $openAPINullables = [
-        'code' => false,
-        'size' => false,
-        'ratio' => false,
-        'tags' => false,
-        'parts' => false,
-        'color' => true,
-        'shade' => true,
-        'seenAt' => true,
-        'extra' => false,
-    ];
-    protected static $attributeMap = [
-        'code' => 'code',
-        'size' => 'size',
-        'ratio' => 'ratio',
-        'tags' => 'tags',
-        'parts' => 'parts',
-        'color' => 'color',
-        'shade' => 'shade',
-        'seenAt' => 'seen_at',
-        'extra' => 'extra',
-    ];
-    public const COLOR_RED = 'red';
-    public const COLOR_BLUE = 'blue';
-    public function getColorAllowableValues()
-    {
-        return [
-            self::COLOR_RED,
-            self::COLOR_BLUE,
-        ];
-    }
-    public function listInvalidProperties()
-    {
-        $invalidProperties = [];
-        if ($this->container['code'] === null) {
-            $invalidProperties[] = "'code' can't be null";
-        }
-        if (! preg_match("/^[a-z]\\\\d{2}$/", $this->container['code'])) {
-            $invalidProperties[] = "invalid value for 'code'";
-        }
-        if ($this->container['size'] === null) {
-            $invalidProperties[] = "'size' can't be null";
-        }
-        if (($this->container['size'] > 12)) {
-            $invalidProperties[] = "too big";
-        }
-        if (($this->container['size'] < 1)) {
-            $invalidProperties[] = "too small";
-        }
-        if (! is_null($this->container['ratio']) && ($this->container['ratio'] >= 100.5)) {
-            $invalidProperties[] = "too big";
-        }
-        if (! is_null($this->container['tags']) && (count($this->container['tags']) > 3)) {
-            $invalidProperties[] = "too many";
-        }
-        if (! is_null($this->container['color']) && (mb_strlen($this->container['color']) > 255)) {
-            $invalidProperties[] = "too long";
-        }
-        return $invalidProperties;
-    }
-    public function valid()
-    {
-        return count($this->listInvalidProperties()) === 0;
-    }
-}
-`;
-
-const PHP_ENUM = `<?php
-namespace PAYJPV2\\Model;
-enum Shade: string
-{
-    case LIGHT = 'light';
-    case DARK = 'dark';
-}
-`;
-
-const PHP_API = `<?php
-class WidgetsApi
-{
-    public function createWidgetWithHttpInfo($widgetCreateRequest = null)
-    {
-            switch ($statusCode) {
-                case 200:
-                    return $this->handleResponseWithDataType(
-                        '\\PAYJPV2\\Model\\WidgetResponse',
-                        $request,
-                        $response,
-                    );
-                case 402:
-                    return $this->handleResponseWithDataType(
-                        '\\PAYJPV2\\Model\\ErrorResponse',
-                        $request,
-                        $response,
-                    );
-            }
-            if ($statusCode < 200 || $statusCode > 299) {
-                throw new ApiException();
-            }
-    }
-    /**
-     * @param  \\PAYJPV2\\Model\\WidgetCreateRequest|null $widgetCreateRequest (optional)
-     */
-    public function createWidgetRequest($widgetCreateRequest = null)
-    {
-        $resourcePath = '/v2/widgets';
-        // for model (json/xml)
-        if (isset($widgetCreateRequest)) {
-            $httpBody = $widgetCreateRequest;
-        }
-        return new Request(
-            'POST',
-            $resourcePath
-        );
-    }
-    public function getAllWidgetsWithHttpInfo($limit = 10, $shade = null)
-    {
-            switch ($statusCode) {
-                case 200:
-                    return $this->handleResponseWithDataType(
-                        '\\PAYJPV2\\Model\\WidgetListResponse',
-                        $request,
-                        $response,
-                    );
-            }
-            if ($statusCode < 200 || $statusCode > 299) {
-                throw new ApiException();
-            }
-    }
-    /**
-     * @param  int|null $limit how many (optional, default to 10)
-     * @param  \\PAYJPV2\\Model\\Shade|null $shade which shade (optional)
-     * @param  \\DateTime $since from when (required)
-     */
-    public function getAllWidgetsRequest($limit = 10, $shade = null, $since)
-    {
-        if ($limit !== null && $limit > 100) {
-            throw new \\InvalidArgumentException('too big');
-        }
-        if ($limit !== null && $limit < 1) {
-            throw new \\InvalidArgumentException('too small');
-        }
-        $resourcePath = '/v2/widgets';
-        $queryParams = array_merge($queryParams, ObjectSerializer::toQueryValue(
-            $limit,
-            'limit', // param base name
-            'integer', // openApiType
-            'form', // style
-            true, // explode
-            false // required
-        ) ?? []);
-        $queryParams = array_merge($queryParams, ObjectSerializer::toQueryValue(
-            $shade,
-            'shade', // param base name
-            'Shade', // openApiType
-            'form', // style
-            true, // explode
-            false // required
-        ) ?? []);
-        $queryParams = array_merge($queryParams, ObjectSerializer::toQueryValue(
-            $since,
-            'since', // param base name
-            'string', // openApiType
-            'form', // style
-            true, // explode
-            true // required
-        ) ?? []);
-        return new Request(
-            'GET',
-            $resourcePath
-        );
-    }
-}
-`;
-
-const PYTHON_DOC = `# payjpv2.WidgetsApi
-
-Method | HTTP request | Description
-------------- | ------------- | -------------
-[**create_widget**](WidgetsApi.md#create_widget) | **POST** /v2/widgets | Create Widget
-[**get_all_widgets**](WidgetsApi.md#get_all_widgets) | **GET** /v2/widgets | Get All Widgets
-
-# **create_widget**
-> WidgetResponse create_widget(widget_create_request)
-
-### HTTP response details
-
-| Status code | Description | Response headers |
-|-------------|-------------|------------------|
-**200** | Successful Response |  -  |
-**400** | Widget Too Big&lt;br&gt;Widget &amp; Part Mismatch |  -  |
-**402** | Payment Failed |  -  |
-
-# **get_all_widgets**
-> WidgetListResponse get_all_widgets(limit=limit)
-
-### HTTP response details
-
-| Status code | Description | Response headers |
-|-------------|-------------|------------------|
-**200** | Successful Response |  -  |
-`;
+import { PHP_API, PHP_ENUM, PHP_MODEL, PYTHON_DOC } from './sdk-sources.ts';
 
 const source = (lang: 'php' | 'python', tag: string): Source => ({
   lang,
@@ -369,5 +147,57 @@ describe('merging the languages', () => {
     expect(compareVersions('1.1.0', '1.0.10')).toBeGreaterThan(0);
     expect(parseSnapshot('/m/payjp+payjpv2-php/repo@v1.1.0')).toEqual({ gitDir: '/m/payjp+payjpv2-php/repo', rev: 'v1.1.0' });
     expect(() => parseSnapshot('/m/repo')).toThrow('expected <git dir>@<tag or commit>');
+  });
+});
+
+describe('extracting a record from snapshots', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** A repository named like a fetched mirror (`owner+name`), its files committed and tagged. */
+  function repository(name: string, tag: string, files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), 'sdk-ledger-'));
+    dirs.push(root);
+    const dir = join(root, name);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const env = { ...process.env, GIT_AUTHOR_DATE: '2026-06-01T16:20:15+09:00', GIT_COMMITTER_DATE: '2026-06-01T16:20:15+09:00' };
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-C', dir, ...args], { env });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'sdk');
+    git('tag', tag);
+    return join(dir, '.git');
+  }
+
+  it('reads both languages at their tags into one record naming each source', () => {
+    const php = repository('payjp+payjpv2-php', 'v1.1.0', {
+      'lib/Model/WidgetCreateRequest.php': PHP_MODEL,
+      'lib/Model/Shade.php': PHP_ENUM,
+      'lib/Model/ModelInterface.php': '<?php interface ModelInterface {}',
+      'lib/Api/WidgetsApi.php': PHP_API,
+    });
+    const python = repository('payjp+payjpv2-python', 'v1.0.10', {
+      'docs/WidgetsApi.md': PYTHON_DOC,
+      'docs/Widget.md': '# Widget\n',
+      'payjpv2/models/shape.py': 'class Shape(BaseModel):\n    actual_instance: Optional[Union[StrictStr, StrictInt]] = None\n',
+    });
+    const record = extract({ gitDir: php, rev: 'v1.1.0' }, { gitDir: python, rev: 'v1.0.10' });
+    expect(record.generation).toBe('1.1.0');
+    expect(record.sources.map((s) => [s.lang, s.repository, s.tag, s.date])).toEqual([
+      ['php', 'payjp/payjpv2-php', 'v1.1.0', '2026-06-01T16:20:15+09:00'],
+      ['python', 'payjp/payjpv2-python', 'v1.0.10', '2026-06-01T16:20:15+09:00'],
+    ]);
+    expect(record.sources.every((s) => /^[0-9a-f]{40}$/.test(s.commit))).toBe(true);
+    expect(Object.keys(record.models)).toEqual(['Shade', 'WidgetCreateRequest']);
+    expect(record.operations['createWidget']!.statuses['402']).toEqual({
+      model: 'ErrorResponse',
+      titles: ['Payment Failed'],
+      from: ['php', 'python'],
+      titlesFrom: ['python'],
+    });
+    expect(record.disagreements).toEqual(['createWidget: status 400 (Widget Too Big; Widget & Part Mismatch) in python 1.0.10, absent from php 1.1.0']);
   });
 });
