@@ -12,7 +12,8 @@
 //                               diff/ (the changelog page is the checker's findings over the history)
 //   diff/                     → contract-core/, generated/, scripts/ (it builds each version it compares)
 //   tests/ (the build's tests)→ scripts/, contract-core/, generated/, contract-tests/ (typed client), mock/, sandbox/,
-//                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools)
+//                               webhooks/ (the sandbox's webhooks judged end to end by the receiver tools), sdk-ledger/
+//   sdk-ledger/ (what each official SDK states, against the contract) → contract-core/, generated/
 //   tools/                    → anything below them, never the other way
 //   package/ (the installable package's entry points and CLI, beside tools/ at the top) → every part but
 //                               tools/ and tests/ (the repository's own, not shipped); nothing imports package/
@@ -20,7 +21,7 @@
 // x-parameter-rules vocabulary (its lint rule reads the rules as the servers do) and the objects the examples
 // name (their lint rule reads the IDs the sandbox seeds).
 const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules|example-objects)\\.ts$';
-const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff|package)/';
+const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff|package|sdk-ledger)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 const only = (name, from, allowed) => ({
@@ -56,7 +57,8 @@ module.exports = {
     only('contract-tests-above-servers', 'contract-tests', ['contract-core', 'generated', 'mock', 'sandbox']),
     only('docs-above-build', 'docs', ['contract-core', 'generated', 'scripts', 'diff']),
     only('diff-above-build', 'diff', ['contract-core', 'generated', 'scripts']),
-    only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks']),
+    only('sdk-ledger-above-core', 'sdk-ledger', ['contract-core', 'generated']),
+    only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks', 'sdk-ledger']),
     only('package-at-the-top', 'package', ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'diff']),
     {
       name: 'nothing-imports-package',

@@ -9,7 +9,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 
 const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as IConfiguration;
-const PARTS = ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'tests', 'tools', 'diff', 'package'];
+const PARTS = [
+  'scripts',
+  'generated',
+  'contract-core',
+  'mock',
+  'sandbox',
+  'webhooks',
+  'contract-tests',
+  'docs',
+  'tests',
+  'tools',
+  'diff',
+  'package',
+  'sdk-ledger',
+];
 
 async function violations(baseDir: string, parts: string[]): Promise<string[]> {
   const { output } = await cruise(parts, { ...config.options, ruleSet: { forbidden: config.forbidden ?? [] }, baseDir, validate: true });
@@ -80,6 +94,11 @@ describe('dependency rules', () => {
     ],
     ['a tool importing the package', { 'tools/a.ts': ['package/b.ts'], 'package/b.ts': [] }, 'nothing-imports-package: tools/a.ts → package/b.ts'],
     ['the package importing a tool', { 'package/a.ts': ['tools/b.ts'], 'tools/b.ts': [] }, 'package-at-the-top: package/a.ts → tools/b.ts'],
+    [
+      'the SDK ledger importing the sandbox',
+      { 'sdk-ledger/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] },
+      'sdk-ledger-above-core: sdk-ledger/a.ts → sandbox/b.ts',
+    ],
     ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],
   ])('catch %s', { timeout: 30_000 }, async (_, files, expected) => {
     expect(await violationsOf(files)).toContain(expected);
