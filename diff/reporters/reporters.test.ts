@@ -90,7 +90,7 @@ describe('reporters', () => {
 
   it('JUnit: a failure per unacknowledged breaking finding and stale acknowledgement, text escaped', () => {
     const xml = junitReport(report, result);
-    expect(xml).toContain('<testsuites name="contract diff" tests="4" failures="2">');
+    expect(xml).toContain('<testsuites name="contract diff" tests="4" failures="2" errors="0" skipped="0">');
     expect(xml).toContain('handler &lt;for it&gt;');
     expect(xml.match(/<failure /g)).toHaveLength(2);
     expect(junitReport({ ...report, findings: [], unmatched: [] }, verdict({ ...report, findings: [], unmatched: [] }, true))).toContain('name="no change"');
