@@ -99,7 +99,9 @@ describe('an ID no request can make', () => {
       expect(markdown).toContain(
         `| getPaymentMethodByCard | 200 success | needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED} |`,
       );
-      expect((JSON.parse(read('contract-results.json')) as CaseResult[])[0]!.missingPrecondition).toMatch(/set CONTRACT_ID_CARD_ID \(against this package's sandbox: --target sandbox/);
+      expect((JSON.parse(read('contract-results.json')) as CaseResult[])[0]!.missingPrecondition).toMatch(
+        /set CONTRACT_ID_CARD_ID \(against this package's sandbox: --target sandbox/,
+      );
       expect(read('contract-junit.xml')).toContain(
         `<error type="missing-precondition" message="MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED}">`,
       );

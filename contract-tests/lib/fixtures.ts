@@ -7,7 +7,7 @@ import type { ContractClient } from './client.ts';
 import type { Contract, Json, Operation } from '../../contract-core/contract.ts';
 import { fillPath } from '../../contract-core/contract.ts';
 import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
-import { MissingPrecondition, NotTheApi } from './runner.ts';
+import { MissingPrecondition, setupBody } from './runner.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;
@@ -93,35 +93,19 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
     return value;
   }
 
-  /** The answer's body as JSON; an answer that is not the API's (not JSON, a gateway status) is NotTheApi. */
-  function apiBody(what: string, response: { status: number; contentType: string | null; text: string }): Record<string, unknown> {
-    if ([502, 503, 504].includes(response.status))
-      throw new NotTheApi(`${what} answered ${response.status} (a gateway)`, { kind: 'gateway-status', status: response.status });
-    try {
-      return (JSON.parse(response.text || '{}') ?? {}) as Record<string, unknown>;
-    } catch {
-      throw new NotTheApi(`${what} answered ${response.status} with a body that is not JSON (${response.contentType ?? 'no media type'})`, {
-        kind: 'non-json-body',
-        status: response.status,
-        ...(response.contentType ? { contentType: response.contentType } : {}),
-        excerpt: response.text.slice(0, 120),
-      });
-    }
-  }
-
   async function make(parameter: string): Promise<string> {
     const entry = collections.get(parameter);
     if (creatable(entry, overrides[parameter] !== undefined)) {
       const create = entry.create;
       const body = overrides[parameter] ? await overrides[parameter]() : await resolve(create.requestBody?.example);
       const { response } = await client.send({ method: 'post', path: fillPath(create, {}), body });
-      const id = apiBody(`creating a ${parameter} with ${create.label}`, response)['id'];
+      const id = setupBody(`creating a ${parameter} with ${create.label}`, response)['id'];
       if (response.status < 300 && typeof id === 'string') return id;
       throw new Error(`creating a ${parameter} with ${create.label} answered ${response.status}: ${response.text.slice(0, 200)}`);
     }
     if (entry?.list) {
       const { response } = await client.send({ method: 'get', path: fillPath(entry.list, {}), query: { limit: 1 } });
-      const first = (apiBody(`listing ${parameter}s with ${entry.list.label}`, response) as { data?: { id?: unknown }[] }).data?.[0]?.id;
+      const first = (setupBody(`listing ${parameter}s with ${entry.list.label}`, response) as { data?: { id?: unknown }[] }).data?.[0]?.id;
       if (response.status === 200 && typeof first === 'string') return first;
       if (response.status !== 200) throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status}`);
       throw new MissingPrecondition(
@@ -144,7 +128,7 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
     const list = collections.get(parameter)?.list;
     if (list) {
       const { response } = await client.send({ method: 'get', path: fillPath(list, {}), query: { limit: 10 } });
-      const other = (apiBody(`listing ${parameter}s with ${list.label}`, response) as { data?: { id?: unknown }[] }).data?.find(
+      const other = (setupBody(`listing ${parameter}s with ${list.label}`, response) as { data?: { id?: unknown }[] }).data?.find(
         (item) => typeof item.id === 'string' && item.id !== than,
       )?.id;
       if (typeof other === 'string') return other;

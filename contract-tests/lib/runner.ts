@@ -96,6 +96,25 @@ export class NotTheApi extends Error {
   }
 }
 
+/**
+ * The body of an answer a case's set-up needed, as JSON. An answer that is not the API's (a gateway's
+ * 502/503/504, a body that is not JSON: an edge's page) is NotTheApi, an infrastructure failure of the case.
+ */
+export function setupBody(what: string, response: Pick<Answer, 'status' | 'contentType' | 'text'>): Record<string, unknown> {
+  if ([502, 503, 504].includes(response.status))
+    throw new NotTheApi(`${what} answered ${response.status} (a gateway)`, { kind: 'gateway-status', status: response.status });
+  try {
+    return (JSON.parse(response.text || '{}') ?? {}) as Record<string, unknown>;
+  } catch {
+    throw new NotTheApi(`${what} answered ${response.status} with a body that is not JSON (${response.contentType ?? 'no media type'})`, {
+      kind: 'non-json-body',
+      status: response.status,
+      ...(response.contentType ? { contentType: response.contentType } : {}),
+      excerpt: response.text.slice(0, 120),
+    });
+  }
+}
+
 export interface StepOutcome {
   result: CaseResult;
   body: unknown;
