@@ -13,6 +13,8 @@ let receiver: TestReceiver | undefined;
 afterEach(async () => {
   await client?.close();
   await receiver?.close();
+  client = undefined;
+  receiver = undefined;
 });
 
 describe("an endpoint URL's query string", () => {
