@@ -8,7 +8,6 @@ export const EXCERPT_CHARS = 500;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what this matches
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what this matches
 const UNSAFE_OR_LINE_BREAK = new RegExp(`${UNSAFE.source}|[\\n\\t]`, 'g');
 
 /** A character as the `\u{…}` escape shown in its place. */
