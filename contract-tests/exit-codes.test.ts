@@ -48,7 +48,8 @@ const reports = (dir: string) => ({
   junit: readFileSync(join(dir, 'contract-junit.xml'), 'utf8'),
   json: readFileSync(join(dir, 'contract-results.json'), 'utf8'),
 });
-const ALL_REPORTS = ['--reporter', 'console', '--reporter', 'markdown', '--reporter', 'junit', '--reporter', 'json'];
+const FILE_REPORTS = ['--reporter', 'markdown', '--reporter', 'junit', '--reporter', 'json'];
+const ALL_REPORTS = ['--reporter', 'console', ...FILE_REPORTS];
 
 const servers: FakeServer[] = [];
 let sandbox: Sandbox;
@@ -143,21 +144,7 @@ describe('infrastructure: exit 2, never 1', () => {
   test('a server that never answers (--timeout)', async () => {
     const silent = await started(silentServer());
     const dir = outputDir();
-    const run = await verify([
-      ...QUICK,
-      '--timeout',
-      '300',
-      '--base-url',
-      silent.url,
-      '--reporter',
-      'json',
-      '--reporter',
-      'markdown',
-      '--reporter',
-      'junit',
-      '--output-dir',
-      dir,
-    ]);
+    const run = await verify([...QUICK, '--timeout', '300', '--base-url', silent.url, ...FILE_REPORTS, '--output-dir', dir]);
     expect(run.code).toBe(2);
     expect(expectInfrastructureOnly(dir).flatMap((r) => r.infrastructure.map((f) => f.kind))).toContain('timeout');
   });
@@ -176,21 +163,7 @@ describe('infrastructure: exit 2, never 1', () => {
   test('answers larger than --max-body-bytes are not read on', async () => {
     const huge = await started(hugeServer(4 * 2 ** 20));
     const dir = outputDir();
-    const run = await verify([
-      ...QUICK,
-      '--max-body-bytes',
-      '100000',
-      '--base-url',
-      huge.url,
-      '--reporter',
-      'json',
-      '--reporter',
-      'markdown',
-      '--reporter',
-      'junit',
-      '--output-dir',
-      dir,
-    ]);
+    const run = await verify([...QUICK, '--max-body-bytes', '100000', '--base-url', huge.url, ...FILE_REPORTS, '--output-dir', dir]);
     expect(run.code).toBe(2);
     const kinds = expectInfrastructureOnly(dir).flatMap((r) => r.infrastructure.map((f) => f.kind));
     expect(new Set(kinds)).toEqual(new Set(['too-large']));
