@@ -20,6 +20,7 @@ import { ROUTES } from './routes.ts';
 import type { Database } from './storage/database.ts';
 import { type Tenants, keyDigest } from './tenants.ts';
 import { random } from '../contract-core/random.ts';
+import { SANDBOX_HEADER, SANDBOX_HEADER_VALUE } from '../contract-core/sandbox-identity.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
@@ -109,6 +110,8 @@ export function createApp(
   }
 
   return (req, res) => {
+    // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
+    res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
     const target = readTarget(req.method ?? 'GET', req.url ?? '/');
     if (target.form !== 'path') {
       req.resume();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp } from './app.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
+import { shownUrl } from '../contract-core/secret-url.ts';
 import { type Shared, TABLES } from './state.ts';
 import { Database } from './storage/database.ts';
 import { Tenants } from './tenants.ts';
@@ -79,5 +80,5 @@ if (import.meta.main) {
   console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}; objects ${db ? `in ${db}` : 'in memory'}`);
   const endpoints = webhooks?.endpoints ?? [];
   if (endpoints.length > 0)
-    console.log(`webhooks to ${endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${sandbox.url}/sandbox/webhooks/deliveries`);
+    console.log(`webhooks to ${endpoints.map((endpoint) => shownUrl(endpoint.url)).join(', ')}; delivery log: ${sandbox.url}/sandbox/webhooks/deliveries`);
 }

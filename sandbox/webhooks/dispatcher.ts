@@ -4,6 +4,7 @@
 // (contract-core/webhook-delivery.ts, our inference) and the delivery is marked failed after the last try.
 // `pending_webhooks` on the event counts the endpoints that have not acknowledged it. Faults (a seeded draw
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
+import { shownUrl } from '../../contract-core/secret-url.ts';
 import { random } from '../../contract-core/random.ts';
 import type { SandboxEvent } from '../model.ts';
 import { timestamp } from '../store.ts';
@@ -103,7 +104,8 @@ export class WebhookDispatcher {
   summary() {
     const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, ...faults } = this.settings;
     return {
-      endpoints: endpoints.map((endpoint) => ({ url: endpoint.url, types: endpoint.types ? [...endpoint.types] : null })),
+      // The query string may hold a secret of the receiver's: shown as `?…`.
+      endpoints: endpoints.map((endpoint) => ({ url: shownUrl(endpoint.url), types: endpoint.types ? [...endpoint.types] : null })),
       timeout_ms: timeoutMs,
       retry_delays_ms: retryDelaysMs,
       concurrency,
@@ -145,7 +147,7 @@ export class WebhookDispatcher {
       id: `whdl_${this.#delivered}`,
       event_id: event.id,
       event_type: event.type,
-      endpoint: queue.endpoint.url,
+      endpoint: shownUrl(queue.endpoint.url),
       injected,
       status,
       attempts: [],

@@ -46,6 +46,10 @@ describe('webhook options from the environment', () => {
       [{ SANDBOX_WEBHOOK_URLS: '127.0.0.1:3000', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'not a url', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://user:secret@127.0.0.1/', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must not carry a user name or password'],
+      // The token would cross a network in the clear (contract-core/secret-url.ts): https, or http to this machine.
+      [{ SANDBOX_WEBHOOK_URLS: 'http://10.0.0.5:3000/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
+      [{ SANDBOX_WEBHOOK_URLS: 'http://0.0.0.0:3000/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
+      [{ SANDBOX_WEBHOOK_URLS: 'http://receiver.example.jp/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/' }, 'SANDBOX_WEBHOOK_TOKEN (with SANDBOX_WEBHOOK_URLS) is required'],
       [
         { SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/', SANDBOX_WEBHOOK_TOKEN: 'two words' },

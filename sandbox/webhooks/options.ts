@@ -3,6 +3,7 @@
 // faults, each a rate and all off by default. Read from startSandbox()'s `webhooks` option or from the
 // environment of `npm run sandbox`; anything invalid is refused before the server starts, naming the option
 // or the variable.
+import { secretUrl } from '../../contract-core/secret-url.ts';
 import { DELIVERY_TIMEOUT_MS, RETRY_SCHEDULE_S } from '../../contract-core/webhook-delivery.ts';
 
 export interface WebhookEndpoint {
@@ -61,18 +62,11 @@ export interface DeliverySettings {
 /** Printable ASCII without spaces: what an HTTP header value can carry unchanged. */
 const TOKEN = /^[\x21-\x7e]+$/;
 
-/** The URL, if it is one the sandbox may post to: http(s), no user or password in it. */
-export function checkEndpointUrl(raw: string, where: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`sandbox: ${where} is not a URL (got ${JSON.stringify(raw)})`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`sandbox: ${where} must be an http or https URL (got ${JSON.stringify(raw)})`);
-  if (url.username !== '' || url.password !== '') throw new Error(`sandbox: ${where} must not carry a user name or password (got a URL with credentials)`);
-  return url.href;
-}
+/**
+ * The URL, if the sandbox may post the webhook token to it: https, or http to this machine, no user or password
+ * (contract-core/secret-url.ts, the rule of every tool that sends a secret).
+ */
+export const checkEndpointUrl = (raw: string, where: string): string => secretUrl(raw, `sandbox: ${where}`, 'the webhook token').href;
 
 function checkToken(token: string | undefined, where: string): string {
   if (token === undefined) throw new Error(`sandbox: ${where} is required: the X-Payjp-Webhook-Token your receiver checks`);
