@@ -14,6 +14,7 @@ import type { Database } from './storage/database.ts';
 import type { Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
 import { statusPage } from './status.ts';
+import { now } from './store.ts';
 import { webhookPage } from './webhooks/pages.ts';
 
 /** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
@@ -27,7 +28,7 @@ interface Page {
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
     type: 'card',
-    card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
+    card: { number: token, exp_month: 12, exp_year: new Date(now()).getUTCFullYear() + 5, cvc: '123' },
     billing_details: { email: 'customer@example.jp' },
     ...(customerId ? { customer_id: customerId } : {}),
   });

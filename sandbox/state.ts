@@ -64,7 +64,11 @@ export const TABLES = {
   checkoutSessions: table<CheckoutSession>('checkout_sessions'),
   products: table<Product>('products'),
   prices: table<Price>('prices', { product_id: (p) => p.product_id, lookup_key: (p) => p.lookup_key }, [['product_id'], ['lookup_key']]),
-  taxRates: table<TaxRate>('tax_rates'),
+  taxRates: table<TaxRate>('tax_rates', { active: (r) => String(r.active), inclusive: (r) => String(r.inclusive) }, [
+    ['active', 'inclusive'],
+    ['active'],
+    ['inclusive'],
+  ]),
   events: table<SandboxEvent>(
     'events',
     {
@@ -119,7 +123,7 @@ export class State {
   readonly checkoutSessions: Collection<CheckoutSession>;
   readonly products: Collection<Product>;
   readonly prices: Collection<Price, 'product_id' | 'lookup_key'>;
-  readonly taxRates: Collection<TaxRate>;
+  readonly taxRates: Collection<TaxRate, 'active' | 'inclusive'>;
   readonly events: Collection<SandboxEvent, 'resource_id' | 'object' | 'type'>;
   readonly balances: FixedCollection<Balance>;
   readonly statements: FixedCollection<Statement>;
@@ -130,6 +134,7 @@ export class State {
   readonly paymentMethodByCardId: KeyValue<string>; // card ID (car_…) → payment method ID
   readonly refundedAmount: KeyValue<number>; // payment flow ID → refunded so far
   readonly lineItemsOf: KeyValue<LineItem[]>; // checkout session ID → its line items
+  readonly authorizationEndsAt: KeyValue<string>; // payment flow ID → when its uncaptured authorization lapses
 
   constructor(db: Database, tenant: string, shared: Shared) {
     this.db = db;
@@ -157,6 +162,7 @@ export class State {
     this.paymentMethodByCardId = new KeyValue(db, tenant, 'payment_method_by_card_id');
     this.refundedAmount = new KeyValue(db, tenant, 'refunded_amount');
     this.lineItemsOf = new KeyValue(db, tenant, 'line_items_of');
+    this.authorizationEndsAt = new KeyValue(db, tenant, 'authorization_ends_at');
   }
 
   get origin(): string {

@@ -13,6 +13,7 @@ import { Skip, setupBody, type RequestParts, type Run, type VariantName } from '
 export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   forbidden: 'cannot be provoked from outside in test mode: 403 needs a valid key without permission, and a test key has them all',
   test_card_on_livemode: 'cannot be provoked from outside in test mode: needs a live key, which the runner refuses',
+  apple_pay_disabled_in_livemode: 'cannot be provoked from outside in test mode: needs an Apple Pay payment with a live key, which the runner refuses',
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
 const NO_BODY =

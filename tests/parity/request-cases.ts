@@ -27,17 +27,18 @@ const customers = (headers: Record<string, string | string[]>, body?: string | B
   ...(body === undefined ? {} : { body }),
 });
 const list = (query: string, headers: Record<string, string | string[]> = bearer): RawRequest => ({ method: 'GET', path: `/v2/customers${query}`, headers });
-/** A createCustomer body of exactly `bytes` bytes. */
+/** A createProduct body of exactly `bytes` bytes (a product's description has no bound; a customer's has 255 characters). */
 const bodyOfSize = (bytes: number): string => {
-  const frame = '{"description":""}';
-  return `{"description":"${'x'.repeat(bytes - frame.length)}"}`;
+  const frame = '{"name":"x","description":""}';
+  return `{"name":"x","description":"${'x'.repeat(bytes - frame.length)}"}`;
 };
+const products = (headers: Record<string, string | string[]>, body: string): RawRequest => ({ method: 'POST', path: '/v2/products', headers, body });
 const nested = (levels: number): string => `{"metadata":{"n":${'['.repeat(levels - 2)}${']'.repeat(levels - 2)}}}`;
 
 const PUBLISHED_AUTH = 'PAY.JP: the secret key as a bearer token or as the basic user name (the published client sends either)';
 const AUTH_FIRST = 'ours: authentication is checked before anything else, so that nothing is told to a client without a key (the sandbox has always done so)';
 const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is far above any documented request; the catalog has no 413`;
-const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
+const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 5 levels (request-bounds.test.ts); metadata values are free-form (PAY.JP's SDK 1.0.8), so nested arrays are taken; the catalog has no 413`;
 const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
 const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
@@ -214,21 +215,19 @@ export const PARITY_CASES: readonly ParityCase[] = [
     status: 200,
     source: 'RFC 9110 §8.3.1: media types are case-insensitive',
   },
-  { name: `a body of exactly ${MAX_BODY_BYTES} bytes`, request: customers(json, bodyOfSize(MAX_BODY_BYTES)), status: 200, source: BODY_BOUND },
+  { name: `a body of exactly ${MAX_BODY_BYTES} bytes`, request: products(json, bodyOfSize(MAX_BODY_BYTES)), status: 200, source: BODY_BOUND },
   {
     name: `a body of ${MAX_BODY_BYTES + 1} bytes`,
-    request: customers(json, bodyOfSize(MAX_BODY_BYTES + 1)),
+    request: products(json, bodyOfSize(MAX_BODY_BYTES + 1)),
     status: 400,
     code: 'invalid_request',
     source: BODY_BOUND,
   },
-  { name: 'a body of 10 MB', request: customers(json, bodyOfSize(10 * 1024 * 1024)), status: 400, code: 'invalid_request', source: BODY_BOUND },
+  { name: 'a body of 10 MB', request: products(json, bodyOfSize(10 * 1024 * 1024)), status: 400, code: 'invalid_request', source: BODY_BOUND },
   {
     name: `a body nested ${MAX_JSON_DEPTH} levels`,
     request: customers(json, nested(MAX_JSON_DEPTH)),
-    status: 422,
-    code: 'validation_error',
-    field: 'metadata.n',
+    status: 200,
     source: DEPTH_BOUND,
   },
   {
