@@ -89,7 +89,8 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         // Without an operation Prism answers 404 whatever the body.
         let body: unknown = null;
         if (operation) {
-          const reading = readJsonBody(bytes, req.headers['content-type'], operation.requestBody !== undefined, credentials.publishable);
+          const presence = operation.requestBody === undefined ? 'none' : operation.requestBody.required ? 'required' : 'optional';
+          const reading = readJsonBody(bytes, req.headers['content-type'], presence, credentials.publishable);
           if (!reading.ok) return answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
           body = reading.value ?? null;
           const refusal = credentials.publishable ? publishableKeyRefusal(operation.operationId, body) : undefined;

@@ -61,9 +61,9 @@ export function createApp(
     const { route, params } = match;
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
-    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body !== undefined, credentials.publishable);
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body ?? 'none', credentials.publishable);
     if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
-    // An optional body left out is `{}`; a required one stays undefined, for the validator to name.
+    // An optional body left out (or `null`) is `{}`; a required one stays undefined, for the validator to name.
     const body = route.body === 'optional' ? (reading.value ?? {}) : reading.value;
     const refusal = credentials.publishable ? publishableKeyRefusal(route.operationId, body) : undefined;
     if (refusal) throw unauthorized(refusal);

@@ -1,6 +1,7 @@
 // The requests the mock and the sandbox must answer alike (tests/parity/requests.test.ts sends each to both),
 // each with the answer and where the rule comes from: PAY.JP's published documents, an RFC that PAY.JP does
 // not restate, or our inference with its reason. The rules are stated for users in openapi.yaml ("Requests").
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../contract-core/request-body.ts';
 import type { RawRequest } from './http.ts';
 
@@ -40,6 +41,9 @@ const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is 
 const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
 const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
 const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
+const NULL_BODY =
+  'the published client (@payjp/payjpv2 1.0.5) types these bodies `… | null` and sends null as the JSON text null (contract-core/request-body.ts)';
+const nullBody = (path: string): RawRequest => ({ method: 'POST', path, headers: json, body: 'null' });
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
 
 export const PARITY_CASES: readonly ParityCase[] = [
@@ -362,6 +366,23 @@ export const PARITY_CASES: readonly ParityCase[] = [
     status: 422,
     code: 'validation_error',
     source: 'the published client: confirm=true の場合のみ指定できます (the if/then of PaymentFlowCreateRequest)',
+  },
+  // A JSON null: no body where the body is optional (each of the five has an object of its own in the seed).
+  ...(
+    [
+      ['cancelPaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToCancel}/cancel`],
+      ['capturePaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToCapture}/capture`],
+      ['confirmPaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToConfirmForCapture}/confirm`],
+      ['createSetupFlow', '/v2/setup_flows'],
+      ['cancelSetupFlow', `/v2/setup_flows/${EXAMPLE_OBJECTS.setupFlowToCancel}/cancel`],
+    ] as const
+  ).map(([operation, path]) => ({ name: `a JSON null body on ${operation} (optional body)`, request: nullBody(path), status: 200, source: NULL_BODY })),
+  {
+    name: 'a JSON null body where the body is required',
+    request: customers(json, 'null'),
+    status: 422,
+    code: 'validation_error',
+    source: `${NULL_BODY}; a required body is an object (the client types it without null)`,
   },
   // The path and the method.
   { name: 'a trailing slash', request: list('/'), status: 404, code: 'not_found', source: 'ours: an empty segment names no object' },
