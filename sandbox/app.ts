@@ -1,6 +1,7 @@
 // One request through the sandbox: auth, rate limit, routing, injected faults, idempotency, body checks,
 // the handler (a unit of the store: its writes are committed before the answer leaves); every error
-// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts) and POST /sandbox/reset.
+// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts; an isolated tenant's under
+// /tenants/<ref>/sandbox/), POST /sandbox/reset and GET /sandbox/tenant.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
@@ -24,6 +25,8 @@ import { random } from '../contract-core/random.ts';
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+/** An isolated tenant's pages: /tenants/<ref>/sandbox/… (tenants.ts). */
+const TENANT_PAGES = /^\/tenants\/([\w-]+)(\/sandbox\/.*)$/;
 const BAD_GATEWAY_PAGE =
   '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The server returned an invalid or incomplete response.</p></body></html>\n';
@@ -98,6 +101,18 @@ export function createApp(
     send(res, response);
   }
 
+  /** GET /sandbox/tenant with a key: where that key's pages are (with isolated keys, under its reference). */
+  async function tenantPages(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
+    req.resume();
+    const origin = db.unit(() => tenants.state(tenants.tenantOf(credentials.key)).origin);
+    await db.committed();
+    send(res, {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ object: 'sandbox.tenant', isolated: tenants.isolated, pages: `${origin}/sandbox` }),
+    });
+  }
+
   /** POST /sandbox/reset with a key: that key's objects (isolated keys), or all of them, back to the seed. */
   async function reset(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
     req.resume();
@@ -119,15 +134,29 @@ export function createApp(
     const failed = (error: unknown) => {
       if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
     };
-    if (path === '/sandbox/reset' && req.method === 'POST') {
+    const keyed = (path === '/sandbox/reset' && req.method === 'POST' && reset) || (path === '/sandbox/tenant' && req.method === 'GET' && tenantPages);
+    if (keyed) {
       try {
-        return void reset(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+        return void keyed(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
       } catch (error) {
         req.resume();
         return failed(error);
       }
     }
-    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query)).catch(failed);
+    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query), undefined).catch(failed);
+    const scoped = TENANT_PAGES.exec(path);
+    if (scoped) {
+      const tenant = tenants.isolated ? tenants.byRef(scoped[1]!) : undefined;
+      if (tenant === undefined) {
+        req.resume();
+        return send(res, {
+          status: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: `No key's objects have the reference ${scoped[1]} (a reset or an eviction ends them).\n`,
+        });
+      }
+      return void handleBrowser(db, tenants, req, res, scoped[2]!, new URLSearchParams(query), tenant).catch(failed);
+    }
     answer(req, res, path, query).catch(failed);
   };
 }

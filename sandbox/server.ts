@@ -23,6 +23,8 @@ export interface SandboxOptions extends AppOptions {
    * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
    */
   db?: string | Database;
+  /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them. */
+  maxTenants?: number;
 }
 
 export interface Sandbox {
@@ -38,10 +40,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const value = options[name];
     if (value !== undefined && !isTimerMs(value)) throw new SettingError(`sandbox: ${name} must be ${timerMsWhat()} (got ${value})`);
   }
+  const { maxTenants } = options;
+  if (maxTenants !== undefined && !(Number.isInteger(maxTenants) && maxTenants >= 1))
+    throw new SettingError(`sandbox: maxTenants must be an integer >= 1 (got ${maxTenants})`);
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
-  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
+  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, ...(maxTenants ? { maxTenants } : {}) });
   const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

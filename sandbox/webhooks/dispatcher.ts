@@ -23,6 +23,8 @@ const STREAM = 0x5eb400c5;
 /** One event for one endpoint: acknowledged once, whichever of its deliveries (a duplicate too) gets a 2xx. */
 interface Subscription {
   event: SandboxEvent;
+  /** Whose event it is: its deliveries are that tenant's log. */
+  tenant: string;
   acknowledged: boolean;
   /** Writes the event's new `pending_webhooks` back to the store. */
   save(event: SandboxEvent): void;
@@ -59,8 +61,8 @@ export class WebhookDispatcher {
   #active = 0;
   /** Deliveries recorded so far (dropped and refused ones too): their IDs are `whdl_1`, `whdl_2`…. */
   #delivered = 0;
-  #lostCount = 0;
-  readonly #lost: LostEvent[] = [];
+  /** Lost events by tenant: how many, and the newest. */
+  readonly #lost = new Map<string, { count: number; newest: LostEvent[] }>();
   /** The note of a delivery refused because the queue is full (one string, however many). */
   readonly #queueFull: string;
 
@@ -76,18 +78,20 @@ export class WebhookDispatcher {
    * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn;
    * `save` writes the event back when an acknowledgement changes it.
    */
-  created(event: SandboxEvent, save: (event: SandboxEvent) => void): boolean {
+  created(event: SandboxEvent, tenant: string, save: (event: SandboxEvent) => void): boolean {
     if (this.#roll(this.settings.lostEventRate)) {
-      this.#lostCount += 1;
-      this.#lost.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
-      if (this.#lost.length > REMEMBERED_LOST) this.#lost.shift();
+      let lost = this.#lost.get(tenant);
+      if (!lost) this.#lost.set(tenant, (lost = { count: 0, newest: [] }));
+      lost.count += 1;
+      lost.newest.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
+      if (lost.newest.length > REMEMBERED_LOST) lost.newest.shift();
       return false;
     }
     let subscribed = 0;
     for (const queue of this.#queues) {
       if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
       subscribed += 1;
-      const subscription: Subscription = { event, acknowledged: false, save };
+      const subscription: Subscription = { event, tenant, acknowledged: false, save };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
         continue;
@@ -99,8 +103,8 @@ export class WebhookDispatcher {
     return true;
   }
 
-  /** What is configured and what is going on, for GET /sandbox/webhooks. */
-  summary() {
+  /** What is configured and what is going on (the lost events: the tenant's), for GET /sandbox/webhooks. */
+  summary(tenant: string) {
     const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, ...faults } = this.settings;
     return {
       endpoints: endpoints.map((endpoint) => ({ url: endpoint.url, types: endpoint.types ? [...endpoint.types] : null })),
@@ -116,7 +120,7 @@ export class WebhookDispatcher {
         lost_event_rate: faults.lostEventRate,
       },
       active_deliveries: this.#active,
-      lost_events: { count: this.#lostCount, newest: this.#lost.toReversed() },
+      lost_events: { count: this.#lost.get(tenant)?.count ?? 0, newest: this.#lost.get(tenant)?.newest.toReversed() ?? [] },
     };
   }
 
@@ -139,19 +143,22 @@ export class WebhookDispatcher {
     status: DeliveryRecord['status'],
     note: string | null,
   ): DeliveryRecord {
-    const { event } = subscription;
+    const { event, tenant } = subscription;
     this.#delivered += 1;
-    return this.log.add({
-      id: `whdl_${this.#delivered}`,
-      event_id: event.id,
-      event_type: event.type,
-      endpoint: queue.endpoint.url,
-      injected,
-      status,
-      attempts: [],
-      next_attempt_at: null,
-      note,
-    });
+    return this.log.add(
+      {
+        id: `whdl_${this.#delivered}`,
+        event_id: event.id,
+        event_type: event.type,
+        endpoint: queue.endpoint.url,
+        injected,
+        status,
+        attempts: [],
+        next_attempt_at: null,
+        note,
+      },
+      tenant,
+    );
   }
 
   #start(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected']): void {
