@@ -25,6 +25,8 @@ interface Subscription {
   event: SandboxEvent;
   /** Whose event it is: its deliveries are that tenant's log. */
   tenant: string;
+  /** The event's size as JSON (characters), counted against the queue's bound for each delivery of it. */
+  chars: number;
   acknowledged: boolean;
   /** Writes the event's new `pending_webhooks` back to the store. */
   save(event: SandboxEvent): void;
@@ -57,20 +59,23 @@ export class WebhookDispatcher {
   readonly #draw: () => number;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #closing = new AbortController();
-  /** Deliveries waiting (ready, delayed, held, between retries) or in flight. */
+  /** Deliveries waiting (ready, delayed, held, between retries) or in flight, and the characters of their events. */
   #active = 0;
+  #activeChars = 0;
   /** Deliveries recorded so far (dropped and refused ones too): their IDs are `whdl_1`, `whdl_2`…. */
   #delivered = 0;
   /** Lost events by tenant: how many, and the newest. */
   readonly #lost = new Map<string, { count: number; newest: LostEvent[] }>();
-  /** The note of a delivery refused because the queue is full (one string, however many). */
+  /** The notes of a delivery refused because the queue is full, by count or by size (one string each, however many). */
   readonly #queueFull: string;
+  readonly #queueHeavy: string;
 
   constructor(settings: DeliverySettings, seed: number | undefined) {
     this.settings = settings;
     this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
     this.#draw = random((seed ?? Date.now()) ^ STREAM);
     this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
+    this.#queueHeavy = `not sent: the deliveries waiting already held ${settings.maxQueuedChars} characters of events`;
   }
 
   /**
@@ -88,10 +93,12 @@ export class WebhookDispatcher {
       return false;
     }
     let subscribed = 0;
+    let chars: number | undefined;
     for (const queue of this.#queues) {
       if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
       subscribed += 1;
-      const subscription: Subscription = { event, tenant, acknowledged: false, save };
+      chars ??= JSON.stringify(event).length;
+      const subscription: Subscription = { event, tenant, chars, acknowledged: false, save };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
         continue;
@@ -105,7 +112,7 @@ export class WebhookDispatcher {
 
   /** What is configured and what is going on (the lost events: the tenant's), for GET /sandbox/webhooks. */
   summary(tenant: string) {
-    const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, ...faults } = this.settings;
+    const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, maxQueuedChars, ...faults } = this.settings;
     return {
       endpoints: endpoints.map((endpoint) => ({ url: endpoint.url, types: endpoint.types ? [...endpoint.types] : null })),
       timeout_ms: timeoutMs,
@@ -120,6 +127,8 @@ export class WebhookDispatcher {
         lost_event_rate: faults.lostEventRate,
       },
       active_deliveries: this.#active,
+      max_queued_chars: maxQueuedChars,
+      active_chars: this.#activeChars,
       lost_events: { count: this.#lost.get(tenant)?.count ?? 0, newest: this.#lost.get(tenant)?.newest.toReversed() ?? [] },
     };
   }
@@ -162,11 +171,12 @@ export class WebhookDispatcher {
   }
 
   #start(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected']): void {
-    if (this.#active >= this.settings.maxQueued) {
-      this.#record(queue, subscription, injected, 'failed', this.#queueFull);
+    if (this.#active >= this.settings.maxQueued || this.#activeChars + subscription.chars > this.settings.maxQueuedChars) {
+      this.#record(queue, subscription, injected, 'failed', this.#active >= this.settings.maxQueued ? this.#queueFull : this.#queueHeavy);
       return;
     }
     this.#active += 1;
+    this.#activeChars += subscription.chars;
     const job: Job = { record: this.#record(queue, subscription, injected, 'pending', null), queue, subscription };
     const delay = this.settings.delayMs > 0 ? this.#draw() * this.settings.delayMs : 0;
     const reorder = this.#roll(this.settings.reorderRate);
@@ -240,14 +250,20 @@ export class WebhookDispatcher {
     if (status !== null && status >= 200 && status <= 299) {
       record.status = 'succeeded';
       this.#acknowledge(subscription);
-      this.#active -= 1;
+      this.#done(subscription);
     } else if (retryIn !== undefined) this.#later(job, retryIn, () => this.#enqueue(job, false));
     else {
       record.status = 'failed';
       record.note = `no 2xx answer in ${number} attempts`;
-      this.#active -= 1;
+      this.#done(subscription);
     }
     this.#pump(queue);
+  }
+
+  /** A delivery has ended: it leaves the queue's count and size. */
+  #done(subscription: Subscription): void {
+    this.#active -= 1;
+    this.#activeChars -= subscription.chars;
   }
 
   #acknowledge(subscription: Subscription): void {

@@ -27,6 +27,11 @@ export interface WebhookOptions {
   concurrency?: number;
   /** Deliveries waiting or in flight, all endpoints together, beyond which new ones fail at once (default 10,000). */
   maxQueued?: number;
+  /**
+   * Characters of JSON of the events those deliveries carry, counted once per delivery, beyond which new ones
+   * fail at once (default 32 MiB: a queue of large events stays within about 64 MB of heap).
+   */
+  maxQueuedChars?: number;
   /** Share of deliveries (0-1) sent twice. */
   duplicateRate?: number;
   /** Each delivery's first attempt waits a seeded random time below this, in ms. */
@@ -52,6 +57,7 @@ export interface DeliverySettings {
   retryDelaysMs: readonly number[];
   concurrency: number;
   maxQueued: number;
+  maxQueuedChars: number;
   duplicateRate: number;
   delayMs: number;
   reorderRate: number;
@@ -87,6 +93,8 @@ function checkNumber(value: number | undefined, where: string, what: string, val
   return value;
 }
 
+/** The default bound of the queue in characters of the events it holds (options' maxQueuedChars). */
+export const MAX_QUEUED_CHARS = 32 * 1024 * 1024;
 const isRate = (value: number) => value >= 0 && value <= 1;
 const A_RATE = 'a number from 0 to 1';
 /** The largest time scale whose longest retry wait (6 h) a timer still holds. */
@@ -115,6 +123,13 @@ export function resolveWebhookOptions(options: WebhookOptions): DeliverySettings
     retryDelaysMs: RETRY_SCHEDULE_S.map((seconds) => seconds * 1000 * timeScale),
     concurrency: checkNumber(options.concurrency, 'webhooks.concurrency', 'an integer >= 1', (value) => Number.isInteger(value) && value >= 1, 1),
     maxQueued: checkNumber(options.maxQueued, 'webhooks.maxQueued', 'an integer >= 1', (value) => Number.isInteger(value) && value >= 1, 10_000),
+    maxQueuedChars: checkNumber(
+      options.maxQueuedChars,
+      'webhooks.maxQueuedChars',
+      'an integer >= 1',
+      (value) => Number.isInteger(value) && value >= 1,
+      MAX_QUEUED_CHARS,
+    ),
     duplicateRate: checkNumber(options.duplicateRate, 'webhooks.duplicateRate', A_RATE, isRate, 0),
     delayMs: checkNumber(options.delayMs, 'webhooks.delayMs', timerMsWhat(), isTimerMs, 0),
     reorderRate: checkNumber(options.reorderRate, 'webhooks.reorderRate', A_RATE, isRate, 0),
