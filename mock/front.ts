@@ -112,7 +112,17 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         }
         const { 'content-type': _, ...kept } = headers;
         const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
-        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), kept);
+        // A method the path does not have: 404 (the catalog has no 405) with the path's methods in `Allow`, as the sandbox answers.
+        const allow =
+          operation || seen.pathMethods.length === 0
+            ? {}
+            : {
+                allow: seen.pathMethods
+                  .map((m) => m.toUpperCase())
+                  .sort()
+                  .join(', '),
+              };
+        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), { ...kept, ...allow });
       })
       .catch((error: unknown) => {
         if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);

@@ -57,7 +57,7 @@ export function createApp(
       if (wait > 0) throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
     }
     const match = router.match(method, path);
-    if (!match) throw new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
+    if (!match) throw unrouted(router, method, path);
     if (roll(options.errorRate)) throw injected('internal_server_error');
     if (roll(options.htmlErrorRate)) return send(res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: BAD_GATEWAY_PAGE });
 
@@ -159,6 +159,17 @@ export function createApp(
     }
     answer(req, res, path, query).catch(failed);
   };
+}
+
+/**
+ * No route: `404 not_found`, as for a path no operation has (the catalog has no 405: sandbox/README.md,
+ * "HTTP"), with `Allow` naming the methods the path does have, when it has some (RFC 9110 §10.2.1 lets any
+ * answer carry it), so that a client learns what it may send there.
+ */
+function unrouted(router: Router, method: string, path: string): ApiError {
+  const methods = router.methodsOf(path);
+  if (methods.length === 0) return new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
+  return new ApiError('not_found', `${path} has no ${method} operation; it answers ${methods.join(', ')}.`, { headers: { allow: methods.join(', ') } });
 }
 
 /** Whether an answer is kept under its Idempotency-Key: a success, or a problem the catalog marks `stored`. */

@@ -15,6 +15,8 @@ export interface ParityCase {
   code?: string;
   /** A field that `errors[]` must name (422). */
   field?: string;
+  /** The `Allow` header the answer must carry. */
+  allow?: string;
   source: string;
 }
 
@@ -43,6 +45,8 @@ const MEDIA_TYPE = 'ours: the spec documents application/json only, the publishe
 const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
 const NULL_BODY =
   'the published client (@payjp/payjpv2 1.0.5) types these bodies `… | null` and sends null as the JSON text null (contract-core/request-body.ts)';
+const NO_405 =
+  "the catalog is closed and has no 405 code (a method the path lacks is, for a client, an operation that does not exist: 404 not_found), and `Allow` names the path's methods (RFC 9110 §10.2.1 lets any answer carry it)";
 const nullBody = (path: string): RawRequest => ({ method: 'POST', path, headers: json, body: 'null' });
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
 
@@ -173,7 +177,8 @@ export const PARITY_CASES: readonly ParityCase[] = [
     name: 'HEAD with a key',
     request: { method: 'HEAD', path: '/v2/customers', headers: bearer },
     status: 404,
-    source: 'ours: the API documents no HEAD operation; the catalog has no 405 (as for any other method)',
+    allow: 'GET, POST',
+    source: `ours: the API documents no HEAD operation; ${NO_405}`,
   },
   {
     name: 'a malformed Idempotency-Key',
@@ -391,6 +396,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
     request: { method: 'PUT', path: '/v2/customers', headers: json, body: '{}' },
     status: 404,
     code: 'not_found',
-    source: 'ours: the catalog has no 405 (mock/README.md)',
+    allow: 'GET, POST',
+    source: `ours: ${NO_405}`,
+  },
+  {
+    name: 'a method a path with an ID does not have',
+    request: { method: 'PUT', path: `/v2/customers/${EXAMPLE_OBJECTS.customer}`, headers: json, body: '{}' },
+    status: 404,
+    code: 'not_found',
+    allow: 'DELETE, GET, POST',
+    source: `ours: ${NO_405}`,
   },
 ];
