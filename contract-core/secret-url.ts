@@ -2,6 +2,8 @@
 // where nobody on the way can read it. The one rule of every tool that sends one (verify's key, trigger's key,
 // webhooks-check's token, the sandbox's webhook token), applied before anything is sent.
 
+import { SettingError } from './settings.ts';
+
 /** The loopback hosts by name: `localhost`, 127.0.0.0/8 and [::1]. Never 0.0.0.0, which is no destination. */
 const LOOPBACK_NAMES = new Set(['localhost', '[::1]']);
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -11,7 +13,7 @@ export const maySendSecretTo = (url: URL): boolean =>
   url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_NAMES.has(url.hostname) || LOOPBACK_V4.test(url.hostname)));
 
 /**
- * `raw` as a URL a secret may be sent to, or an Error naming `name` (the flag or variable) and `secret` (what
+ * `raw` as a URL a secret may be sent to, or a SettingError (one line, exit 2 at a server's start) naming `name` (the flag or variable) and `secret` (what
  * would go with each request). A URL holding a user name or password is refused without being quoted.
  */
 export function secretUrl(raw: string, name: string, secret: string): URL {
@@ -19,12 +21,12 @@ export function secretUrl(raw: string, name: string, secret: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`${name} is not a URL (got ${JSON.stringify(raw.slice(0, 200))})`);
+    throw new SettingError(`${name} is not a URL (got ${JSON.stringify(raw.slice(0, 200))})`);
   }
-  if (url.username !== '' || url.password !== '') throw new Error(`${name} must not carry a user name or password (the URL is not shown)`);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http or https URL (got ${JSON.stringify(shown(url))})`);
+  if (url.username !== '' || url.password !== '') throw new SettingError(`${name} must not carry a user name or password (the URL is not shown)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SettingError(`${name} must be an http or https URL (got ${JSON.stringify(shown(url))})`);
   if (!maySendSecretTo(url))
-    throw new Error(
+    throw new SettingError(
       `${name} must be https, or http on this machine (127.0.0.1, localhost, [::1]): ${secret} is sent with every request (got ${JSON.stringify(shown(url))})`,
     );
   return url;

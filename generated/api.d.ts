@@ -3746,15 +3746,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_payment_method_types`, `payment_flow_expired`, `extended_authorization_not_available`, `apple_pay_disabled_in_livemode`, `invalid_apple_pay_token`, `unacceptable_brand_on_apple_pay`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem400"];
-            };
-        };
         /** @description Unauthorized: `unauthorized`. */
         Unauthorized: {
             headers: {

@@ -67,6 +67,12 @@ describe('the error catalog', () => {
     expect(isErrorCode('toString')).toBe(false);
   });
 
+  it('emits a shared error response only where an operation answers it', () => {
+    const refs = JSON.stringify([bundle.paths, bundle.webhooks ?? {}]).match(/#\/components\/responses\/\w+/g) ?? [];
+    const used = new Set(refs.map((ref) => ref.slice('#/components/responses/'.length)));
+    expect(Object.keys(bundle.components.responses).sort()).toEqual([...used].sort());
+  });
+
   it('gives every operation of the bundle its codes, and only catalog codes', () => {
     const operations = Object.values(bundle.paths)
       .flatMap((item) => Object.values(item as object))
