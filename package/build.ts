@@ -8,15 +8,12 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { builtinModules, createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { ROOT } from '../contract-core/files.ts';
+import { NODE_RANGE } from './node-floor.ts';
 
 export const DIST = join(ROOT, 'dist');
 export const PROGRAM = 'payjp-v2-contract';
-/**
- * The oldest Node the package runs on, and the one package/consumer.test.ts runs it with: the sandbox keeps its
- * objects in node:sqlite (built in without a flag from Node 22.13) and the mock needs Prism's floor, Node 24.18
- * (mock/prism.ts refuses older). The only older Node on the machines, 20, has neither.
- */
-export const NODE_FLOOR = '>=24.18';
+/** The oldest Node the package runs on (package/node-floor.ts says why), and the one package/consumer.test.ts runs it with. */
+export const NODE_FLOOR = NODE_RANGE;
 
 /** The package's entry points: subpath → module (in dist/package/) or file. */
 const ENTRY_POINTS = ['errors', 'client', 'validator', 'mock', 'sandbox', 'webhooks'] as const;
