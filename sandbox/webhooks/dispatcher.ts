@@ -61,11 +61,15 @@ export class WebhookDispatcher {
   #delivered = 0;
   #lostCount = 0;
   readonly #lost: LostEvent[] = [];
+  /** Endpoints registered while running, by ID, and how many ever were. */
+  readonly #ids = new Map<string, ResolvedEndpoint>();
+  #registered = 0;
   /** The note of a delivery refused because the queue is full (one string, however many). */
   readonly #queueFull: string;
 
   constructor(settings: DeliverySettings, seed: number | undefined) {
-    this.settings = settings;
+    // Its own list of endpoints, which registration (addEndpoint) extends.
+    this.settings = { ...settings, endpoints: [...settings.endpoints] };
     this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
     this.#draw = random((seed ?? Date.now()) ^ STREAM);
     this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
@@ -118,6 +122,33 @@ export class WebhookDispatcher {
       active_deliveries: this.#active,
       lost_events: { count: this.#lostCount, newest: this.#lost.toReversed() },
     };
+  }
+
+  /**
+   * An endpoint registered while the sandbox runs (sandbox/webhooks/endpoints.ts): it gets the events created
+   * from now on, under the same timing and faults. Answers its ID, for removeEndpoint.
+   */
+  addEndpoint(endpoint: ResolvedEndpoint): string {
+    this.#registered += 1;
+    const id = `whep_${this.#registered}`;
+    (this.settings.endpoints as ResolvedEndpoint[]).push(endpoint);
+    this.#queues.push({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined });
+    this.#ids.set(id, endpoint);
+    return id;
+  }
+
+  /** No new event goes to the registered endpoint (deliveries under way finish); false when no endpoint has that ID. */
+  removeEndpoint(id: string): boolean {
+    const endpoint = this.#ids.get(id);
+    if (!endpoint) return false;
+    this.#ids.delete(id);
+    const endpoints = this.settings.endpoints as ResolvedEndpoint[];
+    endpoints.splice(endpoints.indexOf(endpoint), 1);
+    this.#queues.splice(
+      this.#queues.findIndex((queue) => queue.endpoint === endpoint),
+      1,
+    );
+    return true;
   }
 
   /** Stops every timer and aborts the attempts in flight. */
