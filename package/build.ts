@@ -37,7 +37,8 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   for (const file of ['openapi.json', 'openapi.yaml', 'api.d.ts']) copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
-  copyFileSync(join(ROOT, 'README.md'), join(DIST, 'README.md'));
+  // The user's README, self-contained: the repository's own READMEs speak of files the tarball does not hold.
+  copyFileSync(join(ROOT, 'package/README.md'), join(DIST, 'README.md'));
 
   const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
   const { dependencies, optionalPeers } = splitDependencies(root.dependencies);

@@ -86,9 +86,8 @@ describe('a Node below the floor (run for real on Node 20 by consumer.test.ts)',
 });
 
 describe('the README', () => {
-  test('documents every command, flag and variable of the CLI in "Use it in your project"', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Use it in your project'), readme.indexOf('## Working on this repository'));
+  test("documents every command, flag and variable of the CLI in the package's README", () => {
+    const section = readFileSync(join(ROOT, 'package/README.md'), 'utf8');
     const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger].flatMap((command) => [
       ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
       ...Object.entries(command.flags).flatMap(([name, flag]) =>

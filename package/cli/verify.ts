@@ -86,7 +86,7 @@ export const verify: Command = {
   },
   examples: [
     'PAYJP_SECRET_KEY=sk_test_… payjp-v2-contract verify --base-url https://staging.example --reporter console --reporter junit',
-    'payjp-v2-contract verify --base-url http://127.0.0.1:4020 --rate 200 --concurrency 8   # a sandbox: any sk_test_ key',
+    'PAYJP_SECRET_KEY=sk_test_mine payjp-v2-contract verify --base-url http://127.0.0.1:4020   # a sandbox, known as one by itself',
     'payjp-v2-contract verify --base-url "$STAGING_URL" --shard 2/4 --reporter junit --output-dir reports/shard-2',
   ],
   async run(values, _, output) {
