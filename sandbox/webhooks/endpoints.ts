@@ -13,6 +13,7 @@ import { secretUrl, shownUrl } from '../../contract-core/secret-url.ts';
 import type { Shared } from '../state.ts';
 import { WebhookDispatcher } from './dispatcher.ts';
 import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions } from './options.ts';
+import { json } from './pages.ts';
 
 export const ENDPOINTS_PATH = '/sandbox/webhooks/endpoints';
 
@@ -42,12 +43,6 @@ export function endpointRegistry(shared: Shared, options: WebhookOptions | undef
     },
     remove: (id) => shared.webhooks?.removeEndpoint(id) ?? false,
   };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = `${JSON.stringify(body, null, 2)}\n`;
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 /** The sandbox's request listener, with the two registration routes in front of it. */
