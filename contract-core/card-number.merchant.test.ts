@@ -38,13 +38,16 @@ describe("a merchant's own values", () => {
     let luhnTimestamps = 0;
     for (let i = 0; i < SAMPLES; i += 1) {
       const value = next(i);
-      if (findCardNumber(value) !== undefined || findCardNumberInBody(JSON.stringify({ metadata: { value } }), { metadata: { value } })) refused.push(value);
+      // As a server reads it: the decoded value, then the body's raw text.
+      const body = { metadata: { value } };
+      if (findCardNumberInBody(JSON.stringify(body), body)) refused.push(value);
       // The old rule (13-19 digits passing Luhn) refused these: the sample holds what it used to fail on.
       if (/^\d{13}$/.test(value) && isLuhnOnly(value)) luhnTimestamps += 1;
     }
     expect(refused.slice(0, 10)).toEqual([]);
     expect(luhnTimestamps).toBeGreaterThan(1_000);
-  });
+    // A few seconds alone; the margin is for a machine busy with other suites.
+  }, 60_000);
 });
 
 /** Luhn alone, as the old rule checked it. */
