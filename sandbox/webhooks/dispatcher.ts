@@ -68,8 +68,7 @@ export class WebhookDispatcher {
   readonly #queueFull: string;
 
   constructor(settings: DeliverySettings, seed: number | undefined) {
-    // Its own list of endpoints, which registration (addEndpoint) extends.
-    this.settings = { ...settings, endpoints: [...settings.endpoints] };
+    this.settings = settings;
     this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
     this.#draw = random((seed ?? Date.now()) ^ STREAM);
     this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
@@ -131,6 +130,7 @@ export class WebhookDispatcher {
   addEndpoint(endpoint: ResolvedEndpoint): string {
     this.#registered += 1;
     const id = `whep_${this.#registered}`;
+    // The settings' list is this dispatcher's own (resolveWebhookOptions makes a new one each time): the summary lists it.
     (this.settings.endpoints as ResolvedEndpoint[]).push(endpoint);
     this.#queues.push({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined });
     this.#ids.set(id, endpoint);
