@@ -61,9 +61,6 @@ export class WebhookDispatcher {
   #delivered = 0;
   #lostCount = 0;
   readonly #lost: LostEvent[] = [];
-  /** Endpoints registered while running, by ID, and how many ever were. */
-  readonly #ids = new Map<string, ResolvedEndpoint>();
-  #registered = 0;
   /** The note of a delivery refused because the queue is full (one string, however many). */
   readonly #queueFull: string;
 
@@ -122,6 +119,10 @@ export class WebhookDispatcher {
       lost_events: { count: this.#lostCount, newest: this.#lost.toReversed() },
     };
   }
+
+  /** Endpoints registered while running, by ID, and how many ever were. */
+  readonly #ids = new Map<string, ResolvedEndpoint>();
+  #registered = 0;
 
   /**
    * An endpoint registered while the sandbox runs (sandbox/webhooks/endpoints.ts): it gets the events created
