@@ -1,5 +1,6 @@
 // A small stand-in for PAY.JP itself, written from PAY.JP's own documents and not from this contract: the tax
-// rates of the API (list, create, get, update), answered as the real API is documented to answer. Problems have
+// rates of the API (list, create, get, update), answered as the real API is documented to answer (with the
+// timestamps and list filters of PAY.JP's SDK 1.0.7). Problems have
 // the titles PAY.JP publishes and the client names, and the code the client names for a metadata overflow.
 // Where the contract only infers, it behaves as a real server well may: a 429 without Retry-After, and unknown
 // body fields ignored (as pydantic does by default). fake-real-server.test.ts runs the contract suite against it.
@@ -16,6 +17,9 @@ interface TaxRate {
   country: string | null;
   description: string | null;
   metadata: Record<string, string | number | boolean>;
+  livemode: false;
+  created_at: string;
+  updated_at: string;
 }
 type Body = Record<string, unknown>;
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -81,7 +85,17 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
     if (method === 'GET' && path === '/v2/tax_rates') {
       const limit = Number(query.get('limit') ?? 10);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw validation([{ field: 'limit', message: 'Input should be between 1 and 100' }]);
-      const newest = [...rates].reverse();
+      const flag = (name: 'active' | 'inclusive'): boolean | undefined => {
+        const value = query.get(name);
+        if (value === null) return undefined;
+        if (value !== 'true' && value !== 'false') throw validation([{ field: name, message: 'Input should be a valid boolean' }]);
+        return value === 'true';
+      };
+      const active = flag('active');
+      const inclusive = flag('inclusive');
+      const newest = [...rates]
+        .reverse()
+        .filter((r) => (active === undefined || r.active === active) && (inclusive === undefined || r.inclusive === inclusive));
       const cursor = query.get('starting_after');
       const from = cursor === null ? 0 : newest.findIndex((r) => r.id === cursor) + 1;
       if (from === 0 && cursor !== null) throw new Problem(400, 'resource_missing', 'Resource Missing', `No such object: ${cursor}`);
@@ -105,6 +119,9 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
         country: (body['country'] as string | undefined) ?? null,
         description: (body['description'] as string | undefined) ?? null,
         metadata: merge({}, body['metadata']),
+        livemode: false,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
       };
       rates.push(rate);
       return rate;
@@ -119,6 +136,7 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
         description: body['description'] ?? rate.description,
         active: body['active'] ?? rate.active,
         metadata: merge(rate.metadata, body['metadata']),
+        updated_at: new Date().toISOString(),
       });
     }
     throw new Problem(404, 'not_found', 'Not Found', `Unrecognized request URL (${method} ${path}).`);
