@@ -8,7 +8,7 @@ import { type Placed, type Table, type TableSpec, type Tracked, type Units, inde
 
 /**
  * The objects that stay parsed, of every table together, the least recently used leaving first: five pages of
- * the longest lists (100). The load test's bound on the heap of a sandbox with a file (load.test.ts) keeps it
+ * the longest lists (100). The load test's bound on the heap of a sandbox with a file (load.soak.test.ts) keeps it
  * small: 1,000 per table measured 20 MB after its run, over the bound's 16.
  */
 export class ParsedObjects {
