@@ -20,7 +20,7 @@ export const RULE_NAMES = [
 ] as const;
 
 const rules = Object.fromEntries(
-  await Promise.all(RULE_NAMES.map(async (name) => [name, ((await import(`./${name}.ts`)) as { default: Oas3Rule }).default] as const)),
+  await Promise.all(RULE_NAMES.map(async (name) => [name, ((await import(/* @vite-ignore */ `./${name}.ts`)) as { default: Oas3Rule }).default] as const)),
 );
 
 const plugin = (): Plugin => ({ id: 'contract', rules: { oas3: rules } });
