@@ -1,18 +1,17 @@
 // The built docs site in a real browser: every operation of the bundle is rendered, the error catalog pages
 // list every code in both languages, anchors and cross-links land where they should, and nothing is fetched
 // from outside localhost.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeOf } from '../generated/error-catalog.ts';
 import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
-import { buildDocs } from './lib/build.ts';
+import { siteOnce } from './lib/site.ts';
 import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
 import { errorPageFile, ERRORS_GUIDE, LANGUAGES } from './lib/error-page.ts';
 import { loadGuides } from './lib/guides.ts';
-import { SCREENSHOTS } from './lib/paths.ts';
+import { DIST, SCREENSHOTS } from './lib/paths.ts';
 import { serveDocs, type DocsServer } from './serve.ts';
 import { operationsOf, type OperationRef } from '../contract-core/conventions.ts';
 
@@ -42,7 +41,6 @@ interface RenderedOperation {
 
 describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   let spec: BuiltSpec;
-  let outDir: string;
   let server: DocsServer;
   let browser: Browser;
   let page: Page;
@@ -51,13 +49,13 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
 
   beforeAll(async () => {
     if (!chromiumInstalled()) throw new Error(`CI is set and Chromium is missing at ${CHROMIUM_PATH}`);
+    // The site `npm run docs` builds, shared with the package's consumer test: built here only if its inputs changed.
     spec = await buildSpec();
-    outDir = mkdtempSync(join(tmpdir(), 'payjp-docs-site-'));
-    await buildDocs(spec, outDir);
-    server = await serveDocs({ port: 0, root: outDir });
+    await siteOnce();
+    server = await serveDocs({ port: 0, root: DIST });
     // The server answering is the one serving this build.
     const served = await (await fetch(new URL('errors.html', server.url))).text();
-    expect(served).toBe(readFileSync(join(outDir, 'errors.html'), 'utf8'));
+    expect(served).toBe(readFileSync(join(DIST, 'errors.html'), 'utf8'));
     browser = await launchChromium();
     browser.context.on('request', (request) => requests.push(request.url()));
     page = await browser.context.newPage();
@@ -71,7 +69,6 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   const open = async (file: string): Promise<void> => {
@@ -109,7 +106,7 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
           const section = page.locator('[data-item-kind="httpItem"]', { has: page.locator('h2', { hasText: new RegExp(`^${literal(summary)}$`) }) }).first();
           // Redoc mounts a section's parts while they are in view: keep all the text the section has shown.
           let text = '';
-          for (const deadline = Date.now() + POLL.timeout; !text.includes(op.path) && Date.now() < deadline; await page.waitForTimeout(100)) {
+          for (const deadline = performance.now() + POLL.timeout; !text.includes(op.path) && performance.now() < deadline; await page.waitForTimeout(100)) {
             // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out) is what is checked.
             const shown = (await section.count()) > 0 ? await section.innerText() : '';
             if (!text.includes(shown)) text = `${text}\n${shown}`;
