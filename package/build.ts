@@ -36,7 +36,8 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'package/tsconfig.json'), '--noCheck'], {
     stdio: 'inherit',
   });
-  for (const file of ['openapi.json', 'openapi.yaml', 'api.d.ts']) copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
+  for (const file of ['openapi.json', 'openapi.yaml', 'openapi.ja.json', 'openapi.ja.yaml', 'api.d.ts'])
+    copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
   copyFileSync(join(ROOT, 'README.md'), join(DIST, 'README.md'));
@@ -57,6 +58,8 @@ export function buildPackage(log: (line: string) => void = console.log): void {
       './types': { types: './generated/api.d.ts' },
       './openapi.json': './generated/openapi.json',
       './openapi.yaml': './generated/openapi.yaml',
+      './openapi.ja.json': './generated/openapi.ja.json',
+      './openapi.ja.yaml': './generated/openapi.ja.yaml',
       './package.json': './package.json',
     },
     dependencies: root.dependencies,
