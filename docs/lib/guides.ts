@@ -1,14 +1,17 @@
 // The guides (docs/guides/*.md) enter the reference as tags of their own: `x-traitTag` tags (a description,
 // no operations) in a "Guides" tag group. They are added to a copy of the bundle made for the docs only.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { textHash } from '../../scripts/lib/translations.ts';
+import { basename, join, relative } from 'node:path';
 import { GUIDE_TABLES } from './guide-tables.ts';
 import { GUIDES } from './paths.ts';
 import { ROOT } from '../../contract-core/files.ts';
 
 export interface Guide {
-  /** The tag name: the guide's `# heading`. */
+  /** The tag name: the guide's `# heading` (the English one, so that both languages share the anchors). */
   name: string;
+  /** The heading shown, where it differs from `name` (a translation's). */
+  displayName?: string;
   /** The rest of the file, Markdown. */
   description: string;
   file: string;
@@ -60,7 +63,35 @@ export function withGuides(document: Record<string, unknown>, guides: readonly G
     }
   }
   const groups = (copy['x-tagGroups'] as TagGroup[] | undefined) ?? [{ name: 'API', tags: tags.map((tag) => tag.name) }];
-  copy['tags'] = [...guides.map((g) => ({ name: g.name, description: g.description, 'x-traitTag': true })), ...tags];
+  copy['tags'] = [
+    ...guides.map((g) => ({ name: g.name, ...(g.displayName ? { 'x-displayName': g.displayName } : {}), description: g.description, 'x-traitTag': true })),
+    ...tags,
+  ];
   copy['x-tagGroups'] = [{ name: GUIDE_GROUP, tags: guides.map((g) => g.name) }, ...groups];
   return copy;
+}
+
+/**
+ * The guides in a translation: each English guide's counterpart of the same file name in `dir`, which starts
+ * with its `# heading` and `<!-- translated-from: <hash> -->`, the hash (textHash) of the English file it was
+ * written from. A stale translation fails the build at its file and line; a guide not translated yet is
+ * shown in English.
+ */
+export function loadTranslatedGuides(dir: string, english: readonly Guide[] = loadGuides()): Guide[] {
+  return english.map((guide) => {
+    const name = basename(guide.file);
+    const path = join(dir, name);
+    if (!existsSync(path)) return guide;
+    const [translated] = loadGuides(dir).filter((g) => basename(g.file) === name);
+    const text = readFileSync(path, 'utf8');
+    const recorded = /^<!-- translated-from: (\w+) -->$/m.exec(text);
+    const hash = textHash(readFileSync(join(ROOT, guide.file), 'utf8'));
+    if (!recorded || recorded[1] !== hash) {
+      const line = recorded ? text.slice(0, recorded.index).split('\n').length : 2;
+      throw new Error(
+        `${relative(ROOT, path)}:${line}: written from another version of ${guide.file} (now ${hash}): translate the change and record <!-- translated-from: ${hash} -->`,
+      );
+    }
+    return { ...translated!, name: guide.name, displayName: translated!.name, description: translated!.description.replace(recorded[0], '').trim() };
+  });
 }

@@ -2,6 +2,8 @@
 // `#/<tag slug>/<operationId in lower case>`. The browser test checks every link built here against the
 // sections the reference really renders.
 export const REFERENCE_PAGE = 'index.html';
+/** The same reference with the Japanese texts (openapi/overlays/ja.yaml, docs/guides/ja/). */
+export const REFERENCE_PAGE_JA = 'index.ja.html';
 /** The changelog page (changelog-page.ts), linked from the other pages' navigation and the guides. */
 export const CHANGELOG_PAGE = 'changelog.html';
 
