@@ -25,5 +25,5 @@ export async function buildSpec(config?: Config, catalog: ErrorDefinition[] = lo
   const overlayProblems = problems.filter((problem) => problem.ruleId === 'overlay');
   if (overlayProblems.length > 0) throw new Error(`${overlayFile(SPEC_ROOT, language!)}: ${overlayProblems.map((p) => p.message).join('; ')}`);
   const document = expandErrors(structuredClone(result.parsed) as Record<string, unknown>, catalog);
-  return { document: language ? localizeErrors(document, language) : document, catalog };
+  return { document: language ? localizeErrors(document, catalog, language) : document, catalog };
 }

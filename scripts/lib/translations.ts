@@ -6,15 +6,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { exampleName } from '../../contract-core/conventions.ts';
+import type { ErrorDefinition } from './catalog.ts';
 
 export const LANGUAGES = ['ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Where an overlay lives: beside the spec's root, so that a copy of openapi/ carries its translations. */
 export const overlayFile = (specRoot: string, language: Language): string => join(dirname(specRoot), 'overlays', `${language}.yaml`);
-
-/** The key an action updates for each English text key: a tag keeps its name (operations and links use it). */
-export const TRANSLATED_KEY: Record<string, string> = { summary: 'summary', description: 'description', name: 'x-displayName' };
 
 /** What a translation records it was written from: the English text's SHA-256, shortened. */
 export const textHash = (english: string): string => createHash('sha256').update(english).digest('hex').slice(0, 12);
@@ -60,7 +59,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const quote = (name: string): string => `'${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 
 /** The one JSONPath (RFC 9535) an action targets a node by: named members, array indexes, and tags and
- *  parameters by their name (so that adding one does not move the others' translations). */
+ *  parameters (and Redoc's tag groups) by their name (so that adding one does not move the others' translations). */
 export const targetOf = (segments: readonly Segment[]): string =>
   `$${segments
     .map((segment) =>
@@ -109,7 +108,7 @@ export function bundleSegments(
     const parentKey = pointer[index - 1];
     if (Array.isArray(node)) {
       const item = node[Number(key)] as { name?: unknown } | undefined;
-      const byName = (parentKey === 'parameters' || parentKey === 'tags') && typeof item?.name === 'string';
+      const byName = (parentKey === 'parameters' || parentKey === 'tags' || parentKey === 'x-tagGroups') && typeof item?.name === 'string';
       segments.push(byName ? { name: item.name as string } : Number(key));
       node = item;
     } else {
@@ -121,10 +120,15 @@ export function bundleSegments(
 }
 
 /** The texts the catalog writes into the bundle (expand-errors.ts), in `language`: the problem schema of a
- *  status and the error responses' lists of codes. Titles stay: they are the `title` the API answers. */
-export function localizeErrors(document: Record<string, unknown>, language: Language): Record<string, unknown> {
+ *  status, the error responses' lists of codes, and each code's example, described by the catalog's meaning.
+ *  Titles stay: they are the `title` the API answers. */
+export function localizeErrors(document: Record<string, unknown>, catalog: readonly ErrorDefinition[], language: Language): Record<string, unknown> {
   if (language !== 'ja') return document;
   const components = document['components'] as Record<string, Record<string, { description?: string }>>;
+  for (const def of catalog) {
+    const example = components['examples']?.[exampleName(def.code)];
+    if (example) example.description = def.ja;
+  }
   for (const schema of Object.values(components['schemas'] ?? {})) {
     const status = /^A problem answered with HTTP (\d+)\.$/.exec(schema.description ?? '')?.[1];
     if (status) schema.description = `HTTP ${status} で返されるエラー (問題の詳細)。`;

@@ -14,7 +14,6 @@ import {
   loadOverlay,
   overlayFile,
   type Segment,
-  TRANSLATED_KEY,
   targetOf,
   textHash,
 } from '../translations.ts';
@@ -25,6 +24,14 @@ interface Overlay {
   actions: Map<string, Action>;
   used: Set<Action>;
 }
+
+/** Each English key and the key its translation updates: a tag keeps its name (operations and links use it). */
+const TEXT_KEYS = [
+  ['summary', 'summary'],
+  ['description', 'description'],
+] as const;
+const TAG_KEYS = [...TEXT_KEYS, ['name', 'x-displayName']] as const;
+const GROUP_KEYS = [['name', 'name']] as const;
 
 const actionKey = (target: string, key: string): string => `${target} ${key}`;
 const pointerOf = (location: Location): string[] =>
@@ -37,18 +44,18 @@ const pointerOf = (location: Location): string[] =>
 export const translatedTexts: Oas3Rule = () => {
   let specRoot = '';
   let overlays: Overlay[] = [];
+  let groups: Record<string, unknown>[] = [];
   const placed = new Map<string, Segment[]>();
   const sources = new Map<string, unknown>();
   const seen = new Set<string>();
 
-  const check = (node: Record<string, unknown>, ctx: UserContext, location: Location, isTag: boolean) => {
+  const check = (node: Record<string, unknown>, ctx: UserContext, location: Location, keys: readonly (readonly [string, string])[]) => {
     const pointer = pointerOf(location);
-    if (pointer.some((part) => part.startsWith('x-'))) return;
     const file = location.source.absoluteRef;
     if (!sources.has(file)) sources.set(file, parse(location.source.body));
-    for (const [english, translated] of Object.entries(TRANSLATED_KEY)) {
+    for (const [english, translated] of keys) {
       const text = node[english];
-      if (typeof text !== 'string' || (english === 'name' && !isTag)) continue;
+      if (typeof text !== 'string') continue;
       const place = `${location.absolutePointer}/${english}`;
       if (seen.has(place)) continue;
       seen.add(place);
@@ -85,6 +92,7 @@ export const translatedTexts: Oas3Rule = () => {
     Root: {
       enter(root, ctx) {
         specRoot = ctx.location.source.absoluteRef;
+        groups = ((root as unknown as Record<string, unknown>)['x-tagGroups'] ?? []) as Record<string, unknown>[];
         for (const section of ['paths', 'webhooks'] as const) {
           for (const [name, item] of Object.entries((root as unknown as Record<string, Record<string, unknown> | undefined>)[section] ?? {})) {
             const file = ctx.resolve(item as { $ref: string }).location?.source.absoluteRef;
@@ -115,6 +123,8 @@ export const translatedTexts: Oas3Rule = () => {
         });
       },
       leave(_root, ctx) {
+        // The navigation's groups of tags (Redoc's x-tagGroups): their names are shown, and only shown.
+        groups.forEach((group, index) => check(group, ctx, ctx.location.child(['x-tagGroups', index]), GROUP_KEYS));
         for (const overlay of overlays) {
           for (const action of overlay.actions.values()) {
             if (overlay.used.has(action)) continue;
@@ -128,14 +138,14 @@ export const translatedTexts: Oas3Rule = () => {
     },
     any: {
       enter(node: unknown, ctx: UserContext) {
-        if (node && typeof node === 'object' && !Array.isArray(node) && ctx.type.name !== 'SpecExtension') {
-          check(node as Record<string, unknown>, ctx, ctx.location, ctx.type.name === 'Tag');
-        }
+        if (!node || typeof node !== 'object' || Array.isArray(node) || ctx.type.name === 'SpecExtension') return;
+        if (pointerOf(ctx.location).some((part) => part.startsWith('x-'))) return;
+        check(node as Record<string, unknown>, ctx, ctx.location, ctx.type.name === 'Tag' ? TAG_KEYS : TEXT_KEYS);
       },
     },
     // A `$ref` with a description beside it (a field that narrows a shared schema): the text is the ref's.
     ref(node: unknown, ctx: UserContext) {
-      check(node as Record<string, unknown>, ctx, ctx.location, false);
+      check(node as Record<string, unknown>, ctx, ctx.location, TEXT_KEYS);
     },
   };
 };
