@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BuiltSpec, buildSpec } from '../../scripts/lib/build-spec.ts';
 import { loadCatalogRules } from '../../scripts/lib/catalog.ts';
 import { renderErrorPages } from './error-page.ts';
-import { loadGuides, loadTranslatedGuides, withGuides } from './guides.ts';
+import { GUIDE_GROUP, loadGuides, loadTranslatedGuides, withGuides } from './guides.ts';
 import { REFERENCE_PAGE, REFERENCE_PAGE_JA } from './reference-links.ts';
 import { GUIDES_JA } from './paths.ts';
 import { buildReference } from './reference.ts';
@@ -20,10 +20,15 @@ export async function buildDocs({ document, catalog }: BuiltSpec, outDir: string
   });
   // The same reference with the Japanese texts of openapi/overlays/ja.yaml and the Japanese guides.
   const japanese = await buildSpec(undefined, catalog, 'ja');
-  await buildReference(withGuides(japanese.document, loadTranslatedGuides(GUIDES_JA)), join(outDir, REFERENCE_PAGE_JA), `${title} リファレンス`, {
-    lang: 'ja',
-    other: { href: REFERENCE_PAGE, label: 'English', lang: 'en' },
-  });
+  await buildReference(
+    withGuides(japanese.document, loadTranslatedGuides(GUIDES_JA), GUIDE_GROUP.ja),
+    join(outDir, REFERENCE_PAGE_JA),
+    `${title} リファレンス`,
+    {
+      lang: 'ja',
+      other: { href: REFERENCE_PAGE, label: 'English', lang: 'en' },
+    },
+  );
   const pages = renderErrorPages(catalog, loadCatalogRules(), document);
   for (const [file, html] of pages) writeFileSync(join(outDir, file), html);
   return [REFERENCE_PAGE, REFERENCE_PAGE_JA, ...pages.keys()];

@@ -26,7 +26,8 @@ interface TagGroup {
   tags: string[];
 }
 
-const GUIDE_GROUP = 'Guides';
+/** The navigation group of the guides, in each language of the site. */
+export const GUIDE_GROUP = { en: 'Guides', ja: 'ガイド' } as const;
 
 /** docs/guides/*.md in file name order; each starts with `# Title` and may ask for generated tables. */
 export function loadGuides(dir = GUIDES): Guide[] {
@@ -54,7 +55,7 @@ export function loadGuides(dir = GUIDES): Guide[] {
 }
 
 /** A copy of the bundle with the guides first in the navigation; the bundle itself is left as it is. */
-export function withGuides(document: Record<string, unknown>, guides: readonly Guide[]): Record<string, unknown> {
+export function withGuides(document: Record<string, unknown>, guides: readonly Guide[], group: string = GUIDE_GROUP.en): Record<string, unknown> {
   const copy = structuredClone(document);
   const tags = (copy['tags'] ?? []) as Tag[];
   for (const guide of guides) {
@@ -67,7 +68,7 @@ export function withGuides(document: Record<string, unknown>, guides: readonly G
     ...guides.map((g) => ({ name: g.name, ...(g.displayName ? { 'x-displayName': g.displayName } : {}), description: g.description, 'x-traitTag': true })),
     ...tags,
   ];
-  copy['x-tagGroups'] = [{ name: GUIDE_GROUP, tags: guides.map((g) => g.name) }, ...groups];
+  copy['x-tagGroups'] = [{ name: group, tags: guides.map((g) => g.name) }, ...groups];
   return copy;
 }
 

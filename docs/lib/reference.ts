@@ -65,7 +65,14 @@ export async function buildReference(document: Record<string, unknown>, outFile:
       throw new Error(`redocly build-docs failed: ${error.stderr?.trim() || error.message}`);
     });
     let html = offlineHtml(readFileSync(outFile, 'utf8'));
-    if (language) html = html.replace('<html>', `<html lang="${language.lang}">`).replace('</body>', `${switchHtml(language)}\n</body>`);
+    // The page's own <html> and its last </body>: the inlined Redoc bundle holds both strings too.
+    if (language) {
+      const end = html.lastIndexOf('</body>');
+      html = `${html.slice(0, end)}${switchHtml(language)}\n${html.slice(end)}`.replace(
+        /^(<!DOCTYPE html>\s*)<html[^>]*>/i,
+        `$1<html lang="${language.lang}">`,
+      );
+    }
     writeFileSync(outFile, html);
   } finally {
     rmSync(work, { recursive: true, force: true });
