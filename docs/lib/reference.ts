@@ -47,7 +47,7 @@ function switchHtml({ lang, other }: LanguageSwitch): string {
       ? `if(!/[?&]lang=en/.test(location.search)&&/^ja\b/i.test(navigator.language||'')){location.replace(${JSON.stringify(other.href)}+location.hash)}`
       : '';
   const target = other.lang === 'en' ? `${other.href}?lang=en` : other.href;
-  return `<a id="lang-switch" lang="${other.lang}" hreflang="${other.lang}" href="${target}" style="position:fixed;top:.5rem;right:1rem;z-index:100;background:#fff;border:1px solid #ccc;border-radius:4px;padding:.2rem .6rem;font:14px sans-serif" onclick="this.href=${JSON.stringify(target)}+location.hash">${other.label}</a>
+  return `<a id="lang-switch" lang="${other.lang}" hreflang="${other.lang}" href="${target}" style="position:fixed;top:.5rem;right:1rem;z-index:100;background:#fff;border:1px solid #ccc;border-radius:4px;padding:.2rem .6rem;font:14px sans-serif" onclick="this.href='${target}'+location.hash">${other.label}</a>
 <script>${redirect}</script>`;
 }
 
