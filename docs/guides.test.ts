@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { errorPageFile, LANGUAGES } from './lib/error-page.ts';
-import { loadGuides } from './lib/guides.ts';
+import { loadGuides, loadTranslatedGuides } from './lib/guides.ts';
+import { GUIDES_JA } from './lib/paths.ts';
 import { CHANGELOG_PAGE, tagHref } from './lib/reference-links.ts';
 
-const guides = loadGuides();
+// The Japanese guides state the same facts: they are held to the same checks.
+const guides = [...loadGuides(), ...loadTranslatedGuides(GUIDES_JA).filter((guide) => guide.displayName !== undefined)];
 const bundle = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as { tags?: { name: string }[] };
 const anchorOf = (code: keyof typeof ERROR_CATALOG): string => ERROR_CATALOG[code].type.split('/').pop()!;
 

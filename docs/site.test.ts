@@ -327,10 +327,13 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
       await link.click();
       await expect.poll(() => page.locator('h2', { hasText: String(summary) }).count(), POLL).toBeGreaterThan(0);
 
-      // And back: the guide link of the Japanese page opens the Errors guide, which links to that page.
+      // And back: the guide link of the Japanese page opens the Errors guide of the Japanese reference, which
+      // links to that page.
       await open(errorPageFile('ja'));
       await page.locator('#guide-link').click();
-      await expect.poll(() => page.locator('h1, h2', { hasText: ERRORS_GUIDE }).count(), POLL).toBeGreaterThan(0);
+      await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`));
+      const heading = loadTranslatedGuides(GUIDES_JA).find((guide) => guide.name === ERRORS_GUIDE)!.displayName!;
+      await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
       await expect.poll(() => page.locator(`a[href="${errorPageFile('ja')}"]`).count(), POLL).toBeGreaterThan(0);
     },
     RENDER_ALL_TIMEOUT,

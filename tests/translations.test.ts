@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRedoclyConfig } from '../scripts/lib/build-spec.ts';
 import { ROOT } from '../scripts/lib/paths.ts';
-import { textHash } from '../scripts/lib/translations.ts';
+import { textHash, translatedFileProblems } from '../scripts/lib/translations.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -113,5 +113,36 @@ describe('generated/openapi.ja.yaml', () => {
     const types = astToString(await openapiTS(japanese as never));
     expect(types).toMatch(/\/\*\*[^/]*支払いフローを作成/);
     expect(types).toMatch(/@description 支払いフローの ID。/);
+  });
+});
+
+describe("the guides' translations", () => {
+  const guides = (english: Record<string, string>, translated: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-guides-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'ja'));
+    for (const [name, text] of Object.entries(english)) writeFileSync(join(dir, name), text);
+    for (const [name, text] of Object.entries(translated)) writeFileSync(join(dir, 'ja', name), text);
+    return translatedFileProblems(dir, dir, join(dir, 'ja'));
+  };
+  const EN = '# Pagination\n\nPages, newest first.\n';
+  const JA = (from: string) => `# ページネーション\n<!-- translated-from: ${textHash(from)} -->\n\n新しい順のページ。\n`;
+
+  it('passes a guide translated from its English as it is', () => {
+    expect(guides({ '03-pagination.md': EN }, { '03-pagination.md': JA(EN) })).toEqual([]);
+  });
+
+  it('refuses a guide without its translation, at the English file', () => {
+    expect(guides({ '03-pagination.md': EN }, {})).toEqual([expect.stringMatching(/^03-pagination\.md:1: has no translation: write ja\/03-pagination\.md/)]);
+  });
+
+  it('refuses a translation of another version of the English (stale), at its translated-from line', () => {
+    expect(guides({ '03-pagination.md': EN }, { '03-pagination.md': JA('# Pagination\n\nOld text.\n') })).toEqual([
+      expect.stringMatching(new RegExp(`^ja/03-pagination\\.md:2: written from another version of 03-pagination\\.md \\(now ${textHash(EN)}\\)`)),
+    ]);
+  });
+
+  it('refuses a translation of no guide', () => {
+    expect(guides({}, { '99-gone.md': JA(EN) })).toEqual([expect.stringMatching(/^ja\/99-gone\.md:1: translates no file/)]);
   });
 });

@@ -29,7 +29,7 @@ export async function buildDocs({ document, catalog }: BuiltSpec, outDir: string
       other: { href: REFERENCE_PAGE, label: 'English', lang: 'en' },
     },
   );
-  const pages = renderErrorPages(catalog, loadCatalogRules(), document);
+  const pages = renderErrorPages(catalog, loadCatalogRules(), document, japanese.document);
   for (const [file, html] of pages) writeFileSync(join(outDir, file), html);
   return [REFERENCE_PAGE, REFERENCE_PAGE_JA, ...pages.keys()];
 }

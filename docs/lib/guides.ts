@@ -1,7 +1,7 @@
 // The guides (docs/guides/*.md) enter the reference as tags of their own: `x-traitTag` tags (a description,
 // no operations) in a "Guides" tag group. They are added to a copy of the bundle made for the docs only.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { textHash } from '../../scripts/lib/translations.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { translatedFileProblems, withoutTranslatedFrom } from '../../scripts/lib/translations.ts';
 import { basename, join, relative } from 'node:path';
 import { GUIDE_TABLES } from './guide-tables.ts';
 import { GUIDES } from './paths.ts';
@@ -75,24 +75,14 @@ export function withGuides(document: Record<string, unknown>, guides: readonly G
 /**
  * The guides in a translation: each English guide's counterpart of the same file name in `dir`, which starts
  * with its `# heading` and `<!-- translated-from: <hash> -->`, the hash (textHash) of the English file it was
- * written from. A stale translation fails the build at its file and line; a guide not translated yet is
- * shown in English.
+ * written from. A missing or stale translation fails the build at its file and line (lint reports it too).
  */
 export function loadTranslatedGuides(dir: string, english: readonly Guide[] = loadGuides()): Guide[] {
+  const problems = translatedFileProblems(ROOT, GUIDES, dir);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const translated = new Map(loadGuides(dir).map((guide) => [basename(guide.file), guide]));
   return english.map((guide) => {
-    const name = basename(guide.file);
-    const path = join(dir, name);
-    if (!existsSync(path)) return guide;
-    const [translated] = loadGuides(dir).filter((g) => basename(g.file) === name);
-    const text = readFileSync(path, 'utf8');
-    const recorded = /^<!-- translated-from: (\w+) -->$/m.exec(text);
-    const hash = textHash(readFileSync(join(ROOT, guide.file), 'utf8'));
-    if (!recorded || recorded[1] !== hash) {
-      const line = recorded ? text.slice(0, recorded.index).split('\n').length : 2;
-      throw new Error(
-        `${relative(ROOT, path)}:${line}: written from another version of ${guide.file} (now ${hash}): translate the change and record <!-- translated-from: ${hash} -->`,
-      );
-    }
-    return { ...translated!, name: guide.name, displayName: translated!.name, description: translated!.description.replace(recorded[0], '').trim() };
+    const own = translated.get(basename(guide.file))!;
+    return { ...own, name: guide.name, displayName: own.name, description: withoutTranslatedFrom(own.description).trim() };
   });
 }

@@ -13,6 +13,9 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export const tagHref = (tag: string): string => `${REFERENCE_PAGE}#/${slug(tag)}`;
+/** The reference page of a language of the site: both pages have the same anchors. */
+export const referencePage = (lang: 'en' | 'ja'): string => (lang === 'ja' ? REFERENCE_PAGE_JA : REFERENCE_PAGE);
 
-export const operationHref = (tag: string, operationId: string): string => `${tagHref(tag)}/${operationId.toLowerCase()}`;
+export const tagHref = (tag: string, page: string = REFERENCE_PAGE): string => `${page}#/${slug(tag)}`;
+
+export const operationHref = (tag: string, operationId: string, page: string = REFERENCE_PAGE): string => `${tagHref(tag, page)}/${operationId.toLowerCase()}`;

@@ -3,7 +3,7 @@
 // hash of the English they were written from. Redocly's bundler applies the overlay (build-spec.ts); the lint
 // rule rules/translated-texts.ts refuses a text without its translation or with a stale one.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { exampleName } from '../../contract-core/conventions.ts';
@@ -145,3 +145,40 @@ export function localizeErrors(document: Record<string, unknown>, catalog: reado
   }
   return document;
 }
+
+/** The line a translated Markdown file records its English file's hash on (textHash of the whole file). */
+const TRANSLATED_FROM = /^<!-- translated-from: (\w+) -->$/m;
+
+/**
+ * The Markdown files of `englishDir` (the guides) and their translations of the same name in `translatedDir`:
+ * a file without its translation, a translation written from another version of its English file (stale), and
+ * a translation of no file, each as `file:line: problem`, paths relative to `root`.
+ */
+export function translatedFileProblems(root: string, englishDir: string, translatedDir: string): string[] {
+  const rel = (path: string): string => relative(root, path);
+  const markdown = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')) : []);
+  const english = markdown(englishDir);
+  const problems = markdown(translatedDir)
+    .filter((name) => !english.includes(name))
+    .map((name) => `${rel(join(translatedDir, name))}:1: translates no file of ${rel(englishDir)}: rename or remove it`);
+  for (const name of english) {
+    const hash = textHash(readFileSync(join(englishDir, name), 'utf8'));
+    const path = join(translatedDir, name);
+    if (!existsSync(path)) {
+      problems.push(`${rel(join(englishDir, name))}:1: has no translation: write ${rel(path)}, its '# heading' then <!-- translated-from: ${hash} -->`);
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    const recorded = TRANSLATED_FROM.exec(text);
+    if (recorded?.[1] !== hash) {
+      const line = recorded ? text.slice(0, recorded.index).split('\n').length : 2;
+      problems.push(
+        `${rel(path)}:${line}: written from another version of ${rel(join(englishDir, name))} (now ${hash}): translate the change and record <!-- translated-from: ${hash} -->`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** A translated Markdown file's text without its translated-from line. */
+export const withoutTranslatedFrom = (text: string): string => text.replace(TRANSLATED_FROM, '');
