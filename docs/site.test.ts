@@ -60,7 +60,7 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
     spec = await buildSpec();
     japanese = await buildSpec(undefined, undefined, 'ja');
     outDir = mkdtempSync(join(tmpdir(), 'payjp-docs-site-'));
-    await buildDocs(spec, outDir);
+    await buildDocs(spec, outDir, japanese);
     server = await serveDocs({ port: 0, root: outDir });
     // The server answering is the one serving this build.
     const served = await (await fetch(new URL('errors.html', server.url))).text();

@@ -5,7 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { CatalogRule, ErrorDefinition, Evidence, RetryPolicy, Source } from '../../scripts/lib/catalog.ts';
 import { byStatus } from '../../scripts/lib/catalog.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
-import { CHANGELOG_PAGE, operationHref, referencePage, tagHref } from './reference-links.ts';
+import { changelogPage, operationHref, referencePage, tagHref } from './reference-links.ts';
 import { exampleName, operationsOf } from '../../contract-core/conventions.ts';
 
 export const LANGUAGES = ['en', 'ja'] as const;
@@ -278,7 +278,7 @@ export function renderErrorPage(catalog: readonly ErrorDefinition[], rules: Reco
 </head>
 <body>
 <header>
-<nav><a href="${referencePage(lang)}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE, referencePage(lang)))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${CHANGELOG_PAGE}" id="changelog-link">${escapeHtml(t.changelog)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
+<nav><a href="${referencePage(lang)}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE, referencePage(lang)))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${changelogPage(lang)}" id="changelog-link">${escapeHtml(t.changelog)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
 <h1>${escapeHtml(t.title)}</h1>
 <p>${inlineMarkup(t.intro)}</p>
 <p>${inlineMarkup(t.evidenceIntro)}</p>

@@ -6,6 +6,8 @@ export const REFERENCE_PAGE = 'index.html';
 export const REFERENCE_PAGE_JA = 'index.ja.html';
 /** The changelog page (changelog-page.ts), linked from the other pages' navigation and the guides. */
 export const CHANGELOG_PAGE = 'changelog.html';
+export const CHANGELOG_PAGE_JA = 'changelog.ja.html';
+export const changelogPage = (lang: 'en' | 'ja'): string => (lang === 'ja' ? CHANGELOG_PAGE_JA : CHANGELOG_PAGE);
 
 const slug = (text: string): string =>
   text

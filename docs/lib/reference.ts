@@ -44,7 +44,7 @@ export interface LanguageSwitch {
 function switchHtml({ lang, other }: LanguageSwitch): string {
   const redirect =
     lang === 'en'
-      ? `if(!/[?&]lang=en/.test(location.search)&&/^ja\b/i.test(navigator.language||'')){location.replace(${JSON.stringify(other.href)}+location.hash)}`
+      ? `if(!/[?&]lang=en/.test(location.search)&&/^ja(-|$)/i.test(navigator.language||'')){location.replace(${JSON.stringify(other.href)}+location.hash)}`
       : '';
   const target = other.lang === 'en' ? `${other.href}?lang=en` : other.href;
   return `<a id="lang-switch" lang="${other.lang}" hreflang="${other.lang}" href="${target}" style="position:fixed;top:.5rem;right:1rem;z-index:100;background:#fff;border:1px solid #ccc;border-radius:4px;padding:.2rem .6rem;font:14px sans-serif" onclick="this.href='${target}'+location.hash">${other.label}</a>
