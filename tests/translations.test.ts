@@ -84,7 +84,7 @@ describe('lint rule contract/translated-texts', { timeout: 60_000 }, () => {
   });
 });
 
-describe('generated/openapi.ja.yaml', () => {
+describe('generated/openapi.ja.yaml', { timeout: 60_000 }, () => {
   const english = parse(readFileSync(join(ROOT, 'generated/openapi.yaml'), 'utf8')) as Record<string, unknown>;
   const japanese = parse(readFileSync(join(ROOT, 'generated/openapi.ja.yaml'), 'utf8')) as Record<string, unknown>;
   const TEXTS = new Set(['summary', 'description', 'x-displayName']);
