@@ -1,4 +1,4 @@
-// npm run docs: the static docs site in docs/dist/ (reference + guides, error catalog in English and Japanese),
+// npm run docs: the static docs site in docs/dist/ (reference + guides, error catalog, changelog: each in English and Japanese),
 // built from openapi/ in memory so that it never lags behind the spec.
 import { relative } from 'node:path';
 import { buildDocs } from './lib/build.ts';
@@ -10,5 +10,7 @@ import { ROOT } from '../contract-core/files.ts';
 
 await runStep(async () => {
   const spec = await buildSpec();
-  for (const file of [...(await buildDocs(spec, DIST)), await writeChangelogPage(DIST, spec)]) console.log(`wrote ${relative(ROOT, DIST)}/${file}`);
+  const japanese = await buildSpec(undefined, spec.catalog, 'ja');
+  for (const file of [...(await buildDocs(spec, DIST, japanese)), ...(await writeChangelogPage(DIST, spec, japanese))])
+    console.log(`wrote ${relative(ROOT, DIST)}/${file}`);
 });
