@@ -1,6 +1,6 @@
-// npm run docs: the static docs site in docs/dist/ (reference + guides, error catalog in English and Japanese,
-// changelog), built from openapi/ in memory so that it never lags behind the spec; kept as it is while its
-// inputs are unchanged (docs/lib/site.ts), rebuilt with `-- --force`.
+// npm run docs: the static docs site in docs/dist/ (reference + guides, error catalog, changelog: each in
+// English and Japanese), built from openapi/ in memory so that it never lags behind the spec; kept as it is
+// while its inputs are unchanged (docs/lib/site.ts), rebuilt with `-- --force`.
 import { relative } from 'node:path';
 import { siteOnce } from './lib/site.ts';
 import { DIST } from './lib/paths.ts';

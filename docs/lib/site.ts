@@ -43,7 +43,8 @@ export function inputsDigest(root = ROOT): string {
 async function buildSite(outDir = DIST): Promise<string[]> {
   const digest = inputsDigest();
   const spec = await buildSpec();
-  const files = [...(await buildDocs(spec, outDir)), await writeChangelogPage(outDir, spec)];
+  const japanese = await buildSpec(undefined, spec.catalog, 'ja');
+  const files = [...(await buildDocs(spec, outDir, japanese)), ...(await writeChangelogPage(outDir, spec, japanese))];
   writeFileSync(join(outDir, STAMP), digest);
   return files;
 }

@@ -17,6 +17,7 @@ export const RULE_NAMES = [
   'problem-media-type',
   'baseline-errors',
   'evidence-on-rules',
+  'translated-texts',
 ] as const;
 
 const rules = Object.fromEntries(
