@@ -1,29 +1,30 @@
-// One vitest run, one project per part; each project starts the servers it needs.
-import { defineConfig } from 'vitest/config';
+// One vitest run, one project per part (tests/projects.ts); each project starts the servers it needs.
+// TEST_PASS picks the run: unset, every project (`npm test`'s pass); `clock`, the projects whose code reads the
+// clock (`npm run test:clock`, under faketime); `soak`, the load, soak and kill -9 tests (`npm run test:soak`).
+import { configDefaults, defineConfig } from 'vitest/config';
+import { CLOCK_PROJECTS, PROJECTS, type Project, SOAK_PROJECT, SOAK_TESTS } from './tests/projects.ts';
+
+const PASSES: Record<string, Project[]> = {
+  all: PROJECTS,
+  clock: PROJECTS.filter((project) => CLOCK_PROJECTS.includes(project.name)),
+  soak: [SOAK_PROJECT],
+};
+const pass = process.env['TEST_PASS'] ?? 'all';
+const projects = PASSES[pass];
+if (!projects) throw new Error(`TEST_PASS must be one of ${Object.keys(PASSES).join(', ')} (got ${pass})`);
 
 export default defineConfig({
   test: {
-    projects: [
-      { test: { name: 'build', include: ['tests/**/*.test.ts'], exclude: ['tests/parity/**', 'tests/webhooks/**'] } },
-      { test: { name: 'core', include: ['contract-core/**/*.test.ts'] } },
-      // The same requests to the mock and the sandbox, over HTTP: both servers started by each file.
-      { test: { name: 'parity', include: ['tests/parity/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'mock', include: ['mock/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'sandbox', include: ['sandbox/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      // The receiver tools, and the sandbox delivering to receivers end to end.
-      { test: { name: 'webhooks', include: ['webhooks/**/*.test.ts', 'tests/webhooks/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      {
-        test: {
-          name: 'contract',
-          include: ['contract-tests/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
+    projects: projects.map(({ name, include, exclude = [], env, testTimeout, hookTimeout }) => ({
+      test: {
+        name,
+        include,
+        // The soak tests run in their own pass only.
+        exclude: [...configDefaults.exclude, ...exclude, ...(name === SOAK_PROJECT.name ? [] : [SOAK_TESTS])],
+        ...(env ? { env } : {}),
+        ...(testTimeout ? { testTimeout } : {}),
+        ...(hookTimeout ? { hookTimeout } : {}),
       },
-      { test: { name: 'docs', include: ['docs/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
-      { test: { name: 'diff', include: ['diff/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
-      // The package packed and installed offline into an empty project, used from there on the oldest Node.
-      { test: { name: 'package', include: ['package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 240_000 } },
-    ],
+    })),
   },
 });

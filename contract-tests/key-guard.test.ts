@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import pLimit from 'p-limit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createContractClient } from './lib/client.ts';
 import { TestKey } from './lib/keys.ts';
@@ -17,6 +16,7 @@ import { RefusedError } from './lib/secrets.ts';
 import { openRun } from './lib/suite.ts';
 import { LOCAL_TEST_KEY, readTargetConfig } from './lib/target.ts';
 import { ROOT } from '../contract-core/files.ts';
+import type { Contract } from '../contract-core/contract.ts';
 
 // Built at run time so that no key-shaped literal sits in the source. Every secret part holds "c0ntract",
 // which no output may show.
@@ -121,11 +121,17 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllEnvs());
 
 describe('the vitest suite and the client', () => {
-  test.each(DISGUISES)('the suite (openRun, from the environment) refuses %s before a request', async (_, value) => {
+  test.each(DISGUISES)('the suite (openRun, from the environment) refuses %s before compiling or sending anything', async (_, value) => {
     vi.stubEnv('CONTRACT_BASE_URL', baseUrl);
     vi.stubEnv('PAYJP_SECRET_KEY', value);
     expect(() => readTargetConfig()).toThrow(RefusedError);
-    const error = await openRun().then(
+    // A contract that fails when read: the key is refused before the validator is compiled from it.
+    const unreadable = new Proxy({} as Contract, {
+      get: () => {
+        throw new Error('the contract was read before the key');
+      },
+    });
+    const error = await openRun({ contract: unreadable }).then(
       async (run) => (await run.close(), undefined),
       (e: unknown) => e as Error,
     );
@@ -180,19 +186,26 @@ const ENTRY_POINTS: [string, string][] = [
   ['the mutation proof (npm run test:mutation)', join(ROOT, 'contract-tests/mutation/run.ts')],
 ];
 
+const HARNESS = join(ROOT, 'contract-tests/key-guard-harness.ts');
+
 describe.each(ENTRY_POINTS)('%s', (_, script) => {
   test('refuses every disguise: exit code not 0, no request, the key not shown', async () => {
-    // Two at a time: each is a Node process; the machine has two cores.
-    const limit = pLimit(2);
-    const runs = await Promise.all(
-      DISGUISES.map(([name, value]) => limit(async () => ({ name, ...(await runScript([script], { CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: value })) }))),
-    );
+    // One process for all the disguises: the harness loads the entry point once per key, the last one uncaught.
+    const { code, output } = await runScript([HARNESS, script], {
+      CONTRACT_BASE_URL: baseUrl,
+      KEY_GUARD_KEYS: JSON.stringify(DISGUISES.map(([, value]) => value)),
+    });
     expect(seen).toHaveLength(0);
-    for (const { name, code, output } of runs) {
-      expect(code, `${name}: ${output}`).not.toBe(0);
-      expect(output, name).toMatch(/PAYJP_SECRET_KEY refused: /);
-      neverQuoted(output);
-    }
+    expect(code, output).not.toBe(0);
+    neverQuoted(output);
+    const outcomes = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { index: number; refused?: string });
+    expect(outcomes.map(({ index }) => index)).toEqual(DISGUISES.slice(0, -1).map((_, index) => index));
+    for (const { index, refused } of outcomes) expect(refused, DISGUISES[index]![0]).toMatch(/^PAYJP_SECRET_KEY refused: /);
+    // The last disguise, as a user's run ends: the refusal printed, exit code 1.
+    expect(output.slice(output.lastIndexOf('}') + 1)).toMatch(/RefusedError: PAYJP_SECRET_KEY refused: /);
   });
 });
 

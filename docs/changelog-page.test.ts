@@ -7,6 +7,8 @@ import type { Changelog } from '../diff/changelog/history.ts';
 import type { Finding } from '../diff/lib/finding.ts';
 import { loadCatalog } from '../scripts/lib/catalog.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
+import { CHECKS } from '../diff/rules/index.ts';
+import { CHECK_LABELS_JA } from './lib/changelog-ja.ts';
 import { renderChangelogPage } from './lib/changelog-page.ts';
 import { operationHref } from './lib/reference-links.ts';
 
@@ -76,6 +78,24 @@ describe('changelog page', () => {
     expect(html).toContain('<a href="errors.html#card-declined">catalog</a>');
     expect(html).toContain(`<a href="${operationHref('Events', 'eventRefundCreated')}">webhook refund.created</a>`);
     expect(html).toContain('<li data-check="oasdiff:api-removed-without-deprecation">gone: m');
+  });
+
+  it('has a Japanese page: Japanese headings, the kind of each change in Japanese, links into the Japanese pages', () => {
+    const ja = renderChangelogPage(log, site, 'ja');
+    expect(ja).toContain('<html lang="ja">');
+    expect(ja).toContain('<h1>変更履歴</h1>');
+    expect(ja).toContain('<h3>互換性のない変更 (2)</h3>');
+    expect(ja).toContain(
+      `<a href="${operationHref('Payment Flows', 'confirmPaymentFlow', 'index.ja.html')}">confirmPaymentFlow</a>: 操作がエラーコードを返さなくなった: <span lang="en">402 <code>card_declined</code> removed</span>`,
+    );
+    expect(ja).toContain('<a href="errors.ja.html#card-declined">catalog</a>: エラーコードのタイトルが変わった:');
+    expect(ja).toContain('id="language-switch">English</a>');
+    expect(html).toContain('<a href="changelog.ja.html" hreflang="ja" lang="ja" id="language-switch">日本語</a>');
+  });
+
+  it('has a Japanese line for each check of ours', () => {
+    expect(CHECKS.filter((check) => !CHECK_LABELS_JA[check])).toEqual([]);
+    expect(Object.keys(CHECK_LABELS_JA).filter((check) => !CHECKS.includes(check))).toEqual([]);
   });
 
   it('escapes what it quotes', () => {

@@ -7,7 +7,7 @@ import { buildSpec } from '../scripts/lib/build-spec.ts';
 import { loadCatalogRules, parseCatalog, type ErrorDefinition } from '../scripts/lib/catalog.ts';
 import { CATALOG_FILE } from '../scripts/lib/paths.ts';
 import { LANGUAGES, errorPageFile, renderErrorPage } from './lib/error-page.ts';
-import { CHANGELOG_PAGE, REFERENCE_PAGE } from './lib/reference-links.ts';
+import { changelogPage, referencePage } from './lib/reference-links.ts';
 
 const bundleWith = async (catalog: ErrorDefinition[]): Promise<Record<string, unknown>> => (await buildSpec(undefined, catalog)).document;
 
@@ -55,7 +55,8 @@ describe('navigation', () => {
     for (const lang of LANGUAGES) {
       const nav = /<nav>(.*?)<\/nav>/.exec(renderErrorPage(catalog, loadCatalogRules(), document, lang))?.[1] ?? '';
       const hrefs = [...nav.matchAll(/href="([^"#]+)/g)].map(([, href]) => href);
-      expect(hrefs, lang).toEqual([REFERENCE_PAGE, REFERENCE_PAGE, CHANGELOG_PAGE, errorPageFile(lang === 'en' ? 'ja' : 'en')]);
+      // The reference (and its Errors guide) in the page's language.
+      expect(hrefs, lang).toEqual([referencePage(lang), referencePage(lang), changelogPage(lang), errorPageFile(lang === 'en' ? 'ja' : 'en')]);
     }
   });
 });

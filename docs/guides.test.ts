@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { GENERATED } from '../scripts/lib/paths.ts';
 import { errorPageFile, LANGUAGES } from './lib/error-page.ts';
-import { loadGuides } from './lib/guides.ts';
-import { CHANGELOG_PAGE, tagHref } from './lib/reference-links.ts';
+import { loadGuides, loadTranslatedGuides } from './lib/guides.ts';
+import { GUIDES_JA } from './lib/paths.ts';
+import { CHANGELOG_PAGE, CHANGELOG_PAGE_JA, tagHref } from './lib/reference-links.ts';
 
-const guides = loadGuides();
+// The Japanese guides state the same facts: they are held to the same checks.
+const guides = [...loadGuides(), ...loadTranslatedGuides(GUIDES_JA).filter((guide) => guide.displayName !== undefined)];
 const bundle = JSON.parse(readFileSync(join(GENERATED, 'openapi.json'), 'utf8')) as { tags?: { name: string }[] };
 const anchorOf = (code: keyof typeof ERROR_CATALOG): string => ERROR_CATALOG[code].type.split('/').pop()!;
 
@@ -27,7 +29,7 @@ it('the guides show problem examples (so that the check below has something to c
 
 describe.each(guides.map((guide) => [guide.file, guide] as const))('%s', (_file, guide) => {
   it('links pages of the site and codes that exist', () => {
-    const pages = new Set([...LANGUAGES.map(errorPageFile), CHANGELOG_PAGE]);
+    const pages = new Set([...LANGUAGES.map(errorPageFile), CHANGELOG_PAGE, CHANGELOG_PAGE_JA]);
     const anchors = new Set(Object.keys(ERROR_CATALOG).map((code) => anchorOf(code as keyof typeof ERROR_CATALOG)));
     for (const [link, page, anchor] of guide.description.matchAll(/\]\(([\w.]+\.html)(?:#([\w-]+))?\)/g)) {
       expect(pages, link).toContain(page);

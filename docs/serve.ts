@@ -7,6 +7,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream';
 import { readTarget } from '../contract-core/http/request-target.ts';
 import { DIST } from './lib/paths.ts';
+import { REFERENCE_PAGE_JA } from './lib/reference-links.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +20,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Whether Japanese is the language an Accept-Language header (RFC 9110 §12.5.4) ranks highest. */
+export function prefersJapanese(header: string | undefined): boolean {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim().toLowerCase(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ tag, q }) => tag !== '' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.tag === 'ja' || ranked[0]?.tag.startsWith('ja-') === true;
+}
 
 export interface DocsServer {
   url: string;
@@ -68,7 +83,10 @@ export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = D
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${target.reason}\n`);
       return;
     }
-    const found = target.form === 'path' ? resolveFile(base, target.path) : null;
+    // The site's front page in Japanese for a visitor whose browser prefers it (unless they chose ?lang=en).
+    const japanese =
+      target.form === 'path' && target.path === '/' && !/(^|&)lang=en(&|$)/.test(target.query) && prefersJapanese(req.headers['accept-language']);
+    const found = target.form === 'path' ? resolveFile(base, japanese ? `/${REFERENCE_PAGE_JA}` : target.path) : null;
     if (!found) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
@@ -77,6 +95,7 @@ export function serveDocs({ port = Number(process.env['PORT'] ?? 4011), root = D
       'Content-Type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream',
       'Content-Length': found.size,
       'X-Content-Type-Options': 'nosniff',
+      ...(target.form === 'path' && target.path === '/' ? { Vary: 'Accept-Language' } : {}),
     });
     if (method === 'HEAD') res.end();
     // A file that fails while read (or a client that leaves) ends this answer only; the stream is closed.

@@ -1,18 +1,18 @@
 // The built docs site in a real browser: every operation of the bundle is rendered, the error catalog pages
 // list every code in both languages, anchors and cross-links land where they should, and nothing is fetched
 // from outside localhost.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeOf } from '../generated/error-catalog.ts';
 import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
-import { buildDocs } from './lib/build.ts';
+import { siteOnce } from './lib/site.ts';
 import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
 import { errorPageFile, ERRORS_GUIDE, LANGUAGES } from './lib/error-page.ts';
-import { loadGuides } from './lib/guides.ts';
-import { SCREENSHOTS } from './lib/paths.ts';
+import { loadGuides, loadTranslatedGuides } from './lib/guides.ts';
+import { DIST, GUIDES_JA, SCREENSHOTS } from './lib/paths.ts';
+import { REFERENCE_PAGE, REFERENCE_PAGE_JA } from './lib/reference-links.ts';
 import { serveDocs, type DocsServer } from './serve.ts';
 import { operationsOf, type OperationRef } from '../contract-core/conventions.ts';
 
@@ -34,6 +34,10 @@ const RENDER_ALL_TIMEOUT = 600_000;
 const runBrowser = chromiumInstalled() || inCi();
 if (!runBrowser) console.warn(`docs browser test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
 
+/** A tag as the navigation shows it: its x-displayName (a translation's) or its name. */
+const tagLabel = (document: Record<string, unknown>, tag: string): string =>
+  ((document['tags'] ?? []) as { name: string; 'x-displayName'?: string }[]).find((t) => t.name === tag)?.['x-displayName'] ?? tag;
+
 interface RenderedOperation {
   sectionId: string;
   heading: string;
@@ -42,22 +46,23 @@ interface RenderedOperation {
 
 describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   let spec: BuiltSpec;
-  let outDir: string;
+  let japanese: BuiltSpec;
   let server: DocsServer;
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
-  let rendered: Promise<Map<string, RenderedOperation>> | undefined;
+  const rendered = new Map<string, Promise<Map<string, RenderedOperation>>>();
 
   beforeAll(async () => {
     if (!chromiumInstalled()) throw new Error(`CI is set and Chromium is missing at ${CHROMIUM_PATH}`);
     spec = await buildSpec();
-    outDir = mkdtempSync(join(tmpdir(), 'payjp-docs-site-'));
-    await buildDocs(spec, outDir);
-    server = await serveDocs({ port: 0, root: outDir });
+    japanese = await buildSpec(undefined, undefined, 'ja');
+    // The site `npm run docs` builds, shared with the package's consumer test: built here only if its inputs changed.
+    await siteOnce();
+    server = await serveDocs({ port: 0, root: DIST });
     // The server answering is the one serving this build.
     const served = await (await fetch(new URL('errors.html', server.url))).text();
-    expect(served).toBe(readFileSync(join(outDir, 'errors.html'), 'utf8'));
+    expect(served).toBe(readFileSync(join(DIST, 'errors.html'), 'utf8'));
     browser = await launchChromium();
     browser.context.on('request', (request) => requests.push(request.url()));
     page = await browser.context.newPage();
@@ -71,8 +76,15 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
+
+  /** A reference page and the bundle it renders. */
+  interface Reference {
+    page: string;
+    built: () => BuiltSpec;
+  }
+  const ENGLISH: Reference = { page: REFERENCE_PAGE, built: () => spec };
+  const JAPANESE: Reference = { page: REFERENCE_PAGE_JA, built: () => japanese };
 
   const open = async (file: string): Promise<void> => {
     await page.goto(new URL(file, server.url).href);
@@ -88,40 +100,44 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
    * (the second pass of npm test shares two cores with the other suites) a section can take seconds to
    * render, and reading every section's text every 50 ms made it slower still.
    */
-  const renderedOperations = (): Promise<Map<string, RenderedOperation>> =>
-    (rendered ??= (async () => {
-      await open('index.html');
-      const byTag = Map.groupBy(operationsOf(spec.document), ({ operation }) => (operation['tags'] as string[])[0]!);
-      const found = new Map<string, RenderedOperation>();
-      for (const [tag, operations] of byTag) {
-        const tagLink = page.locator('a', { hasText: new RegExp(`^${literal(tag)}$`) }).first();
-        for (const op of operations) {
-          const summary = String(op.operation['summary']);
-          const link = page.locator('a', { hasText: new RegExp(`^${literal(summary)}\\s*${op.method}$`, 'i') }).first();
-          // A tag's entries show while its group is open; clicking the tag toggles the group, and Redoc opens a
-          // group by itself when its section comes into view: open it only when it is closed.
-          if (!(await link.isVisible())) {
-            await tagLink.click();
-            await link.waitFor({ state: 'visible', timeout: POLL.timeout }).catch(() => undefined);
-          }
-          if (!(await link.isVisible())) continue; // not in the navigation: reported as missing below
-          await link.click();
-          const section = page.locator('[data-item-kind="httpItem"]', { has: page.locator('h2', { hasText: new RegExp(`^${literal(summary)}$`) }) }).first();
-          // Redoc mounts a section's parts while they are in view: keep all the text the section has shown.
-          let text = '';
-          for (const deadline = Date.now() + POLL.timeout; !text.includes(op.path) && Date.now() < deadline; await page.waitForTimeout(100)) {
-            // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out) is what is checked.
-            const shown = (await section.count()) > 0 ? await section.innerText() : '';
-            if (!text.includes(shown)) text = `${text}\n${shown}`;
-          }
-          if ((await section.count()) > 0) {
-            const sectionId = (await section.getAttribute('data-section-id')) ?? '';
-            found.set(sectionId, { sectionId, heading: summary, text });
-          }
+  const renderedOperations = (reference: Reference = ENGLISH): Promise<Map<string, RenderedOperation>> => {
+    if (!rendered.has(reference.page)) rendered.set(reference.page, renderAll(reference));
+    return rendered.get(reference.page)!;
+  };
+  const renderAll = async ({ page: file, built }: Reference): Promise<Map<string, RenderedOperation>> => {
+    const { document } = built();
+    await open(file);
+    const byTag = Map.groupBy(operationsOf(document), ({ operation }) => (operation['tags'] as string[])[0]!);
+    const found = new Map<string, RenderedOperation>();
+    for (const [tag, operations] of byTag) {
+      const tagLink = page.locator('a', { hasText: new RegExp(`^${literal(tagLabel(document, tag))}$`) }).first();
+      for (const op of operations) {
+        const summary = String(op.operation['summary']);
+        const link = page.locator('a', { hasText: new RegExp(`^${literal(summary)}\\s*${op.method}$`, 'i') }).first();
+        // A tag's entries show while its group is open; clicking the tag toggles the group, and Redoc opens a
+        // group by itself when its section comes into view: open it only when it is closed.
+        if (!(await link.isVisible())) {
+          await tagLink.click();
+          await link.waitFor({ state: 'visible', timeout: POLL.timeout }).catch(() => undefined);
+        }
+        if (!(await link.isVisible())) continue; // not in the navigation: reported as missing below
+        await link.click();
+        const section = page.locator('[data-item-kind="httpItem"]', { has: page.locator('h2', { hasText: new RegExp(`^${literal(summary)}$`) }) }).first();
+        // Redoc mounts a section's parts while they are in view: keep all the text the section has shown.
+        let text = '';
+        for (const deadline = performance.now() + POLL.timeout; !text.includes(op.path) && performance.now() < deadline; await page.waitForTimeout(100)) {
+          // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered (hidden parts left out) is what is checked.
+          const shown = (await section.count()) > 0 ? await section.innerText() : '';
+          if (!text.includes(shown)) text = `${text}\n${shown}`;
+        }
+        if ((await section.count()) > 0) {
+          const sectionId = (await section.getAttribute('data-section-id')) ?? '';
+          found.set(sectionId, { sectionId, heading: summary, text });
         }
       }
-      return found;
-    })());
+    }
+    return found;
+  };
 
   it(
     'renders every operation of the bundle',
@@ -142,6 +158,86 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
     },
     RENDER_ALL_TIMEOUT,
   );
+
+  it(
+    'renders every operation of the Japanese reference, under its Japanese summary',
+    async () => {
+      const operations = operationsOf(japanese.document);
+      const english = new Map(operationsOf(spec.document).map(({ operation }) => [operation.operationId, operation['summary']]));
+      // Every summary is translated: none reads as the English one.
+      expect(
+        operations.filter(({ operation }) => operation['summary'] === english.get(operation.operationId)).map(({ operation }) => operation.operationId),
+      ).toEqual([]);
+      const sections = [...(await renderedOperations(JAPANESE)).values()];
+      const missing = operations
+        .filter((op) => !isRendered(sections, op))
+        .map(({ method, path, operation }) => `${operation.operationId} (${method.toUpperCase()} ${path})`);
+      expect(missing).toEqual([]);
+      // The same sections as the English page, so that a link or the switch lands on the same place.
+      expect([...(await renderedOperations(JAPANESE)).keys()].sort()).toEqual([...(await renderedOperations(ENGLISH)).keys()].sort());
+      await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.ja.png') });
+      await open(REFERENCE_PAGE_JA);
+      await page.locator('h1').first().waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await page.screenshot({ path: join(SCREENSHOTS, 'reference.ja.png') });
+    },
+    RENDER_ALL_TIMEOUT,
+  );
+
+  it('switches language at the same place, both ways', async () => {
+    const place = '#/payment-refunds/createpaymentrefund';
+    await open(`${REFERENCE_PAGE_JA}${place}`);
+    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
+    await page.locator('#lang-switch').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE}`) && url.hash === place);
+    await expect.poll(() => page.locator('h2', { hasText: /^Create a refund$/ }).count(), POLL).toBeGreaterThan(0);
+    await page.locator('#lang-switch').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === place);
+    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
+  });
+
+  it('opens the Japanese reference for a browser whose language is Japanese, unless English was chosen', async () => {
+    const browserJa = await launchChromium({ locale: 'ja-JP' });
+    try {
+      const pageJa = await browserJa.context.newPage();
+      await pageJa.goto(new URL(`${REFERENCE_PAGE}#/customers`, server.url).href);
+      await pageJa.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === '#/customers');
+      await pageJa.goto(new URL(`${REFERENCE_PAGE}?lang=en`, server.url).href);
+      await pageJa.locator('h1').first().waitFor();
+      expect(new URL(pageJa.url()).pathname).toBe(`/${REFERENCE_PAGE}`);
+    } finally {
+      await browserJa.close();
+    }
+  });
+
+  it('finds Japanese words with the search of the Japanese reference', async () => {
+    await open(REFERENCE_PAGE_JA);
+    /** The texts of the search dialog's results for `word`, once there are any. */
+    const results = async (word: string): Promise<string[]> => {
+      await page.getByText('Search', { exact: false }).first().click();
+      await page.getByPlaceholder('Search docs...').fill(word);
+      const items = page.locator('[data-testid="search-dialog"] [data-component-name="Search/SearchItem"]');
+      await expect.poll(() => items.count(), POLL).toBeGreaterThan(0);
+      const texts = await items.allTextContents();
+      await page.screenshot({ path: join(SCREENSHOTS, `search.ja.${word}.png`) });
+      await page.keyboard.press('Escape');
+      return texts;
+    };
+    expect((await results('返金')).some((text) => text.includes('返金を作成'))).toBe(true);
+    expect((await results('冪等性')).some((text) => text.includes('冪等性キー'))).toBe(true);
+  });
+
+  it('shows the Japanese guides under their Japanese headings', async () => {
+    await open(REFERENCE_PAGE_JA);
+    for (const guide of loadTranslatedGuides(GUIDES_JA)) {
+      const heading = guide.displayName ?? guide.name;
+      await page
+        .locator('a', { hasText: new RegExp(`^${literal(heading)}$`) })
+        .first()
+        .click();
+      await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
+    }
+  });
 
   it('shows the guides, and the Errors guide links to the error catalog', async () => {
     await open('index.html');
@@ -228,10 +324,13 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
       await link.click();
       await expect.poll(() => page.locator('h2', { hasText: String(summary) }).count(), POLL).toBeGreaterThan(0);
 
-      // And back: the guide link of the Japanese page opens the Errors guide, which links to that page.
+      // And back: the guide link of the Japanese page opens the Errors guide of the Japanese reference, which
+      // links to that page.
       await open(errorPageFile('ja'));
       await page.locator('#guide-link').click();
-      await expect.poll(() => page.locator('h1, h2', { hasText: ERRORS_GUIDE }).count(), POLL).toBeGreaterThan(0);
+      await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`));
+      const heading = loadTranslatedGuides(GUIDES_JA).find((guide) => guide.name === ERRORS_GUIDE)!.displayName!;
+      await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
       await expect.poll(() => page.locator(`a[href="${errorPageFile('ja')}"]`).count(), POLL).toBeGreaterThan(0);
     },
     RENDER_ALL_TIMEOUT,

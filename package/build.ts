@@ -34,7 +34,8 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'package/tsconfig.json'), '--noCheck'], {
     stdio: 'inherit',
   });
-  for (const file of ['openapi.json', 'openapi.yaml', 'api.d.ts']) copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
+  for (const file of ['openapi.json', 'openapi.yaml', 'openapi.ja.json', 'openapi.ja.yaml', 'api.d.ts'])
+    copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
   // The user's README, self-contained: the repository's own READMEs speak of files the tarball does not hold.
@@ -56,6 +57,8 @@ export function buildPackage(log: (line: string) => void = console.log): void {
       './types': { types: './generated/api.d.ts' },
       './openapi.json': './generated/openapi.json',
       './openapi.yaml': './generated/openapi.yaml',
+      './openapi.ja.json': './generated/openapi.ja.json',
+      './openapi.ja.yaml': './generated/openapi.ja.yaml',
       './package.json': './package.json',
     },
     dependencies,

@@ -19,6 +19,7 @@ import { loadContract } from '../contract-core/contract.ts';
 import { driftClasses } from '../contract-tests/mutation/classes.ts';
 import { startProxy, type Proxy as MutatingProxy } from '../contract-tests/mutation/proxy.ts';
 import { SCENARIOS } from '../contract-tests/lib/suite.ts';
+import { siteOnce } from '../docs/lib/site.ts';
 import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
 import { type PackageManifest, reachable, writeConsumerProject } from './testing/consumer-project.ts';
 import { cliLines, firstHourFiles, relativeLinks } from './testing/readme-files.ts';
@@ -168,6 +169,8 @@ beforeAll(async () => {
     throw new Error(
       `the consumer test runs on the package's oldest Node (${NODE_FLOOR}): ${OLDEST_NODE} is ${version || 'missing'}; set CONSUMER_NODE to a Node ${floorMajor}.${floorMinor} or later ${floorMajor}.x`,
     );
+  // The package carries the docs site: the one `npm run docs` built, shared with docs/site.test.ts.
+  await siteOnce();
   buildPackage(() => {});
   manifest = JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')) as typeof manifest;
   const packed = await run('npm', ['pack', DIST, '--json', '--pack-destination', work], { cwd: work, env: oldestEnv() });

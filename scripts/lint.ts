@@ -1,10 +1,12 @@
 // npm run lint: lints openapi/ (problems by file and line), then the bundle the catalog completes.
 import { BaseResolver, formatProblems, lint, lintDocument, makeDocumentFromString, type NormalizedProblem } from '@redocly/openapi-core';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildSpec, loadRedoclyConfig } from './lib/build-spec.ts';
 import { FilesOnlyResolver } from './lib/local-refs.ts';
 import { unansweredCodes } from './lib/expand-errors.ts';
-import { SPEC_ROOT } from './lib/paths.ts';
+import { GUIDES, ROOT, SPEC_ROOT } from './lib/paths.ts';
+import { LANGUAGES, translatedFileProblems } from './lib/translations.ts';
 
 const config = await loadRedoclyConfig();
 const report = (label: string, problems: NormalizedProblem[]): number => {
@@ -15,6 +17,11 @@ const report = (label: string, problems: NormalizedProblem[]): number => {
 };
 
 let errors = report('openapi/ (source)', await lint({ ref: SPEC_ROOT, config: config.forAlias('source'), externalRefResolver: new FilesOnlyResolver(config) }));
+// The guides' translations, as contract/translated-texts does for openapi/'s texts.
+const guideProblems = LANGUAGES.flatMap((language) => translatedFileProblems(ROOT, GUIDES, join(GUIDES, language)));
+guideProblems.forEach((line) => console.error(line));
+console.log(`docs/guides/ translations: ${guideProblems.length} error(s)`);
+errors += guideProblems.length;
 if (errors === 0) {
   try {
     const { document, catalog } = await buildSpec(config);

@@ -35,9 +35,10 @@ export const readChecks = (env: NodeJS.ProcessEnv = process.env): CheckName[] =>
   selectChecks(env['CONTRACT_CHECKS'], env['CONTRACT_EXCLUDE_CHECKS'], { include: 'CONTRACT_CHECKS', exclude: 'CONTRACT_EXCLUDE_CHECKS' });
 
 export async function openRun(options: RunOptions = {}): Promise<SuiteRun> {
+  // The key first: a key that is not certainly a test key is refused before anything is compiled or started.
+  const config = options.config ?? readTargetConfig();
   const contract = options.contract ?? loadContract();
   const validator = createValidator(contract, { checks: options.checks ?? readChecks() });
-  const config = options.config ?? readTargetConfig();
   const strict = options.strict ?? readStrict();
   const target = await openTarget(config);
   const client = createContractClient({ ...target, ...(options.log ? { log: options.log } : {}) });

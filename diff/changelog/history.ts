@@ -1,14 +1,14 @@
 // The changelog: the diff of each pair of consecutive versions in this repository's history, newest first. A
 // version is a commit that changed openapi/ (the acknowledgements file aside), built by its own build; the last
-// LIMIT of them are read. Versions whose own build refused them (the first commits, before every catalog code was
+// LIMIT of them are read, each built once per checkout (version-cache.ts). Versions whose own build refused them (the first commits, before every catalog code was
 // answered) are skipped with a note; a shallow clone or no git at all gives fewer entries and says so.
 import { execFileSync } from 'node:child_process';
 import { ROOT } from '../../scripts/lib/paths.ts';
 import { ACKNOWLEDGEMENTS_FILE } from '../lib/acknowledgements.ts';
 import { compare } from '../lib/compare.ts';
 import type { Finding } from '../lib/finding.ts';
-import { buildCommit } from '../lib/load-version.ts';
 import type { Version } from '../lib/version.ts';
+import { buildCommitCached } from './version-cache.ts';
 
 const LIMIT = 20;
 
@@ -67,7 +67,7 @@ export async function changelog({ repo = ROOT, limit = LIMIT } = {}): Promise<Ch
   for (const commit of commits) {
     let version: Version;
     try {
-      version = await buildCommit(commit.hash, commit.short, repo);
+      version = await buildCommitCached(commit.hash, commit.short, repo);
     } catch {
       refused.push(commit);
       continue;

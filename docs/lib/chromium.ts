@@ -26,7 +26,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `locale` sets the browser's language (navigator.language, Accept-Language), for the pages that follow it. */
+export async function launchChromium({ locale }: { locale?: string } = {}): Promise<Browser> {
   if (!chromiumInstalled()) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   const profile = mkdtempSync(join(tmpdir(), 'payjp-docs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,6 +35,7 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 900 },
+    ...(locale ? { locale } : {}),
   });
   return {
     context,

@@ -5,7 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { CatalogRule, ErrorDefinition, Evidence, RetryPolicy, Source } from '../../scripts/lib/catalog.ts';
 import { byStatus } from '../../scripts/lib/catalog.ts';
 import { escapeHtml, inlineMarkup } from './html.ts';
-import { CHANGELOG_PAGE, REFERENCE_PAGE, operationHref, tagHref } from './reference-links.ts';
+import { changelogPage, operationHref, referencePage, tagHref } from './reference-links.ts';
 import { exampleName, operationsOf } from '../../contract-core/conventions.ts';
 
 export const LANGUAGES = ['en', 'ja'] as const;
@@ -146,7 +146,7 @@ interface OperationLink {
 type Json = Record<string, unknown>;
 
 /** Which operations may answer each code, from the bundle's per-operation `x-errors`. */
-function operationsByCode(document: Json): Map<string, OperationLink[]> {
+function operationsByCode(document: Json, page: string): Map<string, OperationLink[]> {
   const byCode = new Map<string, OperationLink[]>();
   for (const { path, method, operation } of operationsOf(document)) {
     const operationId = String(operation['operationId'] ?? '');
@@ -157,7 +157,7 @@ function operationsByCode(document: Json): Map<string, OperationLink[]> {
         label: `${method.toUpperCase()} ${path}`,
         summary: String(operation['summary'] ?? ''),
         operationId,
-        href: tag && operationId ? operationHref(tag, operationId) : REFERENCE_PAGE,
+        href: tag && operationId ? operationHref(tag, operationId, page) : page,
         evidence: evidence[code] ?? { source: 'inferred', reason: 'no evidence in the bundle' },
       };
       byCode.set(code, [...(byCode.get(code) ?? []), link]);
@@ -248,7 +248,7 @@ ${opsList}
 export function renderErrorPage(catalog: readonly ErrorDefinition[], rules: Record<CatalogRule, Evidence>, document: Json, lang: Language): string {
   const t = TEXTS[lang];
   const other = LANGUAGES.find((l) => l !== lang)!;
-  const ops = operationsByCode(document);
+  const ops = operationsByCode(document, referencePage(lang));
   const groups = [...byStatus(catalog)];
   const statusName = (status: number): string => `${status} ${STATUS_CODES[status] ?? ''}`.trim();
   const toc = groups
@@ -278,7 +278,7 @@ export function renderErrorPage(catalog: readonly ErrorDefinition[], rules: Reco
 </head>
 <body>
 <header>
-<nav><a href="${REFERENCE_PAGE}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${CHANGELOG_PAGE}" id="changelog-link">${escapeHtml(t.changelog)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
+<nav><a href="${referencePage(lang)}">${escapeHtml(t.reference)}</a><a href="${escapeHtml(tagHref(ERRORS_GUIDE, referencePage(lang)))}" id="guide-link">${escapeHtml(t.guide)}</a><a href="${changelogPage(lang)}" id="changelog-link">${escapeHtml(t.changelog)}</a><a href="${errorPageFile(other)}" hreflang="${other}" lang="${other}" id="language-switch">${escapeHtml(t.otherLanguage)}</a></nav>
 <h1>${escapeHtml(t.title)}</h1>
 <p>${inlineMarkup(t.intro)}</p>
 <p>${inlineMarkup(t.evidenceIntro)}</p>
@@ -295,6 +295,11 @@ ${sections}
 `;
 }
 
-/** Both language versions, by file name. */
-export const renderErrorPages = (catalog: readonly ErrorDefinition[], rules: Record<CatalogRule, Evidence>, document: Json): Map<string, string> =>
-  new Map(LANGUAGES.map((lang) => [errorPageFile(lang), renderErrorPage(catalog, rules, document, lang)]));
+/** Both language versions, by file name: each from the bundle in its language (the Japanese one has the
+ *  Japanese summaries; both have the same operations and codes), linking the reference in its language. */
+export const renderErrorPages = (
+  catalog: readonly ErrorDefinition[],
+  rules: Record<CatalogRule, Evidence>,
+  document: Json,
+  japanese: Json = document,
+): Map<string, string> => new Map(LANGUAGES.map((lang) => [errorPageFile(lang), renderErrorPage(catalog, rules, lang === 'ja' ? japanese : document, lang)]));

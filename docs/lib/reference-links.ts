@@ -2,8 +2,12 @@
 // `#/<tag slug>/<operationId in lower case>`. The browser test checks every link built here against the
 // sections the reference really renders.
 export const REFERENCE_PAGE = 'index.html';
+/** The same reference with the Japanese texts (openapi/overlays/ja.yaml, docs/guides/ja/). */
+export const REFERENCE_PAGE_JA = 'index.ja.html';
 /** The changelog page (changelog-page.ts), linked from the other pages' navigation and the guides. */
 export const CHANGELOG_PAGE = 'changelog.html';
+export const CHANGELOG_PAGE_JA = 'changelog.ja.html';
+export const changelogPage = (lang: 'en' | 'ja'): string => (lang === 'ja' ? CHANGELOG_PAGE_JA : CHANGELOG_PAGE);
 
 const slug = (text: string): string =>
   text
@@ -11,6 +15,9 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export const tagHref = (tag: string): string => `${REFERENCE_PAGE}#/${slug(tag)}`;
+/** The reference page of a language of the site: both pages have the same anchors. */
+export const referencePage = (lang: 'en' | 'ja'): string => (lang === 'ja' ? REFERENCE_PAGE_JA : REFERENCE_PAGE);
 
-export const operationHref = (tag: string, operationId: string): string => `${tagHref(tag)}/${operationId.toLowerCase()}`;
+export const tagHref = (tag: string, page: string = REFERENCE_PAGE): string => `${page}#/${slug(tag)}`;
+
+export const operationHref = (tag: string, operationId: string, page: string = REFERENCE_PAGE): string => `${tagHref(tag, page)}/${operationId.toLowerCase()}`;

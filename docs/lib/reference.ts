@@ -33,8 +33,26 @@ function offlineHtml(html: string): string {
   return out;
 }
 
-/** Renders `document` to a self-contained HTML page at `outFile`. */
-export async function buildReference(document: Record<string, unknown>, outFile: string, title: string): Promise<void> {
+/** The page of the same reference in the other language, reached at the same place (Redoc routes by hash). */
+export interface LanguageSwitch {
+  lang: 'en' | 'ja';
+  other: { href: string; label: string; lang: 'en' | 'ja' };
+}
+
+/** A link to the other language that keeps the hash, and on the English page, a first visit from a browser
+ *  whose language is Japanese goes to the Japanese page (a visitor who chose English stays: ?lang=en). */
+function switchHtml({ lang, other }: LanguageSwitch): string {
+  const redirect =
+    lang === 'en'
+      ? `if(!/[?&]lang=en/.test(location.search)&&/^ja(-|$)/i.test(navigator.language||'')){location.replace(${JSON.stringify(other.href)}+location.hash)}`
+      : '';
+  const target = other.lang === 'en' ? `${other.href}?lang=en` : other.href;
+  return `<a id="lang-switch" lang="${other.lang}" hreflang="${other.lang}" href="${target}" style="position:fixed;top:.5rem;right:1rem;z-index:100;background:#fff;border:1px solid #ccc;border-radius:4px;padding:.2rem .6rem;font:14px sans-serif" onclick="this.href='${target}'+location.hash">${other.label}</a>
+<script>${redirect}</script>`;
+}
+
+/** Renders `document` to a self-contained HTML page at `outFile`, in `language.lang` with a switch to the other. */
+export async function buildReference(document: Record<string, unknown>, outFile: string, title: string, language?: LanguageSwitch): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'payjp-docs-'));
   try {
     const input = join(work, 'openapi.json');
@@ -46,7 +64,16 @@ export async function buildReference(document: Record<string, unknown>, outFile:
     }).catch((error: Error & { stderr?: string }) => {
       throw new Error(`redocly build-docs failed: ${error.stderr?.trim() || error.message}`);
     });
-    writeFileSync(outFile, offlineHtml(readFileSync(outFile, 'utf8')));
+    let html = offlineHtml(readFileSync(outFile, 'utf8'));
+    // The page's own <html> and its last </body>: the inlined Redoc bundle holds both strings too.
+    if (language) {
+      const end = html.lastIndexOf('</body>');
+      html = `${html.slice(0, end)}${switchHtml(language)}\n${html.slice(end)}`.replace(
+        /^(<!DOCTYPE html>\s*)<html[^>]*>/i,
+        `$1<html lang="${language.lang}">`,
+      );
+    }
+    writeFileSync(outFile, html);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -61,6 +61,20 @@ function tokenCard(token: string, field: string): TestCard {
   return card;
 }
 
+/** Japan's offset from UTC: a card is good through the last day of its month, read as PAY.JP's customers do. */
+const JST_OFFSET_MS = 9 * 3600_000;
+
+/**
+ * A card whose expiry month has passed is refused, as its issuer would refuse it. Our inference: PAY.JP's
+ * documents and the official client (1.0.5) name no code for it and the catalog has none, so it is the
+ * field's 422 validation error.
+ */
+function refuseExpired(card: { exp_month: number; exp_year: number }, now = new Date(Date.now() + JST_OFFSET_MS)): void {
+  const [year, month] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
+  if (card.exp_year < year) throw validationError([{ field: 'card.exp_year', message: 'The card has expired' }]);
+  if (card.exp_year === year && card.exp_month < month) throw validationError([{ field: 'card.exp_month', message: 'The card has expired' }]);
+}
+
 function create(request: ApiRequest): PaymentMethod {
   const { state } = request;
   const type = typeOf(request.body, Object.values(createBodies));
@@ -73,6 +87,7 @@ function create(request: ApiRequest): PaymentMethod {
   let expiry = { exp_month: 12, exp_year: new Date(clock()).getUTCFullYear() + 5 };
   if ('card' in body) {
     card = tokenCard(body.card.number, 'card.number');
+    refuseExpired(body.card);
     expiry = { exp_month: body.card.exp_month, exp_year: body.card.exp_year };
   } else if ('token' in body) {
     const failure = APPLE_PAY_FAILURES[body.token as keyof typeof APPLE_PAY_FAILURES];

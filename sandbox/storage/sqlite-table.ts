@@ -11,7 +11,7 @@ import { type Placed, type Table, type TableSpec, type Tracked, type Units, inde
  * `maxObjects` (500: five pages of the longest lists) and at most `maxChars` characters of JSON (8 MiB: each
  * kept object holds its JSON and its parsed copy, so about twice that much heap, whatever clients send; a
  * count alone let 500 objects of 1 MB take 1 GB). The load test's bound on the heap of a sandbox with a file
- * (load.test.ts) keeps the count small: 1,000 per table measured 20 MB after its run, over the bound's 16.
+ * (load.soak.test.ts) keeps the count small: 1,000 per table measured 20 MB after its run, over the bound's 16.
  */
 export class ParsedObjects {
   static readonly MAX_OBJECTS = 500;

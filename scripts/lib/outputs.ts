@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
-import type { BuiltSpec } from './build-spec.ts';
+import { type BuiltSpec, buildSpec } from './build-spec.ts';
 import { loadCatalogRules } from './catalog.ts';
 import { renderErrorModule } from './error-module.ts';
 import { renderOperationsModule } from './operations-module.ts';
@@ -13,10 +13,10 @@ import { withResourceTable } from './resource-table.ts';
 
 export type Outputs = Map<string, string>;
 
-export function bundleOutputs({ document }: BuiltSpec): Outputs {
+export function bundleOutputs({ document }: BuiltSpec, name = 'openapi'): Outputs {
   return new Map([
-    ['generated/openapi.yaml', stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })],
-    ['generated/openapi.json', `${JSON.stringify(document, null, 2)}\n`],
+    [`generated/${name}.yaml`, stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })],
+    [`generated/${name}.json`, `${JSON.stringify(document, null, 2)}\n`],
   ]);
 }
 
@@ -29,5 +29,7 @@ export async function genOutputs({ document, catalog }: BuiltSpec): Promise<Outp
     ['generated/error-catalog.ts', renderErrorModule(catalog, loadCatalogRules(), document)],
     ['generated/operations.ts', renderOperationsModule(document)],
     ['README.md', withResourceTable(readFileSync(join(ROOT, 'README.md'), 'utf8'), document)],
+    // The same contract with the Japanese texts of openapi/overlays/ja.yaml, for generators (docstrings).
+    ...bundleOutputs(await buildSpec(undefined, catalog, 'ja'), 'openapi.ja'),
   ]);
 }

@@ -7,3 +7,5 @@ export const SPEC_ROOT = join(ROOT, 'openapi/openapi.yaml');
 export const CATALOG_FILE = join(ROOT, 'openapi/errors/catalog.yaml');
 export const REDOCLY_CONFIG = join(ROOT, 'redocly.yaml');
 export const GENERATED = join(ROOT, 'generated');
+/** The docs' guides (docs/guides/*.md) and their translations (docs/guides/<language>/). */
+export const GUIDES = join(ROOT, 'docs/guides');

@@ -41,7 +41,7 @@ export async function startProcess(
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
+  for (const deadline = performance.now() + waitMs; performance.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     const answer = await probe(url).catch(() => 'not yet' as const);
     if (answer === 'ours') return { url, child, close };
