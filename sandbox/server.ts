@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp } from './app.ts';
+import type { Route } from './http/route.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
 import { type Shared, TABLES } from './state.ts';
@@ -22,6 +23,8 @@ export interface SandboxOptions extends AppOptions {
    * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
    */
   db?: string | Database;
+  /** The route table (default sandbox/routes.ts): the mutation corpus wraps its handlers to inject faults. */
+  routes?: readonly Route[];
 }
 
 export interface Sandbox {
@@ -37,7 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
   const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
-  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
+  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options, options.routes));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
