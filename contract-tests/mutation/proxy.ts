@@ -48,6 +48,7 @@ export async function startProxy(upstream: string, operations: readonly Operatio
     map.set(id, n + 1);
     return n;
   };
+  let self = '';
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -76,7 +77,8 @@ export async function startProxy(upstream: string, operations: readonly Operatio
         ...(request.body ? { body: new Uint8Array(request.body) } : {}),
         signal: AbortSignal.timeout(10_000),
       });
-      let answer: Answer = { status: upstreamResponse.status, headers: {}, body: await upstreamResponse.text() };
+      // As a reverse proxy does, the upstream's own URLs (a hosted page's) are given as the proxy's.
+      let answer: Answer = { status: upstreamResponse.status, headers: {}, body: (await upstreamResponse.text()).replaceAll(upstream, self) };
       upstreamResponse.headers.forEach((value, name) => {
         if (!HOP_BY_HOP.has(name)) answer.headers[name] = value;
       });
@@ -93,13 +95,14 @@ export async function startProxy(upstream: string, operations: readonly Operatio
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const setMany = (next: ReadonlyMap<string, Drift>): void => {
     drifts = next;
     seen.clear();
     changed.clear();
   };
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: self,
     set: (target, mutate) => setMany(target && mutate ? new Map([[target.operationId, { mutate }]]) : new Map()),
     setMany,
     mutated: (operationId) => (operationId ? (changed.get(operationId) ?? 0) : [...changed.values()].reduce((a, b) => a + b, 0)),
