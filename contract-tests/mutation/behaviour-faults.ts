@@ -197,24 +197,24 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       plan: (_, op) => {
         if (!op.errors.includes(code)) return `does not answer ${code}`;
         const object = objectTemplate(op);
+        if (!object && !op.requestBody?.properties.includes('amount'))
+          return 'a create refused by its own check: no object to answer with, and no amount to cap (the wrapper cannot carry out the create past the handler)';
         return one(
           op,
           (handle, request, fire, routes) =>
             onError(new Set([code]), (error) => {
               // The guard's refusal becomes a success: the object the path names, as it is; without one, the
-              // handler again without the numeric fields (a refund capped instead of refused).
+              // handler again without the amount (a refund capped instead of refused).
               const get = object ? routes.get(object) : undefined;
-              if (get && object !== op.template) {
-                const answer = get.handle({ ...request, body: undefined, path: request.path });
+              if (get) {
                 fire();
-                return answer;
+                return get.handle({ ...request, body: undefined, path: object! });
               }
               const body = request.body as Record<string, unknown> | undefined;
-              const lenient = Object.fromEntries(Object.entries(body ?? {}).filter(([, v]) => typeof v !== 'number'));
-              if (!body || Object.keys(lenient).length === Object.keys(body).length) throw error;
-              const answer = handle({ ...request, body: lenient });
+              if (!body || typeof body['amount'] !== 'number') throw error;
+              const { amount: _capped, ...lenient } = body;
               fire();
-              return answer;
+              return handle({ ...request, body: lenient });
             })(() => handle(request)),
           `${code} not enforced: the request answered 2xx`,
         );
@@ -414,9 +414,8 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
             // An unknown ID answered with another object: the first of the collection's list.
             const other = firstOf(routes, collectionTemplate(object), request);
             if (!other || other === request.params[param]) throw error;
-            const answer = handle({ ...request, params: { ...request.params, [param]: other } });
             fire();
-            return answer;
+            return handle({ ...request, params: { ...request.params, [param]: other } });
           })(() => handle(request)),
         'an unknown ID answered with another object (2xx)',
       );

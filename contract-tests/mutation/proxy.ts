@@ -75,6 +75,7 @@ export async function startProxy(upstream: string, operations: readonly Operatio
         method: request.method,
         headers: request.headers,
         ...(request.body ? { body: new Uint8Array(request.body) } : {}),
+        redirect: 'manual', // a hosted page's redirect goes back to the client, as it would without a proxy
         signal: AbortSignal.timeout(10_000),
       });
       // As a reverse proxy does, the upstream's own URLs (a hosted page's) are given as the proxy's.

@@ -88,9 +88,11 @@ export async function openSuiteEngine(contract: Contract, settings: TargetConfig
       const { scenarios, steps } = unitsOf(mutant.touches);
       const results: CaseResult[] = [];
       let fired = 0;
+      // The operation's own cases, then the scenarios through it; the first failing case kills the mutant.
+      const dead = () => failing(results).length > 0;
       try {
-        for (const scenario of scenarios) results.push(...(await runScenario(run, scenario)));
-        results.push(...(await runCases(steps)));
+        for (const step of steps) if (!dead()) results.push((await runStep(run, step)).result);
+        for (const scenario of scenarios) if (!dead()) results.push(...(await runScenario(run, scenario)));
       } finally {
         fired = proxy.mutated() + sandbox.fired();
         proxy.setMany(new Map());
