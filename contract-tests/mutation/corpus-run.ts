@@ -2,16 +2,25 @@
 // (one mutant at a time, on a few independent stacks at once: each its own faulty sandbox, proxy and run),
 // Dredd and Specmatic's examples (batches of mutants on different operations: a JVM or a Dredd start per
 // mutant would take hours). Prints and writes the table of kill rates per engine and family, with the
-// equivalent mutants and the survivors and why; reports/mutation-corpus.md and .json.
+// equivalent mutants and the survivors and why: reports/mutation-corpus.md.
 //   --engines=suite,dredd,specmatic   which engines (default all)
 //   --only=<text>[,<text>…]           the mutants whose ID contains one of them
+//   --merge                           no run: the table of the engines' last results (each run keeps its own,
+//                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes)
 //   CONTRACT_MUTATION_WORKERS          stacks for the suite (default 4; the suite mostly waits on I/O)
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '../lib/keys.ts';
 import type { TargetConfig } from '../lib/target.ts';
 import type { Mutant } from './corpus.ts';
 import type { Verdict } from './suite-engine.ts';
+
+interface SavedRun {
+  equivalents: { id: string; why: string }[];
+  verdicts: Record<string, Verdict[]>;
+  timing: Record<string, number>;
+  notes: string[];
+}
 
 export async function runCorpus(settings: TargetConfig, argv: readonly string[]): Promise<number> {
   const { loadContract } = await import('../../contract-core/contract.ts');
@@ -29,11 +38,32 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   const verdicts = new Map<string, Map<string, Verdict>>();
   const timing = new Map<string, number>();
   const notes: string[] = [];
-  let falseAlarms = 0;
+  mkdirSync(REPORTS, { recursive: true });
+  const write = (equivalents: { id: string; why: string }[]): void => {
+    const excluded = new Set(equivalents.map((e) => e.id));
+    const measured = chosen.filter((m) => !excluded.has(m.id));
+    for (const engine of verdicts.values()) for (const id of excluded) engine.delete(id);
+    const text = redact(tabulate({ mutants: measured, equivalents, notApplicable: corpus.notApplicable.length, verdicts, timing, notes }));
+    console.log(`\n${text}`);
+    writeFileSync(join(REPORTS, 'mutation-corpus.md'), text);
+  };
+
+  if (argv.includes('--merge')) {
+    const equivalents = new Map<string, string>();
+    for (const file of readdirSync(REPORTS).filter((f) => /^mutation-corpus-.+\.json$/.test(f))) {
+      const saved = JSON.parse(readFileSync(join(REPORTS, file), 'utf8')) as SavedRun;
+      saved.equivalents.forEach((e) => equivalents.set(e.id, e.why));
+      for (const [engine, list] of Object.entries(saved.verdicts)) verdicts.set(engine, new Map(list.map((v) => [v.id, v])));
+      Object.entries(saved.timing).forEach(([engine, t]) => timing.set(engine, t));
+      notes.push(...saved.notes);
+    }
+    write([...equivalents].map(([id, why]) => ({ id, why })));
+    return 0;
+  }
 
   // Our suite first: its conforming run also finds which operations emit events (the event faults' reach).
+  let falseAlarms = 0;
   let emitting: ReadonlySet<string> | undefined;
-  const eventFault = (m: Mutant): boolean => m.family.startsWith('event');
   if (engines.includes('suite')) {
     const started = performance.now();
     const result = await runSuite(
@@ -49,7 +79,7 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   }
   const equivalents = chosen.flatMap((m) => {
     if (m.equivalent !== undefined) return [{ id: m.id, why: m.equivalent }];
-    if (eventFault(m) && emitting && !emitting.has(m.operation.operationId))
+    if (m.family.startsWith('event') && emitting && !emitting.has(m.operation.operationId))
       return [
         { id: m.id, why: `${m.operation.operationId} emits no event (none in the conforming run of every case and scenario): nothing to drop or repeat` },
       ];
@@ -57,8 +87,6 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   });
   const excluded = new Set(equivalents.map((e) => e.id));
   const measured = chosen.filter((m) => !excluded.has(m.id));
-  verdicts.get('suite')?.forEach((_, id) => excluded.has(id) && verdicts.get('suite')!.delete(id));
-
   for (const name of ENGINES.filter((e) => engines.includes(e))) {
     const started = performance.now();
     const result = await runBatchedEngine(name, contract, measured, settings);
@@ -67,14 +95,14 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
     timing.set(name, (performance.now() - started) / 1000);
   }
 
-  const text = redact(tabulate({ mutants: measured, equivalents, notApplicable: corpus.notApplicable.length, verdicts, timing, notes }));
-  console.log(`\n${text}`);
-  mkdirSync(REPORTS, { recursive: true });
-  writeFileSync(join(REPORTS, 'mutation-corpus.md'), text);
-  writeFileSync(
-    join(REPORTS, 'mutation-corpus.json'),
-    redact(JSON.stringify({ equivalents, verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])) }, null, 1)),
-  );
+  write(equivalents);
+  const saved: SavedRun = {
+    equivalents,
+    verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])),
+    timing: Object.fromEntries(timing),
+    notes,
+  };
+  writeFileSync(join(REPORTS, `mutation-corpus-${[...verdicts.keys()].join('+')}.json`), redact(JSON.stringify(saved, null, 1)));
   return falseAlarms > 0 ? 1 : 0;
 }
 
