@@ -135,6 +135,8 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
           problems.push(`the first page of 1 says has_more ${String(firstPage['has_more'])}, with ${all.length} objects in all`);
         if (itemsOf(firstPage)[0]?.id !== all[0]?.id)
           problems.push(`the first page of 1 begins with ${String(itemsOf(firstPage)[0]?.id)}, the whole list with ${String(all[0]?.id)}`);
+        if (all.length === 1 && next.length > 0)
+          problems.push(`the page after the only object ${String(all[0]?.id)} holds ${next.map((i) => String(i.id)).join(', ')}`);
         if (all.length >= 2) {
           if (next[0]?.id !== all[1]?.id) problems.push(`the page after ${String(all[0]?.id)} begins with ${String(next[0]?.id)}, not ${String(all[1]?.id)}`);
           if (complete && (body as Body)['has_more'] !== all.length > 2)

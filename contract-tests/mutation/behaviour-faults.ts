@@ -390,8 +390,12 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       pathParams(op).length > 0 && op.errors.includes('not_found')
         ? one(
             op,
-            (handle, request, fire) => {
-              handle(request); // the object exists (else its own 404), and a write is carried out
+            (handle, request, fire, routes) => {
+              // The object exists (its GET answers: else the real 404), and nothing is carried out.
+              const object = objectTemplate(op);
+              const get = object ? routes.get(object) : undefined;
+              if (get) get.handle({ ...request, body: undefined, path: object! });
+              else handle(request);
               fire();
               throw new ApiError('not_found', `No such object: ${Object.values(request.params).at(-1) ?? ''}`);
             },

@@ -5,6 +5,7 @@
 // equivalent mutants and the survivors and why: reports/mutation-corpus.md.
 //   --engines=suite,dredd,specmatic   which engines (default all)
 //   --only=<text>[,<text>…]           the mutants whose ID contains one of them
+//   --sample=<n>                      Dredd and Specmatic on a stratified sample, at most n mutants per operation
 //   --merge                           no run: the table of the engines' last results (each run keeps its own,
 //                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes)
 //   CONTRACT_MUTATION_WORKERS          stacks for the suite (default 4; the suite mostly waits on I/O)
@@ -25,7 +26,7 @@ interface SavedRun {
 export async function runCorpus(settings: TargetConfig, argv: readonly string[]): Promise<number> {
   const { loadContract } = await import('../../contract-core/contract.ts');
   const { REPORTS } = await import('../lib/report.ts');
-  const { buildCorpus } = await import('./corpus.ts');
+  const { buildCorpus, stratifiedSample } = await import('./corpus.ts');
   const { runBatchedEngine, ENGINES } = await import('./batch-engines.ts');
   const { tabulate } = await import('./table.ts');
 
@@ -89,7 +90,9 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   const measured = chosen.filter((m) => !excluded.has(m.id));
   for (const name of ENGINES.filter((e) => engines.includes(e))) {
     const started = performance.now();
-    const result = await runBatchedEngine(name, contract, measured, settings);
+    const sample = option('sample');
+    const result = await runBatchedEngine(name, contract, sample ? stratifiedSample(measured, Number(sample)) : measured, settings);
+    if (sample) result.notes.push(`${name}: a stratified sample, at most ${sample} mutants per operation (${result.verdicts.size} mutants)`);
     verdicts.set(name, result.verdicts);
     notes.push(...result.notes);
     timing.set(name, (performance.now() - started) / 1000);
@@ -121,29 +124,47 @@ async function runSuite(
   const alarms = new Set<string>();
   const queue = [...mutants];
   let done = 0;
+  let rebuilt = 0;
+  const openStack = async () => {
+    const sandbox = await startFaultySandbox();
+    const proxy = await startProxy(sandbox.url, contract.operations);
+    const engine = await openSuiteEngine(contract, settings, sandbox, proxy);
+    // A conforming run on each stack: the fixtures every mutant's cases use are made before any fault.
+    for (const line of await engine.baseline()) alarms.add(line.replace(/http:\/\/127\.0\.0\.1:\d+/g, '<server>'));
+    engine.emitting.forEach((id) => emitting.add(id));
+    return {
+      engine,
+      close: async () => {
+        await engine.close();
+        await proxy.close();
+        await sandbox.close();
+      },
+    };
+  };
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      const sandbox = await startFaultySandbox();
-      const proxy = await startProxy(sandbox.url, contract.operations);
-      const engine = await openSuiteEngine(contract, settings, sandbox, proxy);
+      let stack = await openStack();
       try {
-        // A conforming run on each stack: the fixtures every mutant's cases use are made before any fault.
-        for (const line of await engine.baseline()) alarms.add(line.replace(/http:\/\/127\.0\.0\.1:\d+/g, '<server>'));
-        engine.emitting.forEach((id) => emitting.add(id));
         for (let mutant = queue.shift(); mutant; mutant = queue.shift()) {
-          if (mutant.family.startsWith('event') && !engine.emitting.has(mutant.operation.operationId)) continue; // equivalent
-          const verdict = await engine.judge(mutant);
+          if (mutant.family.startsWith('event') && !stack.engine.emitting.has(mutant.operation.operationId)) continue; // equivalent
+          let verdict = await stack.engine.judge(mutant);
+          if (verdict.spoilt) {
+            // Earlier mutants left a state that fails the case without any fault: a fresh stack, and again.
+            await stack.close();
+            stack = await openStack();
+            rebuilt += 1;
+            verdict = await stack.engine.judge(mutant);
+          }
           verdicts.set(mutant.id, verdict);
           done += 1;
           if (!verdict.killed) console.log(`suite ${done}/${mutants.length} SURVIVED ${mutant.id}: ${redact(verdict.why).slice(0, 300)}`);
         }
       } finally {
-        await engine.close();
-        await proxy.close();
-        await sandbox.close();
+        await stack.close();
       }
     }),
   );
+  console.log(`suite: ${rebuilt} stacks rebuilt (state spoilt by earlier mutants)`);
   console.log(`suite: conforming runs ${alarms.size === 0 ? 'clean (no false alarm)' : `${alarms.size} FALSE ALARMS`}`);
   alarms.forEach((line) => console.log(`  ${redact(line)}`));
   return { verdicts, emitting, falseAlarms: alarms.size, workers };

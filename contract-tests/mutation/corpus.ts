@@ -2,6 +2,7 @@
 // that applies to it, each mutant with a stable ID `<operationId>/<fault>`. A mutant is switched on by
 // `activate` (fresh state each time: a fault that remembers keys or deleted objects starts empty), so each
 // run of it is reproducible and isolated from the others.
+import { createHash } from 'node:crypto';
 import type { Contract, Operation } from '../../contract-core/contract.ts';
 import { BEHAVIOUR_FAULTS, type BehaviourFault } from './behaviour-faults.ts';
 import type { Wrapper } from './faulty-sandbox.ts';
@@ -114,4 +115,28 @@ export function activateAll(mutants: readonly Mutant[]): { drifts: Map<string, D
     active.wrappers.forEach((w, id) => wrappers.set(id, w));
   }
   return { drifts, wrappers };
+}
+
+/**
+ * A sample of the corpus for the slow engines: at most `perOperation` mutants of each operation, taken
+ * family by family in turn (each family in a fixed order of its IDs' hashes), so every family is in it.
+ */
+export function stratifiedSample(mutants: readonly Mutant[], perOperation: number): Mutant[] {
+  const hash = (id: string): string => createHash('sha256').update(id).digest('hex');
+  const byFamily = new Map<string, Mutant[]>();
+  for (const m of [...mutants].sort((a, b) => hash(a.id).localeCompare(hash(b.id)))) byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), m]);
+  const taken = new Map<string, number>();
+  const out: Mutant[] = [];
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const queue of byFamily.values()) {
+      const at = queue.findIndex((m) => m.touches.every((id) => (taken.get(id) ?? 0) < perOperation));
+      if (at < 0) continue;
+      const [m] = queue.splice(at, 1);
+      m!.touches.forEach((id) => taken.set(id, (taken.get(id) ?? 0) + 1));
+      out.push(m!);
+      progress = true;
+    }
+  }
+  return out;
 }

@@ -18,6 +18,8 @@ export interface Verdict {
   /** The first failure that killed it, or why it survived. */
   why: string;
   seconds: number;
+  /** The stack's state, left by earlier mutants, fails the killing case without the fault: judge again on a fresh one. */
+  spoilt?: boolean;
 }
 
 export interface SuiteEngine {
@@ -89,20 +91,30 @@ export async function openSuiteEngine(contract: Contract, settings: TargetConfig
       const results: CaseResult[] = [];
       let fired = 0;
       // The operation's own cases, then the scenarios through it; the first failing case kills the mutant.
-      const dead = () => failing(results).length > 0;
+      let killer: (() => Promise<CaseResult[]>) | undefined;
+      const attempt = async (unit: () => Promise<CaseResult[]>): Promise<void> => {
+        if (killer) return;
+        const mine = await unit();
+        results.push(...mine);
+        if (failing(mine).length > 0) killer = unit;
+      };
       try {
-        for (const step of steps) if (!dead()) results.push((await runStep(run, step)).result);
-        for (const scenario of scenarios) if (!dead()) results.push(...(await runScenario(run, scenario)));
+        for (const step of steps) await attempt(async () => [(await runStep(run, step)).result]);
+        for (const scenario of scenarios) await attempt(() => runScenario(run, scenario));
       } finally {
         fired = proxy.mutated() + sandbox.fired();
         proxy.setMany(new Map());
         sandbox.set(new Map());
       }
+      // The killing case again without the fault: failing still, it fails for the state earlier mutants left
+      // (the stack is spoilt), not for this fault.
+      const spoilt = killer !== undefined && failing(await killer()).length > 0;
       const failed = failing(results);
       const first = failed[0];
       return {
         id: mutant.id,
-        killed: failed.length > 0 && fired > 0,
+        killed: failed.length > 0 && fired > 0 && !spoilt,
+        spoilt,
         fired,
         why: first
           ? `${first.name}: ${failuresOf(first)[0] ?? 'failed'}`
