@@ -8,7 +8,7 @@ import type { Contract, Operation } from '../../contract-core/contract.ts';
 import { ApiError } from '../../sandbox/http/problem.ts';
 import type { ApiRequest } from '../../sandbox/http/route.ts';
 import { nothingToInvalidate } from '../lib/provoke.ts';
-import { onError, type RouteIndex, type Wrapper } from './faulty-sandbox.ts';
+import { onError, type Handle, type RouteIndex, type Wrapper } from './faulty-sandbox.ts';
 import type { Rewrite } from './proxy.ts';
 
 export interface BehaviourPlan {
@@ -59,6 +59,25 @@ const lastParam = (template: string): string | undefined => /\{([^}]+)\}$/.exec(
 const one = (op: Operation, wrapper: Wrapper, what: string): BehaviourPlan => ({ wrappers: new Map([[op.operationId, wrapper]]), what });
 const NO_INVALID_REQUEST =
   'no request can be invalid: neither a body nor query parameters, and path parameters that take any string (provoke.ts), so no 422 is ever answered to change';
+/** A fault of the 422: `instead` answers the refused request (the fault has fired by then); equivalent where no request can break a constraint. */
+function on422(
+  contract: Contract,
+  op: Operation,
+  what: string,
+  instead: (error: ApiError, handle: Handle, request: ApiRequest) => unknown,
+): BehaviourPlan | string {
+  if (!op.errors.includes('validation_error')) return 'documents no 422';
+  const plan = one(
+    op,
+    (handle, request, fire) =>
+      onError(new Set(['validation_error']), (error) => {
+        fire();
+        return instead(error, handle, request);
+      })(() => handle(request)),
+    what,
+  );
+  return ofInvalid(contract, op, plan);
+}
 /** A fault of the 422: equivalent where no request can break a constraint. */
 const ofInvalid = (contract: Contract, op: Operation, plan: BehaviourPlan): BehaviourPlan =>
   nothingToInvalidate(contract.document, op) ? { ...plan, equivalent: NO_INVALID_REQUEST } : plan;
@@ -106,47 +125,22 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
     family: 'validation gap',
     how: 'faulty sandbox',
     plan: (contract, op) =>
-      op.errors.includes('validation_error')
-        ? ofInvalid(
-            contract,
-            op,
-            one(
-              op,
-              (handle, request, fire) =>
-                onError(new Set(['validation_error']), (error) => {
-                  // A lenient server: the fields it would have refused are dropped, the rest carried out (2xx).
-                  const named = new Set((error.errors ?? []).map((e) => topOf(e.field)));
-                  const body = typeof request.body === 'object' && request.body !== null ? { ...(request.body as Record<string, unknown>) } : request.body;
-                  for (const field of named) if (typeof body === 'object' && body !== null) delete (body as Record<string, unknown>)[field];
-                  const answer = handle({ ...withQuery(request, (q) => named.forEach((f) => q.delete(f))), body });
-                  fire();
-                  return answer;
-                })(() => handle(request)),
-              'an invalid request carried out without the invalid fields (2xx)',
-            ),
-          )
-        : 'documents no 422',
+      on422(contract, op, 'an invalid request carried out without the invalid fields (2xx)', (error, handle, request) => {
+        // A lenient server: the fields it would have refused are dropped, the rest carried out (2xx).
+        const named = new Set((error.errors ?? []).map((e) => topOf(e.field)));
+        const body = typeof request.body === 'object' && request.body !== null ? { ...(request.body as Record<string, unknown>) } : request.body;
+        for (const field of named) if (typeof body === 'object' && body !== null) delete (body as Record<string, unknown>)[field];
+        return handle({ ...withQuery(request, (q) => named.forEach((f) => q.delete(f))), body });
+      }),
   },
   {
     fault: 'invalid-500',
     family: '500 on invalid input',
     how: 'faulty sandbox',
     plan: (contract, op) =>
-      op.errors.includes('validation_error')
-        ? ofInvalid(
-            contract,
-            op,
-            one(
-              op,
-              (handle, request, fire) =>
-                onError(new Set(['validation_error']), () => {
-                  fire();
-                  throw new ApiError('internal_server_error');
-                })(() => handle(request)),
-              'an invalid request answered 500',
-            ),
-          )
-        : 'documents no 422',
+      on422(contract, op, 'an invalid request answered 500', () => {
+        throw new ApiError('internal_server_error');
+      }),
   },
   {
     fault: 'idempotency-replay-duplicates',
