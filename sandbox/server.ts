@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SettingError, isTimerMs, portFrom, startOrExit, timerMsWhat } from '../contract-core/settings.ts';
 import { type AppOptions, createApp } from './app.ts';
+import type { Route } from './http/route.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
 import { shownUrl } from '../contract-core/secret-url.ts';
@@ -27,6 +28,8 @@ export interface SandboxOptions extends AppOptions {
   db?: string | Database;
   /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them. */
   maxTenants?: number;
+  /** The route table (default sandbox/routes.ts): the mutation corpus wraps its handlers to inject faults. */
+  routes?: readonly Route[];
 }
 
 export interface Sandbox {
@@ -57,7 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
   const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, ...(maxTenants ? { maxTenants } : {}) });
   const endpoints = endpointRegistry(shared, options.webhooks, options.seed);
-  const server = createServer({ keepAliveTimeout: 10_000 }, withEndpointRoutes(createApp(db, tenants, options), endpoints));
+  const server = createServer({ keepAliveTimeout: 10_000 }, withEndpointRoutes(createApp(db, tenants, options, options.routes), endpoints));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);

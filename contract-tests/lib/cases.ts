@@ -11,6 +11,7 @@ import { unknownId } from './given.ts';
 import { CANNOT_PROVOKE, fromRecipe, provoke } from './provoke.ts';
 import { recipeFor, type Recipe } from './recipes.ts';
 import { exampleParam, fillPath } from '../../contract-core/contract.ts';
+import { behaviourCases } from './behaviour-cases.ts';
 
 /** Not a secret key at all (an unknown key of the right shape may be a new test account to a sandbox). */
 const MALFORMED_KEY = 'not_a_secret_key';
@@ -227,6 +228,7 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
       },
     });
   }
+  steps.push(...behaviourCases(op, successRequest));
   // Every other documented code, and those the request-level cases above do not reach on this operation
   // (`not_found` of an ID in the body, `validation_error` of an operation without a body or a limit).
   const aimed = new Set(steps.map((step) => step.expectedCode));

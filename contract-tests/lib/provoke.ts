@@ -70,7 +70,7 @@ const unconstrained = (schema: JsonObject): boolean =>
  * Whether no request can fail validation: no body, no query, and every path or header parameter takes any
  * string. The Idempotency-Key header does not count: breaking its rule answers `invalid_idempotency_key`.
  */
-function nothingToInvalidate(document: JsonObject, op: Operation): boolean {
+export function nothingToInvalidate(document: JsonObject, op: Operation): boolean {
   if (op.requestBody || op.parameters.some((p) => p.in === 'query')) return false;
   return op.parameters.every((p) => (p.in === 'header' && p.name.toLowerCase() === 'idempotency-key') || unconstrained(deref(document, p.schema)));
 }

@@ -18,6 +18,8 @@ export interface ScenarioStep {
   save?(body: Record<string, unknown>, state: State): void;
   /** Life-cycle checks, made on a stateful target only (the mock answers fixed examples). */
   check?(body: Record<string, unknown>, state: State): string[];
+  /** What the check rests on, when that is an inference (graded like a case's expectation). */
+  expects?: Step['expects'];
 }
 type Parts = Awaited<ReturnType<Step['request']>>;
 export type State = Record<string, string>;
@@ -35,6 +37,23 @@ const id = (body: Record<string, unknown>): string => String(body['id']);
 const inAnHour = (): string => new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const expectField = (body: Record<string, unknown>, field: string, value: unknown): string[] =>
   body[field] === value ? [] : [`expected ${field} ${JSON.stringify(value)}, got ${JSON.stringify(body[field])}`];
+/**
+ * The events of one resource and type: exactly one. The documented webhook types and when they happen are the
+ * contract's reading of PAY.JP's naming (Event.type's description), so a breach is graded as an inference.
+ */
+const oneEvent = (resource: string, type: string, name: string): ScenarioStep => ({
+  operationId: 'getAllEvents',
+  name,
+  request: (s) => ({ query: { resource_id: s[resource]!, type, limit: 100 } }),
+  check: (b) => {
+    const n = (b['data'] as unknown[] | undefined)?.length ?? 0;
+    return n === 1 ? [] : [`expected one ${type} event of the ${resource}, got ${n}`];
+  },
+  expects: {
+    rule: 'each documented change creates one event of its type (Event.type)',
+    evidence: { source: 'inferred', reason: "Event.type's table: the contract's reading of PAY.JP's event naming, not a published list" },
+  },
+});
 const listHas = (body: Record<string, unknown>, wanted: string | undefined): string[] =>
   (body['data'] as { id?: unknown }[] | undefined)?.some((item) => item.id === wanted) ? [] : [`the list does not hold ${wanted}`];
 
@@ -134,6 +153,7 @@ export const SCENARIOS: Scenario[] = [
         request: (s) => ({ params: { payment_flow_id: s['flow']! }, body: {} }),
         check: (b) => expectField(b, 'status', 'succeeded'),
       },
+      oneEvent('flow', 'payment_flow.succeeded', 'one payment_flow.succeeded event'),
       {
         operationId: 'capturePaymentFlow',
         name: 'capture again',
@@ -152,6 +172,7 @@ export const SCENARIOS: Scenario[] = [
         request: (s) => ({ body: { payment_flow_id: s['flow']!, reason: 'requested_by_customer' } }),
         save: (b, s) => (s['refund'] = id(b)),
       },
+      oneEvent('refund', 'refund.created', 'one refund.created event'),
       { operationId: 'createPaymentRefund', name: 'refund again', code: 'already_refunded', request: (s) => ({ body: { payment_flow_id: s['flow']! } }) },
       {
         operationId: 'getPaymentRefund',
@@ -223,6 +244,7 @@ export const SCENARIOS: Scenario[] = [
         request: (s) => ({ params: { payment_method_id: s['pm']! }, body: { customer_id: s['customer']! } }),
         check: (b, s) => expectField(b, 'customer_id', s['customer']),
       },
+      oneEvent('pm', 'payment_method.attached', 'one payment_method.attached event'),
       {
         operationId: 'attachPaymentMethod',
         name: 'attach again',
@@ -354,7 +376,7 @@ export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[
   return scenario.steps.map((s): Step => {
     const operation: Operation = run.contract.operations.find((op) => op.operationId === s.operationId) ?? missing(s.operationId);
     const expectedStatus = s.code ? statusOfCode(s.code) : successStatus(operation);
-    const expects = s.code ? codeExpectation(operation, s.code) : undefined;
+    const expects = s.expects ?? (s.code ? codeExpectation(operation, s.code) : undefined);
     return {
       operation,
       name: `${scenario.name} › ${s.name}`,
