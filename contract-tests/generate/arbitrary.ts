@@ -6,7 +6,7 @@
 // sending, else an invented one, which the target answers as an object that does not exist).
 import fc from 'fast-check';
 import type { Json } from '../../contract-core/contract.ts';
-import { isObject, type Schema, type SchemaReader, typesOf } from './schemas.ts';
+import { isObject, type Schema, type SchemaReader, TIME_KEY, typesOf } from './schemas.ts';
 
 /** Where a value sits in the body: property names and array indexes from the root. */
 export type FieldPath = (string | number)[];
@@ -21,7 +21,8 @@ export interface ArbitraryOptions {
 const FREE_LENGTH = 24;
 const FREE_ITEMS = 3;
 const FREE_KEYS = 3;
-/** Dates anywhere in this century: no date the generator makes depends on today. */
+const HOUR_MS = 3_600_000;
+/** Dates anywhere in this century: no date the generator makes depends on today, but those `x-time: future` asks for. */
 const DATES = { min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true };
 
 export function arbitraryOf(node: Json | undefined, options: ArbitraryOptions, path: FieldPath = []): fc.Arbitrary<Json> {
@@ -74,6 +75,9 @@ function stringOf(schema: Schema): fc.Arbitrary<Json> {
   const fits = (value: string): boolean => [...value].length >= minLength && [...value].length <= maxLength;
   switch (schema['format']) {
     case 'date-time':
+      // `x-time: future`: an hour (the request is sent within it) to ten years after now; the seed fixes the offset.
+      if (schema[TIME_KEY] === 'future')
+        return fc.integer({ min: HOUR_MS, max: 3650 * 24 * HOUR_MS }).map((offset) => new Date(Date.now() + offset).toISOString());
       return fc.date(DATES).map((date) => date.toISOString());
     case 'uri':
       return fc.webUrl({ validSchemes: ['https'] }).filter(fits);

@@ -5,7 +5,7 @@
 // negative case.
 import type { Json, JsonObject } from '../../contract-core/contract.ts';
 import type { FieldPath } from './arbitrary.ts';
-import { isObject, type Schema, type SchemaReader, typesOf } from './schemas.ts';
+import { isObject, type Schema, type SchemaReader, TIME_KEY, typesOf } from './schemas.ts';
 
 export type BreakKind = 'body-type' | 'type' | 'bound' | 'enum' | 'required' | 'unknown-field' | 'format' | 'pattern' | 'empty-value';
 
@@ -13,6 +13,11 @@ export interface Break {
   kind: BreakKind;
   /** The dot path the answer's `errors[]` must name (`card.exp_month`, `line_items.0.price_id`, `body`). */
   field: string;
+  /**
+   * Other fields the answer may name instead: a field required by an `if`/`then` may be reported as the one
+   * its `if` names (`return_url` without `confirm: true` names either).
+   */
+  or?: string[];
   /** What was done, for the report: `card.exp_month = 13 (maximum 12)`. */
   what: string;
   /** The body broken. */
@@ -21,6 +26,8 @@ export interface Break {
 
 export const UNKNOWN_FIELD = 'contract_generated_unknown';
 const NOT_IN_ENUM = 'contract_not_a_value';
+/** A time surely past whenever the suite runs. */
+const PAST = '2000-01-01T00:00:00Z';
 const BAD_FORMATS: Record<string, string> = { 'date-time': 'not-a-date-time', uri: 'not a uri', email: 'not-an-email' };
 /** A value of each JSON type, for type breaks: the first the schema does not allow is used. */
 const OF_TYPE: [string, Json][] = [
@@ -85,6 +92,7 @@ function walk(reader: SchemaReader, resolved: Schema, value: Json, path: FieldPa
     if (typeof maxLength === 'number') add('bound', `${field}: ${maxLength + 1} characters (maxLength ${maxLength})`, value.padEnd(maxLength + 1, 'x'));
     if (typeof minLength === 'number' && minLength > 0)
       add('bound', `${field}: ${minLength - 1} characters (minLength ${minLength})`, [...value].slice(0, minLength - 1).join(''));
+    if (schema[TIME_KEY] === 'future') add('bound', `${field} = ${PAST} (x-time: future)`, PAST);
     if (typeof format === 'string' && BAD_FORMATS[format])
       add('format', `${field} = ${JSON.stringify(BAD_FORMATS[format])} (format ${format})`, BAD_FORMATS[format]!);
     if (typeof pattern === 'string') {
@@ -110,8 +118,18 @@ function walk(reader: SchemaReader, resolved: Schema, value: Json, path: FieldPa
   }
   if (isObject(value)) {
     const properties = isObject(schema['properties']) ? schema['properties'] : {};
+    const conditional = conditionOf(reader, resolved, schema);
     for (const name of Array.isArray(schema['required']) ? schema['required'].map(String) : []) {
-      if (value[name] !== undefined) add('required', `${fieldOf([...path, name])} left out (required)`, DELETE, [...path, name], fieldOf([...path, name]));
+      if (value[name] === undefined) continue;
+      const at = [...path, name];
+      const or = conditional.has(name) ? conditional.get(name)!.map((other) => fieldOf([...path, other])) : [];
+      found.push({
+        kind: 'required',
+        field: fieldOf(at),
+        ...(or.length > 0 ? { or } : {}),
+        what: `${fieldOf(at)} left out (required)`,
+        apply: (body) => setAt(body, at, DELETE),
+      });
     }
     if (schema['additionalProperties'] === false) {
       const at = [...path, UNKNOWN_FIELD];
@@ -122,6 +140,21 @@ function walk(reader: SchemaReader, resolved: Schema, value: Json, path: FieldPa
       if (properties[name] !== undefined) walk(reader, reader.resolve(properties[name]), item, [...path, name], found);
     }
   }
+}
+
+/** The fields `then` requires (and `schema`, its `if` met, took on), each with the fields its `if` requires. */
+function conditionOf(reader: SchemaReader, resolved: Schema, schema: Schema): Map<string, string[]> {
+  if (!isObject(resolved['if']) || schema === resolved) return new Map();
+  const names = (node: Json | undefined): string[] => {
+    const required = reader.resolve(node)['required'];
+    return Array.isArray(required) ? required.map(String) : [];
+  };
+  const base = new Set(names(resolved));
+  return new Map(
+    names(resolved['then'])
+      .filter((name) => !base.has(name))
+      .map((name) => [name, names(resolved['if'])]),
+  );
 }
 
 /** A map's own rules (metadata): more keys than `maxProperties`, a key longer than `propertyNames` allows. */

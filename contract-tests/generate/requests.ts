@@ -27,8 +27,9 @@ export interface GeneratedRequest {
 export interface Expected {
   status: number;
   code: string;
-  /** The field the answer's `errors[]` must name. */
+  /** The field the answer's `errors[]` must name, or one of `or`. */
   field?: string;
+  or?: string[];
   kind: BreakKind | 'parameter-rule';
   what: string;
 }
@@ -182,7 +183,7 @@ export function negativeRequests(op: Operation, context: GeneratorContext, pinne
         return byKind(breaks).map((broken: Break) => ({
           ...request,
           body: broken.apply(valid),
-          expected: { ...VALIDATION, kind: broken.kind, field: broken.field, what: broken.what },
+          expected: { ...VALIDATION, kind: broken.kind, field: broken.field, ...(broken.or ? { or: broken.or } : {}), what: broken.what },
         }));
       }),
     );

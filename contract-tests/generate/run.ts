@@ -25,7 +25,7 @@ import {
   positiveRequests,
   resolvePlaceholders,
 } from './requests.ts';
-import { isObject, schemaReader } from './schemas.ts';
+import { isObject, schemaReader, stateRuleFields } from './schemas.ts';
 import type { Violation, InfrastructureFailure } from '../../contract-core/validator.ts';
 
 export interface GenerateOptions {
@@ -146,12 +146,17 @@ const answerText = (outcome: Outcome): string => {
   return `${outcome.status}${typeof code === 'string' ? ` ${code}` : ''}${errors.length > 0 ? ` (errors: ${errors.join('; ')})` : ''}`;
 };
 
-/** A positive request's answer: 2xx, or a documented code its state explains; never a refusal of the request, never 5xx. */
-export function judgePositive(op: Operation, outcome: Outcome): string[] {
+/**
+ * A positive request's answer: 2xx, or a documented code its state explains (a `422 validation_error` too when
+ * every field it names carries `x-state-rule`: `stateRules`); never another refusal of the request, never 5xx.
+ */
+export function judgePositive(op: Operation, outcome: Outcome, stateRules: ReadonlySet<string>): string[] {
   if (outcome.status === undefined) return [];
   if (outcome.status >= 200 && outcome.status < 300) return [];
   const code = (outcome.body as { code?: unknown } | undefined)?.code;
   if (outcome.status < 500 && explainedByState(op, code)) return [];
+  const fields = errorsOf(outcome.body).map((e) => e.field);
+  if (code === 'validation_error' && fields.length > 0 && fields.every((field) => typeof field === 'string' && stateRules.has(field))) return [];
   return [`a request the spec allows answered ${answerText(outcome)}`];
 }
 
@@ -161,8 +166,9 @@ export function judgeNegative(expected: Expected, outcome: Outcome): string[] {
   const code = (outcome.body as { code?: unknown } | undefined)?.code;
   const aimed = `${expected.status} ${expected.code}`;
   if (outcome.status !== expected.status || code !== expected.code) return [`${expected.what}: expected ${aimed}, got ${answerText(outcome)}`];
-  if (expected.field !== undefined && !errorsOf(outcome.body).some((e) => e.field === expected.field)) {
-    return [`${expected.what}: errors[] does not name ${expected.field} (${answerText(outcome)})`];
+  const named = [...(expected.field !== undefined ? [expected.field] : []), ...(expected.or ?? [])];
+  if (named.length > 0 && !errorsOf(outcome.body).some((e) => named.includes(String(e.field)))) {
+    return [`${expected.what}: errors[] does not name ${named.join(' or ')} (${answerText(outcome)})`];
   }
   return [];
 }
@@ -282,6 +288,7 @@ async function pinnedFor(run: SuiteRun, op: Operation): Promise<Pinned | undefin
 /** The properties of one operation: its positive and negative requests. */
 export async function operationProperties(run: SuiteRun, op: Operation, context: GeneratorContext): Promise<PropertyRun<unknown>[]> {
   const pinned = await pinnedFor(run, op);
+  const stateRules = new Set(op.requestBody ? stateRuleFields(context.reader, op.requestBody.schema) : []);
   const properties: PropertyRun<unknown>[] = [];
   properties.push({
     id: propertyId(op, 'positive'),
@@ -291,7 +298,7 @@ export async function operationProperties(run: SuiteRun, op: Operation, context:
     arbitrary: positiveRequests(op, context, pinned),
     check: async (value) => {
       const outcome = await send(run, op, value as GeneratedRequest);
-      return { ...outcome, failures: [...outcome.failures, ...judgePositive(op, outcome)] };
+      return { ...outcome, failures: [...outcome.failures, ...judgePositive(op, outcome, stateRules)] };
     },
   });
   const negative = negativeRequests(op, context, pinned);

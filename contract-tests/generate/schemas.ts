@@ -10,6 +10,11 @@ export type Schema = JsonObject;
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A time compared with the clock (openapi/README.md, "Modelling rules"): `x-time: future`. */
+export const TIME_KEY = 'x-time';
+/** A rule that depends on stored objects (openapi/README.md): `x-state-rule: "<the rule>"`. */
+export const STATE_RULE_KEY = 'x-state-rule';
+
 /** Keywords that say nothing about which values are valid. */
 const ANNOTATIONS = new Set(['description', 'example', 'examples', 'default', 'discriminator', 'title', 'deprecated', 'readOnly', 'writeOnly']);
 
@@ -47,7 +52,9 @@ export function schemaReader(document: JsonObject): SchemaReader {
   }
 
   function clean(node: JsonObject): Schema {
-    return Object.fromEntries(Object.entries(node).filter(([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-')));
+    return Object.fromEntries(
+      Object.entries(node).filter(([key]) => !ANNOTATIONS.has(key) && (!key.startsWith('x-') || key === TIME_KEY || key === STATE_RULE_KEY)),
+    );
   }
 
   /** Both schemas at once (what `allOf` means), as one schema: properties merged, the stricter bound kept. */
@@ -113,6 +120,18 @@ export function schemaReader(document: JsonObject): SchemaReader {
   }
 
   return { resolve, alternatives, at, valid };
+}
+
+/** The dot paths of the fields of a body schema that carry `x-state-rule` (objects' properties, any branch). */
+export function stateRuleFields(reader: SchemaReader, node: Json, prefix = '', depth = 0): string[] {
+  if (depth > 6) return [];
+  return reader.alternatives(reader.resolve(node)).flatMap((schema) =>
+    Object.entries(isObject(schema['properties']) ? schema['properties'] : {}).flatMap(([name, property]) => {
+      const path = prefix === '' ? name : `${prefix}.${name}`;
+      const resolved = reader.resolve(property);
+      return [...(resolved[STATE_RULE_KEY] !== undefined ? [path] : []), ...stateRuleFields(reader, property, path, depth + 1)];
+    }),
+  );
 }
 
 /** The JSON types a schema allows (`type` as written, or what its keywords imply). */
