@@ -4,266 +4,17 @@
 // request (within a request budget) and reported with the command that replays it: the run's seed and the
 // property's path. Each property has a stable ID (`generated/createCustomer/negative`) and a seed of its
 // own derived from the run's seed and that ID, so adding an operation changes no other operation's cases.
-import { createHash } from 'node:crypto';
-import fc from 'fast-check';
-import { ERROR_CATALOG, isErrorCode } from '../../generated/error-catalog.ts';
-import { deref, fillPath, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
-import { TransportError } from '../lib/client.ts';
-import { grade } from '../lib/grading.ts';
-import { redact } from '../lib/keys.ts';
+import { deref, fillPath, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import type { CaseResult } from '../lib/report.ts';
-import { MissingPrecondition, successStatus } from '../lib/runner.ts';
+import { successStatus } from '../lib/runner.ts';
 import type { SuiteRun } from '../lib/suite.ts';
-import {
-  describeRequest,
-  existing,
-  type Expected,
-  type GeneratedRequest,
-  type GeneratorContext,
-  negativeRequests,
-  type Pinned,
-  positiveRequests,
-  resolvePlaceholders,
-} from './requests.ts';
+import { chainProperty } from './chains.ts';
+import { type Expected, judgeNegative, judgePositive, parse, send } from './exchange.ts';
+import { type Budget, type GenerateOptions, type PropertyRun, propertyId, runProperty } from './property.ts';
+import { existing, type GeneratedRequest, type GeneratorContext, negativeRequests, type Pinned, positiveRequests, resolvePlaceholders } from './requests.ts';
 import { isObject, schemaReader, stateRuleFields } from './schemas.ts';
-import type { Violation, InfrastructureFailure } from '../../contract-core/validator.ts';
 
-export interface GenerateOptions {
-  /** Generated requests per operation and kind (positive, negative). */
-  cases: number;
-  /** The run's seed: the same seed, spec and target state give the same requests. */
-  seed: number;
-  /** Requests at most for the whole generated run, shrinking included; properties past it are skipped. */
-  maxRequests?: number;
-  /** Time at most per property, in ms (shrinking included): past it the property stops where it is. */
-  timeLimitMs?: number;
-  /** Replays one failure: the property's ID and fast-check's path, as the report printed them. */
-  replay?: { id: string; path: string };
-  /** Only the operations this accepts (a test's focus); all by default. */
-  operations?: (operation: Operation) => boolean;
-  /** How the report's replay command starts (`npx payjp-v2-contract verify --target sandbox`). */
-  command?: string;
-}
-
-export type PropertyKind = 'positive' | 'negative';
-
-/** Requests a failure may spend on shrinking: enough to reach a small request, bounded for staging. */
-const SHRINK_REQUESTS = 25;
-const DEFAULT_TIME_LIMIT_MS = 30_000;
-
-/**
- * Codes that say the request itself is wrong, or the server failed: a valid request must never get them. Any
- * other code the operation documents is one its state may explain (an ID of no object: `not_found`; a flow
- * in another status: `invalid_status`; a declining test card: `card_declined`).
- */
-const REQUEST_CODES = new Set(['validation_error', 'invalid_request', 'card_number_not_allowed', 'invalid_idempotency_key', 'idempotency_conflict']);
-const explainedByState = (op: Operation, code: unknown): boolean =>
-  typeof code === 'string' &&
-  op.errors.includes(code) &&
-  !REQUEST_CODES.has(code) &&
-  isErrorCode(code) &&
-  ERROR_CATALOG[code].status < 429 &&
-  ![401, 403].includes(ERROR_CATALOG[code].status);
-
-export const propertyId = (op: Operation, kind: string): string => `generated/${op.operationId}/${kind}`;
-
-/** The property's own seed: a 31-bit integer from the run's seed and the property's ID. */
-export const propertySeed = (seed: number, id: string): number => createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) >>> 1;
-
-export interface Outcome {
-  line: string;
-  status?: number;
-  requestId?: string;
-  body?: unknown;
-  failures: string[];
-  violations: Violation[];
-  warnings: CaseResult['warnings'];
-  infrastructure: InfrastructureFailure[];
-  missingPrecondition?: string;
-}
-
-const parse = (text: string): unknown => {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
-
-const errorsOf = (body: unknown): { field?: unknown; message?: unknown }[] => {
-  const errors = (body as { errors?: unknown } | undefined)?.errors;
-  return Array.isArray(errors) ? errors : [];
-};
-
-/** Sends a generated request (placeholders resolved on the target) and checks the answer by the named checks. */
-export async function send(run: SuiteRun, op: Operation, request: GeneratedRequest): Promise<Outcome> {
-  const line = describeRequest(op, request);
-  const base: Outcome = { line, failures: [], violations: [], warnings: [], infrastructure: [] };
-  let params: Record<string, string>;
-  let query: [string, string][];
-  let body: Json | undefined;
-  try {
-    params = await resolvePlaceholders(request.params, run.idFor);
-    query = await resolvePlaceholders(request.query, run.idFor);
-    body = await resolvePlaceholders(request.body, run.idFor);
-  } catch (error) {
-    if (error instanceof MissingPrecondition) return { ...base, missingPrecondition: redact(error.message) };
-    return { ...base, failures: [redact(`could not prepare the request: ${(error as Error).message}`)] };
-  }
-  const search = new URLSearchParams(query).toString();
-  try {
-    const { response } = await run.client.send({
-      method: op.method,
-      path: `${fillPath(op, params)}${search ? `?${search}` : ''}`,
-      // A body of JSON `null` is sent as the text `null`: `undefined` alone means no body.
-      ...(request.body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const verdict = run.validator.validateOperationResponse(op.operationId, {
-      status: response.status,
-      contentType: response.contentType,
-      headers: response.headers,
-      body: response.text,
-    });
-    const graded = grade(verdict.violations, run.lenient);
-    return {
-      ...base,
-      status: response.status,
-      ...(response.requestId ? { requestId: response.requestId } : {}),
-      body: parse(response.text),
-      violations: graded.violations,
-      warnings: graded.warnings,
-      infrastructure: verdict.infrastructure,
-    };
-  } catch (error) {
-    if (error instanceof TransportError) return { ...base, infrastructure: [{ kind: error.kind, message: error.message }] };
-    throw error;
-  }
-}
-
-const answerText = (outcome: Outcome): string => {
-  const code = (outcome.body as { code?: unknown } | undefined)?.code;
-  const errors = errorsOf(outcome.body).map((e) => `${String(e.field)}: ${String(e.message)}`);
-  return `${outcome.status}${typeof code === 'string' ? ` ${code}` : ''}${errors.length > 0 ? ` (errors: ${errors.join('; ')})` : ''}`;
-};
-
-/**
- * A positive request's answer: 2xx, or a documented code its state explains (a `422 validation_error` too when
- * every field it names carries `x-state-rule`: `stateRules`); never another refusal of the request, never 5xx.
- */
-export function judgePositive(op: Operation, outcome: Outcome, stateRules: ReadonlySet<string>): string[] {
-  if (outcome.status === undefined) return [];
-  if (outcome.status >= 200 && outcome.status < 300) return [];
-  const code = (outcome.body as { code?: unknown } | undefined)?.code;
-  if (outcome.status < 500 && explainedByState(op, code)) return [];
-  const fields = errorsOf(outcome.body).map((e) => e.field);
-  if (code === 'validation_error' && fields.length > 0 && fields.every((field) => typeof field === 'string' && stateRules.has(field))) return [];
-  return [`a request the spec allows answered ${answerText(outcome)}`];
-}
-
-/** A negative request's answer: the catalog's code for that kind of break, naming the broken field. */
-export function judgeNegative(expected: Expected, outcome: Outcome): string[] {
-  if (outcome.status === undefined) return [];
-  const code = (outcome.body as { code?: unknown } | undefined)?.code;
-  const aimed = `${expected.status} ${expected.code}`;
-  if (outcome.status !== expected.status || code !== expected.code) return [`${expected.what}: expected ${aimed}, got ${answerText(outcome)}`];
-  const named = [...(expected.field !== undefined ? [expected.field] : []), ...(expected.or ?? [])];
-  if (named.length > 0 && !errorsOf(outcome.body).some((e) => named.includes(String(e.field)))) {
-    return [`${expected.what}: errors[] does not name ${named.join(' or ')} (${answerText(outcome)})`];
-  }
-  return [];
-}
-
-const failed = (outcome: Outcome): boolean =>
-  outcome.failures.length > 0 || outcome.violations.length > 0 || outcome.infrastructure.length > 0 || outcome.missingPrecondition !== undefined;
-
-export interface Budget {
-  /** Requests still allowed; counts down. */
-  left: number;
-}
-
-export interface PropertyRun<T> {
-  id: string;
-  op: Operation;
-  kind: string;
-  expectedStatus: number;
-  arbitrary: fc.Arbitrary<T>;
-  /** Sends one generated value (or a chain of requests) and judges it. */
-  check(value: T): Promise<Outcome>;
-}
-
-/** Runs one property: its cases, then the shrinking of a failure; one case result for the report. */
-export async function runProperty<T>(property: PropertyRun<T>, options: GenerateOptions, budget: Budget): Promise<CaseResult> {
-  const { id, op } = property;
-  const base: CaseResult = {
-    operationId: op.operationId,
-    label: op.label,
-    name: `${property.kind} (generated)`,
-    expectedStatus: property.expectedStatus,
-    mode: 'live',
-    violations: [],
-    warnings: [],
-    infrastructure: [],
-    failures: [],
-  };
-  if (budget.left <= 0) return { ...base, mode: 'skipped', note: 'the request budget of --generate is spent' };
-  const seed = propertySeed(options.seed, id);
-  const outcomes = new WeakMap<object, Outcome>();
-  const statuses = new Map<string, number>();
-  let failures = 0;
-  let missing: string | undefined;
-  const predicate = fc.asyncProperty(property.arbitrary, async (value) => {
-    // Past the budget, or once a failure has had its shrinking requests, no more requests: the failure found
-    // so far is the one reported.
-    if (budget.left <= 0 || failures > SHRINK_REQUESTS || missing !== undefined) return true;
-    budget.left -= 1;
-    const outcome = await property.check(value);
-    if (outcome.missingPrecondition !== undefined) {
-      missing = outcome.missingPrecondition;
-      return true;
-    }
-    if (typeof value === 'object' && value !== null) outcomes.set(value, outcome);
-    const code = (outcome.body as { code?: unknown } | undefined)?.code;
-    const key = outcome.status === undefined ? 'no answer' : `${outcome.status}${typeof code === 'string' ? ` ${code}` : ''}`;
-    statuses.set(key, (statuses.get(key) ?? 0) + 1);
-    if (failed(outcome)) failures += 1;
-    return !failed(outcome);
-  });
-  const replaying = options.replay?.id === id ? options.replay.path : undefined;
-  const result = await fc.check(predicate, {
-    seed,
-    numRuns: replaying ? 1 : options.cases,
-    ...(replaying ? { path: replaying, endOnFailure: true } : {}),
-    interruptAfterTimeLimit: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-    markInterruptAsFailure: false,
-  });
-  const counts = [...statuses]
-    .sort()
-    .map(([status, n]) => `${n} × ${status}`)
-    .join(', ');
-  if (missing !== undefined) return { ...base, missingPrecondition: missing, note: `${id}: needs an object no request makes` };
-  if (!result.failed)
-    return { ...base, note: `${id}: ${result.numRuns} requests (${counts || 'none sent'})${result.interrupted ? ', stopped at the time limit' : ''}` };
-  const counterexample = result.counterexample?.[0];
-  const outcome = typeof counterexample === 'object' && counterexample !== null ? outcomes.get(counterexample) : undefined;
-  const replay = `${options.command ?? 'npx payjp-v2-contract verify'} --generate ${options.cases} --seed ${options.seed} --replay '${id}@${result.counterexamplePath}'`;
-  return {
-    ...base,
-    ...(outcome?.status !== undefined ? { status: outcome.status } : {}),
-    ...(outcome?.requestId ? { requestId: outcome.requestId } : {}),
-    request: { method: op.method.toUpperCase(), path: op.template },
-    note: `${id}: ${counts}`,
-    violations: outcome?.violations ?? [],
-    warnings: outcome?.warnings ?? [],
-    infrastructure: outcome?.infrastructure ?? [],
-    failures: redactAll([
-      ...(outcome?.failures ?? []),
-      `smallest failing request (after ${result.numShrinks} shrinks): ${outcome?.line ?? JSON.stringify(counterexample)}`,
-      `replay: ${replay}`,
-    ]),
-  };
-}
-
-const redactAll = (lines: string[]): string[] => lines.map(redact);
+export type { GenerateOptions };
 
 /** The discriminator value of the existing object the operation's path names, when its body has a discriminator. */
 async function pinnedFor(run: SuiteRun, op: Operation): Promise<Pinned | undefined> {
@@ -341,6 +92,14 @@ export async function runGenerated(run: SuiteRun, options: GenerateOptions, onRe
       results.push(result);
       onResult?.(result);
     }
+  }
+  // Then the chains the links describe: each creation, the operations it links to, reads after writes.
+  for (const op of operations) {
+    const chain = chainProperty(run, op, context);
+    if (!chain || (options.replay && options.replay.id !== chain.id)) continue;
+    const result = await runProperty(chain, options, budget);
+    results.push(result);
+    onResult?.(result);
   }
   return results;
 }
