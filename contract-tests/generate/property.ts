@@ -104,7 +104,7 @@ export async function runProperty<T>(property: PropertyRun<T>, options: Generate
     return { ...base, note: `${id}: ${result.numRuns} requests (${counts || 'none sent'})${result.interrupted ? ', stopped at the time limit' : ''}` };
   const counterexample = result.counterexample?.[0];
   const outcome = typeof counterexample === 'object' && counterexample !== null ? outcomes.get(counterexample) : undefined;
-  const replay = `${options.command ?? 'npx payjp-v2-contract verify'} --generate ${options.cases} --seed ${options.seed} --replay '${id}@${result.counterexamplePath}'`;
+  const replay = `${options.command ?? 'npx payjp-v2-contract verify'} <the same target flags> --generate ${options.cases} --seed ${options.seed} --replay '${id}@${result.counterexamplePath}'`;
   return {
     ...base,
     ...(outcome?.status !== undefined ? { status: outcome.status } : {}),
