@@ -1,7 +1,8 @@
 // The objects the spec's examples name, by ID. A fresh sandbox holds each one in the state said here
 // (sandbox/seed.ts makes them), so that an example request sent to a fresh sandbox succeeds, or answers the
 // error it is named after; the lint refuses a request example naming an ID that is not here
-// (contract/example-ids-seeded), and one named `not_found` or `resource_missing` naming an ID that is.
+// (contract/example-ids-seeded), and one named after a code of an absent object (`not_found`, `resource_missing`,
+// `price_not_found_or_inactive`, `tax_rate_not_found_or_inactive`) naming an ID that is.
 // Operations that change an object's state each have an object of their own, so that the examples hold
 // whatever order a tool sends them in. This module imports nothing: the build reads it before generated/
 // exists.
@@ -46,6 +47,10 @@ export const EXAMPLE_OBJECTS = {
   flowToConfirmWith3ds: 'pfw_1Qw7Ez4Rb9',
   /** requires_confirmation, for confirmPaymentFlow with manual capture (requires_capture). */
   flowToConfirmForCapture: 'pfw_9Qe4Lh1Vc7',
+  /** requires_capture, 4,000 yen by `expiringCard`, its authorization lapsed (expired_at), for capture's payment_flow_expired. */
+  expiredFlow: 'pfw_3Vn9Kx2Hb6',
+  /** `secondCustomer`'s card whose authorizations lapse at once (tok_authorization_expired), paying `expiredFlow`. */
+  expiringCard: 'pm_4Ke8Wr2Tn5',
 
   /** `paymentFlow`'s refund. */
   refund: 'pyr_7Tn3Wc5Ja2',
@@ -66,6 +71,8 @@ export const EXAMPLE_OBJECTS = {
   pendingSetupFlow: 'sfw_3Jm8Qt5Wd2',
   /** requires_payment_method, `secondCustomer`'s, for cancelSetupFlow. */
   setupFlowToCancel: 'sfw_6Rt3Hv8Nc2',
+  /** canceled, `secondCustomer`'s: neither canceled nor updated again (invalid_status). */
+  canceledSetupFlow: 'sfw_8Wd1Kc6Xp3',
 
   /** open, `customer`'s: two of `price` with `taxRate`. */
   checkoutSession: 'cs_9Qw3Er5Ty7',
@@ -107,4 +114,9 @@ const OBJECT_ID = new RegExp(`^(?:${ID_PREFIXES.join('|')})_[A-Za-z0-9_]+$`);
 export const isObjectId = (value: string): boolean => OBJECT_ID.test(value);
 
 /** Example names whose request names an object that does not exist, on purpose. */
-export const ABSENT_OBJECT_EXAMPLES: ReadonlySet<string> = new Set(['not_found', 'resource_missing']);
+export const ABSENT_OBJECT_EXAMPLES: ReadonlySet<string> = new Set([
+  'not_found',
+  'resource_missing',
+  'price_not_found_or_inactive',
+  'tax_rate_not_found_or_inactive',
+]);

@@ -7,6 +7,10 @@
 //   publishes no bound, the catalog has no 413, and no documented request comes near either bound (the
 //   deepest nests 4 levels: tests/parity/requests.test.ts checks it against the bundle);
 // - an operation without a request body refuses a body (RFC 9110 §9.3.1: a GET's content has no meaning);
+// - on an operation whose body is optional, the JSON `null` is no body: the published client (@payjp/payjpv2
+//   1.0.5) types the body of those five operations (cancel, capture and confirm a payment flow, create and
+//   cancel a setup flow) `… | null` and sends `null` as the JSON text `null`, so the API reads it so; on an
+//   operation whose body is required, `null` stays a value, for the validator to refuse (422);
 // - a card number anywhere in the body wins over every other problem of the body: it is the one a client
 //   must hear about, whatever else is wrong.
 // Every refusal is `400 invalid_request`, the catalog's code for a request that cannot be read, or
@@ -19,6 +23,8 @@ export const MAX_BODY_BYTES = 1_048_576;
 export const MAX_JSON_DEPTH = 32;
 
 export type BodyRefusal = { code: 'invalid_request' | 'card_number_not_allowed'; detail: string };
+/** Whether an operation has a request body, and whether it may be left out. */
+export type BodyPresence = 'none' | 'optional' | 'required';
 export type BodyReading = { ok: true; value: unknown } | { ok: false; refusal: BodyRefusal };
 
 /**
@@ -44,14 +50,15 @@ export function readBodyBytes(stream: Readable): Promise<Buffer | 'too-large'> {
 }
 
 /**
- * The JSON body of a request: `value` undefined when there is none. `takesBody`: whether the operation has
- * a request body at all; `cardDataAllowed`: a publishable key's request, not scanned for card numbers.
+ * The JSON body of a request: `value` undefined when there is none (or, where the body is optional, when it
+ * is `null`). `presence`: whether the operation has a request body, optional or required; `cardDataAllowed`:
+ * a publishable key's request, not scanned for card numbers.
  */
-export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | undefined, takesBody: boolean, cardDataAllowed = false): BodyReading {
+export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | undefined, presence: BodyPresence, cardDataAllowed = false): BodyReading {
   if (bytes === 'too-large') return refuse('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (bytes.length === 0) return { ok: true, value: undefined };
   // Not scanned for card numbers: card_number_not_allowed is documented for operations with a body only.
-  if (!takesBody) return refuse('invalid_request', 'This operation takes no request body.');
+  if (presence === 'none') return refuse('invalid_request', 'This operation takes no request body.');
   const text = bytes.toString('utf8');
   let problem: string | undefined;
   let value: unknown;
@@ -74,7 +81,8 @@ export function readJsonBody(bytes: Buffer | 'too-large', contentType: string | 
       `Sending a raw card number is not allowed (${where}). Create a payment method on the client side and send its ID.`,
     );
   }
-  return problem === undefined ? { ok: true, value } : refuse('invalid_request', problem);
+  if (problem !== undefined) return refuse('invalid_request', problem);
+  return { ok: true, value: value === null && presence === 'optional' ? undefined : value };
 }
 
 /** `application/json`, whatever its parameters. */

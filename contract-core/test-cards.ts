@@ -2,7 +2,7 @@
 // payment can be reached on purpose. sandbox/README.md lists them too (checked by readme.test.ts).
 import { createHash } from 'node:crypto';
 
-export type Outcome = 'succeeds' | 'card_declined' | 'processing_error' | 'three_d_secure_failed' | 'three_d_secure_required';
+export type Outcome = 'succeeds' | 'card_declined' | 'processing_error' | 'payment_failed' | 'three_d_secure_failed' | 'three_d_secure_required';
 
 export interface TestCard {
   token: string;
@@ -12,7 +12,13 @@ export interface TestCard {
   last4: string;
   outcome: Outcome;
   /** Authorized, then refused by the provider when captured. */
-  captureRefusal?: 'card_declined' | 'processing_error';
+  captureRefusal?: 'card_declined' | 'processing_error' | 'payment_failed';
+  /** Paid, then every refund of the payment is refused by the provider. */
+  refundRefusal?: 'payment_failed';
+  /** Days an uncaptured authorization lasts, if not the usual 7 (30 extended): 0 lapses at once. */
+  authorizationDays?: number;
+  /** Whether the card's authorization can be extended (`request_extended_authorization`); by default it can. */
+  extendedAuthorization?: false;
 }
 
 export const TEST_CARDS: readonly TestCard[] = [
@@ -27,6 +33,20 @@ export const TEST_CARDS: readonly TestCard[] = [
   // Authorized, then the provider refuses the capture (at confirmation with automatic capture).
   { token: 'tok_capture_declined', number: '4000000000000036', brand: 'Visa', last4: '0036', outcome: 'succeeds', captureRefusal: 'card_declined' },
   { token: 'tok_capture_processing_error', number: '4000000000000044', brand: 'Visa', last4: '0044', outcome: 'succeeds', captureRefusal: 'processing_error' },
+  // The outcomes of PAY.JP's SDK releases after 1.0.5 (payment_failed, payment_flow_expired,
+  // extended_authorization_not_available), reachable on purpose; which card meets them is our choice.
+  { token: 'tok_payment_failed', number: '4000000000000051', brand: 'Visa', last4: '0051', outcome: 'payment_failed' },
+  { token: 'tok_capture_payment_failed', number: '4000000000000069', brand: 'Visa', last4: '0069', outcome: 'succeeds', captureRefusal: 'payment_failed' },
+  { token: 'tok_refund_failed', number: '4000000000000077', brand: 'Visa', last4: '0077', outcome: 'succeeds', refundRefusal: 'payment_failed' },
+  { token: 'tok_authorization_expired', number: '4000000000000085', brand: 'Visa', last4: '0085', outcome: 'succeeds', authorizationDays: 0 },
+  {
+    token: 'tok_no_extended_authorization',
+    number: '4000000000000093',
+    brand: 'Visa',
+    last4: '0093',
+    outcome: 'succeeds',
+    extendedAuthorization: false,
+  },
 ];
 
 const BY_TOKEN = new Map(TEST_CARDS.flatMap((card) => [[card.token, card] as const, [card.number, card] as const]));

@@ -19,7 +19,7 @@ export interface Violation extends Finding {
 }
 
 /** Why a request got no answer: nothing listening, no answer in time, or the connection failed otherwise. */
-export type TransportFailure = 'connection-refused' | 'timeout' | 'connection-failed';
+export type TransportFailure = 'connection-refused' | 'timeout' | 'connection-failed' | 'too-large';
 
 /**
  * What went wrong before the contract could be checked: an edge page instead of the API, a gateway; or no

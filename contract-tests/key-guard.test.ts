@@ -138,7 +138,10 @@ describe('the vitest suite and the client', () => {
     expect(() => readTargetConfig({ CONTRACT_BASE_URL: baseUrl })).toThrow(/PAYJP_SECRET_KEY is required/);
     expect(() => readTargetConfig({ CONTRACT_BASE_URL: baseUrl, PAYJP_SECRET_KEY: '' })).toThrow(/PAYJP_SECRET_KEY is required/);
     expect(readTargetConfig({}).secretKey).toBe(LOCAL_TEST_KEY);
-    expect(readTargetConfig({ PAYJP_SECRET_KEY: ` ${TEST}\n` }).secretKey.reveal()).toBe(TEST);
+    expect(readTargetConfig({ PAYJP_SECRET_KEY: ` ${TEST}\n`, CONTRACT_TARGET: 'mock' }).secretKey.reveal()).toBe(TEST);
+    // A key with no server named is for no server: not silently used against a local mock.
+    expect(() => readTargetConfig({ PAYJP_SECRET_KEY: TEST })).toThrow('PAYJP_SECRET_KEY is set but CONTRACT_BASE_URL is not');
+    expect(() => readTargetConfig({ CONTRACT_BASE_URL: ' ', PAYJP_SECRET_KEY: TEST })).toThrow('CONTRACT_BASE_URL is set but empty');
   });
 
   test('the client takes a TestKey only: a string, cast past the types, is refused', () => {

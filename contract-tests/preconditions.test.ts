@@ -14,8 +14,11 @@ import { writeReports, type CaseResult } from './lib/report.ts';
 import { describe as line, runStep } from './lib/runner.ts';
 import { failuresOf, openRun, operationCases } from './lib/suite.ts';
 import { ROOT } from '../contract-core/files.ts';
+import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 
 const contract = loadContract();
+/** What a card_id precondition adds: the sandbox seeds one (issue 30: the message names how to use it). */
+const SEEDED = ` (against this package's sandbox: --target sandbox, or CONTRACT_TARGET=sandbox, takes the card_id it seeds, ${EXAMPLE_OBJECTS.v1Card})`;
 
 // Staging as QA may find it: a stateful server with no object of the kinds only PAY.JP makes.
 const seen: string[] = [];
@@ -59,11 +62,11 @@ async function success(operationId: string): Promise<CaseResult> {
 describe('an ID no request can make', () => {
   test('getPaymentMethodByCard without CONTRACT_ID_CARD_ID: a missing precondition naming it, nothing sent', async () => {
     const result = await success('getPaymentMethodByCard');
-    expect(result.missingPrecondition).toBe('needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID');
+    expect(result.missingPrecondition).toBe(`needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED}`);
     expect([result.mode, result.violations, result.failures, result.infrastructure]).toEqual(['live', [], [], []]);
     expect(seen).toEqual([]);
     expect(failuresOf(result)).toEqual([
-      'getPaymentMethodByCard MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID',
+      `getPaymentMethodByCard MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED}`,
     ]);
   });
 
@@ -94,11 +97,13 @@ describe('an ID no request can make', () => {
       expect(markdown).toContain('contract violations: 0; infrastructure failures: 0; missing preconditions: 1');
       expect(markdown).toMatch(/## Contract violations\n\nNone\./);
       expect(markdown).toContain(
-        '| getPaymentMethodByCard | 200 success | needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID |',
+        `| getPaymentMethodByCard | 200 success | needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED} |`,
       );
-      expect((JSON.parse(read('contract-results.json')) as CaseResult[])[0]!.missingPrecondition).toMatch(/set CONTRACT_ID_CARD_ID$/);
+      expect((JSON.parse(read('contract-results.json')) as CaseResult[])[0]!.missingPrecondition).toMatch(
+        /set CONTRACT_ID_CARD_ID \(against this package's sandbox: --target sandbox/,
+      );
       expect(read('contract-junit.xml')).toContain(
-        '<error type="missing-precondition" message="MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID">',
+        `<error type="missing-precondition" message="MISSING PRECONDITION: needs an existing card_id: no request creates or lists one; set CONTRACT_ID_CARD_ID${SEEDED}">`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,8 @@ import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { RETRIED, TransportError, createContractClient } from './lib/client.ts';
 import { loadContract } from '../contract-core/contract.ts';
 import { TestKey, redact } from './lib/keys.ts';
-import { writeReports, type CaseResult } from './lib/report.ts';
+import { markdownSummary, resultsJson, writeReports, type CaseResult } from './lib/report.ts';
+import type { Violation } from '../contract-core/validator.ts';
 import { describe as line, runStep, type Run } from './lib/runner.ts';
 import { RefusedError } from './lib/secrets.ts';
 import { failuresOf } from './lib/suite.ts';
@@ -146,6 +147,39 @@ describe('keys never reach an output', () => {
     expect(redact(`${ODD_KEY}, then`)).toBe('sk_test_[REDACTED] then');
     expect(redact(`k=${TEST_KEY}%2Fx&y=1 SK_LIVE_abc`)).toBe('k=sk_test_[REDACTED] SK_LIVE_[REDACTED]');
     expect(redact('cus_taro_yamada task_test')).toBe('cus_taro_yamada task_test');
+  });
+
+  test("contract-results.json redacts a key a server echoed as an object key, and the Markdown shows a server's text literally", () => {
+    const result: CaseResult = {
+      operationId: 'getCustomer',
+      label: 'GET /v2/customers/{customer_id} (getCustomer)',
+      name: 'hostile',
+      expectedStatus: 200,
+      mode: 'live',
+      violations: [],
+      warnings: [],
+      infrastructure: [],
+      failures: ['expected 200, got 418 x\n# H1 <script>alert(1)</script> ![i](https://attacker.example/p.png) `c` | cell'],
+    };
+    const violation: Violation = {
+      check: 'response_schema_conformance',
+      location: 'body',
+      pointer: '/email',
+      message: 'must be string',
+      expected: 'string',
+      actual: undefined,
+      rule: 'schema type',
+      evidence: { source: 'client', reason: 'the client type' },
+    };
+    const echoed = { ...result, violations: [{ ...violation, actual: { [TEST_KEY]: 'echoed', nested: { [`Bearer ${TEST_KEY}`]: 1 } } }] };
+    const json = resultsJson([echoed]);
+    expect(json).not.toContain(TEST_KEY.slice(8));
+    expect(JSON.parse(json)[0].violations[0].actual).toEqual({ 'sk_test_[REDACTED]': 'echoed', nested: { 'Bearer sk_test_[REDACTED]': 1 } });
+    const markdown = markdownSummary([], [result], 'remote');
+    const row = markdown.split('\n').find((l) => l.includes('expected 200, got 418'))!;
+    expect(row).toBe(
+      '| getCustomer | hostile |  |  |  |  | expected 200, got 418 x # H1 \\<script\\>alert(1)\\</script\\> \\!\\[i\\](https://attacker.example/p.png) \\`c\\` \\| cell |  |  |  |',
+    );
   });
 
   test('a TestKey prints, serialises and inspects as redacted', () => {

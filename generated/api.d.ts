@@ -114,8 +114,10 @@ export interface paths {
          *     `400 invalid_status`. The flow becomes `succeeded`, with the captured amount as `amount_received`.
          *
          *     Capture before the authorization expires: 7 days for cards and Apple Pay (up to 30 days with
-         *     `request_extended_authorization`), 30 days for PayPay. The payment method's provider can still refuse
-         *     the capture (402 `card_declined`, or `processing_error`, worth retrying with the same idempotency key).
+         *     `request_extended_authorization`), 30 days for PayPay. Once it has expired the flow's `expired_at` is set
+         *     and capture answers `400 payment_flow_expired` (PAY.JP's SDK 1.0.10). The payment method's provider can
+         *     still refuse the capture (402 `card_declined`, `processing_error`, or `payment_failed`, the one 402 title
+         *     the SDK names here).
          *
          *     The body is optional: without one, everything capturable is captured.
          */
@@ -206,7 +208,9 @@ export interface paths {
          *     payment flow must be `succeeded` (`400 invalid_status` otherwise: cancel a flow that has not completed
          *     instead). Several partial refunds are possible while their total stays within `amount_received`: more
          *     answers `400 refund_exceeds_payment`, and a flow already refunded in full answers
-         *     `400 already_refunded`. An unknown `payment_flow_id` answers `404 not_found`.
+         *     `400 already_refunded`. An unknown `payment_flow_id` answers `404 not_found`. A refund the card's side
+         *     refuses answers `402 payment_failed` (PAY.JP's SDK documents a 402 here since 1.1.0 without a title; the
+         *     code and its condition are our reading).
          *
          *     The refund may finish asynchronously: it starts as `pending` or directly `succeeded` (see
          *     PaymentRefundStatus). It is recorded as a payment transaction of type `refund`, and the payment flow
@@ -301,7 +305,9 @@ export interface paths {
         /**
          * List payment transactions
          * @description Lists payment transactions, newest first, a page at a time (see Pagination); optionally only those of
-         *     one term, of one type or of one kind of payment method.
+         *     one term, of one type or of one kind of payment method. A `term_id` that names no term answers
+         *     `404 not_found` (PAY.JP's SDK documents a 404 here since 1.0.8; that a missing term is what answers it is
+         *     our reading).
          */
         get: operations["getAllPaymentTransactions"];
         put?: never;
@@ -558,10 +564,10 @@ export interface paths {
          *     confirms the payment method; give `customer_id` to have the saved payment method attached to that
          *     customer. The body may be left out.
          *
-         *     An unknown `customer_id` answers `404 not_found`. A payment method type the setup flow cannot save
-         *     answers `400 unsupported_payment_method_type`. PAY.JP's published document also lists
-         *     `400 detached_payment_method_not_usable` here, though no field of this request names a payment method;
-         *     the contract keeps it so that clients handle it, and the contract tests report it as having no recipe.
+         *     An unknown `customer_id` answers `404 not_found`. A payment method type the setup flow cannot save (one
+         *     the account has turned off) answers `400 invalid_payment_method_types`: PAY.JP's SDK names it here since
+         *     1.0.8, in place of `unsupported_payment_method_type` and `detached_payment_method_not_usable`, which it
+         *     no longer lists for this operation.
          */
         post: operations["createSetupFlow"];
         delete?: never;
@@ -589,7 +595,9 @@ export interface paths {
         put?: never;
         /**
          * Update a setup flow
-         * @description Updates the given fields of a setup flow; the others keep their values.
+         * @description Updates the given fields of a setup flow; the others keep their values. A canceled setup flow answers
+         *     `400 invalid_status` (PAY.JP's SDK names Invalid Status here since 1.0.6; that `canceled` is the status
+         *     it refuses is our reading, for a succeeded flow may still change its description or metadata).
          *
          *     An unknown `customer_id` answers `404 not_found`. When the setup flow already has a payment method
          *     (`payment_method_id`), the change must still fit it: it must belong to the given customer
@@ -654,8 +662,10 @@ export interface paths {
          *     - `setup` mode saves a payment method for later without charging it, through a setup flow
          *       (`setup_flow_data`).
          *
-         *     IDs given in the body must exist: an unknown `customer_id`, line item `price_id` or tax rate answers
-         *     `404 not_found`. A type in `payment_method_types` that the account cannot use here answers
+         *     IDs given in the body must exist: an unknown `customer_id` answers `404 not_found`; a line item's
+         *     `price_id` that names no price or an inactive one answers `404 price_not_found_or_inactive`, a tax rate
+         *     likewise `404 tax_rate_not_found_or_inactive` (PAY.JP's SDK 1.0.9 names both). A line item may also write
+         *     its price inline (`price_data`, since the SDK 1.1.0) instead of naming one. A type in `payment_method_types` that the account cannot use here answers
          *     `400 unsupported_payment_method_type`.
          */
         post: operations["createCheckoutSession"];
@@ -1518,16 +1528,18 @@ export interface components {
          */
         PaymentFlowCancellationReason: "abandoned" | "automatic" | "duplicate" | "expired" | "failed_invoice" | "fraudulent" | "requested_by_customer" | "void_invoice";
         /**
-         * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. Values are strings,
-         *     numbers (within ±(2^53 − 1)) or booleans. On update, the keys given are merged into the stored ones and a
-         *     key set to the empty string is removed; an update that would leave more than 20 keys answers
+         * @description Your own key-value data, stored with the object and returned as given: up to 20 keys. A value is any JSON
+         *     value; PAY.JP's SDK types metadata as a free-form object since 1.0.8 (payjpv2-php 1.1.0
+         *     `array<string,mixed>`; payjpv2-python 1.0.10 and the TypeScript client 1.0.5 still say string, number or
+         *     boolean: the newer generation wins). On update, the keys given are merged into the stored ones and a key
+         *     set to the empty string is removed; an update that would leave more than 20 keys answers
          *     `400 metadata_limit_exceeded`.
          * @example {
          *       "order_id": "A-10293"
          *     }
          */
         Metadata: {
-            [key: string]: string | number | boolean;
+            [key: string]: unknown;
         };
         /**
          * Format: date-time
@@ -1579,7 +1591,7 @@ export interface components {
                      * @description Whether a longer authorization is asked for.
                      * @enum {string}
                      */
-                    request_extended_authorization?: "if_available" | "never";
+                    request_extended_authorization?: "if_available" | "must_extend" | "never";
                     /**
                      * @description When 3-D Secure authentication is requested.
                      * @enum {string}
@@ -1616,6 +1628,13 @@ export interface components {
              * @description When the payment flow was canceled (UTC, ISO 8601); `null` unless the status is `canceled`.
              */
             canceled_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the payment flow's authorization expired (UTC, ISO 8601); `null` (or absent) while it has not. An
+             *     expired flow can no longer be captured: capture answers `400 payment_flow_expired`. Optional, as in
+             *     PAY.JP's SDK since 1.0.10.
+             */
+            expired_at?: string | null;
             metadata: components["schemas"]["Metadata"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -1633,10 +1652,11 @@ export interface components {
              *     | value | meaning |
              *     |:---|:---|
              *     | `if_available` | Ask for the extended authorization where the card allows it. |
+             *     | `must_extend` | Require it: where the card cannot extend the authorization, the payment is refused with `400 extended_authorization_not_available` (PAY.JP's SDK 1.0.10 added the value and the code). |
              *     | `never` | Do not ask for it. |
              * @enum {string}
              */
-            request_extended_authorization?: "if_available" | "never";
+            request_extended_authorization?: "if_available" | "must_extend" | "never";
             /**
              * @description When to authenticate the card holder with 3-D Secure.
              *
@@ -1738,7 +1758,7 @@ export interface components {
         PaymentFlowCaptureRequest: {
             /**
              * @description How much to capture, in yen, at most `amount_capturable` (the client: 元の金額以下). Omitted,
-             *     all of `amount_capturable` is captured. From 1 to 9,999,999.
+             *     all of `amount_capturable` is captured. From 50 to 9,999,999.
              */
             amount_to_capture?: number;
         };
@@ -1757,7 +1777,8 @@ export interface components {
             payment_method_options?: components["schemas"]["PaymentFlowPaymentMethodOptionsRequest"];
             /** @description The kinds of payment method this payment flow accepts. */
             payment_method_types?: components["schemas"]["PaymentMethodTypes"][];
-            capture_method?: components["schemas"]["CaptureMethod"];
+            /** @description When the payment is captured; omitted or `null`, the flow's own `capture_method` stays (nullable since PAY.JP's SDK 1.0.6). */
+            capture_method?: components["schemas"]["CaptureMethod"] | null;
             /**
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
@@ -2245,19 +2266,20 @@ export interface components {
          */
         PaymentMethodCreateCardDetailsRequest: {
             /**
-             * @description The full card number. In test mode it takes a test token instead (`tok_visa`, `tok_card_declined`…:
-             *     the test payment methods guide), the only value a server may send here; a card number answers
-             *     `400 card_number_not_allowed`, an unknown token `422 validation_error`. The tokens are ours (the
-             *     sandbox's, sandbox/test-cards.ts): PAY.JP publishes test card numbers for its client-side libraries,
-             *     which a server never sends.
+             * @description The full card number, 14 to 16 digits (PAY.JP's SDK). In test mode it takes a test token instead
+             *     (`tok_visa`, `tok_card_declined`…: the test payment methods guide), the only value a server may send
+             *     here; a card number answers `400 card_number_not_allowed`, an unknown token `422 validation_error`. The
+             *     tokens are ours (the sandbox's, sandbox/test-cards.ts): PAY.JP publishes test card numbers for its
+             *     client-side libraries, which a server never sends. The pattern admits both: digits, or `tok_` followed
+             *     by lower-case letters, digits and `_`.
              * @example tok_visa
              */
             number: string;
             /** @description The month the card expires, 1 to 12. */
             exp_month: number;
-            /** @description The year the card expires, four digits. */
+            /** @description The year the card expires, 0 to 9999 (a four-digit year in practice). */
             exp_year: number;
-            /** @description The card's security code (3 or 4 digits); it is used for this request only and never stored. */
+            /** @description The card's security code, 3 or 4 digits; it is used for this request only and never stored. */
             cvc: string;
         };
         /**
@@ -2409,7 +2431,7 @@ export interface components {
             display_preference?: components["schemas"]["PaymentMethodConfigurationDisplayPreference"];
         };
         /**
-         * @description A payment method configuration: which payment methods (card, PayPay) the account offers its customers on
+         * @description A payment method configuration: which payment methods (card, PayPay, Apple Pay) the account offers its customers on
          *     PAY.JP's payment screens, when a payment flow, setup flow or checkout session does not list its
          *     `payment_method_types` itself.
          */
@@ -2431,6 +2453,8 @@ export interface components {
             name: string | null;
             paypay: components["schemas"]["PaymentMethodConfigurationSetting"];
             card: components["schemas"]["PaymentMethodConfigurationSetting"];
+            /** @description Settings for Apple Pay (always sent since PAY.JP's SDK 1.0.6). */
+            apple_pay: components["schemas"]["PaymentMethodConfigurationSetting"];
         };
         /** @description A page of payment method configurations. */
         PaymentMethodConfigurationList: components["schemas"]["ListEnvelope"] & {
@@ -2449,7 +2473,7 @@ export interface components {
              */
             preference: "none" | "off" | "on";
         };
-        /** @description New settings for one payment method (card or PayPay). */
+        /** @description New settings for one payment method (card, PayPay or Apple Pay). */
         PaymentMethodConfigurationSettingRequest: {
             /** @description Whether to show the payment method on the payment screen. Omitted or `null`, it is unchanged. */
             display_preference?: components["schemas"]["PaymentMethodConfigurationDisplayPreferenceRequest"] | null;
@@ -2464,6 +2488,8 @@ export interface components {
             card?: components["schemas"]["PaymentMethodConfigurationSettingRequest"] | null;
             /** @description Settings for PayPay. */
             paypay?: components["schemas"]["PaymentMethodConfigurationSettingRequest"] | null;
+            /** @description Settings for Apple Pay (since PAY.JP's SDK 1.0.6, whose ApplePayConfigRequest has the same one field). */
+            apple_pay?: components["schemas"]["PaymentMethodConfigurationSettingRequest"] | null;
         };
         /**
          * @description Where a setup flow is in its life cycle. Your server creates, updates and cancels a setup flow; the
@@ -2697,10 +2723,10 @@ export interface components {
             card?: {
                 /**
                  * @description Whether to ask for a longer authorization when the payment is captured manually: `if_available`
-                 *     where the card allows it, `never` not at all.
+                 *     where the card allows it, `must_extend` always (refused where the card cannot), `never` not at all.
                  * @enum {string}
                  */
-                request_extended_authorization?: "if_available" | "never";
+                request_extended_authorization?: "if_available" | "must_extend" | "never";
                 /**
                  * @description When to authenticate the card holder with 3-D Secure: `any` always, `automatic` only when needed.
                  * @enum {string}
@@ -2844,13 +2870,48 @@ export interface components {
          * @enum {string}
          */
         CustomerCreation: "always" | "if_required";
-        /** @description One line of what the customer buys, a price and a quantity. */
+        /** @description A product written inline in a line item's `price_data` (PAY.JP's SDK 1.1.0). */
+        ProductDataRequest: {
+            /**
+             * @description The product's name, shown to the customer on the checkout page.
+             * @example コーヒー豆 エチオピア 200g
+             */
+            name: string;
+            /** @description A description of the product, shown to the customer. */
+            description?: string | null;
+        };
+        /**
+         * @description A price written inline in a line item, used for this checkout session only (PAY.JP's SDK 1.1.0). Its product
+         *     is an existing one (`product_id`) or written inline too (`product_data`).
+         */
+        PriceDataRequest: {
+            currency: components["schemas"]["Currency"];
+            /** @description The price of one unit, in yen, 0 to 9,999,999. */
+            unit_amount: components["schemas"]["Amount"];
+            /**
+             * @description The product sold. An unknown product answers `404 not_found`.
+             * @example prod_7Hk2Lm9Qx3
+             */
+            product_id?: string | null;
+            /** @description A product written inline, when `product_id` is not given. */
+            product_data?: components["schemas"]["ProductDataRequest"] | null;
+        };
+        /**
+         * @description One line of what the customer buys: a price and a quantity. The price is either an existing one
+         *     (`price_id`) or written inline (`price_data`, since PAY.JP's SDK 1.1.0); exactly one of the two is given.
+         *     The SDK makes both optional without saying that one is needed; that a line needs exactly one price is our
+         *     inference (a line without a price has nothing to charge): with neither, or with both, the request answers
+         *     `422 validation_error`.
+         */
         LineItemRequest: {
             /**
-             * @description The price to charge. An unknown price answers `404 not_found`.
+             * @description The price to charge. An unknown or inactive price answers `404 price_not_found_or_inactive`. Optional
+             *     and nullable since PAY.JP's SDK 1.1.0.
              * @example price_4Tn8Wc1Zr6
              */
-            price_id: string;
+            price_id?: string | null;
+            /** @description A price written inline, in place of `price_id` (since PAY.JP's SDK 1.1.0; optional and nullable). */
+            price_data?: components["schemas"]["PriceDataRequest"] | null;
             /**
              * @description How many units of the price's product the customer buys, 1 to 9,999,999.
              * @example 2
@@ -2858,7 +2919,7 @@ export interface components {
             quantity: number;
             /**
              * @description IDs of the tax rates that apply to this line; its tax (`amount_tax`) is computed from them. An unknown
-             *     tax rate answers `404 not_found`.
+             *     or inactive tax rate answers `404 tax_rate_not_found_or_inactive`.
              * @example [
              *       "txr_2Jd5Bv7Yp0"
              *     ]
@@ -2874,10 +2935,11 @@ export interface components {
              *     | value | meaning |
              *     |:---|:---|
              *     | `if_available` | Ask for the extended authorization where the card allows it. |
+             *     | `must_extend` | Require it: where the card cannot extend the authorization, the payment is refused with `400 extended_authorization_not_available` (PAY.JP's SDK 1.0.10 added the value and the code). |
              *     | `never` | Do not ask for it. |
              * @enum {string}
              */
-            request_extended_authorization?: "if_available" | "never";
+            request_extended_authorization?: "if_available" | "must_extend" | "never";
             /**
              * @description When to authenticate the card holder with 3-D Secure.
              *
@@ -2895,12 +2957,16 @@ export interface components {
         };
         /** @description Settings of the payment flow that a `payment` mode checkout session creates. */
         PaymentFlowDataRequest: {
+            /** @description The `description` of the payment flow the session creates (since PAY.JP's SDK 1.0.6). */
+            description?: string | null;
             capture_method?: components["schemas"]["CaptureMethod"];
             /** @description Metadata to store on the payment flow (not on the checkout session). */
             metadata?: components["schemas"]["Metadata"];
         };
         /** @description Settings of the setup flow that a `setup` mode checkout session creates. */
         SetupFlowDataRequest: {
+            /** @description The `description` of the setup flow the session creates (since PAY.JP's SDK 1.0.6). */
+            description?: string | null;
             /** @description Metadata to store on the setup flow (not on the checkout session). */
             metadata?: components["schemas"]["Metadata"];
         };
@@ -3055,6 +3121,7 @@ export interface components {
              * @example prod_7Hk2Lm9Qx3
              */
             id: string;
+            livemode: components["schemas"]["Livemode"];
             /**
              * @description The product's name, shown to customers on the checkout page.
              * @example コーヒー豆 エチオピア 200g
@@ -3073,6 +3140,10 @@ export interface components {
             unit_label: string | null;
             /** @description The address of the product's public web page. */
             url: string | null;
+            /** @description When the product was created (UTC, ISO 8601; sent since PAY.JP's SDK 1.0.7). */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the product was last changed (UTC, ISO 8601; sent since PAY.JP's SDK 1.0.7). */
+            updated_at: components["schemas"]["Timestamp"];
         };
         /** @description A page of products. */
         ProductList: components["schemas"]["ListEnvelope"] & {
@@ -3183,6 +3254,7 @@ export interface components {
              * @example txr_2Jd5Bv7Yp0
              */
             id: string;
+            livemode: components["schemas"]["Livemode"];
             /**
              * @description The name shown to customers, for example on the checkout page.
              * @example 消費税 (軽減税率)
@@ -3208,6 +3280,10 @@ export interface components {
             /** @description Your internal note about the tax rate, shown only in the dashboard, never to customers. */
             description: string | null;
             metadata: components["schemas"]["Metadata"];
+            /** @description When the tax rate was created (UTC, ISO 8601; sent since PAY.JP's SDK 1.0.7). */
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the tax rate was last changed (UTC, ISO 8601; sent since PAY.JP's SDK 1.0.7). */
+            updated_at: components["schemas"]["Timestamp"];
         };
         /** @description A page of tax rates. */
         TaxRateList: components["schemas"]["ListEnvelope"] & {
@@ -3290,25 +3366,26 @@ export interface components {
             payment_method_id?: string;
             /**
              * Format: email
-             * @description The customer's email address; its format is checked.
+             * @description The customer's email address, at most 255 characters; its format is checked.
              */
             email?: string;
-            /** @description Your note about the customer, shown with it in the dashboard. */
+            /** @description Your note about the customer, shown with it in the dashboard; at most 255 characters. */
             description?: string;
             metadata?: components["schemas"]["Metadata"];
         };
         CustomerUpdateRequest: {
             /**
              * @description The payment method to use by default; it must be attached to this customer
-             *     (`400 payment_method_not_owned_by_customer` otherwise). `null` clears it.
+             *     (`400 payment_method_not_owned_by_customer` otherwise). Not nullable since PAY.JP's SDK 1.1.0 (1.0.5
+             *     took `null` to clear it; the newer generation wins): omit it to keep the default.
              */
-            default_payment_method_id?: string | null;
+            default_payment_method_id?: string;
             /**
              * Format: email
-             * @description The customer's email address; its format is checked.
+             * @description The customer's email address, at most 255 characters; its format is checked.
              */
             email?: string;
-            /** @description Your note about the customer, shown with it in the dashboard. */
+            /** @description Your note about the customer, shown with it in the dashboard; at most 255 characters. */
             description?: string;
             metadata?: components["schemas"]["Metadata"];
         };
@@ -3605,7 +3682,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+            code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "already_exists_id" | "resource_missing" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_payment_method_types" | "payment_flow_expired" | "extended_authorization_not_available" | "apple_pay_disabled_in_livemode" | "invalid_apple_pay_token" | "unacceptable_brand_on_apple_pay" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method" | "payment_method_already_attached" | "payment_method_customer_mismatch" | "payment_method_unattached" | "payment_method_already_detached" | "metadata_limit_exceeded" | "product_has_prices" | "invalid_default_price" | "already_refunded" | "refund_exceeds_payment" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
         };
         /** @description A problem answered with HTTP 401. */
         Problem401: components["schemas"]["Problem"] & {
@@ -3619,7 +3696,7 @@ export interface components {
             /** @constant */
             status?: 402;
             /** @enum {unknown} */
-            code?: "card_declined" | "processing_error" | "three_d_secure_failed" | "test_card_on_livemode";
+            code?: "card_declined" | "processing_error" | "three_d_secure_failed" | "test_card_on_livemode" | "payment_failed";
         };
         /** @description A problem answered with HTTP 403. */
         Problem403: components["schemas"]["Problem"] & {
@@ -3633,7 +3710,7 @@ export interface components {
             /** @constant */
             status?: 404;
             /** @enum {unknown} */
-            code?: "not_found";
+            code?: "not_found" | "price_not_found_or_inactive" | "tax_rate_not_found_or_inactive";
         };
         /** @description A problem answered with HTTP 409. */
         Problem409: components["schemas"]["Problem"] & {
@@ -3672,15 +3749,6 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `already_exists_id`, `resource_missing`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`, `payment_method_already_attached`, `payment_method_customer_mismatch`, `payment_method_unattached`, `payment_method_already_detached`, `metadata_limit_exceeded`, `product_has_prices`, `invalid_default_price`, `already_refunded`, `refund_exceeds_payment`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
-        BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem400"];
-            };
-        };
         /** @description Unauthorized: `unauthorized`. */
         Unauthorized: {
             headers: {
@@ -3690,7 +3758,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem401"];
             };
         };
-        /** @description Payment Required: `card_declined`, `processing_error`, `three_d_secure_failed`, `test_card_on_livemode`. */
+        /** @description Payment Required: `card_declined`, `processing_error`, `three_d_secure_failed`, `test_card_on_livemode`, `payment_failed`. */
         PaymentRequired: {
             headers: {
                 [name: string]: unknown;
@@ -3708,7 +3776,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem403"];
             };
         };
-        /** @description Not Found: `not_found`. */
+        /** @description Not Found: `not_found`, `price_not_found_or_inactive`, `tax_rate_not_found_or_inactive`. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -3955,7 +4023,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `extended_authorization_not_available`, `apple_pay_disabled_in_livemode`, `invalid_apple_pay_token`, `unacceptable_brand_on_apple_pay`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3963,14 +4031,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "extended_authorization_not_available" | "apple_pay_disabled_in_livemode" | "invalid_apple_pay_token" | "unacceptable_brand_on_apple_pay" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["PaymentRequired"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4013,7 +4092,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4070,7 +4160,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4129,7 +4230,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4174,7 +4286,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `payment_flow_expired`, `invalid_idempotency_key`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4182,12 +4294,12 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "payment_flow_expired" | "invalid_idempotency_key";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Payment Required: `card_declined`, `processing_error`. */
+            /** @description Payment Required: `card_declined`, `processing_error`, `payment_failed`. */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -4195,12 +4307,23 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem402"] & {
                         /** @enum {unknown} */
-                        code?: "card_declined" | "processing_error";
+                        code?: "card_declined" | "processing_error" | "payment_failed";
                     };
                 };
             };
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4245,7 +4368,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `missing_payment_method`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `extended_authorization_not_available`, `apple_pay_disabled_in_livemode`, `invalid_apple_pay_token`, `unacceptable_brand_on_apple_pay`, `invalid_idempotency_key`, `payment_method_not_in_allowed_types`, `payment_method_type_not_allowed`, `payment_method_not_owned_by_customer`, `customer_required_for_payment_method`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,14 +4376,25 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
+                        code?: "invalid_request" | "invalid_status" | "missing_payment_method" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "extended_authorization_not_available" | "apple_pay_disabled_in_livemode" | "invalid_apple_pay_token" | "unacceptable_brand_on_apple_pay" | "invalid_idempotency_key" | "payment_method_not_in_allowed_types" | "payment_method_type_not_allowed" | "payment_method_not_owned_by_customer" | "customer_required_for_payment_method";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             402: components["responses"]["PaymentRequired"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4318,7 +4452,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4423,8 +4568,31 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description Payment Required: `payment_failed`. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem402"] & {
+                        /** @enum {unknown} */
+                        code?: "payment_failed";
+                    };
+                };
+            };
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4467,7 +4635,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4524,7 +4703,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4633,7 +4823,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4701,6 +4902,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4741,7 +4954,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4833,7 +5057,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentMethod"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `invalid_idempotency_key`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `invalid_apple_pay_token`, `unacceptable_brand_on_apple_pay`, `invalid_idempotency_key`, `apple_pay_domain_not_registered`, `apple_pay_merchant_validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4841,13 +5065,24 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "invalid_idempotency_key" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
+                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "invalid_apple_pay_token" | "unacceptable_brand_on_apple_pay" | "invalid_idempotency_key" | "apple_pay_domain_not_registered" | "apple_pay_merchant_validation_failed";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4890,7 +5125,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -4947,7 +5193,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -4993,7 +5250,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5050,7 +5318,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5105,7 +5384,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5200,7 +5490,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5257,7 +5558,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5351,7 +5663,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`. */
+            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `invalid_payment_method_types`, `invalid_idempotency_key`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5359,13 +5671,24 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key";
+                        code?: "invalid_request" | "card_number_not_allowed" | "invalid_payment_method_types" | "invalid_idempotency_key";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5408,7 +5731,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5451,7 +5785,7 @@ export interface operations {
                     "application/json": components["schemas"]["SetupFlow"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
+            /** @description Bad Request: `invalid_request`, `invalid_status`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_not_owned_by_customer`, `metadata_limit_exceeded`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,13 +5793,24 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
+                        code?: "invalid_request" | "invalid_status" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_not_owned_by_customer" | "metadata_limit_exceeded";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5524,7 +5869,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5675,7 +6031,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5732,7 +6099,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5790,7 +6168,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5938,7 +6327,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -5995,7 +6395,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6038,7 +6449,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6152,7 +6574,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6195,7 +6628,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6252,7 +6696,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6277,6 +6732,16 @@ export interface operations {
                  *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
+                /**
+                 * @description Only the tax rates that are active (`true`) or inactive (`false`). Since PAY.JP's SDK 1.0.7.
+                 * @example true
+                 */
+                active?: boolean;
+                /**
+                 * @description Only the tax rates included in prices (`true`) or added on top (`false`). Since PAY.JP's SDK 1.0.7.
+                 * @example true
+                 */
+                inclusive?: boolean;
             };
             header?: never;
             path?: never;
@@ -6402,7 +6867,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6459,7 +6935,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6553,7 +7040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Bad Request: `invalid_request`, `already_exists_id`, `card_number_not_allowed`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`. */
+            /** @description Bad Request: `invalid_request`, `already_exists_id`, `card_number_not_allowed`, `unsupported_payment_method_type`, `detached_payment_method_not_usable`, `invalid_idempotency_key`, `payment_method_already_attached`, `payment_method_customer_mismatch`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6561,13 +7048,24 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem400"] & {
                         /** @enum {unknown} */
-                        code?: "invalid_request" | "already_exists_id" | "card_number_not_allowed" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached";
+                        code?: "invalid_request" | "already_exists_id" | "card_number_not_allowed" | "unsupported_payment_method_type" | "detached_payment_method_not_usable" | "invalid_idempotency_key" | "payment_method_already_attached" | "payment_method_customer_mismatch";
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6610,7 +7108,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6667,7 +7176,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6710,7 +7230,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6766,7 +7297,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6874,7 +7416,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -6997,7 +7550,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -7050,7 +7614,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -7165,7 +7740,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -7218,7 +7804,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -7323,7 +7920,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"] & {
+                        /** @enum {unknown} */
+                        code?: "not_found";
+                    };
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -89,7 +89,8 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         // Without an operation Prism answers 404 whatever the body.
         let body: unknown = null;
         if (operation) {
-          const reading = readJsonBody(bytes, req.headers['content-type'], operation.requestBody !== undefined, credentials.publishable);
+          const presence = operation.requestBody === undefined ? 'none' : operation.requestBody.required ? 'required' : 'optional';
+          const reading = readJsonBody(bytes, req.headers['content-type'], presence, credentials.publishable);
           if (!reading.ok) return answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
           body = reading.value ?? null;
           const refusal = credentials.publishable ? publishableKeyRefusal(operation.operationId, body) : undefined;
@@ -111,7 +112,17 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
         }
         const { 'content-type': _, ...kept } = headers;
         const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
-        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), kept);
+        // A method the path does not have: 404 (the catalog has no 405) with the path's methods in `Allow`, as the sandbox answers.
+        const allow =
+          operation || seen.pathMethods.length === 0
+            ? {}
+            : {
+                allow: seen.pathMethods
+                  .map((m) => m.toUpperCase())
+                  .sort()
+                  .join(', '),
+              };
+        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), { ...kept, ...allow });
       })
       .catch((error: unknown) => {
         if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);

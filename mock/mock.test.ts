@@ -211,11 +211,12 @@ describe('requests the front refuses, in the catalog shape', () => {
   });
 
   test('a nested invalid field is named by its dot path', async () => {
-    const op = bodyOps.find((o) => Object.keys(o.requestBody!.example as JsonObject).includes('metadata'));
-    if (!op) throw new Error('no operation takes metadata with an example: cannot check a nested field path');
-    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), metadata: { member: { nested: true } } } });
+    // Metadata values are free-form (PAY.JP's SDK 1.0.8), so the nested field is a card option's enum.
+    const op = operations.find((o) => o.operationId === 'createPaymentFlow')!;
+    const options = { card: { request_three_d_secure: 'sometimes' } };
+    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), payment_method_options: options } });
     const body = expectProblem(sent, 'validation_error', pathOf(op).split('?')[0]!);
-    expect(body['errors']).toContainEqual(expect.objectContaining({ field: 'metadata.member' }));
+    expect(body['errors']).toContainEqual(expect.objectContaining({ field: 'payment_method_options.card.request_three_d_secure' }));
   });
 
   test.each(operations.filter((op) => op.isList).map((op) => [op.label, op] as const))('%s: limit out of range → 422 on field limit', async (_, op) => {
@@ -249,5 +250,66 @@ describe('requests the front refuses, in the catalog shape', () => {
     const op = operations.find((o) => o.responses.has('404'))!;
     const sent = await call(op, { headers: { accept: 'application/json', prefer: 'example=not_found' } });
     expectProblem(sent, 'not_found', pathOf(op).split('?')[0]!);
+  });
+});
+
+describe("the surface of PAY.JP's SDK up to 1.1.0, answered from the examples", () => {
+  const operation = (id: string): Operation => operations.find((op) => op.operationId === id)!;
+  const prefer = (example: string) => ({ headers: { prefer: `example=${example}` } });
+
+  test.each([
+    ['capturePaymentFlow', 'payment_flow_expired'],
+    ['capturePaymentFlow', 'payment_failed'],
+    ['createPaymentFlow', 'extended_authorization_not_available'],
+    ['confirmPaymentFlow', 'invalid_apple_pay_token'],
+    ['createPaymentMethod', 'unacceptable_brand_on_apple_pay'],
+    ['createCheckoutSession', 'price_not_found_or_inactive'],
+    ['createCheckoutSession', 'tax_rate_not_found_or_inactive'],
+    ['createSetupFlow', 'invalid_payment_method_types'],
+    ['createPaymentRefund', 'payment_failed'],
+    ['getAllPaymentTransactions', 'not_found'],
+  ] as const)('%s answers Prefer: example=%s', async (id, code) => {
+    const op = operation(id);
+    const sent = await call(op, prefer(code));
+    expectProblem(sent, code, pathOf(op));
+    expectDocumented(op, sent);
+  });
+
+  test('a flow whose authorization lapsed: expired_at (Prefer: example=expired)', async () => {
+    const op = operation('getPaymentFlow');
+    const sent = await call(op, prefer('expired'));
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: 'requires_capture', expired_at: expect.any(String) });
+    expectDocumented(op, sent);
+  });
+
+  test('line items priced inline, and the SDK-stated bounds and enums of requests', async () => {
+    const checkout = operation('createCheckoutSession');
+    const inline = {
+      mode: 'payment',
+      line_items: [{ price_data: { currency: 'jpy', unit_amount: 800, product_data: { name: 'ドリップバッグ' } }, quantity: 1 }],
+    };
+    expect((await call(checkout, { body: { ...inline, success_url: 'https://shop.example.jp/thanks' } })).status).toBe(200);
+    const unpriced = await call(checkout, { body: { mode: 'payment', line_items: [{ quantity: 1 }], success_url: 'https://shop.example.jp/thanks' } });
+    expectProblem(unpriced, 'validation_error', pathOf(checkout));
+    const mustExtend = { amount: 1000, currency: 'jpy', payment_method_options: { card: { request_extended_authorization: 'must_extend' } } };
+    expect((await call(operation('createPaymentFlow'), { body: mustExtend })).status).toBe(200);
+    const capture = operation('capturePaymentFlow');
+    expectProblem(await call(capture, { body: { amount_to_capture: 49 } }), 'validation_error', pathOf(capture));
+    const customer = operation('updateCustomer');
+    expectProblem(await call(customer, { body: { default_payment_method_id: null } }), 'validation_error', pathOf(customer));
+  });
+
+  test('tax-rate filters, product and tax-rate timestamps, the Apple Pay setting', async () => {
+    const rates = operation('getAllTaxRates');
+    const filtered = await call(rates, { path: `${pathOf(rates)}?active=true&inclusive=false` });
+    expect(filtered.status).toBe(200);
+    expect((filtered.body as { data: unknown[] }).data[0]).toMatchObject({ livemode: false, created_at: expect.any(String), updated_at: expect.any(String) });
+    expectProblem(await call(rates, { path: `${pathOf(rates)}?active=yes` }), 'validation_error', pathOf(rates));
+    expect((await call(operation('getProduct'))).body).toMatchObject({ livemode: false, created_at: expect.any(String), updated_at: expect.any(String) });
+    const configuration = operation('updatePaymentMethodConfiguration');
+    const updated = await call(configuration, { body: { apple_pay: { display_preference: { preference: 'off' } } } });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toHaveProperty('apple_pay.display_preference');
   });
 });

@@ -79,7 +79,10 @@ export function translate(
 function routeDetail(name: string, { method, path, pathMethods }: RequestSeen): string | undefined {
   if (name === 'NO_PATH_MATCHED_ERROR') return `No operation has the path ${path}.`;
   if (name === 'NO_METHOD_MATCHED_ERROR' && pathMethods.length > 0) {
-    return `${path} has no ${method} operation; it answers ${pathMethods.map((m) => m.toUpperCase()).join(', ')}.`;
+    return `${path} has no ${method} operation; it answers ${pathMethods
+      .map((m) => m.toUpperCase())
+      .sort()
+      .join(', ')}.`;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '../contract-core/contract.ts';
 import { BUNDLE_FILE } from '../contract-core/files.ts';
+import { portFrom, startOrExit } from '../contract-core/settings.ts';
 import { createFront } from './front.ts';
 import { indexRoutes } from './operations.ts';
 import { createPrism } from './prism.ts';
@@ -53,7 +54,8 @@ function readBundle(file: string): JsonObject {
 
 if (import.meta.main) {
   const dynamic = process.env.MOCK_DYNAMIC === '1';
-  const mock = await startMock({ port: Number(process.env.PORT ?? 4010), dynamic, ...(process.env.MOCK_SEED ? { seed: process.env.MOCK_SEED } : {}) });
+  const port = await startOrExit(() => portFrom(process.env.PORT, 'PORT', 4010));
+  const mock = await startMock({ port, dynamic, ...(process.env.MOCK_SEED ? { seed: process.env.MOCK_SEED } : {}) });
   console.log(`mock: ${mock.url} (${dynamic ? 'dynamic data' : 'static examples'})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void mock.close().then(() => process.exit(0)));
 }

@@ -59,8 +59,17 @@ describe('the command line', () => {
     expect(cli(['docs', 'publish']).status).toBe(2);
     expect(cli(['trigger']).stderr.trim()).toMatch(/^payjp-v2-contract trigger: give one event type: payment_flow\.succeeded, /);
     const timeout = cli(['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_t', '--timeout-ms', '0']);
-    expect([timeout.status, timeout.stderr.trim()]).toEqual([2, 'payjp-v2-contract webhooks-check: --timeout-ms must be a number of milliseconds > 0 (got 0)']);
+    expect([timeout.status, timeout.stderr.trim()]).toEqual([
+      2,
+      'payjp-v2-contract webhooks-check: --timeout-ms must be a number of milliseconds > 0 and at most 2147483647 (got 0)',
+    ]);
     expect(cli([]).status).toBe(2);
+    // A CR or LF in the token would end its header: a usage error, the token not printed.
+    const crlf = cli(['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_s3cret\r\nX-Injected: 1']);
+    expect([crlf.status, crlf.stderr.trim()]).toEqual([
+      2,
+      'payjp-v2-contract webhooks-check: --token holds a control character (a CR, an LF…) or surrounding whitespace: it is sent as a header (the token is not shown)',
+    ]);
   });
   test('a key that is not a test key is refused before anything is sent, without quoting it', () => {
     const refused = cli(['verify', '--base-url', 'http://127.0.0.1:9'], { PAYJP_SECRET_KEY: 'sk_live_abc123' });

@@ -1,6 +1,7 @@
 // One request through the sandbox: auth, rate limit, routing, injected faults, idempotency, body checks,
 // the handler (a unit of the store: its writes are committed before the answer leaves); every error
-// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts) and POST /sandbox/reset.
+// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts; an isolated tenant's under
+// /tenants/<ref>/sandbox/), POST /sandbox/reset and GET /sandbox/tenant.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
@@ -20,10 +21,13 @@ import { ROUTES } from './routes.ts';
 import type { Database } from './storage/database.ts';
 import { type Tenants, keyDigest } from './tenants.ts';
 import { random } from '../contract-core/random.ts';
+import { SANDBOX_HEADER, SANDBOX_HEADER_VALUE } from '../contract-core/sandbox-identity.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
+/** An isolated tenant's pages: /tenants/<ref>/sandbox/… (tenants.ts). */
+const TENANT_PAGES = /^\/tenants\/([\w-]+)(\/sandbox\/.*)$/;
 const BAD_GATEWAY_PAGE =
   '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The server returned an invalid or incomplete response.</p></body></html>\n';
@@ -54,16 +58,16 @@ export function createApp(
       if (wait > 0) throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
     }
     const match = router.match(method, path);
-    if (!match) throw new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
+    if (!match) throw unrouted(router, method, path);
     if (roll(options.errorRate)) throw injected('internal_server_error');
     if (roll(options.htmlErrorRate)) return send(res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: BAD_GATEWAY_PAGE });
 
     const { route, params } = match;
     const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     if (typeof key === 'string') checkKey(key);
-    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body !== undefined, credentials.publishable);
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body ?? 'none', credentials.publishable);
     if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
-    // An optional body left out is `{}`; a required one stays undefined, for the validator to name.
+    // An optional body left out (or `null`) is `{}`; a required one stays undefined, for the validator to name.
     const body = route.body === 'optional' ? (reading.value ?? {}) : reading.value;
     const refusal = credentials.publishable ? publishableKeyRefusal(route.operationId, body) : undefined;
     if (refusal) throw unauthorized(refusal);
@@ -98,6 +102,18 @@ export function createApp(
     send(res, response);
   }
 
+  /** GET /sandbox/tenant with a key: where that key's pages are (with isolated keys, under its reference). */
+  async function tenantPages(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
+    req.resume();
+    const origin = db.unit(() => tenants.state(tenants.tenantOf(credentials.key)).origin);
+    await db.committed();
+    send(res, {
+      status: 200,
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ object: 'sandbox.tenant', isolated: tenants.isolated, pages: `${origin}/sandbox` }),
+    });
+  }
+
   /** POST /sandbox/reset with a key: that key's objects (isolated keys), or all of them, back to the seed. */
   async function reset(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
     req.resume();
@@ -109,6 +125,8 @@ export function createApp(
   }
 
   return (req, res) => {
+    // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
+    res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
     const target = readTarget(req.method ?? 'GET', req.url ?? '/');
     if (target.form !== 'path') {
       req.resume();
@@ -119,17 +137,42 @@ export function createApp(
     const failed = (error: unknown) => {
       if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
     };
-    if (path === '/sandbox/reset' && req.method === 'POST') {
+    const keyed = (path === '/sandbox/reset' && req.method === 'POST' && reset) || (path === '/sandbox/tenant' && req.method === 'GET' && tenantPages);
+    if (keyed) {
       try {
-        return void reset(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+        return void keyed(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
       } catch (error) {
         req.resume();
         return failed(error);
       }
     }
-    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query)).catch(failed);
+    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query), undefined).catch(failed);
+    const scoped = TENANT_PAGES.exec(path);
+    if (scoped) {
+      const tenant = tenants.isolated ? tenants.byRef(scoped[1]!) : undefined;
+      if (tenant === undefined) {
+        req.resume();
+        return send(res, {
+          status: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: `No key's objects have the reference ${scoped[1]} (a reset or an eviction ends them).\n`,
+        });
+      }
+      return void handleBrowser(db, tenants, req, res, scoped[2]!, new URLSearchParams(query), tenant).catch(failed);
+    }
     answer(req, res, path, query).catch(failed);
   };
+}
+
+/**
+ * No route: `404 not_found`, as for a path no operation has (the catalog has no 405: sandbox/README.md,
+ * "HTTP"), with `Allow` naming the methods the path does have, when it has some (RFC 9110 §10.2.1 lets any
+ * answer carry it), so that a client learns what it may send there.
+ */
+function unrouted(router: Router, method: string, path: string): ApiError {
+  const methods = router.methodsOf(path);
+  if (methods.length === 0) return new ApiError('not_found', `Unrecognized request URL (${method} ${path}).`);
+  return new ApiError('not_found', `${path} has no ${method} operation; it answers ${methods.join(', ')}.`, { headers: { allow: methods.join(', ') } });
 }
 
 /** Whether an answer is kept under its Idempotency-Key: a success, or a problem the catalog marks `stored`. */

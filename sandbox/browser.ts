@@ -1,8 +1,9 @@
 // The customer's side, which real PAY.JP runs in the browser: 3-D Secure and PayPay approval pages, the
 // hosted checkout page, card entry for a setup flow, and report downloads. Plain GET pages under
 // /sandbox/, without API key, that move the objects on as a customer would (see sandbox/README.md). Each
-// is a unit of the store, answered once its writes are committed. Also routes the sandbox's own pages
-// (webhook deliveries, status).
+// is a unit of the store, answered once its writes are committed. With isolated keys a page acts on the
+// objects of the tenant its URL names (`/tenants/<ref>/sandbox/…`, the URLs the API hands out), else on the
+// one tenant holding the ID. Also routes the sandbox's own pages (webhook deliveries, status).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
 import { ApiError } from './http/problem.ts';
@@ -11,9 +12,10 @@ import { completeAction } from './resources/payment-flows.ts';
 import { call } from './routes.ts';
 import { type State, TABLES } from './state.ts';
 import type { Database } from './storage/database.ts';
-import type { Tenants } from './tenants.ts';
+import { SeveralHolders, type Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
 import { statusPage } from './status.ts';
+import { now } from './store.ts';
 import { webhookPage } from './webhooks/pages.ts';
 
 /** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
@@ -27,7 +29,7 @@ interface Page {
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
     type: 'card',
-    card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
+    card: { number: token, exp_month: 12, exp_year: new Date(now()).getUTCFullYear() + 5, cvc: '123' },
     billing_details: { email: 'customer@example.jp' },
     ...(customerId ? { customer_id: customerId } : {}),
   });
@@ -48,38 +50,47 @@ export async function handleBrowser(
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
+  tenant: string | undefined,
 ): Promise<void> {
   const [, , kind = '', id = ''] = path.split('/');
   if (req.method !== 'GET') return write(res, { status: 405, text: 'Only GET is served here.' });
   if (kind === 'status') return statusPage(db, tenants, res);
-  if (kind === 'webhooks')
-    return webhookPage(tenants.webhooks, (eventId) => db.unit(() => tenants.holding(TABLES.events, eventId)?.events.get(eventId)), res, id, query);
-  const answer = db.unit(() => browse(tenants, kind, id, path, query));
+  if (kind === 'webhooks') {
+    const owner = tenant ?? (tenants.isolated ? undefined : tenants.tenantOf(''));
+    const scope = owner === undefined ? undefined : { tenant: owner, event: (eventId: string) => db.unit(() => tenants.state(owner).events.get(eventId)) };
+    return webhookPage(tenants.webhooks, scope, res, id, query);
+  }
+  const answer = db.unit(() => browse(tenants, kind, id, path, query, tenant));
   await db.committed();
   write(res, answer);
 }
 
-function browse(tenants: Tenants, kind: string, id: string, path: string, query: URLSearchParams): Page {
+function browse(tenants: Tenants, kind: string, id: string, path: string, query: URLSearchParams, tenant: string | undefined): Page {
   const token = query.get('token') ?? 'tok_visa';
   try {
     switch (kind) {
       case 'three_d_secure':
       case 'paypay': {
-        const state = tenants.holding(TABLES.paymentFlows, id);
+        const state = tenants.holding(TABLES.paymentFlows, id, tenant);
         const flow = state && completeAction(state, id, query.get('result') !== 'failure');
         if (!flow) return { status: 404, text: `No payment flow waiting for the customer: ${id}` };
         return { status: 200, text: `Payment flow ${flow.id} is now ${flow.status}.`, redirect: flow.return_url };
       }
       case 'checkout':
-        return checkout(tenants.holding(TABLES.checkoutSessions, id), id, token);
+        return checkout(tenants.holding(TABLES.checkoutSessions, id, tenant), id, token);
       case 'setup':
-        return setup(tenants.holding(TABLES.setupFlows, id), id, token);
+        return setup(tenants.holding(TABLES.setupFlows, id, tenant), id, token);
       case 'downloads':
         return { status: 200, text: `id,livemode\n${id.replace(/\.pdf$/, '')},false`, type: 'text/csv; charset=utf-8' };
       default:
         return { status: 404, text: `Nothing here: ${path}` };
     }
   } catch (error) {
+    if (error instanceof SeveralHolders)
+      return {
+        status: 404,
+        text: `Several keys hold ${id} (a seeded ID): open the URL the API handed out, which names your key's objects (/tenants/<ref>/sandbox/…; GET /sandbox/tenant with the key gives it).`,
+      };
     if (error instanceof ApiError) return { status: 402, text: `${error.code}: ${error.message}` };
     // A sandbox bug: answered, as the API's handlers are, rather than crashing the server.
     console.error('sandbox: unexpected error', error);

@@ -89,6 +89,8 @@ export interface PaymentFlow {
   last_payment_error: Record<string, unknown> | null;
   cancellation_reason: string | null;
   canceled_at: string | null;
+  /** When the uncaptured authorization lapsed (PAY.JP's SDK 1.0.10: optional); set when the flow is next read. */
+  expired_at?: string | null;
   metadata: Metadata;
   created_at: string;
   updated_at: string;
@@ -164,12 +166,15 @@ export interface PaymentTransaction {
 export interface Product {
   object: 'product';
   id: string;
+  livemode: false;
   name: string;
   active: boolean;
   default_price_id: string | null;
   description: string | null;
   unit_label: string | null;
   url: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Price {
@@ -191,6 +196,7 @@ export interface Price {
 export interface TaxRate {
   object: 'tax_rate';
   id: string;
+  livemode: false;
   display_name: string;
   inclusive: boolean;
   percentage: number;
@@ -198,6 +204,8 @@ export interface TaxRate {
   country: 'JP' | null;
   description: string | null;
   metadata: Metadata;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface LineItem {
@@ -316,4 +324,5 @@ export interface PaymentMethodConfiguration {
   name: string | null;
   paypay: PaymentMethodConfigurationSetting;
   card: PaymentMethodConfigurationSetting;
+  apple_pay: PaymentMethodConfigurationSetting;
 }

@@ -1,5 +1,5 @@
 // The payment flow state machine, driven by the test cards, and refunds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { type Client, cardBody, sandboxClient } from './test-support.ts';
 
@@ -40,6 +40,7 @@ describe('confirming with test cards', () => {
   it.each([
     ['tok_card_declined', 'card_declined'],
     ['tok_processing_error', 'processing_error'],
+    ['tok_payment_failed', 'payment_failed'],
     ['tok_three_d_secure_failed', 'three_d_secure_failed'],
   ])('%s: 402 %s, and the flow waits for another payment method', async (token, code) => {
     const failed = await flow({ payment_method_id: await card(token), confirm: true });
@@ -192,5 +193,102 @@ describe('payment method types the account turned off', () => {
       await setPayPay('none');
     }
     expect((await client.post('/v2/payment_methods', { type: 'paypay' })).status).toBe(200);
+  });
+});
+
+describe("authorizations that lapse (PAY.JP's SDK 1.0.10: expired_at, payment_flow_expired)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('tok_authorization_expired: held for capture, then expired_at is set and capture answers 400 payment_flow_expired', async () => {
+    const held = await confirmedWith('tok_authorization_expired', { capture_method: 'manual' });
+    expect(held).toMatchObject({ status: 'requires_capture', expired_at: null });
+    const read = await client.ok('GET', `/v2/payment_flows/${held.id}`);
+    expect(read.status).toBe('requires_capture');
+    expect(Date.parse(read.expired_at)).not.toBeNaN();
+    const listed = await client.ok('GET', `/v2/payment_flows?customer_id=${owner}&limit=1`);
+    expect(listed.data[0]).toMatchObject({ id: held.id, expired_at: read.expired_at });
+    const captured = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
+    expect(captured.status).toBe(400);
+    expect(captured.body).toMatchObject({ code: 'payment_flow_expired', status: 400 });
+    // It can still be canceled.
+    expect((await client.ok('POST', `/v2/payment_flows/${held.id}/cancel`, {})).status).toBe('canceled');
+  });
+
+  it("a card's authorization lasts 7 days from the confirmation, 30 when extended: the clock read in store.ts decides, not the date", async () => {
+    const plain = await confirmedWith('tok_visa', { capture_method: 'manual' });
+    const extended = await confirmedWith('tok_visa', {
+      capture_method: 'manual',
+      payment_method_options: { card: { request_extended_authorization: 'if_available' } },
+    });
+    const confirmedAt = Date.now();
+    const at = (days: number) => vi.spyOn(Date, 'now').mockReturnValue(confirmedAt + days * 24 * 60 * 60 * 1000 + 60_000);
+    at(6);
+    expect((await client.ok('GET', `/v2/payment_flows/${plain.id}`)).expired_at).toBeNull();
+    at(7);
+    expect((await client.ok('GET', `/v2/payment_flows/${plain.id}`)).expired_at).not.toBeNull();
+    expect((await client.ok('GET', `/v2/payment_flows/${extended.id}`)).expired_at).toBeNull();
+    at(30);
+    expect((await client.ok('GET', `/v2/payment_flows/${extended.id}`)).expired_at).not.toBeNull();
+    vi.restoreAllMocks();
+    expect((await client.post(`/v2/payment_flows/${extended.id}/capture`, {})).body.code).toBe('payment_flow_expired');
+  });
+
+  it('a flow captured in time never expires', async () => {
+    const held = await confirmedWith('tok_visa', { capture_method: 'manual' });
+    expect((await client.ok('POST', `/v2/payment_flows/${held.id}/capture`, {})).status).toBe('succeeded');
+    expect((await client.ok('GET', `/v2/payment_flows/${held.id}`)).expired_at).toBeNull();
+  });
+});
+
+describe("request_extended_authorization: must_extend (PAY.JP's SDK 1.0.10)", () => {
+  const mustExtend = { payment_method_options: { card: { request_extended_authorization: 'must_extend' } } };
+
+  it('answers 400 extended_authorization_not_available for a card that cannot extend, at creation and at confirmation, leaving the flow as it was', async () => {
+    const created = await flow({ payment_method_id: await card('tok_no_extended_authorization'), confirm: true, capture_method: 'manual', ...mustExtend });
+    expect(created.status).toBe(400);
+    expect(created.body.code).toBe('extended_authorization_not_available');
+    const waiting = await client.ok('POST', '/v2/payment_flows', flowBody({ payment_method_id: await card('tok_no_extended_authorization') }));
+    const confirmed = await client.post(`/v2/payment_flows/${waiting.id}/confirm`, { capture_method: 'manual', ...mustExtend });
+    expect(confirmed.body.code).toBe('extended_authorization_not_available');
+    expect((await client.ok('GET', `/v2/payment_flows/${waiting.id}`)).status).toBe('requires_confirmation');
+  });
+
+  it('takes it where the card can extend, and with if_available even where it cannot', async () => {
+    expect((await confirmedWith('tok_visa', { capture_method: 'manual', ...mustExtend })).status).toBe('requires_capture');
+    const ifAvailable = { payment_method_options: { card: { request_extended_authorization: 'if_available' } } };
+    expect((await confirmedWith('tok_no_extended_authorization', { capture_method: 'manual', ...ifAvailable })).status).toBe('requires_capture');
+  });
+});
+
+describe("payment_failed (PAY.JP's SDK: 402 on confirm, capture and refund)", () => {
+  it('tok_capture_payment_failed: the capture answers 402 payment_failed and the authorization stands', async () => {
+    const held = await confirmedWith('tok_capture_payment_failed', { capture_method: 'manual' });
+    const captured = await client.post(`/v2/payment_flows/${held.id}/capture`, {});
+    expect(captured.status).toBe(402);
+    expect(captured.body.code).toBe('payment_failed');
+    expect((await client.ok('GET', `/v2/payment_flows/${held.id}`)).status).toBe('requires_capture');
+  });
+
+  it('tok_refund_failed: the payment succeeds, its refund answers 402 payment_failed and nothing is refunded', async () => {
+    const paid = await confirmedWith('tok_refund_failed');
+    expect(paid.status).toBe('succeeded');
+    const refund = await client.post('/v2/payment_refunds', { payment_flow_id: paid.id });
+    expect(refund.status).toBe(402);
+    expect(refund.body.code).toBe('payment_failed');
+    expect((await client.ok('GET', `/v2/payment_flows/${paid.id}/refunds`)).data).toEqual([]);
+  });
+
+  it("refuses a refund of 0 yen and a capture under 50 yen (PAY.JP's SDK bounds)", async () => {
+    const paid = await confirmedWith('tok_visa');
+    expect((await client.post('/v2/payment_refunds', { payment_flow_id: paid.id, amount: 0 })).status).toBe(422);
+    const held = await confirmedWith('tok_visa', { capture_method: 'manual' });
+    const small = await client.post(`/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 49 });
+    expect(small.status).toBe(422);
+    expect((await client.ok('POST', `/v2/payment_flows/${held.id}/capture`, { amount_to_capture: 50 })).amount_received).toBe(50);
+  });
+
+  it("confirm takes capture_method null, keeping the flow's own", async () => {
+    const waiting = await client.ok('POST', '/v2/payment_flows', flowBody({ payment_method_id: await card('tok_visa'), capture_method: 'manual' }));
+    expect((await client.ok('POST', `/v2/payment_flows/${waiting.id}/confirm`, { capture_method: null })).status).toBe('requires_capture');
   });
 });

@@ -133,7 +133,7 @@ describe('catalog and checkout sessions', () => {
     expect(items.data).toEqual([expect.objectContaining({ quantity: 3, amount_subtotal: 3000, amount_tax: 300, amount_total: 3300, price })]);
     expect(items.data[0].id).toMatch(/^li_/);
     expect((await client.post('/v2/checkout/sessions', { mode: 'payment', line_items: [{ price_id: 'price_missing', quantity: 1 }] })).body.code).toBe(
-      'not_found',
+      'price_not_found_or_inactive',
     );
     const page = await fetch(session.url, { redirect: 'manual' });
     expect(page.headers.get('location')).toBe('https://shop.example.jp/thanks');
@@ -148,6 +148,135 @@ describe('catalog and checkout sessions', () => {
     const unpriced = await client.ok('POST', '/v2/products', { name: '値札なし' });
     const deleted = await client.ok('DELETE', `/v2/products/${unpriced.id}`);
     expect(deleted).toEqual({ object: 'product', id: unpriced.id, deleted: true });
+  });
+});
+
+describe("the surface of PAY.JP's SDK up to 1.1.0", () => {
+  const session = (lineItems: unknown[], extra: Record<string, unknown> = {}) =>
+    client.post('/v2/checkout/sessions', { mode: 'payment', line_items: lineItems, success_url: 'https://shop.example.jp/thanks', ...extra });
+
+  it('sells a line item priced inline (price_data), with a product named or written inline, the price for that session only', async () => {
+    const product = await client.ok('POST', '/v2/products', { name: 'Inline' });
+    const named = await session([{ price_data: { currency: 'jpy', unit_amount: 1200, product_id: product.id }, quantity: 2 }]);
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    expect(named.body).toMatchObject({ amount_subtotal: 2400, amount_total: 2400 });
+    const [item] = (await client.ok('GET', `/v2/checkout/sessions/${named.body.id}/line_items`)).data;
+    expect(item.price).toMatchObject({ product_id: product.id, unit_amount: 1200, active: false });
+    const written = await session([
+      { price_id: null, price_data: { currency: 'jpy', unit_amount: 800, product_data: { name: 'ドリップバッグ' } }, quantity: 1 },
+    ]);
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+    const [line] = (await client.ok('GET', `/v2/checkout/sessions/${written.body.id}/line_items`)).data;
+    expect(line.description).toBe('ドリップバッグ');
+    expect((await client.ok('GET', `/v2/products/${line.price.product_id}`)).name).toBe('ドリップバッグ');
+    // The inline price serves its own session only: named by ID, it is inactive.
+    expect((await session([{ price_id: item.price.id, quantity: 1 }])).body.code).toBe('price_not_found_or_inactive');
+  });
+
+  it('needs exactly one of price_id and price_data per line (our inference): neither or both answer 422', async () => {
+    const price = await client.ok('POST', '/v2/prices', {
+      product_id: (await client.ok('POST', '/v2/products', { name: 'P' })).id,
+      unit_amount: 500,
+      currency: 'jpy',
+    });
+    expect((await session([{ quantity: 1 }])).status).toBe(422);
+    const both = await session([{ price_id: price.id, price_data: { currency: 'jpy', unit_amount: 500, product_id: price.product_id }, quantity: 1 }]);
+    expect(both.status).toBe(422);
+  });
+
+  it('answers an inactive or unknown price and tax rate 404 price_not_found_or_inactive / tax_rate_not_found_or_inactive; an unknown customer 404 not_found', async () => {
+    const product = await client.ok('POST', '/v2/products', { name: 'Q' });
+    const inactive = await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 500, currency: 'jpy', active: false });
+    const price = await client.ok('POST', '/v2/prices', { product_id: product.id, unit_amount: 500, currency: 'jpy' });
+    const off = await client.ok('POST', '/v2/tax_rates', { display_name: 'old', inclusive: false, percentage: 8, active: false });
+    const inactivePrice = await session([{ price_id: inactive.id, quantity: 1 }]);
+    expect(inactivePrice).toMatchObject({ status: 404, body: { code: 'price_not_found_or_inactive' } });
+    expect((await session([{ price_id: price.id, quantity: 1, tax_rates: [off.id] }])).body.code).toBe('tax_rate_not_found_or_inactive');
+    expect((await session([{ price_id: price.id, quantity: 1, tax_rates: ['txr_missing'] }])).body.code).toBe('tax_rate_not_found_or_inactive');
+    expect((await session([{ price_id: price.id, quantity: 1 }], { customer_id: 'cus_missing' })).body.code).toBe('not_found');
+  });
+
+  it('takes description in payment_flow_data and setup_flow_data, and must_extend in the card options', async () => {
+    const price = await client.ok('POST', '/v2/prices', {
+      product_id: (await client.ok('POST', '/v2/products', { name: 'R' })).id,
+      unit_amount: 500,
+      currency: 'jpy',
+    });
+    const paid = await session([{ price_id: price.id, quantity: 1 }], {
+      payment_flow_data: { description: '注文 A-1', capture_method: 'manual' },
+      payment_method_options: { card: { request_extended_authorization: 'must_extend' } },
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body.payment_method_options).toEqual({ card: { request_extended_authorization: 'must_extend' } });
+    const setup = await client.post('/v2/checkout/sessions', {
+      mode: 'setup',
+      setup_flow_data: { description: null },
+      success_url: 'https://shop.example.jp/thanks',
+    });
+    expect(setup.status, JSON.stringify(setup.body)).toBe(200);
+  });
+
+  it('filters tax rates by active and inclusive, and dates products and tax rates (livemode, created_at, updated_at)', async () => {
+    const made = [
+      await client.ok('POST', '/v2/tax_rates', { display_name: 'a', inclusive: true, percentage: 8, active: true }),
+      await client.ok('POST', '/v2/tax_rates', { display_name: 'b', inclusive: false, percentage: 10, active: true }),
+      await client.ok('POST', '/v2/tax_rates', { display_name: 'c', inclusive: true, percentage: 10, active: false }),
+    ];
+    const ids = async (query: string) => (await client.ok('GET', `/v2/tax_rates?limit=100&${query}`)).data.map((rate: { id: string }) => rate.id);
+    const mine = (list: string[]) => list.filter((id) => made.some((rate) => rate.id === id));
+    expect(mine(await ids('active=true'))).toEqual([made[1].id, made[0].id]);
+    expect(mine(await ids('inclusive=true'))).toEqual([made[2].id, made[0].id]);
+    expect(mine(await ids('active=false&inclusive=true'))).toEqual([made[2].id]);
+    expect((await client.get('/v2/tax_rates?active=yes')).status).toBe(422);
+    const rate = made[0];
+    expect(rate).toMatchObject({ livemode: false, created_at: rate.updated_at });
+    expect(Date.parse(rate.created_at)).not.toBeNaN();
+    const product = await client.ok('POST', '/v2/products', { name: 'S' });
+    expect(product).toMatchObject({ livemode: false, created_at: product.updated_at });
+    expect(Date.parse(product.created_at)).not.toBeNaN();
+  });
+
+  it('has an Apple Pay setting in the payment method configuration; turned off, Apple Pay is refused', async () => {
+    const path = `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`;
+    expect((await client.ok('GET', path)).apple_pay).toEqual({ available: true, display_preference: { preference: 'none', value: 'on' } });
+    const off = await client.ok('POST', path, { apple_pay: { display_preference: { preference: 'off' } } });
+    expect(off.apple_pay).toEqual({ available: false, display_preference: { preference: 'off', value: 'off' } });
+    const refused = await client.post('/v2/payment_methods', { type: 'apple_pay', token: 'tok_visa' });
+    expect(refused.body.code).toBe('unsupported_payment_method_type');
+    await client.ok('POST', path, { apple_pay: { display_preference: { preference: 'none' } } });
+    expect((await client.post('/v2/payment_methods', { type: 'apple_pay', token: 'tok_visa' })).status).toBe(200);
+  });
+
+  it('answers the Apple Pay token codes of the SDK (1.0.8) for their test tokens', async () => {
+    const create = (token: string) => client.post('/v2/payment_methods', { type: 'apple_pay', token });
+    expect((await create('tok_apple_pay_invalid_token')).body.code).toBe('invalid_apple_pay_token');
+    expect((await create('tok_apple_pay_unacceptable_brand')).body.code).toBe('unacceptable_brand_on_apple_pay');
+  });
+
+  it('answers the new 404 of the transaction list (a term_id of no term) and keeps the filter for a known one', async () => {
+    expect((await client.get('/v2/payment_transactions?term_id=tm_missing')).body).toMatchObject({ status: 404, code: 'not_found' });
+    const term = (await client.ok('GET', '/v2/terms?limit=1')).data[0];
+    expect((await client.get(`/v2/payment_transactions?term_id=${term.id}`)).status).toBe(200);
+  });
+
+  it('setup flows: a turned-off type answers invalid_payment_method_types; a canceled flow cannot be updated (invalid_status)', async () => {
+    const path = `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`;
+    await client.ok('POST', path, { card: { display_preference: { preference: 'off' } } });
+    const refused = await client.post('/v2/setup_flows', { payment_method_types: ['card'] });
+    await client.ok('POST', path, { card: { display_preference: { preference: 'on' } } });
+    expect(refused.body.code).toBe('invalid_payment_method_types');
+    const flow = await client.ok('POST', '/v2/setup_flows', {});
+    await client.ok('POST', `/v2/setup_flows/${flow.id}/cancel`, {});
+    expect((await client.post(`/v2/setup_flows/${flow.id}`, { description: 'late' })).body.code).toBe('invalid_status');
+  });
+
+  it('createCustomer refuses a payment method of a type turned off (unsupported_payment_method_type)', async () => {
+    const pm = await client.ok('POST', '/v2/payment_methods', { type: 'paypay' });
+    const path = `/v2/payment_method_configurations/${EXAMPLE_OBJECTS.paymentMethodConfiguration}`;
+    await client.ok('POST', path, { paypay: { display_preference: { preference: 'off' } } });
+    const refused = await client.post('/v2/customers', { payment_method_id: pm.id });
+    await client.ok('POST', path, { paypay: { display_preference: { preference: 'none' } } });
+    expect(refused.body.code).toBe('unsupported_payment_method_type');
   });
 });
 

@@ -8,7 +8,7 @@ import { completeCheckout, completeSetup } from './browser.ts';
 import type { Balance, CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow, Statement, Term } from './model.ts';
 import { call } from './routes.ts';
 import type { State } from './state.ts';
-import { timestamp, withIds } from './store.ts';
+import { now as clock, timestamp, withIds } from './store.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,7 +18,7 @@ function halfMonthStart(now: Date, back: number): Date {
   return new Date(Date.UTC(Math.floor(index / 24), Math.floor((index % 24) / 2), index % 2 === 0 ? 1 : 16));
 }
 
-export function seed(state: State, now = new Date()): void {
+export function seed(state: State, now = new Date(clock())): void {
   const terms: Term[] = [X.firstTerm, X.secondTerm, X.openTerm].map((id, i) => ({
     object: 'term',
     id,
@@ -104,6 +104,7 @@ export function seed(state: State, now = new Date()): void {
     name: 'Default',
     card: { available: true, display_preference: { preference: 'on', value: 'on' } },
     paypay: { available: true, display_preference: { preference: 'none', value: 'on' } },
+    apple_pay: { available: true, display_preference: { preference: 'none', value: 'on' } },
   });
 
   seedExampleObjects(state, now);
@@ -131,6 +132,7 @@ function seedExampleObjects(state: State, now: Date): void {
   state.paymentMethodByCardId.set(X.v1Card, X.card);
   call(state, 'updateCustomer', { default_payment_method_id: X.card }, { customer_id: X.customer });
   card(X.secondCard, 'tok_mastercard', X.secondCustomer, 'HANAKO SUZUKI', 'hanako.suzuki@example.jp');
+  card(X.expiringCard, 'tok_authorization_expired', X.secondCustomer, 'HANAKO SUZUKI', 'hanako.suzuki@example.jp');
   withIds([X.applePay], () => call(state, 'createPaymentMethod', { type: 'apple_pay', token: 'tok_visa', customer_id: X.secondCustomer }));
   withIds([X.paypay], () => call(state, 'createPaymentMethod', { type: 'paypay', billing_details: { name: '鈴木 花子', email: 'hanako.suzuki@example.jp' } }));
   card(X.unattachedCard, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp');
@@ -177,6 +179,8 @@ function seedExampleObjects(state: State, now: Date): void {
   flow(X.flowToConfirm, { amount: 5_000 });
   flow(X.flowToConfirmWith3ds, { amount: 24_200, customer_id: X.secondCustomer, payment_method_id: X.secondCard });
   flow(X.flowToConfirmForCapture, { amount: 10_000, ...byCard });
+  // Authorized with a card whose authorization lapses at once: expired_at is set when it is first read.
+  flow(X.expiredFlow, { amount: 4_000, customer_id: X.secondCustomer, payment_method_id: X.expiringCard, capture_method: 'manual', confirm: true });
 
   const setupFlow = (id: string, customerId: string) =>
     withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
@@ -184,6 +188,7 @@ function seedExampleObjects(state: State, now: Date): void {
   completeSetup(state, saved, card(undefined, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp'));
   setupFlow(X.pendingSetupFlow, X.customer);
   setupFlow(X.setupFlowToCancel, X.secondCustomer);
+  call(state, 'cancelSetupFlow', {}, { setup_flow_id: setupFlow(X.canceledSetupFlow, X.secondCustomer).id });
 
   withIds([X.taxRate], () =>
     call(state, 'createTaxRate', { display_name: '消費税 (軽減税率)', inclusive: true, percentage: 8, country: 'JP', description: '食品 (軽減税率対象)' }),

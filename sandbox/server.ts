@@ -3,9 +3,11 @@
 // call startSandbox().
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SettingError, isTimerMs, portFrom, startOrExit, timerMsWhat } from '../contract-core/settings.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
+import { shownUrl } from '../contract-core/secret-url.ts';
 import { type Shared, TABLES } from './state.ts';
 import { Database } from './storage/database.ts';
 import { Tenants } from './tenants.ts';
@@ -22,6 +24,8 @@ export interface SandboxOptions extends AppOptions {
    * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
    */
   db?: string | Database;
+  /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them. */
+  maxTenants?: number;
 }
 
 export interface Sandbox {
@@ -32,11 +36,18 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  // Checked before anything listens: a bad endpoint or rate is an error naming the option.
+  // Checked before anything listens: a bad endpoint, rate or delay is an error naming the option.
+  for (const name of ['latencyMs', 'idempotencyWaitMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !isTimerMs(value)) throw new SettingError(`sandbox: ${name} must be ${timerMsWhat()} (got ${value})`);
+  }
+  const { maxTenants } = options;
+  if (maxTenants !== undefined && !(Number.isInteger(maxTenants) && maxTenants >= 1))
+    throw new SettingError(`sandbox: maxTenants must be an integer >= 1 (got ${maxTenants})`);
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
-  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
+  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, ...(maxTenants ? { maxTenants } : {}) });
   const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,15 +80,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 if (import.meta.main) {
-  const port = Number(process.env['PORT'] ?? 4020);
-  const switches = switchesFromEnv(process.env);
-  const webhooks = webhookOptionsFromEnv(process.env);
+  const switches = await startOrExit(() => switchesFromEnv(process.env));
+  const webhooks = await startOrExit(() => webhookOptionsFromEnv(process.env));
   const db = process.env['SANDBOX_DB'] || undefined;
-  const sandbox = await startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), ...(db ? { db } : {}), port });
+  const sandbox = await startOrExit(() =>
+    startSandbox({ ...switches, ...(webhooks ? { webhooks } : {}), ...(db ? { db } : {}), port: portFrom(process.env['PORT'], 'PORT', 4020) }),
+  );
   const faults = Object.keys(webhooks ?? {}).filter((name) => name !== 'endpoints' && name !== 'token');
   const on = [...Object.keys(switches), ...faults.map((name) => `webhooks.${name}`)];
   console.log(`PAY.JP v2 sandbox (test mode) on ${sandbox.url}${on.length > 0 ? ` with ${on.join(', ')}` : ''}; objects ${db ? `in ${db}` : 'in memory'}`);
   const endpoints = webhooks?.endpoints ?? [];
   if (endpoints.length > 0)
-    console.log(`webhooks to ${endpoints.map((endpoint) => endpoint.url).join(', ')}; delivery log: ${sandbox.url}/sandbox/webhooks/deliveries`);
+    console.log(`webhooks to ${endpoints.map((endpoint) => shownUrl(endpoint.url)).join(', ')}; delivery log: ${sandbox.url}/sandbox/webhooks/deliveries`);
 }

@@ -64,7 +64,11 @@ export const TABLES = {
   checkoutSessions: table<CheckoutSession>('checkout_sessions'),
   products: table<Product>('products'),
   prices: table<Price>('prices', { product_id: (p) => p.product_id, lookup_key: (p) => p.lookup_key }, [['product_id'], ['lookup_key']]),
-  taxRates: table<TaxRate>('tax_rates'),
+  taxRates: table<TaxRate>('tax_rates', { active: (r) => String(r.active), inclusive: (r) => String(r.inclusive) }, [
+    ['active', 'inclusive'],
+    ['active'],
+    ['inclusive'],
+  ]),
   events: table<SandboxEvent>(
     'events',
     {
@@ -108,6 +112,10 @@ export class State {
   readonly db: Database;
   readonly tenant: string;
   readonly #shared: Shared;
+  /** An isolated tenant's reference, which the URLs of its customer's pages carry (tenants.ts). */
+  readonly #ref: string | undefined;
+  /** While the seed is made: its events are recorded, not sent (they happened before any endpoint was told). */
+  #seeding = false;
   readonly customers: Collection<Customer>;
   readonly paymentMethods: Collection<PaymentMethod, 'customer_id'>;
   readonly paymentMethodConfigurations: FixedCollection<PaymentMethodConfiguration>;
@@ -119,7 +127,7 @@ export class State {
   readonly checkoutSessions: Collection<CheckoutSession>;
   readonly products: Collection<Product>;
   readonly prices: Collection<Price, 'product_id' | 'lookup_key'>;
-  readonly taxRates: Collection<TaxRate>;
+  readonly taxRates: Collection<TaxRate, 'active' | 'inclusive'>;
   readonly events: Collection<SandboxEvent, 'resource_id' | 'object' | 'type'>;
   readonly balances: FixedCollection<Balance>;
   readonly statements: FixedCollection<Statement>;
@@ -130,11 +138,13 @@ export class State {
   readonly paymentMethodByCardId: KeyValue<string>; // card ID (car_…) → payment method ID
   readonly refundedAmount: KeyValue<number>; // payment flow ID → refunded so far
   readonly lineItemsOf: KeyValue<LineItem[]>; // checkout session ID → its line items
+  readonly authorizationEndsAt: KeyValue<string>; // payment flow ID → when its uncaptured authorization lapses
 
-  constructor(db: Database, tenant: string, shared: Shared) {
+  constructor(db: Database, tenant: string, shared: Shared, ref?: string) {
     this.db = db;
     this.tenant = tenant;
     this.#shared = shared;
+    this.#ref = ref;
     const of = <T extends { id: string }, C extends string>(spec: TableSpec<T>) => new Collection<T, C>(db, spec, tenant);
     const fixed = <T extends { id: string }>(spec: TableSpec<T>) => new FixedCollection<T>(db, spec, tenant);
     this.customers = of(TABLES.customers);
@@ -157,14 +167,30 @@ export class State {
     this.paymentMethodByCardId = new KeyValue(db, tenant, 'payment_method_by_card_id');
     this.refundedAmount = new KeyValue(db, tenant, 'refunded_amount');
     this.lineItemsOf = new KeyValue(db, tenant, 'line_items_of');
+    this.authorizationEndsAt = new KeyValue(db, tenant, 'authorization_ends_at');
   }
 
+  /**
+   * What the URLs this tenant's objects hand out begin with (`<origin>/sandbox/checkout/…`): the sandbox's
+   * origin, followed by `/tenants/<ref>` for an isolated tenant, so that its customer's pages know whose
+   * objects they act on without a key.
+   */
   get origin(): string {
-    return this.#shared.origin;
+    return this.#ref === undefined ? this.#shared.origin : `${this.#shared.origin}/tenants/${this.#ref}`;
   }
 
   get webhooks(): WebhookDispatcher | undefined {
     return this.#shared.webhooks;
+  }
+
+  /** Makes the seed: its events are recorded and never handed to webhook delivery. */
+  seedWith(seed: (state: State) => void): void {
+    this.#seeding = true;
+    try {
+      seed(this);
+    } finally {
+      this.#seeding = false;
+    }
   }
 
   /** Records an event with a snapshot of the object as it is now, and hands it to webhook delivery. */
@@ -182,8 +208,8 @@ export class State {
     };
     // A lost event (the lost-event fault) is never created: not recorded, not listed, not sent. An endpoint's
     // acknowledgement, later, writes the event's pending_webhooks back in a unit of its own.
-    const webhooks = this.webhooks;
-    if (webhooks && !webhooks.created(event, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
+    const webhooks = this.#seeding ? undefined : this.webhooks;
+    if (webhooks && !webhooks.created(event, this.tenant, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
     return this.events.add(event);
   }
 

@@ -14,6 +14,7 @@ export function statusPage(db: Database, tenants: Tenants, res: ServerResponse):
       store: db.file === undefined ? 'memory' : 'file',
       file: db.file ?? null,
       isolate_keys: tenants.isolated,
+      tenants: tenants.count,
       memory: { heap_used_bytes: heapUsed, rss_bytes: rss },
     },
     null,

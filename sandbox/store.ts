@@ -28,6 +28,13 @@ const chosen: string[] = [];
 let lastMs = -1;
 
 /**
+ * The sandbox's one reading of the clock, in milliseconds since 1970: every time the sandbox writes or compares
+ * (creation times, IDs, expiries) comes from here, so that a test clock can replace it in one place. No rule
+ * depends on the calendar date, only on times relative to this one (the suite passes with the clock years ahead).
+ */
+export const now = (): number => Date.now();
+
+/**
  * `prefix` + 24 characters: the creation time, then 16 random ones (95 bits), or the ID the seed chose for
  * the next object of that prefix. IDs begin with the time so that a new ID sorts after the older ones: in a
  * file (storage/sqlite-table.ts) the indexes on IDs then grow at their end, one page written per batch of
@@ -38,7 +45,7 @@ export function newId(prefix: string): string {
   const index = chosen.length === 0 ? -1 : chosen.findIndex((id) => id.startsWith(prefix));
   if (index >= 0) return chosen.splice(index, 1)[0]!;
   const start = scratch.write(prefix, 'latin1');
-  const ms = Date.now();
+  const ms = now();
   if (ms !== lastMs) {
     lastMs = ms;
     for (let rest = ms, i = TIME_LENGTH - 1; i >= 0; i -= 1, rest = Math.floor(rest / 62)) time[i] = ALPHABET[rest % 62]!;
@@ -84,7 +91,7 @@ let lastStamp = '';
 /** ISO 8601 UTC to the second, as the API writes times (the current second's is computed once). */
 export function timestamp(date?: Date): string {
   if (date) return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const second = Math.floor(Date.now() / 1000);
+  const second = Math.floor(now() / 1000);
   if (second !== lastSecond) {
     lastSecond = second;
     lastStamp = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,6 +1,9 @@
 // Authentication forms and the operational switches: rate limit, latency, injected 5xx, HTML pages, drops.
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { switchesFromEnv } from './http/switches.ts';
+import { startSandbox } from './server.ts';
 import { type Client, TEST_KEY, sandboxClient } from './test-support.ts';
 import { random } from '../contract-core/random.ts';
 
@@ -24,6 +27,8 @@ describe('authentication', () => {
   });
 });
 
+const SERVER = fileURLToPath(new URL('./server.ts', import.meta.url));
+
 describe('switches from the environment of npm run sandbox', () => {
   it('reads every switch, and refuses a value that is not one with the variable named', () => {
     expect(
@@ -39,8 +44,33 @@ describe('switches from the environment of npm run sandbox', () => {
     ).toEqual({ rateLimit: { perSecond: 5, burst: 10 }, latencyMs: 20, errorRate: 0.1, htmlErrorRate: 0.2, idempotencyErrorRate: 0.3, dropRate: 0, seed: 42 });
     expect(switchesFromEnv({})).toEqual({});
     expect(() => switchesFromEnv({ SANDBOX_ERROR_RATE: '1.5' })).toThrow('SANDBOX_ERROR_RATE must be a number from 0 to 1 (got 1.5)');
-    expect(() => switchesFromEnv({ SANDBOX_LATENCY_MS: 'slow' })).toThrow('SANDBOX_LATENCY_MS must be a number of milliseconds >= 0 (got slow)');
+    expect(() => switchesFromEnv({ SANDBOX_LATENCY_MS: 'slow' })).toThrow('SANDBOX_LATENCY_MS must be a number of milliseconds >= 0 and at most 2147483647');
     expect(() => switchesFromEnv({ SANDBOX_SEED: 'abc' })).toThrow('SANDBOX_SEED must be an integer (got abc)');
+    // Above what a timer holds, a delay would fire after 1 ms.
+    expect(() => switchesFromEnv({ SANDBOX_LATENCY_MS: '3e9' })).toThrow(
+      'SANDBOX_LATENCY_MS must be a number of milliseconds >= 0 and at most 2147483647 (what a timer holds) (got 3e9)',
+    );
+    for (const limit of ['abc', '5:x', '0', '5:0', '5:10:2'])
+      expect(() => switchesFromEnv({ SANDBOX_RATE_LIMIT: limit }), limit).toThrow(
+        `SANDBOX_RATE_LIMIT must be perSecond[:burst], perSecond > 0 and burst >= 1 (got ${limit})`,
+      );
+  });
+
+  it('refuses a delay a timer cannot hold given to startSandbox, naming the option', async () => {
+    await expect(startSandbox({ latencyMs: 3e9 })).rejects.toThrow('sandbox: latencyMs must be a number of milliseconds >= 0 and at most 2147483647');
+    await expect(startSandbox({ idempotencyWaitMs: -1 })).rejects.toThrow('sandbox: idempotencyWaitMs must be');
+  });
+
+  it('npm run sandbox: a bad variable is one line naming it, and exit 2', () => {
+    for (const [name, value] of [
+      ['PORT', 'abc'],
+      ['PORT', '70000'],
+      ['SANDBOX_LATENCY_MS', '3e9'],
+      ['SANDBOX_WEBHOOK_TIMEOUT_MS', '3e9'],
+    ] as const) {
+      const run = spawnSync(process.execPath, [SERVER], { env: { ...process.env, PORT: '0', [name]: value }, encoding: 'utf8', timeout: 20_000 });
+      expect([run.status, run.stderr.trim().split('\n')], `${name}=${value}`).toEqual([2, [expect.stringContaining(`${name} must be`)]]);
+    }
   });
 });
 

@@ -1,11 +1,15 @@
 // Whose objects a request sees. Shared (the default): every key sees the same objects, seeded once. Isolated
 // (`isolateKeys`): each secret key has objects of its own, seeded on its first request; `pk_test_X` is the
 // publishable key of `sk_test_X`, so the browser's card entry lands beside its server's objects. Keys are kept
-// only as digests. Reset: back to the seed without a restart.
+// only as digests. An isolated tenant has a reference, random and no secret, that the URLs of its customer's
+// pages carry (`/tenants/<ref>/sandbox/…`), so that a page acts on that key's objects without a key. At most
+// `maxTenants` keys have objects at once: beyond, the one used least recently loses them (as a reset would),
+// so that a sandbox taking a key per CI run keeps its memory bounded. Reset: back to the seed without a restart.
 import { createHash } from 'node:crypto';
 import type { Database } from './storage/database.ts';
 import type { TableSpec } from './storage/table.ts';
 import { type Shared, State } from './state.ts';
+import { newSecret } from './store.ts';
 
 /** A key as the store keeps it: a digest, never the key. */
 export const keyDigest = (key: string): string => createHash('sha256').update(key).digest('base64url').slice(0, 24);
@@ -13,20 +17,36 @@ export const keyDigest = (key: string): string => createHash('sha256').update(ke
 /** The one tenant of a shared sandbox. */
 const SHARED = '';
 
+/** Keys with objects at once, by default (about 140 KB of heap each in memory, seeded: 14 MB). */
+export const MAX_TENANTS = 100;
+
+/** A customer's page named without its tenant, for an ID several tenants hold (a seeded one). */
+export class SeveralHolders extends Error {}
+
+interface Known {
+  /** The reference its pages' URLs carry (isolated tenants only). */
+  ref: string | null;
+  state: State | undefined;
+}
+
 export class Tenants {
   readonly #db: Database;
   readonly #shared: Shared;
   readonly #isolate: boolean;
   readonly #seed: (state: State) => void;
-  readonly #states = new Map<string, State>();
-  /** Tenants known to be seeded (the store's `tenants` table says so for the others). */
-  readonly #seeded = new Set<string>();
+  readonly #max: number;
+  /** The tenants seeded (the store's `tenants` table), least recently used first. */
+  readonly #known = new Map<string, Known>();
+  readonly #byRef = new Map<string, string>();
 
-  constructor(db: Database, shared: Shared, options: { isolate: boolean; seed: (state: State) => void }) {
+  constructor(db: Database, shared: Shared, options: { isolate: boolean; seed: (state: State) => void; maxTenants?: number }) {
     this.#db = db;
     this.#shared = shared;
     this.#isolate = options.isolate;
     this.#seed = options.seed;
+    this.#max = options.maxTenants ?? MAX_TENANTS;
+    for (const { tenant, ref } of db.statement('SELECT tenant, ref FROM tenants').all() as { tenant: string; ref: string | null }[])
+      this.#remember(tenant, ref);
   }
 
   get webhooks(): Shared['webhooks'] {
@@ -37,33 +57,44 @@ export class Tenants {
     return this.#isolate;
   }
 
+  /** Tenants with objects now, and at most. */
+  get count(): { tenants: number; max: number } {
+    return { tenants: this.#known.size, max: this.#isolate ? this.#max : 1 };
+  }
+
   /** The tenant of a request's key: the shared one, or the key's own when keys are isolated. */
   tenantOf(key: string): string {
     return this.#isolate ? keyDigest(key.replace(/^pk_test_/, 'sk_test_')) : SHARED;
   }
 
-  /** The state of a tenant, seeded first if it is new. Inside a unit (storage/database.ts). */
-  state(tenant: string): State {
-    let state = this.#states.get(tenant);
-    if (!state) {
-      state = new State(this.#db, tenant, this.#shared);
-      this.#states.set(tenant, state);
-    }
-    if (!this.#seeded.has(tenant)) {
-      if (!this.#db.statement('SELECT 1 FROM tenants WHERE tenant = ?').get(tenant)) {
-        this.#db.write('INSERT INTO tenants (tenant) VALUES (?)', tenant);
-        this.#seed(state);
-      }
-      this.#seeded.add(tenant);
-    }
-    return state;
+  /** The tenant a page's URL names by its reference, if it has objects. */
+  byRef(ref: string): string | undefined {
+    return this.#byRef.get(ref);
   }
 
-  /** The state whose `table` holds the object with this ID (the customer's pages carry no key), if any. */
-  holding<T extends { id: string }>(table: TableSpec<T>, id: string): State | undefined {
+  /** The state of a tenant, seeded first if it is new. Inside a unit (storage/database.ts). */
+  state(tenant: string): State {
+    let known = this.#known.get(tenant);
+    if (known === undefined) known = this.#add(tenant);
+    else if (this.#isolate && this.#known.size > 1) {
+      // Most recently used last: the first is the one to evict.
+      this.#known.delete(tenant);
+      this.#known.set(tenant, known);
+    }
+    known.state ??= new State(this.#db, tenant, this.#shared, known.ref ?? undefined);
+    return known.state;
+  }
+
+  /**
+   * The state whose `table` holds the object with this ID, for a customer's page (no key): the tenant its
+   * URL names, else the one tenant holding the ID; several (a seeded ID): SeveralHolders.
+   */
+  holding<T extends { id: string }>(table: TableSpec<T>, id: string, tenant: string | undefined): State | undefined {
     if (!this.#isolate) return this.state(SHARED);
-    const tenant = this.#db.table(table).holder(id);
-    return tenant === undefined ? undefined : this.state(tenant);
+    if (tenant !== undefined) return this.state(tenant);
+    const holders = this.#db.table(table).holders(id, 2);
+    if (holders.length > 1) throw new SeveralHolders(id);
+    return holders.length === 0 ? undefined : this.state(holders[0]!);
   }
 
   /**
@@ -73,8 +104,39 @@ export class Tenants {
    */
   reset(tenant?: string): void {
     this.#db.clear(tenant);
-    if (tenant === undefined) this.#seeded.clear();
-    else this.#seeded.delete(tenant);
+    if (tenant === undefined) {
+      this.#known.clear();
+      this.#byRef.clear();
+    } else this.#forget(tenant);
     if (!this.#isolate || tenant !== undefined) this.state(tenant ?? SHARED);
+  }
+
+  #add(tenant: string): Known {
+    if (this.#isolate) {
+      for (const [oldest] of this.#known) {
+        if (this.#known.size < this.#max) break;
+        this.#db.clear(oldest);
+        this.#forget(oldest);
+      }
+    }
+    const ref = this.#isolate ? `tn_${newSecret()}` : null;
+    this.#db.write('INSERT INTO tenants (tenant, ref) VALUES (?, ?)', tenant, ref);
+    const known = this.#remember(tenant, ref);
+    known.state = new State(this.#db, tenant, this.#shared, ref ?? undefined);
+    known.state.seedWith(this.#seed);
+    return known;
+  }
+
+  #remember(tenant: string, ref: string | null): Known {
+    const known: Known = { ref, state: undefined };
+    this.#known.set(tenant, known);
+    if (ref !== null) this.#byRef.set(ref, tenant);
+    return known;
+  }
+
+  #forget(tenant: string): void {
+    const ref = this.#known.get(tenant)?.ref;
+    if (ref) this.#byRef.delete(ref);
+    this.#known.delete(tenant);
   }
 }

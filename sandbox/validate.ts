@@ -125,10 +125,11 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { reado
   }),
 });
 
-export type Metadata = Record<string, string | number | boolean>;
+/** Any JSON value per key: PAY.JP's SDK types metadata as a free-form object since 1.0.8 (the spec's Metadata.yaml). */
+export type Metadata = Record<string, unknown>;
 /** The most metadata keys a request may give, and an object may keep. */
 export const METADATA_KEYS = 20;
-/** Metadata: up to 20 keys of at most 40 characters; values strings (≤ 500), numbers or booleans. */
+/** Metadata: up to 20 keys of at most 40 characters; a value is any JSON value, a string at most 500 characters. */
 export const metadata = (): Schema<Metadata> =>
   schema((value, path, errors) => {
     if (kind(value) !== 'object') return void errors.push({ field: path, message: 'Input should be a valid dictionary' });
@@ -136,8 +137,7 @@ export const metadata = (): Schema<Metadata> =>
     if (entries.length > METADATA_KEYS) errors.push({ field: path, message: `Dictionary should have at most ${METADATA_KEYS} items` });
     for (const [key, entry] of entries) {
       if (key.length > 40) errors.push({ field: at(path, key), message: 'Key should have at most 40 characters' });
-      if (typeof entry === 'string' ? entry.length > 500 : typeof entry === 'number' ? Math.abs(entry) > Number.MAX_SAFE_INTEGER : typeof entry !== 'boolean')
-        errors.push({ field: at(path, key), message: 'Input should be a valid string (at most 500 characters), number (within ±(2^53 − 1)) or boolean' });
+      if (typeof entry === 'string' && entry.length > 500) errors.push({ field: at(path, key), message: 'String should have at most 500 characters' });
     }
   });
 

@@ -2,6 +2,7 @@
 import { BaseResolver, formatProblems, lint, lintDocument, makeDocumentFromString, type NormalizedProblem } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
 import { buildSpec, loadRedoclyConfig } from './lib/build-spec.ts';
+import { FilesOnlyResolver } from './lib/local-refs.ts';
 import { unansweredCodes } from './lib/expand-errors.ts';
 import { SPEC_ROOT } from './lib/paths.ts';
 
@@ -13,7 +14,7 @@ const report = (label: string, problems: NormalizedProblem[]): number => {
   return errors;
 };
 
-let errors = report('openapi/ (source)', await lint({ ref: SPEC_ROOT, config: config.forAlias('source') }));
+let errors = report('openapi/ (source)', await lint({ ref: SPEC_ROOT, config: config.forAlias('source'), externalRefResolver: new FilesOnlyResolver(config) }));
 if (errors === 0) {
   try {
     const { document, catalog } = await buildSpec(config);

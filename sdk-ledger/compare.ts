@@ -21,10 +21,11 @@ export type Catalog = Readonly<Record<string, { readonly status: number; readonl
 
 /**
  * Why the contract does not follow a fact: the SDK's generator states what the API does not do; PAY.JP's own
- * words (its published documents, or the SDK's descriptions) contradict its types; or, on an older generation's
- * list only, the contract did not follow the fact then (it was behind, or already follows a newer generation).
+ * words (its published documents, or the SDK's descriptions) contradict its types; our own inference, whose
+ * `why` gives the reason (graded as the contract grades an inferred rule); or, on an older generation's list
+ * only, the contract did not follow the fact then (it was behind, or already follows a newer generation).
  */
-export const REASONS = ['generator-artefact', 'pay-jp-words', 'not-followed'] as const;
+export const REASONS = ['generator-artefact', 'pay-jp-words', 'our-inference', 'not-followed'] as const;
 export type Reason = (typeof REASONS)[number];
 
 /** A fact, or a family of facts (`*` matches any text), the contract deliberately does not follow. */

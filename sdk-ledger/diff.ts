@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadContract } from '../contract-core/contract.ts';
 import { ROOT } from '../contract-core/files.ts';
 import { ERROR_CATALOG } from '../generated/error-catalog.ts';
-import { type Comparison, compare, counts, report } from './compare.ts';
+import { type Comparison, compare, counts, type Reason, report } from './compare.ts';
 import { readDeviations } from './deviations.ts';
 import { diffRecords } from './record-diff.ts';
 import { FOLLOWED, generations, readRecord } from './records.ts';
@@ -25,12 +25,12 @@ export function countsTable(comparisons: { comparison: Comparison; role: string 
   const rows = comparisons.map(({ comparison, role }) => {
     const c = counts(comparison);
     const entries = (reason: string): number => new Set(comparison.deviated.filter((d) => d.deviation.reason === reason).map((d) => d.deviation)).size;
-    const cell = (reason: 'generator-artefact' | 'pay-jp-words' | 'not-followed'): string => `${c.deviations[reason]} (${entries(reason)})`;
-    return `| ${comparison.generation} (${role}) | ${c.matched} | ${cell('generator-artefact')} | ${cell('pay-jp-words')} | ${cell('not-followed')} | ${c.differences} | ${c.stale} |`;
+    const cell = (reason: Reason): string => `${c.deviations[reason]} (${entries(reason)})`;
+    return `| ${comparison.generation} (${role}) | ${c.matched} | ${cell('generator-artefact')} | ${cell('pay-jp-words')} | ${cell('our-inference')} | ${cell('not-followed')} | ${c.differences} | ${c.stale} |`;
   });
   return [
-    "| SDK generation | facts matched | deviations: generator artefact | PAY.JP's words | not followed | differences | stale |",
-    '|---|---:|---:|---:|---:|---:|---:|',
+    "| SDK generation | facts matched | deviations: generator artefact | PAY.JP's words | our inference | not followed | differences | stale |",
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import type { LedgerRecord } from './record.ts';
  * The generation the contract follows: its comparison must hold (nothing but its listed deviations). A newer
  * record is compared too, its differences the work still to do; once the contract follows it, this names it.
  */
-export const FOLLOWED = '1.0.5';
+export const FOLLOWED = '1.1.0';
 
 export const RECORDS_DIR = fileURLToPath(new URL('./records/', import.meta.url));
 

@@ -11,15 +11,24 @@ const catalog = loadCatalog();
 const schemas = bundle.components.schemas;
 
 describe('the error catalog', () => {
-  it('has the 31 published codes, 5 named by the client and 429 as our inference', () => {
+  it('has the 31 published codes, 14 named by the client or a later SDK and 429 as our inference', () => {
     const by = (source: string) => catalog.filter((def) => def.evidence.source === source).map((def) => def.code);
     expect(by('published')).toHaveLength(31);
     expect(by('client').sort()).toEqual([
+      'apple_pay_disabled_in_livemode',
+      'extended_authorization_not_available',
+      'invalid_apple_pay_token',
       'invalid_default_price',
+      'invalid_payment_method_types',
       'metadata_limit_exceeded',
+      'payment_failed',
+      'payment_flow_expired',
       'payment_method_customer_mismatch',
       'payment_method_type_not_allowed',
+      'price_not_found_or_inactive',
       'product_has_prices',
+      'tax_rate_not_found_or_inactive',
+      'unacceptable_brand_on_apple_pay',
     ]);
     const ours = catalog.filter((def) => def.evidence.source === 'inferred');
     expect(ours.map((def) => [def.code, def.status])).toEqual([['rate_limit_exceeded', 429]]);
@@ -56,6 +65,12 @@ describe('the error catalog', () => {
     expect(isErrorCode('card_declined')).toBe(true);
     expect(isErrorCode('card_declined ')).toBe(false);
     expect(isErrorCode('toString')).toBe(false);
+  });
+
+  it('emits a shared error response only where an operation answers it', () => {
+    const refs = JSON.stringify([bundle.paths, bundle.webhooks ?? {}]).match(/#\/components\/responses\/\w+/g) ?? [];
+    const used = new Set(refs.map((ref) => ref.slice('#/components/responses/'.length)));
+    expect(Object.keys(bundle.components.responses).sort()).toEqual([...used].sort());
   });
 
   it('gives every operation of the bundle its codes, and only catalog codes', () => {

@@ -78,7 +78,7 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
 
   it('asks every schema constraint and webhook for its evidence, at its line', async () => {
     const file = 'components/parameters/common/Limit.yaml';
-    const missing = await lintEdited(file, '    maximum: {source: inferred, reason:', '    maxima: {source: inferred, reason:');
+    const missing = await lintEdited(file, '    maximum: {source: client, reason:', '    maxima: {source: client, reason:');
     expect(
       missing
         .filter((p) => p.ruleId === 'contract/evidence-on-rules')
@@ -87,12 +87,12 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     ).toEqual(['a schema constraint: x-evidence.maxima has no rule to back (the node has no maxima)', 'a schema constraint: x-evidence.maximum is missing']);
     const unreasoned = await lintEdited(
       file,
-      / {4}minimum: \{source: inferred, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0],
+      / {4}minimum: \{source: client, reason: .*\}/.exec(readFileSync(join(ROOT, 'openapi', file), 'utf8'))![0],
       '    minimum: {source: inferred}',
     );
     const problem = unreasoned.find((p) => p.ruleId === 'contract/evidence-on-rules');
     expect(problem?.message).toBe('a schema constraint: x-evidence.minimum is inferred: say why in a reason');
-    expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: inferred') });
+    expect(where(problem!)).toEqual({ file: 'common/Limit.yaml', line: lineOf(file, '    minimum: {source: client') });
     const webhook = await lintEdited(
       'webhooks/checkout.session.expired.yaml',
       '  x-evidence:\n    event_type:\n      source: inferred',
@@ -149,7 +149,7 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
 
   it('refuses constraints beside a $ref without their evidence, at the field (Redocly hands rules the referenced schema alone)', async () => {
     const file = 'components/schemas/prices/PriceCreateRequest.yaml';
-    const problems = await lintEdited(file, '    x-evidence:\n      minimum: {source: inferred,', '    x-not-evidence:\n      minimum: {source: inferred,');
+    const problems = await lintEdited(file, '    x-evidence:\n      minimum: {source: client,', '    x-not-evidence:\n      minimum: {source: client,');
     const problem = problems.find((p) => p.ruleId === 'contract/evidence-on-rules');
     expect(problem?.message).toBe(
       'a schema constraint beside $ref needs x-evidence: {minimum: {source, reason}, maximum: {source, reason}} (source: published, client, incident, inferred)',

@@ -64,11 +64,19 @@ describe('checkReceiver', () => {
     await expect(checkReceiver({ url: 'file:///tmp/x', token: TOKEN })).rejects.toThrow('--url must be an http or https URL');
     await expect(checkReceiver({ url: 'http://u:p@127.0.0.1/', token: TOKEN })).rejects.toThrow('must not carry a user name or password');
     // The token would cross the network in the clear: https, or http to this machine only.
-    for (const url of ['http://receiver.example.jp/webhooks', 'http://10.0.0.5/webhooks', 'http://[::2]/'])
+    for (const url of ['http://receiver.example.jp/webhooks', 'http://10.0.0.5/webhooks', 'http://[::2]/', 'http://0.0.0.0:3000/'])
       await expect(checkReceiver({ url, token: TOKEN }), url).rejects.toThrow('--url must be https, or http on this machine');
-    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY])
+    for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 3_000_000_000])
       await expect(checkReceiver({ url: 'http://127.0.0.1:9/', token: TOKEN, timeoutMs }), String(timeoutMs)).rejects.toThrow(
         '--timeout-ms must be a number of milliseconds > 0',
       );
+    // A CR or LF would end the header and start another: refused, and the token never printed.
+    for (const token of ['whook_secret\r\nX-Evil: 1', 'whook_secret\n', ' whook_secret', 'whook\u0000secret'])
+      await expect(
+        checkReceiver({ url: 'http://127.0.0.1:9/', token }).catch((error: Error) =>
+          Promise.reject(new Error(error.message.includes('secret') ? 'printed the token' : error.message)),
+        ),
+        JSON.stringify(token),
+      ).rejects.toThrow('--token holds a control character (a CR, an LF…) or surrounding whitespace');
   });
 });

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DELIVERY_TIMEOUT_MS } from '../contract-core/webhook-delivery.ts';
 import { loadWebhooks } from './spec.ts';
-import { maySendSecretTo } from './secret-url.ts';
+import { secretUrl } from '../contract-core/secret-url.ts';
+import { MAX_TIMER_MS } from '../contract-core/timer.ts';
 
 export interface ReceiverCheckOptions {
   /** The receiver's URL: https, or http to this machine; no user or password in it. */
@@ -41,21 +42,7 @@ export interface ReceiverReport {
 const UNKNOWN_TYPE = 'receiver_check.unknown_type';
 
 /** The URL, if the check may send the webhook token to it: https anywhere, http only to this machine, no credentials. */
-function checkReceiverUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`receiver check: --url is not a URL (got ${JSON.stringify(raw)})`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`receiver check: --url must be an http or https URL (got ${JSON.stringify(raw)})`);
-  if (!maySendSecretTo(url))
-    throw new Error(
-      `receiver check: --url must be https, or http on this machine (127.0.0.1, localhost): the webhook token is sent with every delivery (got ${JSON.stringify(raw)})`,
-    );
-  if (url.username !== '' || url.password !== '') throw new Error('receiver check: --url must not carry a user name or password');
-  return url.href;
-}
+const checkReceiverUrl = (raw: string): string => secretUrl(raw, 'receiver check: --url', 'the webhook token').href;
 
 const freshId = (): string => `evnt_check_${randomBytes(9).toString('base64url')}`;
 
@@ -82,9 +69,15 @@ async function send(url: string, header: string, token: string | undefined, even
 export async function checkReceiver(options: ReceiverCheckOptions): Promise<ReceiverReport> {
   const url = checkReceiverUrl(options.url);
   if (options.token === '') throw new Error('receiver check: give the webhook token the receiver checks (--token)');
+  // A header value carries no control characters (RFC 9110 §5.5): a CR or LF would end the header. Not quoted.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(options.token) || options.token.trim() !== options.token)
+    throw new Error(
+      'receiver check: --token holds a control character (a CR, an LF…) or surrounding whitespace: it is sent as a header (the token is not shown)',
+    );
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs))
-    throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 (got ${options.timeoutMs})`);
+  if (!(timeoutMs > 0) || !(timeoutMs <= MAX_TIMER_MS))
+    throw new Error(`receiver check: --timeout-ms must be a number of milliseconds > 0 and at most ${MAX_TIMER_MS} (got ${options.timeoutMs})`);
   const { byType, tokenHeader } = loadWebhooks();
   const documented = [...byType.values()].map((spec) => {
     const example = Object.values(spec.examples)[0];

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { TEST_SECRET_KEY } from '../contract-core/credentials.ts';
 import type { WebhookType } from './spec.ts';
-import { maySendSecretTo } from './secret-url.ts';
+import { printable } from '../contract-core/printable.ts';
+import { secretUrl } from '../contract-core/secret-url.ts';
 
 export interface TriggerOptions {
   /** The sandbox (default http://127.0.0.1:4020, `npm run sandbox`); plain http to this machine only. */
@@ -37,32 +38,31 @@ const DEFAULT_KEY = 'sk_test_trigger';
 /** How long `checkout.session.expired` waits for its session to pass `expires_at`. */
 const EXPIRY_WAIT_MS = 10_000;
 
-/** The base URL, if the key may be sent there: https anywhere, http only to this machine. */
+/** The base URL, if the key may be sent there: https anywhere, http only to this machine (contract-core/secret-url.ts). */
 export function checkBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`trigger: --base-url is not a URL (got ${JSON.stringify(raw)})`);
-  }
-  if (!maySendSecretTo(url))
-    throw new Error(
-      `trigger: --base-url must be https, or http on this machine (127.0.0.1, localhost): the key is sent with every request (got ${JSON.stringify(raw)})`,
-    );
-  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '')
-    throw new Error('trigger: --base-url is a scheme, host and port (and a path prefix), nothing else');
+  const url = secretUrl(raw, 'trigger: --base-url', 'the key');
+  if (url.search !== '' || url.hash !== '') throw new Error('trigger: --base-url is a scheme, host and port (and a path prefix), nothing else');
   return url.href.replace(/\/$/, '');
 }
 
 function client(baseUrl: string, key: string) {
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown, expected = 200): Promise<ApiObject> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      const why =
+        code === 'ECONNREFUSED' ? 'connection refused: is the sandbox running there (npm run sandbox)?' : printable(String(code ?? (error as Error).message));
+      throw new Error(`trigger: no answer from ${baseUrl} to ${method} ${path}: ${why}`);
+    }
     const text = await response.text();
-    if (response.status !== expected) throw new Error(`trigger: ${method} ${path} answered ${response.status} (expected ${expected}): ${text.slice(0, 300)}`);
+    if (response.status !== expected)
+      throw new Error(`trigger: ${method} ${path} answered ${response.status} (expected ${expected}): ${printable(text, { max: 300, oneLine: true })}`);
     return JSON.parse(text) as ApiObject;
   };
   return { get: (path: string) => call('GET', path), post: (path: string, body: unknown, expected?: number) => call('POST', path, body, expected) };

@@ -13,6 +13,7 @@ import { findCardNumber, findCardNumberInBody, maskCard } from '../../contract-c
 import { createLimiter } from './limiter.ts';
 import { TestKey, redact } from './keys.ts';
 import { RefusedError } from './secrets.ts';
+import { DEFAULT_MAX_BODY_BYTES } from './target.ts';
 import { WRITE_METHODS } from '../../contract-core/conventions.ts';
 import type { TransportFailure } from '../../contract-core/validator.ts';
 
@@ -22,6 +23,8 @@ export interface ClientOptions {
   rate: number;
   concurrency: number;
   timeoutMs: number;
+  /** The most bytes of an answer's body read (target.ts: CONTRACT_MAX_BODY_BYTES); more is a TransportError (too-large). */
+  maxBodyBytes?: number;
   /** Attempts for a 429/503 answer, the first included. */
   maxAttempts?: number;
   /** Longest wait honoured from a Retry-After, in seconds; longer waits are cut to this. */
@@ -124,6 +127,30 @@ function cardNumberInUrl(url: string): string | undefined {
   return undefined;
 }
 
+/** Statuses whose answer has no body (a Response made with one throws). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
+
+/** The body as text, or undefined when it holds more than `max` bytes (then not read further: memory stays bounded). */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(chunk.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** The body as JSON, to read its decoded strings too; undefined when it is not JSON (the raw text is still read). */
 function parsedOrUndefined(body: string): unknown {
   try {
@@ -138,6 +165,7 @@ export function createContractClient(options: ClientOptions): ContractClient {
   if (!(options.secretKey instanceof TestKey)) throw new RefusedError('the contract client takes a TestKey (keys.ts), not a string');
   const limiter = createLimiter(options.rate, options.concurrency);
   const maxAttempts = options.maxAttempts ?? 3;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const cap = options.maxRetryAfterSeconds ?? 10;
   const log = (line: string): void => options.log?.(redact(line));
   const exchanges: Exchange[] = [];
@@ -172,8 +200,22 @@ export function createContractClient(options: ClientOptions): ContractClient {
       const [response, text] = await limiter.run(async () => {
         try {
           const response = await fetch(input.url, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(options.timeoutMs) });
-          return [response, await response.clone().text()] as const;
+          const text = await readCapped(response, maxBodyBytes);
+          if (text === undefined) {
+            throw new TransportError(
+              'too-large',
+              `${method} ${url.origin}${url.pathname}: the answer's body is larger than ${maxBodyBytes} bytes (CONTRACT_MAX_BODY_BYTES, --max-body-bytes): not read on`,
+            );
+          }
+          // What the typed client reads is the text read here, not the stream again (no second, unbounded read).
+          const read = new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers,
+          });
+          return [read, text] as const;
         } catch (error) {
+          if (error instanceof TransportError) throw error;
           throw transportError(error, `${method} ${url.origin}${url.pathname}`, options.timeoutMs);
         }
       });

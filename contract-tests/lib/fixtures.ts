@@ -6,7 +6,8 @@
 import type { ContractClient } from './client.ts';
 import type { Contract, Json, Operation } from '../../contract-core/contract.ts';
 import { fillPath } from '../../contract-core/contract.ts';
-import { MissingPrecondition } from './runner.ts';
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
+import { MissingPrecondition, setupBody } from './runner.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;
@@ -59,6 +60,15 @@ export function idsNoRequestCreates(contract: Contract): { parameter: string; va
     .map(([parameter, entry]) => ({ parameter, variable: idVariable(parameter), list: entry.list?.operationId }));
 }
 
+/** The IDs the sandbox seeds for what no request makes, by path parameter (suite.ts provides them to a sandbox). */
+export const SANDBOX_SEEDED_IDS: Readonly<Record<string, string>> = { card_id: EXAMPLE_OBJECTS.v1Card };
+
+/** For a parameter the sandbox seeds: how to have the suite take the seeded object. */
+const seededBySandbox = (parameter: string): string =>
+  SANDBOX_SEEDED_IDS[parameter] === undefined
+    ? ''
+    : ` (against this package's sandbox: --target sandbox, or CONTRACT_TARGET=sandbox, takes the ${parameter} it seeds, ${SANDBOX_SEEDED_IDS[parameter]})`;
+
 export function createFixtures(contract: Contract, client: ContractClient, overrides: Record<string, () => Promise<Json>> = {}): Fixtures {
   const collections = collectionsOf(contract);
   const byPrefix = new Map<string, string>();
@@ -89,20 +99,20 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
       const create = entry.create;
       const body = overrides[parameter] ? await overrides[parameter]() : await resolve(create.requestBody?.example);
       const { response } = await client.send({ method: 'post', path: fillPath(create, {}), body });
-      const id = (JSON.parse(response.text || '{}') as { id?: unknown }).id;
+      const id = setupBody(`creating a ${parameter} with ${create.label}`, response)['id'];
       if (response.status < 300 && typeof id === 'string') return id;
       throw new Error(`creating a ${parameter} with ${create.label} answered ${response.status}: ${response.text.slice(0, 200)}`);
     }
     if (entry?.list) {
       const { response } = await client.send({ method: 'get', path: fillPath(entry.list, {}), query: { limit: 1 } });
-      const first = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.[0]?.id;
+      const first = (setupBody(`listing ${parameter}s with ${entry.list.label}`, response) as { data?: { id?: unknown }[] }).data?.[0]?.id;
       if (response.status === 200 && typeof first === 'string') return first;
       if (response.status !== 200) throw new Error(`no ${parameter} to use: ${entry.list.label} answered ${response.status}`);
       throw new MissingPrecondition(
-        `needs an existing ${parameter}: ${entry.list.operationId} lists none and no request creates one; set ${idVariable(parameter)}`,
+        `needs an existing ${parameter}: ${entry.list.operationId} lists none and no request creates one; set ${idVariable(parameter)}${seededBySandbox(parameter)}`,
       );
     }
-    throw new MissingPrecondition(`needs an existing ${parameter}: no request creates or lists one; set ${idVariable(parameter)}`);
+    throw new MissingPrecondition(`needs an existing ${parameter}: no request creates or lists one; set ${idVariable(parameter)}${seededBySandbox(parameter)}`);
   }
 
   function idFor(parameter: string): Promise<string> {
@@ -118,7 +128,7 @@ export function createFixtures(contract: Contract, client: ContractClient, overr
     const list = collections.get(parameter)?.list;
     if (list) {
       const { response } = await client.send({ method: 'get', path: fillPath(list, {}), query: { limit: 10 } });
-      const other = (JSON.parse(response.text || '{}') as { data?: { id?: unknown }[] }).data?.find(
+      const other = (setupBody(`listing ${parameter}s with ${list.label}`, response) as { data?: { id?: unknown }[] }).data?.find(
         (item) => typeof item.id === 'string' && item.id !== than,
       )?.id;
       if (typeof other === 'string') return other;

@@ -2,7 +2,7 @@
 // payment methods from test tokens, payment flows brought to a status...), each made fresh for the case.
 // Settings a recipe changes (a payment method type turned off) are undone by `cleanup`.
 import type { Json } from '../../contract-core/contract.ts';
-import { Skip, type RequestParts, type Run } from './runner.ts';
+import { Skip, setupBody, type RequestParts, type Run } from './runner.ts';
 import { testCardBody } from './test-tokens.ts';
 import { fillPath } from '../../contract-core/contract.ts';
 
@@ -66,8 +66,9 @@ export function createGiven(run: Run): Given {
       ...(parts.headers ? { headers: parts.headers } : {}),
       ...(parts.body !== undefined ? { body: parts.body } : {}),
     });
+    const body = setupBody(`setting up, ${op.label}`, response) as Body;
     if (response.status >= 300) throw new Error(`setting up, ${op.label} answered ${response.status}: ${response.text.slice(0, 300)}`);
-    return JSON.parse(response.text || '{}') as Body;
+    return body;
   }
   const id = async (operationId: string, parts?: RequestParts): Promise<string> => String((await call(operationId, parts))['id']);
 

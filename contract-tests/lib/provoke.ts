@@ -7,12 +7,13 @@ import { createContractClient, newIdempotencyKey, type ContractClient } from './
 import { deref, exampleParam, fillPath, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import { createGiven } from './given.ts';
 import { recipeFor, type Recipe } from './recipes.ts';
-import { Skip, type RequestParts, type Run, type VariantName } from './runner.ts';
+import { Skip, setupBody, type RequestParts, type Run, type VariantName } from './runner.ts';
 
 /** Codes no request from outside can provoke in test mode, with the reason (stable: the report groups by it). */
 export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {
   forbidden: 'cannot be provoked from outside in test mode: 403 needs a valid key without permission, and a test key has them all',
   test_card_on_livemode: 'cannot be provoked from outside in test mode: needs a live key, which the runner refuses',
+  apple_pay_disabled_in_livemode: 'cannot be provoked from outside in test mode: needs an Apple Pay payment with a live key, which the runner refuses',
   card_number_not_allowed: 'cannot be provoked from outside: needs a raw card number, which the runner refuses to send',
 };
 const NO_BODY =
@@ -97,6 +98,7 @@ async function sameIdTwice(run: Run, op: Operation, context: ProvokeContext): Pr
   const parts = await context.resolved();
   const body = { ...(parts.body as Record<string, Json>), id: `contract_${newIdempotencyKey().slice(-12).replaceAll('-', '')}` };
   const { response } = await run.client.send({ method: op.method, path: fillPath(op, parts.params ?? {}), body });
+  setupBody(`setting up, the first ${op.label}`, response);
   if (response.status >= 300) throw new Error(`setting up, the first ${op.label} answered ${response.status}: ${response.text.slice(0, 300)}`);
   return { ...parts, body };
 }

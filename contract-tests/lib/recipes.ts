@@ -29,6 +29,18 @@ const TYPE_NOT_ALLOWED: Evidence = {
   reason:
     'The client names "Payment Method Type Not Allowed" for this operation without saying when; a payment method whose type is not in the flow\'s payment_method_types is our reading.',
 };
+/** The conditions of PAY.JP's SDK's newer codes, which it names without saying when (sdk-since-1.0.5.md). */
+const PAYMENT_FAILED: Evidence = {
+  source: 'inferred',
+  reason:
+    "PAY.JP's SDK (1.0.6) names Payment Failed (402) for this operation without saying when; a payment the card's side refuses for a reason no published 402 code names is our reading, reached with a test card (CONTRACT_TEST_CARD_TOKEN_PAYMENT_FAILED and its capture twin).",
+};
+const NO_EXTENSION: Evidence = {
+  source: 'inferred',
+  reason:
+    "PAY.JP's SDK (1.0.10) names Extended Authorization Not Available with must_extend; a card whose authorization cannot be extended is our reading, reached with a test card (CONTRACT_TEST_CARD_TOKEN_NO_EXTENDED_AUTHORIZATION).",
+};
+const MUST_EXTEND = { payment_method_options: { card: { request_extended_authorization: 'must_extend' } } };
 /** 20 metadata keys, the most an object keeps (the client's metadata docs). */
 const TWENTY_KEYS = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`contract_${i}`, 'x']));
 /** Fills the object's metadata up to 20 keys, then the request under test adds a 21st. */
@@ -63,8 +75,25 @@ export const RECIPES: Recipe[] = [
   { operationId: 'createPaymentRefund', code: 'not_found', request: async () => ({ body: { payment_flow_id: unknownId('pfw_') } }) },
   { operationId: 'createPaymentMethod', code: 'not_found', request: async (g) => ({ body: testCardBody(g.run.tokens.success, unknownId('cus_')) }) },
   { operationId: 'createSetupFlow', code: 'not_found', request: async () => ({ body: { customer_id: unknownId('cus_') } }) },
-  { operationId: 'createCheckoutSession', code: 'not_found', request: async () => ({ body: checkout(unknownId('price_')) }) },
+  { operationId: 'createCheckoutSession', code: 'not_found', request: async (g) => ({ body: checkout(await g.price(), { customer_id: unknownId('cus_') }) }) },
+  { operationId: 'createCheckoutSession', code: 'price_not_found_or_inactive', request: async () => ({ body: checkout(unknownId('price_')) }) },
+  {
+    operationId: 'createCheckoutSession',
+    code: 'tax_rate_not_found_or_inactive',
+    request: async (g) => ({
+      body: { ...checkout(await g.price()), line_items: [{ price_id: await g.price(), quantity: 1, tax_rates: [unknownId('txr_')] }] },
+    }),
+  },
   { operationId: 'createPrice', code: 'not_found', request: async () => ({ body: { product_id: unknownId('prod_'), unit_amount: AMOUNT, currency: 'jpy' } }) },
+  {
+    operationId: 'getAllPaymentTransactions',
+    code: 'not_found',
+    evidence: {
+      source: 'inferred',
+      reason: "PAY.JP's SDK (1.0.8) documents Not Found for getAllPaymentTransactions; a term_id of no term is our reading.",
+    },
+    request: async () => ({ query: { term_id: unknownId('tm_') } }),
+  },
   { operationId: 'createCustomer', code: 'not_found', request: async () => ({ body: { payment_method_id: unknownId('pm_') } }) },
 
   // Creating a payment flow (confirm: true answers what confirming does).
@@ -99,6 +128,16 @@ export const RECIPES: Recipe[] = [
     request: async (g) => ({ body: payment({ payment_method_id: await g.detachedCard() }) }),
   },
   { operationId: 'createPaymentFlow', code: 'card_declined', request: (g) => paid(g, g.run.tokens.declined) },
+  { operationId: 'createPaymentFlow', code: 'payment_failed', evidence: PAYMENT_FAILED, request: (g) => paid(g, g.run.tokens.paymentFailed) },
+  {
+    operationId: 'createPaymentFlow',
+    code: 'extended_authorization_not_available',
+    evidence: NO_EXTENSION,
+    request: async (g) => {
+      const { customer, method: pm } = await g.attachedCard(g.run.tokens.noExtendedAuthorization);
+      return { body: payment({ customer_id: customer, payment_method_id: pm, confirm: true, capture_method: 'manual', ...MUST_EXTEND }) };
+    },
+  },
   { operationId: 'createPaymentFlow', code: 'processing_error', request: (g) => paid(g, g.run.tokens.processingError) },
   { operationId: 'createPaymentFlow', code: 'three_d_secure_failed', request: (g) => paid(g, g.run.tokens.threeDSecureFailed) },
 
@@ -206,6 +245,21 @@ export const RECIPES: Recipe[] = [
   },
   {
     operationId: 'confirmPaymentFlow',
+    code: 'payment_failed',
+    evidence: PAYMENT_FAILED,
+    request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.paymentFailed)), body: {} }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
+    code: 'extended_authorization_not_available',
+    evidence: NO_EXTENSION,
+    request: async (g) => ({
+      params: flow(await g.flow('requires_confirmation', g.run.tokens.noExtendedAuthorization)),
+      body: { capture_method: 'manual', ...MUST_EXTEND },
+    }),
+  },
+  {
+    operationId: 'confirmPaymentFlow',
     code: 'three_d_secure_failed',
     request: async (g) => ({ params: flow(await g.flow('requires_confirmation', g.run.tokens.threeDSecureFailed)), body: {} }),
   },
@@ -220,6 +274,22 @@ export const RECIPES: Recipe[] = [
     code: 'processing_error',
     request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.captureProcessingError)), body: {} }),
   },
+  {
+    operationId: 'capturePaymentFlow',
+    code: 'payment_failed',
+    evidence: PAYMENT_FAILED,
+    request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.capturePaymentFailed)), body: {} }),
+  },
+  {
+    operationId: 'capturePaymentFlow',
+    code: 'payment_flow_expired',
+    evidence: {
+      source: 'inferred',
+      reason:
+        "PAY.JP's SDK (1.0.10) names Payment Flow Expired for capturePaymentFlow without saying when; a flow whose authorization has lapsed is our reading, and a test card whose authorization lapses at once (CONTRACT_TEST_CARD_TOKEN_AUTHORIZATION_EXPIRED) reaches it without waiting.",
+    },
+    request: async (g) => ({ params: flow(await g.flow('requires_capture', g.run.tokens.authorizationExpired)), body: {} }),
+  },
   { operationId: 'cancelPaymentFlow', code: 'invalid_status', request: async (g) => ({ params: flow(await g.flow('canceled')), body: {} }) },
 
   // Refunds.
@@ -233,6 +303,15 @@ export const RECIPES: Recipe[] = [
     operationId: 'createPaymentRefund',
     code: 'refund_exceeds_payment',
     request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded'), amount: 2 * AMOUNT } }),
+  },
+  {
+    operationId: 'createPaymentRefund',
+    code: 'payment_failed',
+    evidence: {
+      source: 'inferred',
+      reason: "PAY.JP's SDK (1.1.0) documents a 402 for createPaymentRefund without a title; payment_failed, the card refusing the refund, is our reading.",
+    },
+    request: async (g) => ({ body: { payment_flow_id: await g.flow('succeeded', g.run.tokens.refundFailed) } }),
   },
   {
     operationId: 'updatePaymentRefund',
@@ -255,6 +334,16 @@ export const RECIPES: Recipe[] = [
     operationId: 'createPaymentMethod',
     code: 'apple_pay_merchant_validation_failed',
     request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayMerchantValidationFailed } }),
+  },
+  {
+    operationId: 'createPaymentMethod',
+    code: 'invalid_apple_pay_token',
+    request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayInvalidToken } }),
+  },
+  {
+    operationId: 'createPaymentMethod',
+    code: 'unacceptable_brand_on_apple_pay',
+    request: async (g) => ({ body: { type: 'apple_pay', token: g.run.tokens.applePayUnacceptableBrand } }),
   },
   {
     operationId: 'attachPaymentMethod',
@@ -303,6 +392,15 @@ export const RECIPES: Recipe[] = [
     request: async (g) => ({ body: { payment_method_id: (await g.attachedCard()).method } }),
   },
   {
+    operationId: 'createCustomer',
+    code: 'unsupported_payment_method_type',
+    request: async (g) => {
+      const pm = await g.paypay();
+      await g.turnOff('paypay');
+      return { body: { payment_method_id: pm } };
+    },
+  },
+  {
     operationId: 'updateCustomer',
     code: 'payment_method_unattached',
     request: async (g) => ({ params: { customer_id: await g.customer() }, body: { default_payment_method_id: await g.card() } }),
@@ -338,8 +436,22 @@ export const RECIPES: Recipe[] = [
   // Setup flows and checkout sessions.
   {
     operationId: 'createSetupFlow',
-    code: 'unsupported_payment_method_type',
+    code: 'invalid_payment_method_types',
+    evidence: {
+      source: 'inferred',
+      reason:
+        "PAY.JP's SDK (1.0.8) names Invalid Payment Method Types for createSetupFlow without saying when; a type the account has turned off is our reading.",
+    },
     request: async (g) => (await g.turnOff('card'), { body: { payment_method_types: ['card'] } }),
+  },
+  {
+    operationId: 'updateSetupFlow',
+    code: 'invalid_status',
+    evidence: {
+      source: 'inferred',
+      reason: "PAY.JP's SDK (1.0.6) names Invalid Status for updateSetupFlow without the statuses it refuses; canceled is our reading.",
+    },
+    request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('canceled') }, body: { description: 'too late' } }),
   },
   { operationId: 'cancelSetupFlow', code: 'invalid_status', request: async (g) => ({ params: { setup_flow_id: await g.setupFlow('canceled') }, body: {} }) },
   {

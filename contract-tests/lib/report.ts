@@ -5,10 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Operation } from '../../contract-core/contract.ts';
+import { printable } from '../../contract-core/printable.ts';
 import { redact } from './keys.ts';
 import type { Warning } from './grading.ts';
 import type { InfrastructureFailure, Violation } from '../../contract-core/validator.ts';
 import { ROOT } from '../../contract-core/files.ts';
+import { junitXml, type JUnitCase } from '../../contract-core/junit.ts';
 
 export const REPORTS = join(ROOT, 'reports');
 
@@ -97,9 +99,9 @@ export function markdownSummary(operations: readonly Operation[], results: reado
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
       for (const v of r.violations)
         out.push(
-          `| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | ${v.check} | \`${v.pointer}\` | ${v.message} | ${json(v.expected)} | ${json(v.actual)} | ${cellText(v.rule)} (${v.evidence.source}) |`,
+          row(r.operationId, r.name, request, r.requestId, v.check, v.pointer, v.message, json(v.expected), json(v.actual), `${v.rule} (${v.evidence.source})`),
         );
-      for (const f of r.failures) out.push(`| ${r.operationId} | ${r.name} | ${request} | ${r.requestId ?? ''} | | | ${f} | | | |`);
+      for (const f of r.failures) out.push(row(r.operationId, r.name, request, r.requestId, '', '', f, '', '', ''));
     }
   }
   out.push('', '## Warnings: where the server differs from an inferred rule', '');
@@ -115,9 +117,7 @@ export function markdownSummary(operations: readonly Operation[], results: reado
     for (const r of warned) {
       const request = r.request ? `${r.request.method} ${r.request.path} → ${r.status ?? '?'}` : '';
       for (const w of r.warnings)
-        out.push(
-          `| ${r.operationId} | ${r.name} | ${request} | ${w.check ?? ''} | ${w.pointer ? `\`${w.pointer}\`` : ''} | ${cellText(w.message)} | ${json(w.expected)} | ${json(w.actual)} | ${cellText(w.rule)} | ${cellText(w.reason)} |`,
-        );
+        out.push(row(r.operationId, r.name, request, w.check, w.pointer, w.message, json(w.expected), json(w.actual), w.rule, w.reason));
     }
   }
   out.push('', '## Infrastructure failures (not the API: no answer, CDN pages, gateways, a case that threw)', '');
@@ -127,8 +127,7 @@ export function markdownSummary(operations: readonly Operation[], results: reado
     out.push('| operation | case | status | kind | message | body starts with |', '|---|---|---|---|---|---|');
     for (const r of infra) {
       for (const f of r.infrastructure) {
-        const excerpt = f.excerpt === undefined ? '' : `\`${f.excerpt.replaceAll('|', '\\|').replaceAll('\n', ' ')}\``;
-        out.push(`| ${r.operationId} | ${r.name} | ${f.status ?? 'no answer'} | ${f.kind} | ${f.message.replaceAll('|', '\\|')} | ${excerpt} |`);
+        out.push(row(r.operationId, r.name, f.status ?? 'no answer', f.kind, f.message, f.excerpt));
       }
     }
   }
@@ -136,17 +135,17 @@ export function markdownSummary(operations: readonly Operation[], results: reado
   if (missing.length === 0) out.push('None.');
   else {
     out.push('| operation | case | what is missing |', '|---|---|---|');
-    for (const r of missing) out.push(`| ${r.operationId} | ${r.name} | ${r.missingPrecondition!.replaceAll('|', '\\|')} |`);
+    for (const r of missing) out.push(row(r.operationId, r.name, r.missingPrecondition));
   }
   const reasons = skippedByReason(results);
   if (reasons.length > 0) {
     out.push('', '## Skipped cases by reason', '', '| reason | cases |', '|---|---:|');
-    for (const [reason, count] of reasons) out.push(`| ${reason.replaceAll('|', '\\|')} | ${count} |`);
+    for (const [reason, count] of reasons) out.push(row(reason, count));
   }
   const shape = results.filter((r) => r.mode === 'shape-only' || r.mode === 'skipped');
   if (shape.length > 0) {
     out.push('', '## Shape-only and skipped cases', '', '| operation | case | mode | why |', '|---|---|---|---|');
-    for (const r of shape) out.push(`| ${r.operationId} | ${r.name} | ${r.mode} | ${r.note ?? ''} |`);
+    for (const r of shape) out.push(row(r.operationId, r.name, r.mode, r.note));
   }
   return redact(`${out.join('\n')}\n`);
 }
@@ -172,8 +171,17 @@ export function consoleSummary(operations: readonly Operation[], results: readon
   );
 }
 
-const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).replaceAll('|', '\\|').slice(0, 160);
-const cellText = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+const json = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v)).slice(0, 160);
+
+/**
+ * A cell's text as Markdown shows it literally: one line (a line break would end the table and start a heading
+ * or an HTML block), and what makes HTML, links, images, code or a new cell backslash-escaped (CommonMark lets
+ * any ASCII punctuation be escaped). A server's `code`, request ID or value cannot write into the page.
+ */
+export const markdownCell = (text: string | number | undefined): string => printable(String(text ?? ''), { oneLine: true }).replace(/[\\`*[\]<>|!~&]/g, '\\$&');
+
+/** A table row of `cells`, each escaped. */
+const row = (...cells: (string | number | undefined)[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
 
 /** A violation in one line, with what was expected and what came, and the check that found it. */
 export const violationText = (v: Violation): string =>
@@ -193,53 +201,64 @@ export function skippedByReason(results: readonly CaseResult[]): [string, number
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const xml = (text: string): string => redact(text).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-
 /**
- * JUnit XML: one test suite per operation, one test case per case. A contract violation is a `<failure
- * type="contract">`; an infrastructure failure or a missing precondition, which are not the API's, an `<error>`
- * of that type. The reasons are in the text.
+ * JUnit XML (contract-core/junit.ts, the project's one writer): one test suite per operation, one test case per
+ * case. A contract violation is a `<failure type="contract">`; an infrastructure failure or a missing
+ * precondition, which are not the API's, an `<error>` of that type. The reasons are in the text.
  */
 export function junit(operations: readonly Operation[], results: readonly CaseResult[]): string {
-  const suites = operations.map((op) => {
-    const mine = results.filter((r) => r.operationId === op.operationId);
-    const cases = mine.map((r) => {
-      const name = xml(`${r.name} [${r.mode}]`);
-      if (r.mode === 'skipped') return `    <testcase classname="${xml(op.label)}" name="${name}"><skipped message="${xml(r.note ?? '')}"/></testcase>`;
-      // Warnings do not fail a case: JUnit has no such outcome, so they go to its output, each with its rule.
-      const out =
-        r.warnings.length > 0
-          ? `<system-out>${xml(r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'))}</system-out>`
-          : '';
-      if (passed(r))
-        return out
-          ? `    <testcase classname="${xml(op.label)}" name="${name}">${out}</testcase>`
-          : `    <testcase classname="${xml(op.label)}" name="${name}"/>`;
-      const reasons = [
-        ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
-        ...r.failures,
-        ...r.violations.map(violationText),
-        ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
-      ];
-      const request = r.request ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`] : [];
-      const [element, type] = isViolating(r)
-        ? ['failure', 'contract']
-        : r.infrastructure.length > 0
-          ? ['error', 'infrastructure']
-          : ['error', 'missing-precondition'];
-      return `    <testcase classname="${xml(op.label)}" name="${name}"><${element} type="${type}" message="${xml(reasons[0] ?? '')}">${xml([...request, ...reasons].join('\n'))}</${element}>${out}</testcase>`;
-    });
-    const failures = mine.filter((r) => r.mode !== 'skipped' && isViolating(r)).length;
-    const errors = mine.filter((r) => r.mode !== 'skipped' && !passed(r) && !isViolating(r)).length;
-    const skipped = mine.filter((r) => r.mode === 'skipped').length;
-    return `  <testsuite name="${xml(op.label)}" tests="${mine.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract">\n${suites.join('\n')}\n</testsuites>\n`;
+  const suites = operations.map((op) => ({
+    name: redact(op.label),
+    cases: results
+      .filter((r) => r.operationId === op.operationId)
+      .map((r): JUnitCase => {
+        const test = { classname: redact(op.label), name: redact(`${r.name} [${r.mode}]`) };
+        if (r.mode === 'skipped') return { ...test, outcome: { kind: 'skipped', message: redact(r.note ?? '') } };
+        // Warnings do not fail a case: JUnit has no such outcome, so they go to its output, each with its rule.
+        const output =
+          r.warnings.length > 0
+            ? {
+                output: redact(
+                  r.warnings.map((w) => `WARNING ${w.pointer ? `${w.pointer}: ` : ''}${w.message} (inferred rule: ${w.rule}; ${w.reason})`).join('\n'),
+                ),
+              }
+            : {};
+        if (passed(r)) return { ...test, ...output };
+        const reasons = [
+          ...(r.missingPrecondition ? [`MISSING PRECONDITION: ${r.missingPrecondition}`] : []),
+          ...r.failures,
+          ...r.violations.map(violationText),
+          ...r.infrastructure.map((f) => `INFRASTRUCTURE ${f.kind}: ${f.message}`),
+        ];
+        const request = r.request
+          ? [`${r.request.method} ${r.request.path} → ${r.status ?? 'no answer'}${r.requestId ? ` (request ${r.requestId})` : ''}`]
+          : [];
+        const [kind, type] = isViolating(r)
+          ? (['failure', 'contract'] as const)
+          : r.infrastructure.length > 0
+            ? (['error', 'infrastructure'] as const)
+            : (['error', 'missing-precondition'] as const);
+        return { ...test, outcome: { kind, type, message: redact(reasons[0] ?? ''), text: redact([...request, ...reasons].join('\n')) }, ...output };
+      }),
+  }));
+  return junitXml('contract', suites);
 }
 
-/** Every case as JSON, each string redacted before it is quoted (no escaping can split a key from its redaction). */
+/**
+ * Every case as JSON, each string redacted before it is quoted (no escaping can split a key from its redaction),
+ * object keys included: a server may echo the key as a key of its answer, which a violation's `actual` holds.
+ */
 export const resultsJson = (results: readonly CaseResult[]): string =>
-  JSON.stringify(results, (_, value: unknown) => (typeof value === 'string' ? redact(value) : value), 1);
+  JSON.stringify(
+    results,
+    (_, value: unknown) =>
+      typeof value === 'string'
+        ? redact(value)
+        : value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), item]))
+          : value,
+    1,
+  );
 
 /** The report files, by the name of their reporter. */
 export const REPORT_FILES = { markdown: 'contract-summary.md', junit: 'contract-junit.xml', json: 'contract-results.json' } as const;

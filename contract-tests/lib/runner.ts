@@ -9,6 +9,7 @@ import { type Contract, exampleParam, fillPath, type Operation } from '../../con
 import { grade, gradeExpectation } from './grading.ts';
 import { passed, violationText, type CaseResult, type Mode } from './report.ts';
 import { redact } from './keys.ts';
+import { boundedResult } from './bounded.ts';
 import type { Target } from './target.ts';
 import type { TestTokens } from './test-tokens.ts';
 import type { InfrastructureFailure, Validator } from '../../contract-core/validator.ts';
@@ -82,6 +83,38 @@ export class MissingPrecondition extends Error {
   override name = 'MissingPrecondition';
 }
 
+/**
+ * Thrown while preparing a request when an answer the preparation needed was not the API's (an edge's HTML
+ * page, a gateway's 502/503/504): an infrastructure failure, as the same answer to the request under test is.
+ */
+export class NotTheApi extends Error {
+  override name = 'NotTheApi';
+  readonly failure: InfrastructureFailure;
+  constructor(message: string, failure: Omit<InfrastructureFailure, 'message'>) {
+    super(message);
+    this.failure = { ...failure, message };
+  }
+}
+
+/**
+ * The body of an answer a case's set-up needed, as JSON. An answer that is not the API's (a gateway's
+ * 502/503/504, a body that is not JSON: an edge's page) is NotTheApi, an infrastructure failure of the case.
+ */
+export function setupBody(what: string, response: Pick<Answer, 'status' | 'contentType' | 'text'>): Record<string, unknown> {
+  if ([502, 503, 504].includes(response.status))
+    throw new NotTheApi(`${what} answered ${response.status} (a gateway)`, { kind: 'gateway-status', status: response.status });
+  try {
+    return (JSON.parse(response.text || '{}') ?? {}) as Record<string, unknown>;
+  } catch {
+    throw new NotTheApi(`${what} answered ${response.status} with a body that is not JSON (${response.contentType ?? 'no media type'})`, {
+      kind: 'non-json-body',
+      status: response.status,
+      ...(response.contentType ? { contentType: response.contentType } : {}),
+      excerpt: response.text.slice(0, 120),
+    });
+  }
+}
+
 export interface StepOutcome {
   result: CaseResult;
   body: unknown;
@@ -111,11 +144,13 @@ export async function runStep(run: Run, step: Step): Promise<StepOutcome> {
   };
   if (step.skip) return { result: { ...base, note: step.skip }, body: undefined };
   const mode: Mode = step.needsState && !run.target.stateful ? 'shape-only' : 'live';
-  // Whatever happens, the case ends with a result, so that it appears in every report.
+  // Whatever happens, the case ends with a result, so that it appears in every report; what the server sent
+  // in it is bounded and printable (bounded.ts).
   try {
-    return await attempt(run, step, { ...base, mode });
+    const outcome = await attempt(run, step, { ...base, mode });
+    return { ...outcome, result: boundedResult(outcome.result) };
   } catch (error) {
-    return { result: { ...base, mode, infrastructure: [noAnswer(error)] }, body: undefined };
+    return { result: boundedResult({ ...base, mode, infrastructure: [noAnswer(error)] }), body: undefined };
   }
 }
 
@@ -124,6 +159,7 @@ function unprepared(error: unknown): Pick<CaseResult, 'missingPrecondition' | 'i
   const why = `could not prepare the request: ${(error as Error).message}`;
   if (error instanceof MissingPrecondition) return { missingPrecondition: redact(error.message), infrastructure: [], failures: [] };
   if (error instanceof TransportError) return { infrastructure: [{ kind: error.kind, message: redact(why) }], failures: [] };
+  if (error instanceof NotTheApi) return { infrastructure: [{ ...error.failure, message: redact(why) }], failures: [] };
   return { infrastructure: [], failures: [redact(why)] };
 }
 
@@ -175,6 +211,8 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
       body: answer.text,
     });
   const verdict = check(response);
+  // An answer that is not the API's (an HTML page, a gateway: verdict.infrastructure) says nothing of the case.
+  const theApis = verdict.infrastructure.length === 0;
   // A 429/503 the client retried was an answer of the API too: it must conform (Retry-After above all).
   for (const earlier of exchange.retried) {
     const { violations, infrastructure } = check(earlier);
@@ -185,9 +223,9 @@ async function attempt(run: Run, step: Step, base: CaseResult): Promise<StepOutc
   const missed: string[] = [];
   const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['code'] : undefined;
   const aimed = `${step.expectedStatus}${step.expectedCode ? ` ${step.expectedCode}` : ''}`;
-  if (response.status !== step.expectedStatus) {
+  if (theApis && response.status !== step.expectedStatus) {
     missed.push(`expected ${aimed}, got ${response.status}${typeof code === 'string' ? ` ${code}` : ''}`);
-  } else if (step.expectedCode && code !== step.expectedCode) {
+  } else if (theApis && step.expectedCode && code !== step.expectedCode) {
     missed.push(`expected code ${step.expectedCode}, got ${JSON.stringify(code)}`);
   }
   const graded = grade(verdict.violations, run.lenient);

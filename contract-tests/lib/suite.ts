@@ -4,9 +4,8 @@ import { createContractClient, type ContractClient } from './client.ts';
 import { loadContract, type Contract } from '../../contract-core/contract.ts';
 import { selectChecks, type CheckName } from '../../contract-core/checks/index.ts';
 import { createValidator } from '../../contract-core/validator.ts';
-import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { casesFor } from './cases.ts';
-import { ID_VARIABLE_PREFIX, createFixtures, type Fixtures } from './fixtures.ts';
+import { ID_VARIABLE_PREFIX, SANDBOX_SEEDED_IDS, createFixtures, type Fixtures } from './fixtures.ts';
 import { lenientFor, readStrict } from './grading.ts';
 import { passed, violationText, type CaseResult } from './report.ts';
 import { runStep, type Run, type Step, type VariantName } from './runner.ts';
@@ -103,7 +102,7 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
  * (`CONTRACT_ID_CARD_ID=car_…`; fixtures.ts lists them from the bundle); the sandbox seeds the examples' card (contract-core/example-objects.ts).
  */
 function knownIds(kind: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const ids: Record<string, string> = kind === 'sandbox' ? { card_id: EXAMPLE_OBJECTS.v1Card } : {};
+  const ids: Record<string, string> = kind === 'sandbox' ? { ...SANDBOX_SEEDED_IDS } : {};
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(ID_VARIABLE_PREFIX) && value) ids[name.slice(ID_VARIABLE_PREFIX.length).toLowerCase()] = value;
   }
@@ -122,7 +121,18 @@ export function operationCases(contract: Contract, fixtures: () => Fixtures): Ma
 export async function runScenario(run: SuiteRun, scenario: Scenario): Promise<CaseResult[]> {
   const state: Record<string, string> = {};
   const results: CaseResult[] = [];
-  for (const step of scenarioSteps(run, scenario, state)) results.push((await runStep(run, step)).result);
+  let stoppedAt: string | undefined;
+  for (const step of scenarioSteps(run, scenario, state)) {
+    // Each step builds on the ones before: after one that got no answer of the API's, the rest cannot be
+    // prepared, and are skipped naming it (not reported as requests that could not be made).
+    if (stoppedAt !== undefined) {
+      results.push((await runStep(run, { ...step, skip: `not run: it depends on the earlier step "${stoppedAt}", which failed for infrastructure` })).result);
+      continue;
+    }
+    const { result } = await runStep(run, step);
+    results.push(result);
+    if (result.infrastructure.length > 0) stoppedAt = result.name;
+  }
   if (run.target.stateful && results.every((r) => r.mode === 'skipped' || passed(r))) {
     for (const [parameter, key] of Object.entries(scenario.provides ?? {})) if (state[key]) run.fixtures.provide(parameter, state[key]);
   }

@@ -17,6 +17,23 @@ export const TEST_TOKEN_SETTINGS = {
     sandbox: 'tok_capture_processing_error',
     outcome: 'authorized; capture: 402 processing_error',
   },
+  paymentFailed: { env: 'CONTRACT_TEST_CARD_TOKEN_PAYMENT_FAILED', sandbox: 'tok_payment_failed', outcome: 'confirm: 402 payment_failed' },
+  capturePaymentFailed: {
+    env: 'CONTRACT_TEST_CARD_TOKEN_CAPTURE_PAYMENT_FAILED',
+    sandbox: 'tok_capture_payment_failed',
+    outcome: 'authorized; capture: 402 payment_failed',
+  },
+  refundFailed: { env: 'CONTRACT_TEST_CARD_TOKEN_REFUND_FAILED', sandbox: 'tok_refund_failed', outcome: 'paid; refund: 402 payment_failed' },
+  authorizationExpired: {
+    env: 'CONTRACT_TEST_CARD_TOKEN_AUTHORIZATION_EXPIRED',
+    sandbox: 'tok_authorization_expired',
+    outcome: 'authorized, the authorization lapsed; capture: 400 payment_flow_expired',
+  },
+  noExtendedAuthorization: {
+    env: 'CONTRACT_TEST_CARD_TOKEN_NO_EXTENDED_AUTHORIZATION',
+    sandbox: 'tok_no_extended_authorization',
+    outcome: 'must_extend: 400 extended_authorization_not_available',
+  },
   applePayDomainNotRegistered: {
     env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_DOMAIN_NOT_REGISTERED',
     sandbox: 'tok_apple_pay_domain_not_registered',
@@ -26,6 +43,16 @@ export const TEST_TOKEN_SETTINGS = {
     env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_MERCHANT_VALIDATION_FAILED',
     sandbox: 'tok_apple_pay_merchant_validation_failed',
     outcome: 'Apple Pay create: 400 apple_pay_merchant_validation_failed',
+  },
+  applePayInvalidToken: {
+    env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_INVALID',
+    sandbox: 'tok_apple_pay_invalid_token',
+    outcome: 'Apple Pay create: 400 invalid_apple_pay_token',
+  },
+  applePayUnacceptableBrand: {
+    env: 'CONTRACT_TEST_APPLE_PAY_TOKEN_UNACCEPTABLE_BRAND',
+    sandbox: 'tok_apple_pay_unacceptable_brand',
+    outcome: 'Apple Pay create: 400 unacceptable_brand_on_apple_pay',
   },
 } as const;
 

@@ -37,6 +37,17 @@ type Unit = { name: string; scenario: Scenario } | { name: string; operation: Op
 
 export async function verify(options: VerifyOptions): Promise<Verification> {
   const contract = options.contract ?? loadContract();
+  const all: Unit[] = [
+    ...SCENARIOS.map((scenario) => ({ name: `scenario ${scenario.name}`, scenario })),
+    ...contract.operations.map((operation) => ({ name: operation.operationId, operation })),
+  ];
+  const units = inShard(all, options.shard);
+  // Before anything is started or sent: a shard with nothing in it would pass without verifying anything.
+  if (units.length === 0) {
+    throw new Error(
+      `CONTRACT_SHARD ${options.shard?.index}/${options.shard?.count} holds no work: the suite has ${all.length} parts (scenarios and operations), so n must be at most ${all.length}`,
+    );
+  }
   const run = await openRun({
     contract,
     config: options.config,
@@ -45,12 +56,11 @@ export async function verify(options: VerifyOptions): Promise<Verification> {
     ...(options.log ? { log: options.log } : {}),
   });
   try {
+    if (run.target.kind !== options.config.kind)
+      options.log?.(
+        `${run.target.baseUrl} says it is this package's sandbox: verified as a sandbox (its seeded IDs), ${run.target.rate}/s, ${run.target.concurrency} in flight`,
+      );
     const cases = operationCases(contract, () => run.fixtures);
-    const all: Unit[] = [
-      ...SCENARIOS.map((scenario) => ({ name: `scenario ${scenario.name}`, scenario })),
-      ...contract.operations.map((operation) => ({ name: operation.operationId, operation })),
-    ];
-    const units = inShard(all, options.shard);
     const results: CaseResult[] = [];
     for (const [position, unit] of units.entries()) {
       const mine: CaseResult[] = [];

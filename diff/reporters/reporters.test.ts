@@ -6,6 +6,7 @@ import type { Finding } from '../lib/finding.ts';
 import { consoleReport } from './console.ts';
 import { jsonReport } from './json.ts';
 import { junitReport } from './junit.ts';
+import { xmlElements, xmlError } from '../../contract-core/testing/strict-xml.ts';
 import { markdownReport } from './markdown.ts';
 import { verdict } from './summary.ts';
 
@@ -90,9 +91,18 @@ describe('reporters', () => {
 
   it('JUnit: a failure per unacknowledged breaking finding and stale acknowledgement, text escaped', () => {
     const xml = junitReport(report, result);
-    expect(xml).toContain('<testsuites name="contract diff" tests="4" failures="2">');
+    expect(xml).toContain('<testsuites name="contract diff" tests="4" failures="2" errors="0" skipped="0">');
     expect(xml).toContain('handler &lt;for it&gt;');
     expect(xml.match(/<failure /g)).toHaveLength(2);
     expect(junitReport({ ...report, findings: [], unmatched: [] }, verdict({ ...report, findings: [], unmatched: [] }, true))).toContain('name="no change"');
+  });
+
+  it('JUnit: well-formed XML 1.0 whatever a message holds (the one writer, contract-core/junit.ts)', () => {
+    const hostile = { ...removed, message: `NUL\u0000 ESC\u001b[2J U+FFFE\ufffe lone\ud800 ]]> <x>` };
+    const xml = junitReport({ ...report, findings: [hostile] }, verdict({ ...report, findings: [hostile] }, true));
+    expect(xmlError(xml)).toBeUndefined();
+    expect(xmlElements(xml).find((element) => element.name === 'failure')?.attributes['message']).toBe(
+      'NUL\\u{0} ESC\\u{1b}[2J U+FFFE\\u{fffe} lone\\u{d800} ]]> <x>',
+    );
   });
 });

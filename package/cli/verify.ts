@@ -1,12 +1,13 @@
 // `verify`: the contract suite against a server (staging, a sandbox, a mock), with the reports a pipeline
 // reads. Each flag stands for the variable of `npm run test:contract`, read and checked by the suite's own
 // readers (the key, PAYJP_SECRET_KEY, only from the environment: a flag would show it in `ps` and shell history).
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { passed, consoleSummary, writeReports, REPORT_FILES, type CaseResult, type FileReporter } from '../../contract-tests/lib/report.ts';
 import { describe as caseLine } from '../../contract-tests/lib/runner.ts';
 import { redact } from '../../contract-tests/lib/keys.ts';
 import { readStrict } from '../../contract-tests/lib/grading.ts';
 import { parseShard } from '../../contract-tests/lib/shard.ts';
-import { readTargetConfig } from '../../contract-tests/lib/target.ts';
+import { DEFAULT_MAX_BODY_BYTES, readTargetConfig } from '../../contract-tests/lib/target.ts';
 import { readChecks } from '../../contract-tests/lib/suite.ts';
 import { verify as runSuite } from '../../contract-tests/lib/verify.ts';
 import { readGenerateOptions } from '../../contract-tests/generate/options.ts';
@@ -29,12 +30,19 @@ const SETTINGS = {
     type: 'string',
     value: '<kind>',
     description:
-      'mock or sandbox: start that locally; remote: the --base-url server (default with --base-url); sandbox with --base-url: a sandbox running elsewhere',
+      "mock or sandbox: start that locally; remote: the --base-url server; sandbox with --base-url: a sandbox running elsewhere. Default with --base-url: remote, or sandbox when the server says it is this package's sandbox",
     env: 'CONTRACT_TARGET',
   },
   rate: { type: 'string', value: '<n>', description: 'requests per second, all together', env: 'CONTRACT_RATE', default: '5 remote, 200 local' },
   concurrency: { type: 'string', value: '<n>', description: 'requests in flight, never more', env: 'CONTRACT_CONCURRENCY', default: '2 remote, 8 local' },
-  timeout: { type: 'string', value: '<ms>', description: 'per request', env: 'CONTRACT_TIMEOUT_MS', default: '10000' },
+  timeout: { type: 'string', value: '<ms>', description: 'per request, at most 2147483647 (what a timer holds)', env: 'CONTRACT_TIMEOUT_MS', default: '10000' },
+  'max-body-bytes': {
+    type: 'string',
+    value: '<n>',
+    description: "the most bytes read of an answer's body; a larger answer is an infrastructure failure, not read on",
+    env: 'CONTRACT_MAX_BODY_BYTES',
+    default: String(DEFAULT_MAX_BODY_BYTES),
+  },
   strict: { type: 'boolean', description: 'a remote server breaking an inferred rule fails too (else a warning)', env: 'CONTRACT_STRICT' },
   checks: {
     type: 'string',
@@ -103,7 +111,7 @@ export const verify: Command = {
   },
   examples: [
     'PAYJP_SECRET_KEY=sk_test_… payjp-v2-contract verify --base-url https://staging.example --reporter console --reporter junit',
-    'payjp-v2-contract verify --base-url http://127.0.0.1:4020 --rate 200 --concurrency 8   # a sandbox: any sk_test_ key',
+    'PAYJP_SECRET_KEY=sk_test_mine payjp-v2-contract verify --base-url http://127.0.0.1:4020   # a sandbox, known as one by itself',
     'payjp-v2-contract verify --base-url "$STAGING_URL" --shard 2/4 --reporter junit --output-dir reports/shard-2',
   ],
   async run(values, _, output) {
@@ -127,6 +135,10 @@ export const verify: Command = {
       },
       loadContract().operations.length,
     );
+    const files = reporters.filter((r): r is FileReporter => r !== 'console');
+    const outputDir = stringOf(values, 'output-dir') ?? 'reports';
+    // Before the first request: a run is not to be thrown away for want of a place to write its reports.
+    if (files.length > 0) writableDir(outputDir);
 
     const bar = progress(output, 'verify');
     let cases = 0;
@@ -151,8 +163,6 @@ export const verify: Command = {
     });
     bar.end();
     const { contract, results, target } = verification;
-    const files = reporters.filter((r): r is FileReporter => r !== 'console');
-    const outputDir = stringOf(values, 'output-dir') ?? 'reports';
     const written = files.length > 0 ? writeReports(contract.operations, results, target, outputDir, files) : [];
     const code = exitCode(results);
     if (reporters.includes('console')) {
@@ -179,9 +189,26 @@ function readReporters(given: string | boolean | string[] | undefined): Reporter
   return [...new Set(names as Reporter[])];
 }
 
-/** 1 when any case broke the contract; else 2 when any failed for infrastructure or a missing precondition; else 0. */
-function exitCode(results: readonly CaseResult[]): number {
+/** CONTRACT_REPORTS_DIR, made if missing, where a file can be written; else a usage error naming it. */
+function writableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      `CONTRACT_REPORTS_DIR: cannot write reports to ${JSON.stringify(dir)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}
+
+/**
+ * The verdict (contract-tests/README.md, "Exit codes"): 1 when a case got an answer of the API's that broke
+ * the contract; else 2 when any case failed for infrastructure or a missing precondition, or no case got an
+ * answer of the API's at all; else 0.
+ */
+export function exitCode(results: readonly CaseResult[]): number {
   const failed = results.filter((r) => r.mode !== 'skipped' && !passed(r));
   if (failed.some((r) => r.violations.length > 0 || r.failures.length > 0)) return 1;
-  return failed.length > 0 ? 2 : 0;
+  const answered = results.some((r) => r.status !== undefined && r.infrastructure.length === 0);
+  return failed.length > 0 || !answered ? 2 : 0;
 }

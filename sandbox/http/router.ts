@@ -31,6 +31,16 @@ export class Router {
     }
   }
 
+  /** The methods the path has routes for, sorted (the `Allow` of a request with another method). */
+  methodsOf(path: string): string[] {
+    const methods = new Set<string>();
+    for (const key of this.#table.keys()) {
+      const method = key.slice(0, key.indexOf(' '));
+      if (!methods.has(method) && this.match(method, path)) methods.add(method);
+    }
+    return [...methods].sort();
+  }
+
   match(method: string, path: string): Match | undefined {
     const segments = path.split('/');
     const candidates = this.#table.get(`${method} ${segments.length}`);

@@ -1,6 +1,7 @@
 // Operational switches for tests, all off by default: a token-bucket rate limit, injected latency,
 // injected failures (5xx problems, an idempotency store outage, HTML error pages as a CDN sends, dropped
 // connections) at given rates, and objects of its own for each key.
+import { SettingError, isTimerMs, timerMsWhat } from '../../contract-core/settings.ts';
 
 export interface Switches {
   /** Token bucket: `perSecond` requests per second on average, bursts of up to `burst` (default perSecond). */
@@ -28,7 +29,7 @@ export class TokenBucket {
   #last = performance.now();
 
   constructor(perSecond: number, burst = perSecond) {
-    if (!(perSecond > 0) || !(burst >= 1)) throw new Error(`sandbox: rate limit needs perSecond > 0 and burst >= 1 (got ${perSecond}, ${burst})`);
+    if (!(perSecond > 0) || !(burst >= 1)) throw new SettingError(`sandbox: rate limit needs perSecond > 0 and burst >= 1 (got ${perSecond}, ${burst})`);
     this.#perSecond = perSecond;
     this.#burst = burst;
     this.#tokens = burst;
@@ -54,16 +55,18 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
     const raw = env[name];
     if (raw === undefined || raw === '') return undefined;
     const value = Number(raw);
-    if (!valid(value)) throw new Error(`sandbox: ${name} must be ${what} (got ${raw})`);
+    if (!valid(value)) throw new SettingError(`sandbox: ${name} must be ${what} (got ${raw})`);
     return value;
   };
   const rate = (name: string) => numberIn(name, 'a number from 0 to 1', (value) => value >= 0 && value <= 1);
   const limit = env['SANDBOX_RATE_LIMIT'];
   if (limit) {
-    const [perSecond, burst] = limit.split(':').map(Number);
+    const [perSecond, burst, ...rest] = limit.split(':').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+    if (!(perSecond! > 0) || (burst !== undefined && !(burst >= 1)) || rest.length > 0)
+      throw new SettingError(`sandbox: SANDBOX_RATE_LIMIT must be perSecond[:burst], perSecond > 0 and burst >= 1 (got ${limit})`);
     switches.rateLimit = burst === undefined ? { perSecond: perSecond! } : { perSecond: perSecond!, burst };
   }
-  const latencyMs = numberIn('SANDBOX_LATENCY_MS', 'a number of milliseconds >= 0', (value) => value >= 0);
+  const latencyMs = numberIn('SANDBOX_LATENCY_MS', timerMsWhat(), (value) => isTimerMs(value));
   if (latencyMs !== undefined) switches.latencyMs = latencyMs;
   const errorRate = rate('SANDBOX_ERROR_RATE');
   const htmlErrorRate = rate('SANDBOX_HTML_ERROR_RATE');
@@ -77,7 +80,7 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv): Switches {
   if (seed !== undefined) switches.seed = seed;
   const isolate = env['SANDBOX_ISOLATE_KEYS'];
   if (isolate !== undefined && isolate !== '') {
-    if (isolate !== '0' && isolate !== '1') throw new Error(`sandbox: SANDBOX_ISOLATE_KEYS must be 1 (on) or 0 (off) (got ${isolate})`);
+    if (isolate !== '0' && isolate !== '1') throw new SettingError(`sandbox: SANDBOX_ISOLATE_KEYS must be 1 (on) or 0 (off) (got ${isolate})`);
     if (isolate === '1') switches.isolateKeys = true;
   }
   return switches;

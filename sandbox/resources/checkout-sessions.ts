@@ -2,18 +2,31 @@
 // payment method (mode setup). Sessions past `expires_at` turn `expired` when next read.
 import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type TaxRate } from '../model.ts';
+import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type Price, type TaxRate } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, timestamp } from '../store.ts';
-import { array, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { newId, now, timestamp } from '../store.ts';
+import { type Infer, array, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { PAYMENT_AMOUNT } from './payment-flows.ts';
 import { supportedTypes } from './payment-methods.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const cardOptions = object({
-  request_extended_authorization: optional(literal('if_available', 'never')),
+  request_extended_authorization: optional(literal('if_available', 'must_extend', 'never')),
   request_three_d_secure: optional(literal('any', 'automatic')),
+});
+/** A price written inline (PAY.JP's SDK 1.1.0): its product named, or written inline too. */
+const priceData = object({
+  currency: literal('jpy'),
+  unit_amount: integer({ min: 0, max: PAYMENT_AMOUNT.max }),
+  product_id: optional(nullable(string())),
+  product_data: optional(nullable(object({ name: string(), description: optional(nullable(string())) }))),
+});
+const lineItem = object({
+  price_id: optional(nullable(string())),
+  price_data: optional(nullable(priceData)),
+  quantity: integer({ min: 1, max: PAYMENT_AMOUNT.max }),
+  tax_rates: optional(array(string())),
 });
 const createBody = object({
   mode: literal('payment', 'setup'),
@@ -21,9 +34,7 @@ const createBody = object({
   customer_id: optional(string()),
   customer_email: optional(string({ format: 'email' })),
   customer_creation: optional(literal('always', 'if_required')),
-  line_items: optional(
-    array(object({ price_id: string(), quantity: integer({ min: 1, max: PAYMENT_AMOUNT.max }), tax_rates: optional(array(string())) }), { maxItems: 100 }),
-  ),
+  line_items: optional(array(lineItem, { maxItems: 100 })),
   metadata: optional(metadata()),
   success_url: optional(string({ format: 'uri' })),
   cancel_url: optional(string({ format: 'uri' })),
@@ -32,9 +43,11 @@ const createBody = object({
   locale: optional(literal('auto', 'ja')),
   payment_method_types: optional(array(literal(...PAYMENT_METHOD_TYPES), { minItems: 1 })),
   payment_method_options: optional(object({ card: optional(cardOptions) })),
-  payment_flow_data: optional(object({ capture_method: optional(literal('automatic', 'manual')), metadata: optional(metadata()) })),
+  payment_flow_data: optional(
+    object({ capture_method: optional(literal('automatic', 'manual')), description: optional(nullable(string())), metadata: optional(metadata()) }),
+  ),
   submit_type: optional(literal('auto', 'book', 'donate', 'pay')),
-  setup_flow_data: optional(object({ metadata: optional(metadata()) })),
+  setup_flow_data: optional(object({ description: optional(nullable(string())), metadata: optional(metadata()) })),
   ui_mode: optional(literal('hosted')),
 });
 const updateBody = object({ metadata: optional(metadata()) });
@@ -53,25 +66,88 @@ function taxOf(subtotal: number, rates: readonly TaxRate[]): { tax: number; adde
 
 /** Marks an open session past its `expires_at` as expired (sessions expire lazily, when read). */
 function refresh(state: State, session: CheckoutSession): CheckoutSession {
-  if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= Date.now()) {
+  if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= now()) {
     assign(session, { status: 'expired' });
     state.emit('checkout.session.expired', session);
   }
   return session;
 }
 
+/** A line's price by ID: one of no price or an inactive one answers 404 (PAY.JP's SDK 1.0.9). */
+function activePrice(state: State, id: string): Price {
+  const price = state.prices.get(id);
+  if (!price?.active) throw new ApiError('price_not_found_or_inactive', `No such active price: ${id}`);
+  return price;
+}
+
+function activeTaxRate(state: State, id: string): TaxRate {
+  const rate = state.taxRates.get(id);
+  if (!rate?.active) throw new ApiError('tax_rate_not_found_or_inactive', `No such active tax rate: ${id}`);
+  return rate;
+}
+
+/**
+ * A price written inline: kept as a price of its own, inactive so that no other session can name it (as the
+ * API's inline prices are for their session only, our inference), of the named product or of a new one.
+ */
+function inlinePrice(state: State, data: NonNullable<Infer<typeof priceData>>): Price {
+  const now = timestamp();
+  let productId = data.product_id;
+  if (productId != null) find(state.products, productId, 'product');
+  else if (data.product_data) {
+    const { name, description } = data.product_data;
+    const product = state.products.add({
+      object: 'product',
+      id: newId('prod_'),
+      livemode: false,
+      name,
+      active: true,
+      default_price_id: null,
+      description: description ?? null,
+      unit_label: null,
+      url: null,
+      created_at: now,
+      updated_at: now,
+    });
+    state.emit('product.created', product);
+    productId = product.id;
+  } else throw validationError([{ field: 'price_data', message: 'Give product_id or product_data' }]);
+  const price = state.prices.add({
+    object: 'price',
+    id: newId('price_'),
+    livemode: false,
+    product_id: productId,
+    unit_amount: data.unit_amount,
+    currency: 'jpy',
+    active: false,
+    nickname: null,
+    type: 'one_time',
+    lookup_key: null,
+    metadata: {},
+    created_at: now,
+    updated_at: now,
+  });
+  state.emit('price.created', price);
+  return price;
+}
+
 function create({ state, body: raw }: ApiRequest): CheckoutSession {
   const body = parse(createBody, raw);
   if (body.mode === 'payment' && (body.line_items ?? []).length === 0)
     throw validationError([{ field: 'line_items', message: 'Field required when mode is payment' }]);
-  if (body.expires_at !== undefined && Date.parse(body.expires_at) <= Date.now())
+  if (body.expires_at !== undefined && Date.parse(body.expires_at) <= now())
     throw validationError([{ field: 'expires_at', message: 'Input should be in the future' }]);
   if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
-  const items: LineItem[] = (body.line_items ?? []).map((line) => {
-    const price = find(state.prices, line.price_id, 'price');
-    if (!price.active) throw new ApiError('invalid_request', `The price ${price.id} is not active.`);
-    const rates = (line.tax_rates ?? []).map((id) => find(state.taxRates, id, 'tax rate'));
+  const lines = body.line_items ?? [];
+  // Exactly one price per line: a named one or one written inline (our inference; the SDK makes both optional).
+  const unpriced = lines.flatMap((line, i) =>
+    (line.price_id == null) === (line.price_data == null) ? [{ field: `line_items.${i}`, message: 'Give exactly one of price_id and price_data' }] : [],
+  );
+  if (unpriced.length > 0) throw validationError(unpriced);
+  const items: LineItem[] = lines.map((line) => {
+    const price = line.price_data ? inlinePrice(state, line.price_data) : activePrice(state, line.price_id!);
+    const rates = (line.tax_rates ?? []).map((id) => activeTaxRate(state, id));
     const subtotal = price.unit_amount * line.quantity;
     const { tax, added } = taxOf(subtotal, rates);
     const product = state.products.get(price.product_id);
@@ -96,7 +172,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     const message = `The total to pay should be from ${yen(PAYMENT_AMOUNT.min)} to ${yen(PAYMENT_AMOUNT.max)} yen, not ${yen(total)}`;
     throw validationError([{ field: 'line_items', message }]);
   }
-  const now = new Date();
+  const created = new Date(now());
   const id = newId('cs_');
   const session = state.checkoutSessions.add({
     object: 'checkout.session',
@@ -107,7 +183,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     customer_id: customer?.id ?? null,
     customer_email: body.customer_email ?? customer?.email ?? null,
     customer_details: null,
-    expires_at: body.expires_at ?? timestamp(new Date(now.getTime() + DAY_MS)),
+    expires_at: body.expires_at ?? timestamp(new Date(created.getTime() + DAY_MS)),
     currency: 'jpy',
     locale: body.locale ?? null,
     payment_flow_id: null,
@@ -122,8 +198,8 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     cancel_url: body.cancel_url ?? null,
     url: `${state.origin}/sandbox/checkout/${id}`,
     metadata: mergeMetadata({}, body.metadata),
-    created_at: timestamp(now),
-    updated_at: timestamp(now),
+    created_at: timestamp(created),
+    updated_at: timestamp(created),
   });
   // Stored last first so that the list (newest first) answers them in the order given.
   state.lineItemsOf.set(id, items.toReversed());

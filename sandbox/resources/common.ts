@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../http/problem.ts';
 import type { ApiRequest } from '../http/route.ts';
 import type { BillingDetails } from '../model.ts';
 import { Collection, type Where } from '../storage/collection.ts';
-import { type Identified, type ListEnvelope, newId, paginate, queryValue, readPage, timestamp } from '../store.ts';
+import { type Identified, type ListEnvelope, newId, now, paginate, queryValue, readPage, timestamp } from '../store.ts';
 import { type Infer, METADATA_KEYS, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
@@ -116,7 +116,7 @@ const URL_LIFETIME_MS = 60 * 60 * 1000;
 export const downloadUrl = (request: ApiRequest, kind: 'balance_url' | 'statement_url', id: string) => ({
   object: kind,
   url: `${request.state.origin}/sandbox/downloads/${id}.pdf`,
-  expires: timestamp(new Date(Date.now() + URL_LIFETIME_MS)),
+  expires: timestamp(new Date(now() + URL_LIFETIME_MS)),
 });
 
 /** Whether an ISO time lies within the optional bounds (inclusive). */

@@ -3,21 +3,24 @@ import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { Customer } from '../model.ts';
 import { timestamp } from '../store.ts';
-import { metadata, nullable, object, optional, parse, string } from '../validate.ts';
+import { metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, idFor, list, mergeMetadata } from './common.ts';
-import { detachFromCustomer, detachedNotUsable } from './payment-methods.ts';
+import { detachFromCustomer, detachedNotUsable, supportedTypes } from './payment-methods.ts';
 
+// PAY.JP's SDK: email and description at most 255 characters; default_payment_method_id not nullable (1.1.0).
+const email = optional(string({ format: 'email', maxLength: 255 }));
+const description = optional(string({ maxLength: 255 }));
 const createBody = object({
   id: optional(string({ maxLength: 100, pattern: /^[A-Za-z0-9_-]+$/ })),
   payment_method_id: optional(string()),
-  email: optional(string({ format: 'email' })),
-  description: optional(string()),
+  email,
+  description,
   metadata: optional(metadata()),
 });
 const updateBody = object({
-  default_payment_method_id: optional(nullable(string())),
-  email: optional(string({ format: 'email' })),
-  description: optional(string()),
+  default_payment_method_id: optional(string()),
+  email,
+  description,
   metadata: optional(metadata()),
 });
 
@@ -27,6 +30,7 @@ function create({ state, body: raw }: ApiRequest): Customer {
   const method = body.payment_method_id === undefined ? undefined : find(state.paymentMethods, body.payment_method_id, 'payment method');
   if (method?.detached_at) throw detachedNotUsable(method);
   if (method?.customer_id) throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
+  if (method) supportedTypes(state, [method.type]);
   const now = timestamp();
   const customer = state.customers.add({
     object: 'customer',
@@ -51,7 +55,7 @@ function update({ state, params, body: raw }: ApiRequest): Customer {
   const customer = find(state.customers, params['customer_id']!, 'customer');
   const body = parse(updateBody, raw);
   const methodId = body.default_payment_method_id;
-  if (typeof methodId === 'string') {
+  if (methodId !== undefined) {
     const method = find(state.paymentMethods, methodId, 'payment method');
     if (method.customer_id === null) throw new ApiError('payment_method_unattached', `The payment method ${method.id} is not attached to any customer.`);
     if (method.customer_id !== customer.id)

@@ -1,13 +1,16 @@
 // Payment flows and their state machine (confirm → requires_action / requires_capture / succeeded,
 // capture, cancel), their refunds' list, and the 3-D Secure / PayPay step a customer completes in the browser.
+// An uncaptured authorization lapses (expired_at, then 400 payment_flow_expired on capture) when the flow is
+// next read after its end, as checkout sessions expire.
 import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, newSecret, queryValue, timestamp } from '../store.ts';
-import { type Infer, array, boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { newId, newSecret, now, queryValue, timestamp } from '../store.ts';
+import { type Infer, array, boolean, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
+import type { TestCard } from '../../contract-core/test-cards.ts';
 
 const CONFIRMABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 'requires_confirmation'];
 const UPDATABLE = CONFIRMABLE;
@@ -16,7 +19,7 @@ const CANCELABLE: readonly PaymentFlowStatus[] = ['requires_payment_method', 're
 const methodOptions = object({
   card: optional(
     object({
-      request_extended_authorization: optional(literal('if_available', 'never')),
+      request_extended_authorization: optional(literal('if_available', 'must_extend', 'never')),
       request_three_d_secure: optional(literal('any', 'automatic')),
     }),
   ),
@@ -55,13 +58,27 @@ const confirmBody = object({
   payment_method_id: optional(string()),
   payment_method_options: optional(methodOptions),
   payment_method_types: optional(methodTypes),
-  capture_method: optional(literal('automatic', 'manual')),
+  capture_method: optional(nullable(literal('automatic', 'manual'))),
   return_url: optional(string({ format: 'uri' })),
   description: optional(string()),
 });
-const captureBody = object({ amount_to_capture: optional(integer({ min: 1, max: PAYMENT_AMOUNT.max })) });
+/** PAY.JP's SDK: amount_to_capture 50 to 9,999,999 (PaymentFlowCaptureRequest), the bounds of a payment. */
+const captureBody = object({ amount_to_capture: optional(integer(PAYMENT_AMOUNT)) });
+const DAY_MS = 24 * 60 * 60 * 1000;
 const cancelBody = object({ cancellation_reason: optional(literal('duplicate', 'fraudulent', 'requested_by_customer', 'abandoned')) });
-const flowOf = (request: ApiRequest): PaymentFlow => find(request.state.paymentFlows, request.params['payment_flow_id']!, 'payment flow');
+const flowOf = (request: ApiRequest): PaymentFlow => lapse(request.state, find(request.state.paymentFlows, request.params['payment_flow_id']!, 'payment flow'));
+
+/**
+ * Sets `expired_at` on a flow whose uncaptured authorization has lapsed (read lazily, as checkout sessions
+ * expire). The flow keeps `requires_capture`: PAY.JP's SDK answers capture with Payment Flow Expired rather than
+ * Invalid Status, which we read as the status staying.
+ */
+function lapse(state: State, flow: PaymentFlow): PaymentFlow {
+  if (flow.status !== 'requires_capture' || flow.expired_at) return flow;
+  const end = state.authorizationEndsAt.get(flow.id);
+  if (end !== undefined && Date.parse(end) <= now()) assign(flow, { expired_at: end });
+  return flow;
+}
 
 export function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[]): void {
   if (!allowed.includes(flow.status)) throw invalidStatus('payment_flow', allowed, flow.status);
@@ -98,6 +115,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
     last_payment_error: null,
     cancellation_reason: null,
     canceled_at: null,
+    expired_at: null,
     metadata: mergeMetadata({}, body.metadata),
     created_at: now,
     updated_at: now,
@@ -107,8 +125,9 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
   return body.confirm ? confirmFlow(state, flow, {}) : flow;
 }
 
-function update({ state, params, body: raw }: ApiRequest): PaymentFlow {
-  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+function update(request: ApiRequest): PaymentFlow {
+  const { state, body: raw } = request;
+  const flow = flowOf(request);
   const body = parse(updateBody, raw);
   requireStatus(flow, UPDATABLE);
   const customerId = body.customer_id === undefined ? flow.customer_id : find(state.customers, body.customer_id, 'customer').id;
@@ -145,18 +164,25 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
   const methodId = body.payment_method_id ?? flow.payment_method_id ?? customer?.default_payment_method_id ?? null;
   if (methodId === null) throw new ApiError('missing_payment_method');
   const method = payableMethod(state, methodId, flow.customer_id, types);
+  const card = state.cardOf.get(method.id);
+  const options = body.payment_method_options ?? flow.payment_method_options;
+  const extension = (options?.['card'] as { request_extended_authorization?: string } | undefined)?.request_extended_authorization;
+  // Which card cannot extend its authorization is our inference: the test card says (sandbox/README.md).
+  if (extension === 'must_extend' && method.type !== 'paypay' && card?.extendedAuthorization === false)
+    throw new ApiError('extended_authorization_not_available', `The authorization of the payment method ${method.id} cannot be extended.`);
   assign(flow, {
     payment_method_id: method.id,
     payment_method_types: types,
     payment_method_options: body.payment_method_options,
-    capture_method: body.capture_method,
+    capture_method: body.capture_method ?? undefined,
     return_url: body.return_url,
     description: body.description,
     last_payment_error: null,
   });
-  const outcome = method.type === 'paypay' ? 'redirect' : (state.cardOf.get(method.id)?.outcome ?? 'succeeds');
+  const outcome = method.type === 'paypay' ? 'redirect' : (card?.outcome ?? 'succeeds');
   const forced3ds = (flow.payment_method_options?.['card'] as { request_three_d_secure?: string } | undefined)?.request_three_d_secure === 'any';
-  if (outcome === 'card_declined' || outcome === 'processing_error' || outcome === 'three_d_secure_failed') fail(state, flow, method, outcome);
+  if (outcome === 'card_declined' || outcome === 'processing_error' || outcome === 'payment_failed' || outcome === 'three_d_secure_failed')
+    fail(state, flow, method, outcome);
   if (outcome === 'redirect' || outcome === 'three_d_secure_required' || (forced3ds && method.type === 'card')) {
     const step = method.type === 'paypay' ? 'paypay' : 'three_d_secure';
     assign(flow, {
@@ -169,9 +195,22 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
   return authorize(state, flow, method);
 }
 
-/** The payment was authorized: captured at once (automatic) or held for capture (manual). */
+/**
+ * Days an authorization lasts uncaptured: 7 for cards and Apple Pay, 30 extended or for PayPay (the capture
+ * operation's description); a test card may say otherwise (`tok_authorization_expired`: 0, it lapses at once).
+ */
+function authorizationDays(flow: PaymentFlow, method: PaymentMethod, card: TestCard | undefined): number {
+  if (card?.authorizationDays !== undefined) return card.authorizationDays;
+  const extension = (flow.payment_method_options?.['card'] as { request_extended_authorization?: string } | undefined)?.request_extended_authorization;
+  const extended = (extension === 'if_available' || extension === 'must_extend') && card?.extendedAuthorization !== false;
+  return method.type === 'paypay' || extended ? 30 : 7;
+}
+
+/** The payment was authorized: captured at once (automatic) or held for capture (manual) until the authorization lapses. */
 function authorize(state: State, flow: PaymentFlow, method: PaymentMethod): PaymentFlow {
   if (flow.capture_method === 'manual') {
+    const days = authorizationDays(flow, method, state.cardOf.get(method.id));
+    state.authorizationEndsAt.set(flow.id, timestamp(new Date(now() + days * DAY_MS)));
     assign(flow, { status: 'requires_capture', amount_capturable: flow.amount, next_action: null });
     state.emit('payment_flow.amount_capturable_updated', flow);
     return flow;
@@ -189,7 +228,12 @@ function succeed(state: State, flow: PaymentFlow, received: number, type: Paymen
 }
 
 /** A failed attempt: the flow waits for another payment method, and the error is answered (402). */
-function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'card_declined' | 'processing_error' | 'three_d_secure_failed'): never {
+function fail(
+  state: State,
+  flow: PaymentFlow,
+  method: PaymentMethod,
+  code: 'card_declined' | 'processing_error' | 'payment_failed' | 'three_d_secure_failed',
+): never {
   const error = new ApiError(code);
   assign(flow, {
     status: 'requires_payment_method',
@@ -205,7 +249,7 @@ function fail(state: State, flow: PaymentFlow, method: PaymentMethod, code: 'car
  * The provider refused the capture (402). With manual capture the authorization stands and can be captured
  * again; with automatic capture the attempt failed as a whole, as a declined confirmation does.
  */
-function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 'processing_error'): never {
+function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 'processing_error' | 'payment_failed'): never {
   const method = state.paymentMethods.get(flow.payment_method_id ?? '')!;
   if (flow.capture_method !== 'manual') fail(state, flow, method, code);
   const error = new ApiError(code);
@@ -217,18 +261,21 @@ function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 
 /** The type of the payment method a captured or refunded flow was paid with, for its transaction. */
 export const methodTypeOf = (state: State, flow: PaymentFlow): PaymentMethodType => state.paymentMethods.get(flow.payment_method_id ?? '')?.type ?? 'card';
 
-function capture({ state, params, body: raw }: ApiRequest): PaymentFlow {
-  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+function capture(request: ApiRequest): PaymentFlow {
+  const { state, body: raw } = request;
+  const flow = flowOf(request);
   const body = parse(captureBody, raw);
   requireStatus(flow, ['requires_capture']);
+  if (flow.expired_at) throw new ApiError('payment_flow_expired', `The payment flow ${flow.id} has expired and can no longer be captured.`);
   const capturable = flow.amount_capturable ?? flow.amount;
   if (body.amount_to_capture !== undefined && body.amount_to_capture > capturable)
     throw validationError([{ field: 'amount_to_capture', message: `Input should be less than or equal to ${capturable}` }]);
   return succeed(state, flow, body.amount_to_capture ?? capturable, methodTypeOf(state, flow));
 }
 
-function cancel({ state, params, body: raw }: ApiRequest): PaymentFlow {
-  const flow = find(state.paymentFlows, params['payment_flow_id']!, 'payment flow');
+function cancel(request: ApiRequest): PaymentFlow {
+  const { state, body: raw } = request;
+  const flow = flowOf(request);
   const body = parse(cancelBody, raw);
   requireStatus(flow, CANCELABLE);
   assign(flow, {
@@ -264,7 +311,9 @@ export const paymentFlowRoutes: Route[] = [
     operationId: 'getAllPaymentFlows',
     handle: (request) => {
       const customerId = queryValue(request.query, 'customer_id');
-      return list(request.state.paymentFlows, request, customerId === null ? {} : { customer_id: customerId });
+      const page = list(request.state.paymentFlows, request, customerId === null ? {} : { customer_id: customerId });
+      page.data.forEach((flow) => lapse(request.state, flow));
+      return page;
     },
   },
   { method: 'POST', path: '/v2/payment_flows', operationId: 'createPaymentFlow', body: 'required', handle: create },

@@ -1,4 +1,5 @@
-// Payment method configurations: which payment method types the account offers (read and update only,
+// Payment method configurations: which payment method types the account offers, card, PayPay and Apple Pay
+// (its setting since PAY.JP's SDK 1.0.6) (read and update only,
 // seeded at start); a type turned off here is refused wherever it is named (payment-methods.ts).
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { PaymentMethodConfiguration, PaymentMethodConfigurationSetting } from '../model.ts';
@@ -12,6 +13,7 @@ const configurationUpdate = object({
   name: optional(nullable(string())),
   card: settingRequest,
   paypay: settingRequest,
+  apple_pay: settingRequest,
 });
 
 const configurationOf = (request: ApiRequest): PaymentMethodConfiguration =>
@@ -31,6 +33,7 @@ function updateConfiguration(request: ApiRequest): PaymentMethodConfiguration {
   if (body.name !== undefined) configuration.name = body.name;
   applySetting(configuration.card, body.card?.display_preference?.preference);
   applySetting(configuration.paypay, body.paypay?.display_preference?.preference);
+  applySetting(configuration.apple_pay, body.apple_pay?.display_preference?.preference);
   return configuration;
 }
 

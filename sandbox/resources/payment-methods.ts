@@ -4,18 +4,26 @@ import { ApiError, type FieldError, notFound, validationError } from '../http/pr
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, timestamp } from '../store.ts';
+import { newId, now as clock, timestamp } from '../store.ts';
 import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../../contract-core/test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
+/** The spec's card.number pattern: the SDK's 14 to 16 digits, or a test token (sandbox/README.md). */
+const CARD_NUMBER_OR_TOKEN = /^([0-9]{14,16}|tok_[a-z0-9_]{1,60})$/;
 const common = { customer_id: optional(string()), billing_details: optional(billingDetailsRequest), metadata: optional(metadata()) };
 const createBodies = {
   card: object({
     ...common,
     type: literal('card'),
     billing_details: billingDetailsRequest,
-    card: object({ number: string(), exp_month: integer({ min: 1, max: 12 }), exp_year: integer({ min: 1000, max: 9999 }), cvc: string() }),
+    card: object({
+      // PAY.JP's SDK: number ^[0-9]{14,16}$ (here: or a test token), cvc ^[0-9]{3,4}$, exp_year 0 to 9999.
+      number: string({ pattern: CARD_NUMBER_OR_TOKEN }),
+      exp_month: integer({ min: 1, max: 12 }),
+      exp_year: integer({ min: 0, max: 9999 }),
+      cvc: string({ pattern: /^[0-9]{3,4}$/ }),
+    }),
   }),
   paypay: object({ ...common, type: literal('paypay') }),
   apple_pay: object({ ...common, type: literal('apple_pay'), token: string({ minLength: 1 }) }),
@@ -28,6 +36,8 @@ const attachBody = object({ customer_id: string() });
 const APPLE_PAY_FAILURES = {
   tok_apple_pay_domain_not_registered: new ApiError('apple_pay_domain_not_registered', 'The domain is not registered for Apple Pay.'),
   tok_apple_pay_merchant_validation_failed: new ApiError('apple_pay_merchant_validation_failed'),
+  tok_apple_pay_invalid_token: new ApiError('invalid_apple_pay_token', 'The Apple Pay token could not be decrypted.'),
+  tok_apple_pay_unacceptable_brand: new ApiError('unacceptable_brand_on_apple_pay', 'The card brand in this Apple Pay token is not accepted.'),
 } as const;
 
 /** The `type` that picks the body's shape; without one, also the fields no shape has are reported. */
@@ -63,7 +73,7 @@ function create(request: ApiRequest): PaymentMethod {
   supportedTypes(state, [type]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   let card: TestCard | undefined;
-  let expiry = { exp_month: 12, exp_year: new Date().getUTCFullYear() + 5 };
+  let expiry = { exp_month: 12, exp_year: new Date(clock()).getUTCFullYear() + 5 };
   if ('card' in body) {
     card = tokenCard(body.card.number, 'card.number');
     expiry = { exp_month: body.card.exp_month, exp_year: body.card.exp_year };
@@ -142,8 +152,8 @@ export function detachFromCustomer(state: State, method: PaymentMethod): void {
   state.emit('payment_method.detached', method);
 }
 
-/** Types with a setting in the payment method configurations; Apple Pay has none and is always usable. */
-const CONFIGURABLE = ['card', 'paypay'] as const;
+/** Types with a setting in the payment method configurations (Apple Pay's since PAY.JP's SDK 1.0.6). */
+const CONFIGURABLE = ['card', 'paypay', 'apple_pay'] as const;
 
 /** Whether the account can use the type: not when every active payment method configuration turns it off. */
 export function usable(state: State, type: PaymentMethodType): boolean {

@@ -1,5 +1,5 @@
 // Payment refunds: money given back on a succeeded payment flow, in full or in part (`already_refunded`,
-// `refund_exceeds_payment`), each booked as a negative transaction.
+// `refund_exceeds_payment`), each booked as a negative transaction; a card may refuse it (402 `payment_failed`).
 import { ApiError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { PaymentRefund } from '../model.ts';
@@ -25,6 +25,10 @@ function refund({ state, body: raw }: ApiRequest): PaymentRefund {
   const amountToRefund = body.amount ?? refundable;
   if (amountToRefund > refundable)
     throw new ApiError('refund_exceeds_payment', `The refund amount ${amountToRefund} exceeds the refundable amount ${refundable}.`);
+  // PAY.JP's SDK 1.1.0 documents a 402 here without a title; payment_failed, refused by the card's side, is
+  // our reading, reached with a test card (tok_refund_failed).
+  const refusal = state.cardOf.get(flow.payment_method_id ?? '')?.refundRefusal;
+  if (refusal) throw new ApiError(refusal, `The refund of the payment flow ${flow.id} was refused by the card's side.`);
   state.refundedAmount.set(flow.id, (state.refundedAmount.get(flow.id) ?? 0) + amountToRefund);
   const now = timestamp();
   const created = state.paymentRefunds.add({

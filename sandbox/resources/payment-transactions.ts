@@ -10,6 +10,8 @@ function transactions(request: ApiRequest) {
     type: ['payment', 'refund', 'chargeback', 'chargeback_cancel'],
     payment_method_type: PAYMENT_METHOD_TYPES,
   });
+  // PAY.JP's SDK documents a 404 here since 1.0.8; a term_id of no term is what we read it as.
+  if (query.term_id !== undefined) find(request.state.terms, query.term_id, 'term');
   return list(request.state.paymentTransactions, request, query);
 }
 

@@ -5,6 +5,7 @@ import type { ApiRequest, Route } from '../http/route.ts';
 import type { Product } from '../model.ts';
 import { boolean, object, optional, parse, string } from '../validate.ts';
 import { assign, find, idFor, list } from './common.ts';
+import { timestamp } from '../store.ts';
 
 const productCreate = object({
   name: string({ minLength: 1 }),
@@ -28,15 +29,19 @@ const productOf = (request: ApiRequest): Product => find(request.state.products,
 function createProduct({ state, body: raw }: ApiRequest): Product {
   const body = parse(productCreate, raw);
   const id = idFor(state.products, body.id, 'prod_');
+  const now = timestamp();
   const product = state.products.add({
     object: 'product',
     id,
+    livemode: false,
     name: body.name,
     active: body.active ?? true,
     default_price_id: null,
     description: body.description ?? null,
     unit_label: body.unit_label ?? null,
     url: body.url ?? null,
+    created_at: now,
+    updated_at: now,
   });
   state.emit('product.created', product);
   return product;

@@ -6,9 +6,11 @@ import type { SetupFlow, SetupFlowStatus } from '../model.ts';
 import { newId, newSecret, timestamp } from '../store.ts';
 import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
-import { detachedNotUsable, supportedTypes } from './payment-methods.ts';
+import { detachedNotUsable, usable } from './payment-methods.ts';
 
 const CANCELABLE: readonly SetupFlowStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+/** Every status but `canceled` (our reading of the SDK's Invalid Status on updateSetupFlow, since 1.0.6). */
+const UPDATABLE: readonly SetupFlowStatus[] = [...CANCELABLE, 'processing', 'succeeded'];
 const methodOptions = object({ card: optional(object({ request_three_d_secure: optional(literal('automatic', 'any')) })) });
 const fields = {
   customer_id: optional(string()),
@@ -25,7 +27,10 @@ const flowOf = (request: ApiRequest): SetupFlow => find(request.state.setupFlows
 
 function create({ state, body: raw }: ApiRequest): SetupFlow {
   const body = parse(createBody, raw);
-  supportedTypes(state, body.payment_method_types ?? ['card']);
+  // PAY.JP's SDK names Invalid Payment Method Types here since 1.0.8 (in place of Unsupported Payment Method
+  // Type): a type the account has turned off is what we read it as.
+  const off = (body.payment_method_types ?? ['card']).find((type) => !usable(state, type));
+  if (off !== undefined) throw new ApiError('invalid_payment_method_types', `The payment method type ${off} cannot be saved by a setup flow of this account.`);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   const now = timestamp();
   const id = newId('sfw_');
@@ -55,6 +60,7 @@ function create({ state, body: raw }: ApiRequest): SetupFlow {
 function update(request: ApiRequest): SetupFlow {
   const flow = flowOf(request);
   const body = parse(updateBody, request.body);
+  if (!UPDATABLE.includes(flow.status)) throw invalidStatus('setup_flow', UPDATABLE, flow.status);
   const customerId = body.customer_id === undefined ? undefined : find(request.state.customers, body.customer_id, 'customer').id;
   // The payment method already saved must still fit the changed flow: not detached, held by the new customer.
   const saved = flow.payment_method_id === null ? undefined : request.state.paymentMethods.get(flow.payment_method_id);

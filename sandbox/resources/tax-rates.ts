@@ -1,9 +1,9 @@
 // Tax rates: the consumption tax applied to checkout sessions' line items (inclusive or added on top).
 import type { ApiRequest, Route } from '../http/route.ts';
 import type { TaxRate } from '../model.ts';
-import { newId } from '../store.ts';
+import { newId, timestamp } from '../store.ts';
 import { boolean, literal, metadata, number, object, optional, parse, string } from '../validate.ts';
-import { assign, find, list, mergeMetadata } from './common.ts';
+import { assign, filters, find, list, mergeMetadata } from './common.ts';
 
 const taxRateCreate = object({
   display_name: string({ minLength: 1 }),
@@ -26,9 +26,11 @@ const taxRateOf = (request: ApiRequest): TaxRate => find(request.state.taxRates,
 
 function createTaxRate({ state, body: raw }: ApiRequest): TaxRate {
   const body = parse(taxRateCreate, raw);
+  const now = timestamp();
   const rate = state.taxRates.add({
     object: 'tax_rate',
     id: newId('txr_'),
+    livemode: false,
     display_name: body.display_name,
     inclusive: body.inclusive,
     percentage: body.percentage,
@@ -36,6 +38,8 @@ function createTaxRate({ state, body: raw }: ApiRequest): TaxRate {
     country: body.country ?? null,
     description: body.description ?? null,
     metadata: mergeMetadata({}, body.metadata),
+    created_at: now,
+    updated_at: now,
   });
   state.emit('tax_rate.created', rate);
   return rate;
@@ -49,8 +53,15 @@ function updateTaxRate(request: ApiRequest): TaxRate {
   return rate;
 }
 
+/** The list, optionally only active (or inactive) rates, only inclusive (or exclusive) ones (PAY.JP's SDK 1.0.7). */
+function taxRates(request: ApiRequest) {
+  const query = filters(request.query, { active: 'boolean', inclusive: 'boolean' });
+  const where = Object.fromEntries(Object.entries(query).map(([name, value]) => [name, String(value)]));
+  return list(request.state.taxRates, request, where);
+}
+
 export const taxRateRoutes: Route[] = [
-  { method: 'GET', path: '/v2/tax_rates', operationId: 'getAllTaxRates', handle: (request) => list(request.state.taxRates, request) },
+  { method: 'GET', path: '/v2/tax_rates', operationId: 'getAllTaxRates', handle: taxRates },
   { method: 'POST', path: '/v2/tax_rates', operationId: 'createTaxRate', body: 'required', handle: createTaxRate },
   { method: 'GET', path: '/v2/tax_rates/{tax_rate_id}', operationId: 'getTaxRate', handle: taxRateOf },
   { method: 'POST', path: '/v2/tax_rates/{tax_rate_id}', operationId: 'updateTaxRate', body: 'required', handle: updateTaxRate },

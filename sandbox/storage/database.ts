@@ -14,9 +14,9 @@ import { MemoryTable } from './memory-table.ts';
 import { ParsedObjects, SqliteTable, sqliteSchema } from './sqlite-table.ts';
 import type { Settling, Table, TableSpec, Tracked, Units } from './table.ts';
 
-/** Tables beside the objects': tenants seeded, idempotent answers, small values by key. */
+/** Tables beside the objects': tenants seeded (with the reference their pages' URLs carry), idempotent answers, small values by key. */
 const SUPPORT_TABLES = [
-  'CREATE TABLE IF NOT EXISTS tenants (tenant TEXT PRIMARY KEY) WITHOUT ROWID',
+  'CREATE TABLE IF NOT EXISTS tenants (tenant TEXT PRIMARY KEY, ref TEXT UNIQUE) WITHOUT ROWID',
   'CREATE TABLE IF NOT EXISTS idempotency (tenant TEXT NOT NULL, scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT NOT NULL, PRIMARY KEY (tenant, scope, key)) WITHOUT ROWID',
   'CREATE TABLE IF NOT EXISTS kv (tenant TEXT NOT NULL, space TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (tenant, space, key)) WITHOUT ROWID',
 ];

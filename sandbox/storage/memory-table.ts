@@ -157,9 +157,10 @@ export class MemoryTable<T extends { id: string }> implements Table<T> {
   }
 
   /** One look per tenant: the customer's pages are rare, and tenants few beside objects. */
-  holder(id: string): string | undefined {
-    for (const [tenant, ids] of this.#byId) if (ids.has(id)) return tenant;
-    return undefined;
+  holders(id: string, limit: number): string[] {
+    const found: string[] = [];
+    for (const [tenant, ids] of this.#byId) if (found.length < limit && ids.has(id)) found.push(tenant);
+    return found;
   }
 
   clear(tenant: string | undefined): void {

@@ -7,27 +7,48 @@
 import { type Placed, type Table, type TableSpec, type Tracked, type Units, indexFor } from './table.ts';
 
 /**
- * The objects that stay parsed, of every table together, the least recently used leaving first: five pages of
- * the longest lists (100). The load test's bound on the heap of a sandbox with a file (load.test.ts) keeps it
- * small: 1,000 per table measured 20 MB after its run, over the bound's 16.
+ * The objects that stay parsed, of every table together, the least recently used leaving first: at most
+ * `maxObjects` (500: five pages of the longest lists) and at most `maxChars` characters of JSON (8 MiB: each
+ * kept object holds its JSON and its parsed copy, so about twice that much heap, whatever clients send; a
+ * count alone let 500 objects of 1 MB take 1 GB). The load test's bound on the heap of a sandbox with a file
+ * (load.test.ts) keeps the count small: 1,000 per table measured 20 MB after its run, over the bound's 16.
  */
 export class ParsedObjects {
-  static readonly SIZE = 500;
-  /** Entry → its table's forgetting of it, oldest first (a Map keeps the order of insertion). */
-  readonly #recent = new Map<object, () => void>();
+  static readonly MAX_OBJECTS = 500;
+  static readonly MAX_CHARS = 8 * 1024 * 1024;
+  /** Entry → its table's forgetting of it and its size, oldest first (a Map keeps the order of insertion). */
+  readonly #recent = new Map<object, { forget: () => void; chars: number }>();
+  readonly #maxObjects: number;
+  readonly #maxChars: number;
+  #chars = 0;
 
-  use(entry: object, forget: () => void): void {
-    this.#recent.delete(entry);
-    this.#recent.set(entry, forget);
-    if (this.#recent.size > ParsedObjects.SIZE) {
-      const [oldest, forgetOldest] = this.#recent.entries().next().value!;
-      this.#recent.delete(oldest);
-      forgetOldest();
+  constructor(maxObjects = ParsedObjects.MAX_OBJECTS, maxChars = ParsedObjects.MAX_CHARS) {
+    this.#maxObjects = maxObjects;
+    this.#maxChars = maxChars;
+  }
+
+  /** What is kept: objects and characters of JSON. */
+  get size(): { objects: number; chars: number } {
+    return { objects: this.#recent.size, chars: this.#chars };
+  }
+
+  /** The entry, of `chars` characters of JSON, becomes the most recently used; the oldest leave while over a bound. */
+  use(entry: object, forget: () => void, chars: number): void {
+    this.drop(entry);
+    this.#recent.set(entry, { forget, chars });
+    this.#chars += chars;
+    while (this.#recent.size > this.#maxObjects || (this.#chars > this.#maxChars && this.#recent.size > 0)) {
+      const [oldest, kept] = this.#recent.entries().next().value!;
+      this.drop(oldest);
+      kept.forget();
     }
   }
 
   drop(entry: object): void {
+    const kept = this.#recent.get(entry);
+    if (!kept) return;
     this.#recent.delete(entry);
+    this.#chars -= kept.chars;
   }
 }
 
@@ -123,8 +144,8 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
     this.forgetCached();
   }
 
-  holder(id: string): string | undefined {
-    return (this.#db.statement(`SELECT tenant FROM ${this.#spec.name} WHERE id = ? LIMIT 1`).get(id) as { tenant: string } | undefined)?.tenant;
+  holders(id: string, limit: number): string[] {
+    return (this.#db.statement(`SELECT tenant FROM ${this.#spec.name} WHERE id = ? LIMIT ?`).all(id, limit) as { tenant: string }[]).map((row) => row.tenant);
   }
 
   /** Drops the parsed objects (the file changed without them: a rollback, a clear). */
@@ -157,7 +178,7 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
     this.#db.track(entry);
     this.#cache.set(entry.seq, entry);
     this.#cacheByKey.set(entry.key, entry);
-    this.#parsed.use(entry, entry.forget);
+    this.#parsed.use(entry, entry.forget, entry.raw.length);
     return entry;
   }
 
@@ -177,6 +198,8 @@ export class SqliteTable<T extends { id: string }> implements Table<T> {
         if (json === entry.raw) return;
         this.#db.write(this.#update, json, ...this.#values(item), seq);
         entry.raw = json;
+        // Its size changed: counted again (and it stays kept only if the bounds allow).
+        if (this.#cache.get(seq) === entry) this.#parsed.use(entry, entry.forget, json.length);
       },
       forget: () => {
         this.#cache.delete(seq);

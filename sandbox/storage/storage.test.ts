@@ -10,6 +10,7 @@ import { TABLES } from '../state.ts';
 import { type ListEnvelope, type PageRequest, paginate } from '../store.ts';
 import { Collection, type Where } from './collection.ts';
 import { Database } from './database.ts';
+import { ParsedObjects } from './sqlite-table.ts';
 import type { TableSpec } from './table.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'sandbox-storage-'));
@@ -174,5 +175,40 @@ describe('the store in a file', () => {
     first.unit(() => new Collection<Thing>(first, THINGS, '').add({ id: 'thing_1', a: 'x', b: '1' }));
     expect(() => new Database(file, [THINGS as TableSpec<never>])).toThrow(new RegExp(`the store ${file} cannot be used: database is locked`));
     first.close();
+  });
+});
+
+describe('the objects a file keeps parsed', () => {
+  it('stay within a count and a size in characters, whatever their sizes, the least recently used leaving first', () => {
+    const forgotten: string[] = [];
+    const kept = new ParsedObjects(3, 100);
+    const entries = new Map<string, object>();
+    const use = (name: string, chars: number) => {
+      const entry = entries.get(name) ?? { name };
+      entries.set(name, entry);
+      kept.use(entry, () => forgotten.push(name), chars);
+    };
+    use('a', 10);
+    use('b', 10);
+    use('c', 10);
+    use('a', 10); // a used again: b is now the oldest
+    use('d', 10);
+    expect([forgotten, kept.size]).toEqual([['b'], { objects: 3, chars: 30 }]);
+    use('big', 90); // 120 characters: the oldest leave until 100 or fewer are kept
+    expect([forgotten, kept.size]).toEqual([['b', 'c', 'a'], { objects: 2, chars: 100 }]);
+    use('huge', 1_000_000); // alone above the bound: not kept at all
+    expect([forgotten, kept.size]).toEqual([['b', 'c', 'a', 'd', 'big', 'huge'], { objects: 0, chars: 0 }]);
+    use('e', 10);
+    use('e', 40); // the same object counted again at its new size
+    expect(kept.size).toEqual({ objects: 1, chars: 40 });
+    kept.drop(entries.get('e')!);
+    expect(kept.size).toEqual({ objects: 0, chars: 0 });
+  });
+
+  it('are bounded by default to 500 objects and 8 MiB of JSON: 1 MB descriptions fill it with 8, not 500', () => {
+    expect([ParsedObjects.MAX_OBJECTS, ParsedObjects.MAX_CHARS]).toEqual([500, 8 * 1024 * 1024]);
+    const kept = new ParsedObjects();
+    for (let i = 0; i < 500; i += 1) kept.use({}, () => {}, 1_000_000);
+    expect(kept.size).toEqual({ objects: 8, chars: 8_000_000 });
   });
 });

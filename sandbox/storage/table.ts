@@ -61,8 +61,8 @@ export interface Table<T extends { id: string }> {
   search(tenant: string, equal: Readonly<Record<string, string>>, older: boolean, after: number | undefined, limit: number): Placed<T>[];
   /** Deletes every object of a tenant (undefined: of all). */
   clear(tenant: string | undefined): void;
-  /** A tenant that has an object with this ID (the customer's pages carry no key). */
-  holder(id: string): string | undefined;
+  /** Up to `limit` tenants that have an object with this ID (a customer's page named without its tenant). */
+  holders(id: string, limit: number): string[];
 }
 
 /** The index of every table: the tenant's objects in creation order. */

@@ -141,6 +141,23 @@ describe('delivery', () => {
     expect(statuses.map((delivery) => delivery.status)).toEqual([...Array(3).fill('pending'), ...Array(7).fill('failed')]);
     expect(statuses[9].note).toBe('not sent: 3 deliveries were already waiting');
   });
+
+  it('bounds the queue in characters of the events it holds too, whatever their size', async () => {
+    // The size of a customer.created event, as a sandbox without endpoints records it.
+    const measuring = await sandboxClient();
+    const made = (await measuring.ok('POST', '/v2/customers', { email: 'c0@example.jp' })).id;
+    const size = JSON.stringify((await measuring.ok('GET', `/v2/events?resource_id=${made}`)).data[0]).length;
+    await measuring.close();
+    const hanging = await receiver(() => 'hang');
+    await sandbox({ endpoints: [{ url: hanging.url }], maxQueuedChars: Math.floor(2.5 * size) });
+    const events = await eventsOf(await createCustomers(4));
+    await until('the first delivery to be in flight', () => hanging.received.length === 1);
+    const summary = (await page('/sandbox/webhooks')).body;
+    expect(summary).toMatchObject({ active_deliveries: 2, active_chars: 2 * size, max_queued_chars: Math.floor(2.5 * size) });
+    const statuses = await Promise.all(events.map(async (id) => (await page(`/sandbox/webhooks/deliveries?event_id=${id}`)).body.data[0]));
+    expect(statuses.map((delivery) => delivery.status)).toEqual(['pending', 'pending', 'failed', 'failed']);
+    expect(statuses[3].note).toBe(`not sent: the deliveries waiting already held ${Math.floor(2.5 * size)} characters of events`);
+  });
 });
 
 describe('the delivery log pages', () => {

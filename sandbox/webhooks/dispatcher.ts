@@ -4,6 +4,7 @@
 // (contract-core/webhook-delivery.ts, our inference) and the delivery is marked failed after the last try.
 // `pending_webhooks` on the event counts the endpoints that have not acknowledged it. Faults (a seeded draw
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
+import { shownUrl } from '../../contract-core/secret-url.ts';
 import { random } from '../../contract-core/random.ts';
 import type { SandboxEvent } from '../model.ts';
 import { timestamp } from '../store.ts';
@@ -23,6 +24,10 @@ const STREAM = 0x5eb400c5;
 /** One event for one endpoint: acknowledged once, whichever of its deliveries (a duplicate too) gets a 2xx. */
 interface Subscription {
   event: SandboxEvent;
+  /** Whose event it is: its deliveries are that tenant's log. */
+  tenant: string;
+  /** The event's size as JSON (characters), counted against the queue's bound for each delivery of it. */
+  chars: number;
   acknowledged: boolean;
   /** Writes the event's new `pending_webhooks` back to the store. */
   save(event: SandboxEvent): void;
@@ -55,20 +60,23 @@ export class WebhookDispatcher {
   readonly #draw: () => number;
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #closing = new AbortController();
-  /** Deliveries waiting (ready, delayed, held, between retries) or in flight. */
+  /** Deliveries waiting (ready, delayed, held, between retries) or in flight, and the characters of their events. */
   #active = 0;
+  #activeChars = 0;
   /** Deliveries recorded so far (dropped and refused ones too): their IDs are `whdl_1`, `whdl_2`…. */
   #delivered = 0;
-  #lostCount = 0;
-  readonly #lost: LostEvent[] = [];
-  /** The note of a delivery refused because the queue is full (one string, however many). */
+  /** Lost events by tenant: how many, and the newest. */
+  readonly #lost = new Map<string, { count: number; newest: LostEvent[] }>();
+  /** The notes of a delivery refused because the queue is full, by count or by size (one string each, however many). */
   readonly #queueFull: string;
+  readonly #queueHeavy: string;
 
   constructor(settings: DeliverySettings, seed: number | undefined) {
     this.settings = settings;
     this.#queues = settings.endpoints.map((endpoint) => ({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined }));
     this.#draw = random((seed ?? Date.now()) ^ STREAM);
     this.#queueFull = `not sent: ${settings.maxQueued} deliveries were already waiting`;
+    this.#queueHeavy = `not sent: the deliveries waiting already held ${settings.maxQueuedChars} characters of events`;
   }
 
   /**
@@ -76,18 +84,22 @@ export class WebhookDispatcher {
    * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn;
    * `save` writes the event back when an acknowledgement changes it.
    */
-  created(event: SandboxEvent, save: (event: SandboxEvent) => void): boolean {
+  created(event: SandboxEvent, tenant: string, save: (event: SandboxEvent) => void): boolean {
     if (this.#roll(this.settings.lostEventRate)) {
-      this.#lostCount += 1;
-      this.#lost.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
-      if (this.#lost.length > REMEMBERED_LOST) this.#lost.shift();
+      let lost = this.#lost.get(tenant);
+      if (!lost) this.#lost.set(tenant, (lost = { count: 0, newest: [] }));
+      lost.count += 1;
+      lost.newest.push({ id: event.id, type: event.type, resource_id: event.data['id'] });
+      if (lost.newest.length > REMEMBERED_LOST) lost.newest.shift();
       return false;
     }
     let subscribed = 0;
+    let chars: number | undefined;
     for (const queue of this.#queues) {
       if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
       subscribed += 1;
-      const subscription: Subscription = { event, acknowledged: false, save };
+      chars ??= JSON.stringify(event).length;
+      const subscription: Subscription = { event, tenant, chars, acknowledged: false, save };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
         continue;
@@ -99,11 +111,12 @@ export class WebhookDispatcher {
     return true;
   }
 
-  /** What is configured and what is going on, for GET /sandbox/webhooks. */
-  summary() {
-    const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, ...faults } = this.settings;
+  /** What is configured and what is going on (the lost events: the tenant's), for GET /sandbox/webhooks. */
+  summary(tenant: string) {
+    const { endpoints, timeoutMs, retryDelaysMs, concurrency, maxQueued, maxQueuedChars, ...faults } = this.settings;
     return {
-      endpoints: endpoints.map((endpoint) => ({ url: endpoint.url, types: endpoint.types ? [...endpoint.types] : null })),
+      // The query string may hold a secret of the receiver's: shown as `?…`.
+      endpoints: endpoints.map((endpoint) => ({ url: shownUrl(endpoint.url), types: endpoint.types ? [...endpoint.types] : null })),
       timeout_ms: timeoutMs,
       retry_delays_ms: retryDelaysMs,
       concurrency,
@@ -116,7 +129,9 @@ export class WebhookDispatcher {
         lost_event_rate: faults.lostEventRate,
       },
       active_deliveries: this.#active,
-      lost_events: { count: this.#lostCount, newest: this.#lost.toReversed() },
+      max_queued_chars: maxQueuedChars,
+      active_chars: this.#activeChars,
+      lost_events: { count: this.#lost.get(tenant)?.count ?? 0, newest: this.#lost.get(tenant)?.newest.toReversed() ?? [] },
     };
   }
 
@@ -139,27 +154,31 @@ export class WebhookDispatcher {
     status: DeliveryRecord['status'],
     note: string | null,
   ): DeliveryRecord {
-    const { event } = subscription;
+    const { event, tenant } = subscription;
     this.#delivered += 1;
-    return this.log.add({
-      id: `whdl_${this.#delivered}`,
-      event_id: event.id,
-      event_type: event.type,
-      endpoint: queue.endpoint.url,
-      injected,
-      status,
-      attempts: [],
-      next_attempt_at: null,
-      note,
-    });
+    return this.log.add(
+      {
+        id: `whdl_${this.#delivered}`,
+        event_id: event.id,
+        event_type: event.type,
+        endpoint: shownUrl(queue.endpoint.url),
+        injected,
+        status,
+        attempts: [],
+        next_attempt_at: null,
+        note,
+      },
+      tenant,
+    );
   }
 
   #start(queue: EndpointQueue, subscription: Subscription, injected: DeliveryRecord['injected']): void {
-    if (this.#active >= this.settings.maxQueued) {
-      this.#record(queue, subscription, injected, 'failed', this.#queueFull);
+    if (this.#active >= this.settings.maxQueued || this.#activeChars + subscription.chars > this.settings.maxQueuedChars) {
+      this.#record(queue, subscription, injected, 'failed', this.#active >= this.settings.maxQueued ? this.#queueFull : this.#queueHeavy);
       return;
     }
     this.#active += 1;
+    this.#activeChars += subscription.chars;
     const job: Job = { record: this.#record(queue, subscription, injected, 'pending', null), queue, subscription };
     const delay = this.settings.delayMs > 0 ? this.#draw() * this.settings.delayMs : 0;
     const reorder = this.#roll(this.settings.reorderRate);
@@ -233,14 +252,20 @@ export class WebhookDispatcher {
     if (status !== null && status >= 200 && status <= 299) {
       record.status = 'succeeded';
       this.#acknowledge(subscription);
-      this.#active -= 1;
+      this.#done(subscription);
     } else if (retryIn !== undefined) this.#later(job, retryIn, () => this.#enqueue(job, false));
     else {
       record.status = 'failed';
       record.note = `no 2xx answer in ${number} attempts`;
-      this.#active -= 1;
+      this.#done(subscription);
     }
     this.#pump(queue);
+  }
+
+  /** A delivery has ended: it leaves the queue's count and size. */
+  #done(subscription: Subscription): void {
+    this.#active -= 1;
+    this.#activeChars -= subscription.chars;
   }
 
   #acknowledge(subscription: Subscription): void {

@@ -25,45 +25,55 @@ export interface DeliveryRecord {
   note: string | null;
 }
 
+/** One event's deliveries, and the tenant whose event it is (its log is that key's: never shown to another). */
+interface Logged {
+  tenant: string;
+  records: DeliveryRecord[];
+}
+
 /**
  * The deliveries of the newest events: two generations of `maxEvents / 2` events each; when the newer one is
  * full, the older one is forgotten whole. Nothing is deleted one by one (a Map's deleted entries are walked
  * again by later lookups of its first key, and retained records cost collections: measured on the bench).
+ * Events are told apart by tenant too: seeded IDs are the same in every tenant of isolated keys.
  */
 export class DeliveryLog {
-  #current = new Map<string, DeliveryRecord[]>();
-  #previous = new Map<string, DeliveryRecord[]>();
+  #current = new Map<string, Logged>();
+  #previous = new Map<string, Logged>();
   readonly #generation: number;
 
   constructor(maxEvents: number) {
     this.#generation = Math.max(1, Math.floor(maxEvents / 2));
   }
 
-  add(record: DeliveryRecord): DeliveryRecord {
-    let records = this.#current.get(record.event_id) ?? this.#previous.get(record.event_id);
-    if (!records) {
+  add(record: DeliveryRecord, tenant: string): DeliveryRecord {
+    const key = `${tenant}/${record.event_id}`;
+    let logged = this.#current.get(key) ?? this.#previous.get(key);
+    if (!logged) {
       if (this.#current.size >= this.#generation) {
         this.#previous = this.#current;
         this.#current = new Map();
       }
-      records = [];
-      this.#current.set(record.event_id, records);
+      logged = { tenant, records: [] };
+      this.#current.set(key, logged);
     }
-    records.push(record);
+    logged.records.push(record);
     return record;
   }
 
-  /** The deliveries of one event, in the order they were made. */
-  of(eventId: string): readonly DeliveryRecord[] {
-    return this.#current.get(eventId) ?? this.#previous.get(eventId) ?? [];
+  /** The deliveries of one event of the tenant, in the order they were made. */
+  of(eventId: string, tenant: string): readonly DeliveryRecord[] {
+    const key = `${tenant}/${eventId}`;
+    return (this.#current.get(key) ?? this.#previous.get(key))?.records ?? [];
   }
 
-  /** The `limit` newest deliveries, newest first. */
-  recent(limit: number): DeliveryRecord[] {
+  /** The tenant's `limit` newest deliveries, newest first. */
+  recent(limit: number, tenant: string): DeliveryRecord[] {
     const out: DeliveryRecord[] = [];
     const events = [...this.#previous.values(), ...this.#current.values()];
     for (let i = events.length - 1; i >= 0 && out.length < limit; i -= 1) {
-      const records = events[i]!;
+      const { tenant: owner, records } = events[i]!;
+      if (owner !== tenant) continue;
       for (let j = records.length - 1; j >= 0 && out.length < limit; j -= 1) out.push(records[j]!);
     }
     return out;

@@ -46,6 +46,10 @@ describe('webhook options from the environment', () => {
       [{ SANDBOX_WEBHOOK_URLS: '127.0.0.1:3000', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'not a url', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS is not a URL'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://user:secret@127.0.0.1/', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must not carry a user name or password'],
+      // The token would cross a network in the clear (contract-core/secret-url.ts): https, or http to this machine.
+      [{ SANDBOX_WEBHOOK_URLS: 'http://10.0.0.5:3000/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
+      [{ SANDBOX_WEBHOOK_URLS: 'http://0.0.0.0:3000/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
+      [{ SANDBOX_WEBHOOK_URLS: 'http://receiver.example.jp/hook', SANDBOX_WEBHOOK_TOKEN: 't' }, 'SANDBOX_WEBHOOK_URLS must be https, or http on this machine'],
       [{ SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/' }, 'SANDBOX_WEBHOOK_TOKEN (with SANDBOX_WEBHOOK_URLS) is required'],
       [
         { SANDBOX_WEBHOOK_URLS: 'http://127.0.0.1:3000/', SANDBOX_WEBHOOK_TOKEN: 'two words' },
@@ -53,9 +57,22 @@ describe('webhook options from the environment', () => {
       ],
       [{ SANDBOX_WEBHOOK_DROP_RATE: '1.5' }, 'SANDBOX_WEBHOOK_DROP_RATE must be a number from 0 to 1 (got 1.5)'],
       [{ SANDBOX_WEBHOOK_DUPLICATE_RATE: 'often' }, 'SANDBOX_WEBHOOK_DUPLICATE_RATE must be a number from 0 to 1 (got often)'],
-      [{ SANDBOX_WEBHOOK_DELAY_MS: '-1' }, 'SANDBOX_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0 (got -1)'],
-      [{ SANDBOX_WEBHOOK_TIME_SCALE: '0' }, 'SANDBOX_WEBHOOK_TIME_SCALE must be a number > 0 (got 0)'],
-      [{ SANDBOX_WEBHOOK_TIMEOUT_MS: 'x' }, 'SANDBOX_WEBHOOK_TIMEOUT_MS must be a number of milliseconds > 0 (got x)'],
+      [
+        { SANDBOX_WEBHOOK_DELAY_MS: '-1' },
+        'SANDBOX_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0 and at most 2147483647 (what a timer holds) (got -1)',
+      ],
+      [{ SANDBOX_WEBHOOK_TIME_SCALE: '0' }, 'SANDBOX_WEBHOOK_TIME_SCALE must be a number > 0 and at most 99.42'],
+      [
+        { SANDBOX_WEBHOOK_TIMEOUT_MS: 'x' },
+        'SANDBOX_WEBHOOK_TIMEOUT_MS must be a number of milliseconds > 0 and at most 2147483647 (what a timer holds) (got x)',
+      ],
+      // Above what a timer holds, a wait would fire after 1 ms: the 6-hour retry at scale 100, 3e9 ms.
+      [
+        { SANDBOX_WEBHOOK_TIME_SCALE: '100' },
+        'SANDBOX_WEBHOOK_TIME_SCALE must be a number > 0 and at most 99.42 (the longest retry wait, 21600 s, scaled, must fit a timer) (got 100)',
+      ],
+      [{ SANDBOX_WEBHOOK_TIMEOUT_MS: '3e9' }, 'SANDBOX_WEBHOOK_TIMEOUT_MS must be a number of milliseconds > 0 and at most 2147483647'],
+      [{ SANDBOX_WEBHOOK_DELAY_MS: '3e9' }, 'SANDBOX_WEBHOOK_DELAY_MS must be a number of milliseconds >= 0 and at most 2147483647'],
     ];
     for (const [env, message] of cases) expect(() => webhookOptionsFromEnv(env), JSON.stringify(env)).toThrow(message);
   });
@@ -88,6 +105,9 @@ describe('webhook options of startSandbox', () => {
       [{ duplicateRate: 2 }, 'webhooks.duplicateRate must be a number from 0 to 1 (got 2)'],
       [{ concurrency: 0 }, 'webhooks.concurrency must be an integer >= 1 (got 0)'],
       [{ maxQueued: 1.5 }, 'webhooks.maxQueued must be an integer >= 1 (got 1.5)'],
+      [{ timeScale: 100 }, 'webhooks.timeScale must be a number > 0 and at most 99.42'],
+      [{ timeoutMs: 3e9 }, 'webhooks.timeoutMs must be a number of milliseconds > 0 and at most 2147483647'],
+      [{ delayMs: 3e9 }, 'webhooks.delayMs must be a number of milliseconds >= 0 and at most 2147483647'],
     ];
     for (const [webhooks, message] of cases) await expect(startSandbox({ webhooks }), message).rejects.toThrow(message);
   });

@@ -1,7 +1,9 @@
-// openapi/ → one OpenAPI document: Redocly bundles the files, then the catalog adds the error responses.
+// openapi/ → one OpenAPI document: Redocly bundles the files (from the files alone: local-refs.ts), then the
+// catalog adds the error responses.
 import { bundle, loadConfig, type Config } from '@redocly/openapi-core';
 import { loadCatalog, type ErrorDefinition } from './catalog.ts';
 import { expandErrors } from './expand-errors.ts';
+import { FilesOnlyResolver, refErrors } from './local-refs.ts';
 import { REDOCLY_CONFIG, SPEC_ROOT } from './paths.ts';
 
 export const loadRedoclyConfig = (): Promise<Config> => loadConfig({ configPath: REDOCLY_CONFIG });
@@ -13,11 +15,15 @@ export interface BuiltSpec {
 
 /** Builds from openapi/; a `catalog` given replaces the file's (tests build from edited copies). */
 export async function buildSpec(config?: Config, catalog: ErrorDefinition[] = loadCatalog()): Promise<BuiltSpec> {
-  const { bundle: result } = await bundle({
+  const loaded = config ?? (await loadRedoclyConfig());
+  const { bundle: result, problems } = await bundle({
     ref: SPEC_ROOT,
-    config: (config ?? (await loadRedoclyConfig())).forAlias('source'),
+    config: loaded.forAlias('source'),
     dereference: false,
+    externalRefResolver: new FilesOnlyResolver(loaded),
   });
+  const errors = refErrors(problems);
+  if (errors.length > 0) throw new Error(`openapi/ cannot be bundled:\n${errors.join('\n')}`);
   const document = structuredClone(result.parsed) as Record<string, unknown>;
   return { document: expandErrors(document, catalog), catalog };
 }

@@ -155,7 +155,10 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
   }
 
   const groups = byStatus(catalog);
-  const responses = (components['responses'] ??= {});
+  // A status's shared response serves only the operations that answer all of its codes: it is emitted when
+  // one does (an unused component would document an answer no operation gives).
+  const shared = new Map<number, JsonObject>();
+  const used = new Set<number>();
   const examples = (components['examples'] ??= {});
   for (const def of catalog) {
     examples[exampleName(def.code)] = { summary: def.title, value: exampleValue(def) };
@@ -171,7 +174,7 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
         },
       ],
     };
-    responses[responseName(status)] = response(describe(defs), { $ref: `#/components/schemas/${problemSchemaName(status)}` }, defs, headers);
+    shared.set(status, response(describe(defs), { $ref: `#/components/schemas/${problemSchemaName(status)}` }, defs, headers));
   }
 
   for (const op of operationsOf(doc)) {
@@ -186,6 +189,7 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
     for (const [status, all] of groups) {
       const defs = all.filter((def) => codes.includes(def));
       if (defs.length === 0) continue;
+      if (defs.length === all.length) used.add(status);
       opResponses[String(status)] =
         defs.length === all.length
           ? { $ref: `#/components/responses/${responseName(status)}` }
@@ -206,6 +210,8 @@ export function expandErrors(doc: JsonObject, catalog: readonly ErrorDefinition[
     // Why each code is on the list: the client names it, or our inference with its reason.
     op.operation['x-errors-evidence'] = Object.fromEntries([...listed].map(([def, evidence]) => [def.code, evidence]));
   }
+  const responses = (components['responses'] ??= {});
+  for (const [status, answer] of shared) if (used.has(status)) responses[responseName(status)] = answer;
 
   return doc;
 }

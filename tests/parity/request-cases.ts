@@ -1,6 +1,7 @@
 // The requests the mock and the sandbox must answer alike (tests/parity/requests.test.ts sends each to both),
 // each with the answer and where the rule comes from: PAY.JP's published documents, an RFC that PAY.JP does
 // not restate, or our inference with its reason. The rules are stated for users in openapi.yaml ("Requests").
+import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../contract-core/request-body.ts';
 import type { RawRequest } from './http.ts';
 
@@ -14,6 +15,8 @@ export interface ParityCase {
   code?: string;
   /** A field that `errors[]` must name (422). */
   field?: string;
+  /** The `Allow` header the answer must carry. */
+  allow?: string;
   source: string;
 }
 
@@ -27,19 +30,25 @@ const customers = (headers: Record<string, string | string[]>, body?: string | B
   ...(body === undefined ? {} : { body }),
 });
 const list = (query: string, headers: Record<string, string | string[]> = bearer): RawRequest => ({ method: 'GET', path: `/v2/customers${query}`, headers });
-/** A createCustomer body of exactly `bytes` bytes. */
+/** A createProduct body of exactly `bytes` bytes (a product's description has no bound; a customer's has 255 characters). */
 const bodyOfSize = (bytes: number): string => {
-  const frame = '{"description":""}';
-  return `{"description":"${'x'.repeat(bytes - frame.length)}"}`;
+  const frame = '{"name":"x","description":""}';
+  return `{"name":"x","description":"${'x'.repeat(bytes - frame.length)}"}`;
 };
+const products = (headers: Record<string, string | string[]>, body: string): RawRequest => ({ method: 'POST', path: '/v2/products', headers, body });
 const nested = (levels: number): string => `{"metadata":{"n":${'['.repeat(levels - 2)}${']'.repeat(levels - 2)}}}`;
 
 const PUBLISHED_AUTH = 'PAY.JP: the secret key as a bearer token or as the basic user name (the published client sends either)';
 const AUTH_FIRST = 'ours: authentication is checked before anything else, so that nothing is told to a client without a key (the sandbox has always done so)';
 const BODY_BOUND = `ours: PAY.JP publishes no bound; ${MAX_BODY_BYTES} bytes is far above any documented request; the catalog has no 413`;
-const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 4 levels (request-bounds.test.ts); the catalog has no 413`;
+const DEPTH_BOUND = `ours: PAY.JP publishes no bound; no documented request nests more than 5 levels (request-bounds.test.ts); metadata values are free-form (PAY.JP's SDK 1.0.8), so nested arrays are taken; the catalog has no 413`;
 const MEDIA_TYPE = 'ours: the spec documents application/json only, the published client sends it; the catalog describes invalid_request so';
 const CURSORS = "ours: the two cursors go opposite ways, following one would be a guess (the spec's x-parameter-rules, openapi/README.md)";
+const NULL_BODY =
+  'the published client (@payjp/payjpv2 1.0.5) types these bodies `… | null` and sends null as the JSON text null (contract-core/request-body.ts)';
+const NO_405 =
+  "the catalog is closed and has no 405 code (a method the path lacks is, for a client, an operation that does not exist: 404 not_found), and `Allow` names the path's methods (RFC 9110 §10.2.1 lets any answer carry it)";
+const nullBody = (path: string): RawRequest => ({ method: 'POST', path, headers: json, body: 'null' });
 const EMPTY_QUERY = 'ours: an empty value is no value; taking it as absent would silently apply the default (contract-core/query.ts)';
 
 export const PARITY_CASES: readonly ParityCase[] = [
@@ -169,7 +178,8 @@ export const PARITY_CASES: readonly ParityCase[] = [
     name: 'HEAD with a key',
     request: { method: 'HEAD', path: '/v2/customers', headers: bearer },
     status: 404,
-    source: 'ours: the API documents no HEAD operation; the catalog has no 405 (as for any other method)',
+    allow: 'GET, POST',
+    source: `ours: the API documents no HEAD operation; ${NO_405}`,
   },
   {
     name: 'a malformed Idempotency-Key',
@@ -214,21 +224,19 @@ export const PARITY_CASES: readonly ParityCase[] = [
     status: 200,
     source: 'RFC 9110 §8.3.1: media types are case-insensitive',
   },
-  { name: `a body of exactly ${MAX_BODY_BYTES} bytes`, request: customers(json, bodyOfSize(MAX_BODY_BYTES)), status: 200, source: BODY_BOUND },
+  { name: `a body of exactly ${MAX_BODY_BYTES} bytes`, request: products(json, bodyOfSize(MAX_BODY_BYTES)), status: 200, source: BODY_BOUND },
   {
     name: `a body of ${MAX_BODY_BYTES + 1} bytes`,
-    request: customers(json, bodyOfSize(MAX_BODY_BYTES + 1)),
+    request: products(json, bodyOfSize(MAX_BODY_BYTES + 1)),
     status: 400,
     code: 'invalid_request',
     source: BODY_BOUND,
   },
-  { name: 'a body of 10 MB', request: customers(json, bodyOfSize(10 * 1024 * 1024)), status: 400, code: 'invalid_request', source: BODY_BOUND },
+  { name: 'a body of 10 MB', request: products(json, bodyOfSize(10 * 1024 * 1024)), status: 400, code: 'invalid_request', source: BODY_BOUND },
   {
     name: `a body nested ${MAX_JSON_DEPTH} levels`,
     request: customers(json, nested(MAX_JSON_DEPTH)),
-    status: 422,
-    code: 'validation_error',
-    field: 'metadata.n',
+    status: 200,
     source: DEPTH_BOUND,
   },
   {
@@ -363,6 +371,23 @@ export const PARITY_CASES: readonly ParityCase[] = [
     code: 'validation_error',
     source: 'the published client: confirm=true の場合のみ指定できます (the if/then of PaymentFlowCreateRequest)',
   },
+  // A JSON null: no body where the body is optional (each of the five has an object of its own in the seed).
+  ...(
+    [
+      ['cancelPaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToCancel}/cancel`],
+      ['capturePaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToCapture}/capture`],
+      ['confirmPaymentFlow', `/v2/payment_flows/${EXAMPLE_OBJECTS.flowToConfirmForCapture}/confirm`],
+      ['createSetupFlow', '/v2/setup_flows'],
+      ['cancelSetupFlow', `/v2/setup_flows/${EXAMPLE_OBJECTS.setupFlowToCancel}/cancel`],
+    ] as const
+  ).map(([operation, path]) => ({ name: `a JSON null body on ${operation} (optional body)`, request: nullBody(path), status: 200, source: NULL_BODY })),
+  {
+    name: 'a JSON null body where the body is required',
+    request: customers(json, 'null'),
+    status: 422,
+    code: 'validation_error',
+    source: `${NULL_BODY}; a required body is an object (the client types it without null)`,
+  },
   // The path and the method.
   { name: 'a trailing slash', request: list('/'), status: 404, code: 'not_found', source: 'ours: an empty segment names no object' },
   {
@@ -370,6 +395,15 @@ export const PARITY_CASES: readonly ParityCase[] = [
     request: { method: 'PUT', path: '/v2/customers', headers: json, body: '{}' },
     status: 404,
     code: 'not_found',
-    source: 'ours: the catalog has no 405 (mock/README.md)',
+    allow: 'GET, POST',
+    source: `ours: ${NO_405}`,
+  },
+  {
+    name: 'a method a path with an ID does not have',
+    request: { method: 'PUT', path: `/v2/customers/${EXAMPLE_OBJECTS.customer}`, headers: json, body: '{}' },
+    status: 404,
+    code: 'not_found',
+    allow: 'DELETE, GET, POST',
+    source: `ours: ${NO_405}`,
   },
 ];

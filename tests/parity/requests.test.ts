@@ -21,6 +21,7 @@ describe.each(['mock', 'sandbox'] as const)('%s', (server) => {
     const seen = `${c.request.method} ${c.request.path} → ${answer.status} ${answer.text.slice(0, 300)} (${c.source})`;
     expect(answer.status, seen).toBe(c.status);
     if (c.code !== undefined) expect(answer.json?.['code'], seen).toBe(c.code);
+    if (c.allow !== undefined) expect(answer.headers['allow'], seen).toBe(c.allow);
     if (c.field !== undefined) expect(answer.json?.['errors'], seen).toContainEqual(expect.objectContaining({ field: c.field }));
     // RFC 9110 §11.6.1: a 401 names the schemes the server takes.
     if (c.status === 401) expect(answer.headers['www-authenticate'], seen).toBe(WWW_AUTHENTICATE);

@@ -295,7 +295,7 @@ describe('comparing a record with the contract', () => {
     expect(comparison.differences.map((d) => d.key)).toEqual(['bound WidgetCreateRequest.color maxLength']);
     expect(comparison.stale).toEqual([stale]);
     expect(report(comparison).split('\n')).toEqual([
-      'the contract against SDK 1.1.0: 41 facts matched, 0 deviations (generator-artefact), 1 deviations (pay-jp-words), 0 deviations (not-followed), 1 differences, 1 stale deviations',
+      'the contract against SDK 1.1.0: 41 facts matched, 0 deviations (generator-artefact), 1 deviations (pay-jp-words), 0 deviations (our-inference), 0 deviations (not-followed), 1 differences, 1 stale deviations',
       '  WidgetCreateRequest.color: maxLength 255 documented by php 1.1.0, the contract says 100   [bound WidgetCreateRequest.color maxLength]',
       "  stale deviation 'required Widget.id' (generator-artefact): the contract no longer differs there",
     ]);
@@ -314,7 +314,7 @@ describe('the deviation lists', () => {
       { facts: 'required *.object', reason: 'generator-artefact', why: 'a default' },
     ]);
     expect(() => parseDeviations('- facts: x\n  reason: because\n  why: y\n', 'd.yaml')).toThrow(
-      "d.yaml: deviation 1 (x): 'reason' must be one of generator-artefact, pay-jp-words, not-followed",
+      "d.yaml: deviation 1 (x): 'reason' must be one of generator-artefact, pay-jp-words, our-inference, not-followed",
     );
     expect(() => parseDeviations('- facts: x\n  reason: pay-jp-words\n', 'd.yaml')).toThrow("d.yaml: deviation 1 (x): 'why' must say why");
     expect(() => parseDeviations('- facts: x\n  reason: pay-jp-words\n  why: y\n  note: z\n', 'd.yaml')).toThrow('d.yaml: deviation 1: unknown key(s) note');

@@ -28,7 +28,7 @@ describe('the SDK ledger', () => {
     expect(comparison.stale.map((d) => d.facts)).toEqual([]);
   });
 
-  it(`the newest record's deviations (${newest}) are genuine: a generator artefact or PAY.JP's own words`, () => {
+  it(`the newest record's deviations (${newest}) are genuine: a generator artefact, PAY.JP's own words or our inference with its reason`, () => {
     expect(
       compareGeneration(newest)
         .deviated.filter((d) => d.deviation.reason === 'not-followed')
