@@ -37,7 +37,10 @@ const OF_TYPE: [string, Json][] = [
   ['object', {}],
   ['array', []],
 ];
-/** What the body itself is replaced by: `null` (the null-body class of issue 27), a list, a string. */
+/**
+ * What the body itself is replaced by: `null` (the null-body class of issue 27), a list, a string. `null` only
+ * where the body is required: where it is optional, `null` is no body (contract-core/request-body.ts).
+ */
 const BODY_REPLACEMENTS: Json[] = [null, [], 'contract'];
 
 export const fieldOf = (path: FieldPath): string => (path.length === 0 ? 'body' : path.join('.'));
@@ -61,8 +64,8 @@ const allows = (schema: Schema, type: string): boolean => {
 };
 
 /** Every break of one rule of `body`, valid by `schema` (the operation's request body schema). */
-export function breaksOf(reader: SchemaReader, schema: Json, body: Json): Break[] {
-  const found: Break[] = BODY_REPLACEMENTS.map((replacement) => ({
+export function breaksOf(reader: SchemaReader, schema: Json, body: Json, bodyRequired: boolean): Break[] {
+  const found: Break[] = BODY_REPLACEMENTS.filter((replacement) => replacement !== null || bodyRequired).map((replacement) => ({
     kind: 'body-type',
     field: 'body',
     what: `the body is ${JSON.stringify(replacement)}`,

@@ -119,7 +119,9 @@ function pathParams(op: Operation, mostlyExisting: boolean): fc.Arbitrary<Record
 
 export function positiveRequests(op: Operation, context: GeneratorContext, pinned?: Pinned): fc.Arbitrary<GeneratedRequest> {
   const body = validBody(op, context, true, pinned);
-  const optionalBody = body && !op.requestBody?.required ? fc.oneof({ arbitrary: body, weight: 4 }, fc.constant(undefined)) : (body ?? fc.constant(undefined));
+  // An optional body may be left out, or sent as `null`, which is no body there (contract-core/request-body.ts).
+  const optionalBody =
+    body && !op.requestBody?.required ? fc.oneof({ arbitrary: body, weight: 4 }, fc.constant(undefined), fc.constant(null)) : (body ?? fc.constant(undefined));
   return fc.record({ params: pathParams(op, true), query: validQuery(op, context), body: optionalBody }).map(({ params, query, body }) => ({
     params,
     query,
@@ -179,7 +181,7 @@ export function negativeRequests(op: Operation, context: GeneratorContext, pinne
     const schema = op.requestBody!.schema;
     parts.push(
       fc.tuple(base, body).chain(([request, valid]) => {
-        const breaks = breaksOf(context.reader, schema, valid).filter((b) => !context.reader.valid(schema, b.apply(valid)));
+        const breaks = breaksOf(context.reader, schema, valid, op.requestBody!.required).filter((b) => !context.reader.valid(schema, b.apply(valid)));
         return byKind(breaks).map((broken: Break) => ({
           ...request,
           body: broken.apply(valid),

@@ -18,6 +18,7 @@ import { SOURCES, everyOperationStatuses, loadCatalog } from './catalog.ts';
 import { PROBLEM_MEDIA_TYPE, WRITE_METHODS } from '../../contract-core/conventions.ts';
 import { readListedCode, ruleApplies } from './expand-errors.ts';
 import { LIST_CURSOR } from '../../contract-core/conventions.ts';
+import { linksCoverIds } from './links-cover-ids.ts';
 
 const catalog = new Map(loadCatalog().map((def) => [def.code, def]));
 const BASELINE_STATUSES = everyOperationStatuses([...catalog.values()]);
@@ -552,6 +553,7 @@ const plugin = (): Plugin => ({
       'problem-media-type': problemMediaType,
       'baseline-errors': baselineErrors,
       'evidence-on-rules': evidenceOnRules,
+      'links-cover-ids': linksCoverIds,
     },
   },
 });
