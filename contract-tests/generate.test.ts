@@ -83,10 +83,11 @@ describe('verify --generate against the sandbox', { timeout: 120_000 }, () => {
     const run = await sandboxRun(mutant.url);
     try {
       const results = await runGenerated(run, {
-        cases: 20,
+        cases: 8,
         seed: SEED,
         timeLimitMs: 10_000,
-        operations: (op) => op.requestBody !== undefined,
+        // Where the body is optional, `null` is no body (contract-core/request-body.ts): nothing to find there.
+        operations: (op) => op.requestBody?.required === true,
       });
       const found = results.filter((r) => r.name.startsWith('negative') && !passed(r));
       const nullBodies = found.filter((r) => r.failures.some((line) => line.endsWith(' null') && line.startsWith('smallest failing request')));

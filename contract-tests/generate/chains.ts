@@ -82,7 +82,7 @@ export function chainProperty(run: SuiteRun, creator: Operation, context: Genera
     minLength: 1,
     maxLength: 3,
   });
-  const arbitrary = fc.record({ create: positiveRequests(creator, context), steps });
+  const arbitrary = fc.record({ create: positiveRequests(creator, context, undefined, true), steps });
 
   async function check(value: unknown): Promise<Outcome> {
     const { create, steps } = value as { create: GeneratedRequest; steps: ChainStep[] };

@@ -98,7 +98,7 @@ function validQuery(op: Operation, context: GeneratorContext): fc.Arbitrary<[str
   const parameters = queryParameters(op);
   const values = parameters.map((p) => {
     const value = arbitraryOf(p.schema, { reader: context.reader, special: special(context, true) }).filter((v) => context.reader.valid(p.schema, v));
-    return p.required ? value : fc.option(value, { freq: 3, nil: undefined });
+    return p.required ? value : fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, value);
   });
   return fc
     .tuple(...values)
@@ -117,12 +117,13 @@ function pathParams(op: Operation, mostlyExisting: boolean): fc.Arbitrary<Record
   return fc.record(Object.fromEntries(names.map((name) => [name, id(name)])));
 }
 
-export function positiveRequests(op: Operation, context: GeneratorContext, pinned?: Pinned): fc.Arbitrary<GeneratedRequest> {
-  const body = validBody(op, context, true, pinned);
+/** `idsExist`: every ID names an existing object (a chain's creation, which must succeed to go on). */
+export function positiveRequests(op: Operation, context: GeneratorContext, pinned?: Pinned, idsExist = false): fc.Arbitrary<GeneratedRequest> {
+  const body = validBody(op, context, !idsExist, pinned);
   // An optional body may be left out, or sent as `null`, which is no body there (contract-core/request-body.ts).
   const optionalBody =
     body && !op.requestBody?.required ? fc.oneof({ arbitrary: body, weight: 4 }, fc.constant(undefined), fc.constant(null)) : (body ?? fc.constant(undefined));
-  return fc.record({ params: pathParams(op, true), query: validQuery(op, context), body: optionalBody }).map(({ params, query, body }) => ({
+  return fc.record({ params: pathParams(op, !idsExist), query: validQuery(op, context), body: optionalBody }).map(({ params, query, body }) => ({
     params,
     query,
     ...(body !== undefined ? { body } : {}),
