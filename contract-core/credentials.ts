@@ -17,6 +17,8 @@
  * contract runner never sends, a key with any other character.
  */
 export const TEST_SECRET_KEY = /^sk_test_[A-Za-z0-9]+$/;
+/** TEST_SECRET_KEY in words, for the 401 `detail` and the package README (tested against each other). */
+export const TEST_SECRET_KEY_RULE = 'a test secret key is sk_test_ followed by letters and digits only (sk_test_merchantDx1, not sk_test_merchant_dx)';
 /** The browser's key (PAY.JP publishes `pk_…` keys for the customer's browser), by the same rule. */
 const TEST_PUBLISHABLE_KEY = /^pk_test_[A-Za-z0-9]+$/;
 
@@ -45,7 +47,7 @@ export function authenticate(fields: readonly string[] | undefined): Authenticat
   if (key.startsWith('sk_live_') || key.startsWith('pk_live_'))
     return refuse('Live keys are refused: this server is test mode only. Use a test key (sk_test_…).');
   if (TEST_PUBLISHABLE_KEY.test(key)) return { ok: true, key, publishable: true };
-  if (!TEST_SECRET_KEY.test(key)) return refuse('Invalid API key provided: send a test secret key (sk_test_…).');
+  if (!TEST_SECRET_KEY.test(key)) return refuse(`Invalid API key provided: ${TEST_SECRET_KEY_RULE}.`);
   return { ok: true, key, publishable: false };
 }
 

@@ -18,6 +18,7 @@ import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
 import { keepsHeaderRule } from './request-checks.ts';
+import { checkPrefer } from './prefer.ts';
 import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
 export type FrontOptions = {
@@ -99,7 +100,10 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
           if (errors.length > 0) return answer(problem('validation_error', routes.detailOf('validation_error'), pathname, errors));
         }
 
-        const reply = await prism.answer(prismRequest(req, pathname, search, body, credentials.key));
+        const preferred = req.headers['prefer'];
+        const prefer = operation && preferred !== undefined ? checkPrefer(operation, [preferred].flat().join(', ')) : undefined;
+        if (prefer && 'refusal' in prefer) return answer(problem('invalid_request', prefer.refusal, pathname));
+        const reply = await prism.answer(prismRequest(req, pathname, search, body, credentials.key, prefer?.code));
         const headers = { ...cors(req.headers), ...reply.headers };
         const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
         if (!isProblem) {
@@ -177,10 +181,10 @@ function queryErrors(operation: Operation, search: URLSearchParams): FieldError[
 /**
  * The request as Prism reads it, with the key as a bearer token, less the Accept header (Prism would answer
  * an error documented as problem+json with the success when a client accepts only application/json), and with
- * `Prefer: example=<code>` completed by that code's status (Prism looks for a named example only under the
- * status it is asked for, else under the success).
+ * `Prefer: example=<name>` completed by the status the example is documented under (Prism looks for a named
+ * example only under the status it is asked for, else under the success).
  */
-function prismRequest(req: IncomingMessage, path: string, search: string, body: unknown, key: string): PrismRequest {
+function prismRequest(req: IncomingMessage, path: string, search: string, body: unknown, key: string, preferredCode: string | undefined): PrismRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'accept') headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -188,10 +192,7 @@ function prismRequest(req: IncomingMessage, path: string, search: string, body: 
   // The key as Prism reads credentials (it takes only `Bearer` with one space; the front took any form).
   headers['authorization'] = `Bearer ${key}`;
   const prefer = headers['prefer'];
-  if (prefer !== undefined && !/\bcode=/.test(prefer)) {
-    const example = /\bexample=([\w-]+)/.exec(prefer)?.[1];
-    if (isErrorCode(example)) headers['prefer'] = `${prefer}, code=${ERROR_CATALOG[example].status}`;
-  }
+  if (prefer !== undefined && preferredCode !== undefined && !/\bcode=/.test(prefer)) headers['prefer'] = `${prefer}, code=${preferredCode}`;
   return { method: (req.method ?? 'GET').toLowerCase(), url: { path, query: search ? queryOf(search) : {} }, headers, body };
 }
 

@@ -192,21 +192,21 @@ describe('requests the front refuses, in the catalog shape', () => {
   });
 
   test.each(bodyOps.map((op) => [op.label, op] as const))('%s: a card number in any field → 400 card_number_not_allowed', async (_, op) => {
-    // Luhn-valid 16 digits with major industry identifier 1 (airlines): shaped like a card, not a card.
-    const lookalike = '1000 0000 0000 0008';
+    // A test card's number (tok_visa), as people type it.
+    const lookalike = '4242 4242 4242 4242';
     const example = op.requestBody!.example as JsonObject;
     const sent = await call(op, { body: { ...example, metadata: { note: lookalike } } });
     const body = expectProblem(sent, 'card_number_not_allowed', pathOf(op).split('?')[0]!);
     expect(body['detail']).toContain('metadata.note');
     expectDocumented(op, sent);
-    // As a JSON number, beyond a double's exact digits.
-    expectProblem(await call(op, { body: '{"metadata":{"n":1000000000000000009}}' }), 'card_number_not_allowed', pathOf(op).split('?')[0]!);
+    // As a JSON number, beyond a double's exact digits (a 19-digit Visa number; parsed, it fails Luhn).
+    expectProblem(await call(op, { body: '{"metadata":{"n":4000000000000000006}}' }), 'card_number_not_allowed', pathOf(op).split('?')[0]!);
   });
 
   test('digits that fail the Luhn check are not a card number', async () => {
     const op = bodyOps.find((o) => Object.keys(o.requestBody!.example as JsonObject).includes('metadata'));
     if (!op) throw new Error('no operation takes metadata with an example: cannot check a card-shaped metadata value');
-    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), metadata: { note: '1000 0000 0000 0009' } } });
+    const sent = await call(op, { body: { ...(op.requestBody!.example as JsonObject), metadata: { note: '4242 4242 4242 4241' } } });
     expect(sent.status, sent.text).toBe(200);
   });
 
@@ -244,6 +244,26 @@ describe('requests the front refuses, in the catalog shape', () => {
     expect(sent.headers.get('retry-after')).toMatch(/^\d+$/);
     const undocumented = operations.find((o) => !o.responses.has('402'))!;
     expectProblem(await call(undocumented, { headers: { prefer: 'code=402' } }), 'invalid_request', pathOf(undocumented).split('?')[0]!);
+  });
+
+  test('Prefer asking for what the operation lacks, or for an example and a status that disagree: 400 naming what it has', async () => {
+    const confirm = operations.find((o) => o.operationId === 'confirmPaymentFlow')!;
+    const instance = pathOf(confirm).split('?')[0]!;
+    // Issue 24: Prism answered 500 to this conflict.
+    const conflict = expectProblem(await call(confirm, { headers: { prefer: 'code=402, example=unauthorized' } }), 'invalid_request', instance);
+    expect(conflict['detail']).toBe(
+      'Prefer: code=402 and example=unauthorized disagree: unauthorized is an example of 401 in confirmPaymentFlow. Ask for one of them.',
+    );
+    // Issue 30: Prism answered "Requested status code 402 is not defined in the document".
+    const customer = operations.find((o) => o.operationId === 'createCustomer')!;
+    const lacking = expectProblem(await call(customer, { headers: { prefer: 'example=card_declined' } }), 'invalid_request', pathOf(customer).split('?')[0]!);
+    expect(lacking['detail']).toMatch(
+      /^Prefer: example=card_declined: createCustomer has no example of that name\. Its examples: 200: \w+; .*400: .*invalid_request/,
+    );
+    const status = expectProblem(await call(customer, { headers: { prefer: 'code=402' } }), 'invalid_request', pathOf(customer).split('?')[0]!);
+    expect(status['detail']).toMatch(/^Prefer: code=402: createCustomer answers 200, 400, .*not 402\.$/);
+    // Agreeing ones still pick the answer.
+    expectProblem(await call(confirm, { headers: { prefer: 'code=402, example=card_declined' } }), 'card_declined', instance);
   });
 
   test('a client that accepts only application/json still gets problems as application/problem+json', async () => {

@@ -2,6 +2,7 @@
 // as data (status, headers, body, request violations), with no second HTTP hop and no re-parsing. The
 // libraries the Prism CLI is made of (the same 5.16 release, pinned), loaded the way its CLI loads them but
 // without the CLI: the package's users install the libraries only.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PROBLEM_MEDIA_TYPE } from '../contract-core/conventions.ts';
 
@@ -56,14 +57,43 @@ type PrismHttp = {
 };
 
 const load = createRequire(import.meta.url);
-const prismHttp = load('@stoplight/prism-http') as PrismHttp;
-const { createLogger } = load('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
-// Prefer header → per-request config, exactly as Prism's HTTP server reads it (code, example, dynamic, seed).
-const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
-  getHttpConfigFromRequest(input: PrismRequest): Either<ProblemError, Partial<MockConfig>>;
-};
-// The json-schema-faker instance prism-http generates with (its own copy: the CLI's flag sets another one).
-const faker = createRequire(load.resolve('@stoplight/prism-http'))('json-schema-faker') as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
+const { prismHttp, createLogger, getHttpConfigFromRequest, faker } = loadPrism();
+
+/**
+ * Prism's libraries, which the package declares as optional peers (package/build.ts): a user who never mocks
+ * does not install them, and one who does is told in one line what to install.
+ */
+function loadPrism() {
+  try {
+    const prismHttp = load('@stoplight/prism-http') as PrismHttp;
+    const { createLogger } = load('@stoplight/prism-core') as { createLogger(name: string, options: object): unknown };
+    // Prefer header → per-request config, exactly as Prism's HTTP server reads it (code, example, dynamic, seed).
+    const { getHttpConfigFromRequest } = load('@stoplight/prism-http-server/dist/getHttpConfigFromRequest') as {
+      getHttpConfigFromRequest(input: PrismRequest): Either<ProblemError, Partial<MockConfig>>;
+    };
+    // The json-schema-faker instance prism-http generates with (its own copy: the CLI's flag sets another one).
+    const faker = createRequire(load.resolve('@stoplight/prism-http'))('json-schema-faker') as {
+      JSONSchemaFaker: { option(name: string, value: unknown): void };
+    };
+    return { prismHttp, createLogger, getHttpConfigFromRequest, faker };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`the mock needs Prism, an optional peer dependency that is not installed: ${prismInstallCommand()}`);
+  }
+}
+
+/** `npm install` of Prism's libraries at the versions the package's manifest names (peers in the package, dependencies here). */
+export function prismInstallCommand(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  const versions = { ...manifest.dependencies, ...manifest.peerDependencies };
+  const prism = Object.keys(versions)
+    .filter((name) => name.startsWith('@stoplight/prism-'))
+    .sort();
+  return `npm install --save-dev ${prism.map((name) => `${name}@${versions[name]}`).join(' ')}`;
+}
 
 const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];
 

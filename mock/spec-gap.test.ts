@@ -23,8 +23,8 @@ afterAll(async () => {
 
 test('a code the operation does not list is answered as the closest listed one, and logged as a spec gap', async () => {
   const path = examplePath(op!);
-  // Luhn-valid 16 digits with major industry identifier 1 (airlines): shaped like a card, not a card.
-  const body = { ...(op!.requestBody!.example as JsonObject), metadata: { note: '1000000000000008' } };
+  // A test card's number (tok_visa).
+  const body = { ...(op!.requestBody!.example as JsonObject), metadata: { note: '4242424242424242' } };
   const response = await fetch(mock.url + path, {
     method: op!.method.toUpperCase(),
     headers: { authorization: 'Bearer sk_test_mockGap', 'content-type': 'application/json' },

@@ -1,74 +1,19 @@
 #!/usr/bin/env node
-// payjp-v2-contract: one CLI for the contract's users. `mock`, `sandbox`, `verify`, `docs`, `webhooks-check`,
-// `trigger`; `--help` on each.
-// Exit codes a pipeline can rely on: 0 passed, 1 contract violations, 2 a usage error or infrastructure.
-import { readFileSync } from 'node:fs';
-import { helpOf, parseCommand, UsageError, type Command } from './cli/command.ts';
-import { docs } from './cli/docs.ts';
-import { mock } from './cli/mock.ts';
-import { sandbox } from './cli/sandbox.ts';
-import { terminalOutput } from './cli/output.ts';
-import { trigger } from './cli/trigger.ts';
-import { verify } from './cli/verify.ts';
-import { webhooksCheck } from './cli/webhooks-check.ts';
+// payjp-v2-contract: one CLI for the contract's users (cli/main.ts). This entry imports only what any Node
+// loads, so that on a Node below the package's floor every command, --help included, prints one line saying
+// what is needed instead of a stack trace from a module Node 20 lacks (node:sqlite).
+import { nodeTooOld } from './node-floor.ts';
 
 const PROGRAM = 'payjp-v2-contract';
-/** A new command (`diff`) is one more module in this list. */
-const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger];
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
-  return [
-    `Usage: ${PROGRAM} <command> [flags]`,
-    '',
-    `The PAY.JP API v2 contract ${version}: its mock, its sandbox, its contract suite, its docs and webhook tools.`,
-    '',
-    'Commands:',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
-    '',
-    `  ${PROGRAM} <command> --help   the command's flags, each with the environment variable it falls back to`,
-    `  ${PROGRAM} --version`,
-    '',
-    'Exit codes: 0 passed, 1 contract violations, 2 a usage error or infrastructure.',
-  ].join('\n');
+const args = process.argv.slice(2);
+const tooOld = nodeTooOld(process.versions.node, PROGRAM);
+if (tooOld === undefined) {
+  const { main } = await import('./cli/main.ts');
+  process.exitCode = await main(PROGRAM, args);
+} else if (args.some((arg) => arg === '--help' || arg === '-h') || args[0] === 'help') {
+  // The help asked for is what this Node needs first.
+  console.log(tooOld);
+} else {
+  console.error(tooOld);
+  process.exitCode = 2;
 }
-
-async function main(args: string[]): Promise<number> {
-  const output = terminalOutput(process.env);
-  const [name, ...rest] = args;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    output.out(overview());
-    return name === undefined ? 2 : 0;
-  }
-  if (name === '--version' || name === '-v') {
-    output.out(version);
-    return 0;
-  }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  try {
-    if (!command) throw new UsageError(`unknown command '${name}': ${COMMANDS.map((c) => c.name).join(', ')} (${PROGRAM} --help)`);
-    const { values, positionals, help } = parseCommand(command, rest, process.env);
-    if (help) {
-      output.out(helpOf(PROGRAM, command));
-      return 0;
-    }
-    return await command.run(values, positionals, output);
-  } catch (error) {
-    // The messages of the sandbox, the mock and the webhook tools start with their name, which the prefix already gives.
-    const message = (error as Error).message.replace(/^(sandbox|mock|trigger|receiver check): /, '');
-    output.err(`${PROGRAM}${command ? ` ${command.name}` : ''}: ${command ? namingFlags(command, rest, message) : message}`);
-    return 2;
-  }
-}
-
-/** A message about a variable names the flag instead when the value came from the command line. */
-function namingFlags(command: Command, args: readonly string[], message: string): string {
-  let named = message;
-  for (const [name, flag] of Object.entries(command.flags)) {
-    if (flag.env && args.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`))) named = named.replaceAll(flag.env, `--${name}`);
-  }
-  return named;
-}
-
-process.exitCode = await main(process.argv.slice(2));

@@ -1,16 +1,18 @@
-// The package as a user outside this repository gets it: `npm pack`, an empty project that installs the tarball
-// offline (package/testing/consumer-project.ts) on the oldest Node the package claims, then: the CLI's sandbox
-// verified by the CLI's verify (65/65 operations, the JUnit read), a server that breaks the contract (exit 1
-// with the violation in the report), the typed client type-checked (and a module that must not compile), the
-// validator and the catalog imported from plain JavaScript, the mock (refused below Prism's floor, served on
-// Node 24), the webhook tools (a plain-JavaScript receiver with verifyWebhook, judged by the CLI's receiver
-// check; an event triggered on the CLI's sandbox and delivered to it), every command's --help. The tarball's
-// size and file list are printed.
+// The package as a user outside this repository gets it: `npm pack`, two empty projects that install the tarball
+// offline (package/testing/consumer-project.ts) on the oldest Node the package claims, one without Prism (the
+// mock's optional peer) and one with it, both measured; then: the CLI's sandbox verified by the CLI's verify
+// (65/65 operations, the JUnit read), a server that breaks the contract (exit 1 with the violation in the
+// report), the typed client type-checked (and a module that must not compile), the validator and the catalog
+// imported from plain JavaScript, the mock (one line naming the install without Prism; served with it), the
+// webhook tools (a plain-JavaScript receiver with verifyWebhook, judged by the CLI's receiver check; an event
+// triggered on the CLI's sandbox and delivered to it), the README's first hour run as written, every example of
+// every --help and of the README run, the README's links resolved in the tarball, and the CLI on Node 20. The
+// tarball's size and file list are printed.
 import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 import { loadContract } from '../contract-core/contract.ts';
@@ -18,7 +20,8 @@ import { driftClasses } from '../contract-tests/mutation/classes.ts';
 import { startProxy, type Proxy as MutatingProxy } from '../contract-tests/mutation/proxy.ts';
 import { SCENARIOS } from '../contract-tests/lib/suite.ts';
 import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
-import { reachable, writeConsumerProject } from './testing/consumer-project.ts';
+import { type PackageManifest, reachable, writeConsumerProject } from './testing/consumer-project.ts';
+import { cliLines, firstHourFiles, relativeLinks } from './testing/readme-files.ts';
 import { startReceiver, until, type TestReceiver } from '../contract-core/testing/webhook-receiver.ts';
 
 /** The oldest Node the package claims (NODE_FLOOR): the repository's own Node 24 on these machines, or CONSUMER_NODE. */
@@ -32,8 +35,14 @@ interface Ran {
   stderr: string;
 }
 
+/** A Node below the package's floor, to run the CLI on: the machine's own (v20). */
+const OLD_NODE = process.env['CONSUMER_OLD_NODE'] ?? '/usr/bin/node';
+
 const work = mkdtempSync(join(tmpdir(), 'contract-consumer-'));
+/** The package alone, without Prism. */
 const project = join(work, 'project');
+/** The package and Prism, for the mock. */
+const mocking = join(work, 'mocking');
 const started: ChildProcess[] = [];
 /** The oldest Node's directory first: npm's scripts and `node` in the project run on it. */
 const oldestEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
@@ -55,21 +64,22 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
   });
 }
 
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE): Promise<Ran> =>
-  run(node, [join(project, 'node_modules/.bin', PROGRAM), ...args], { env: oldestEnv(env) });
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, node = OLDEST_NODE, cwd = project): Promise<Ran> =>
+  run(node, [join(cwd, 'node_modules/.bin', PROGRAM), ...args], { cwd, env: oldestEnv(env) });
 
 /** Starts a server command of the CLI and waits for the URL it prints. */
-const serve = (args: string[]) => start([join(project, 'node_modules/.bin', PROGRAM), ...args]);
+const serve = (args: string[], cwd = project, env: NodeJS.ProcessEnv = {}) => start([join(cwd, 'node_modules/.bin', PROGRAM), ...args], env, cwd);
 
 /** Starts a server (a script in the project, or the CLI) on the oldest Node and waits for the URL it prints. */
-async function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess; stdout: () => string }> {
-  const child = spawn(OLDEST_NODE, args, { cwd: project, env: oldestEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+async function start(args: string[], env: NodeJS.ProcessEnv = {}, cwd = project): Promise<{ url: string; child: ChildProcess; stdout: () => string }> {
+  const child = spawn(OLDEST_NODE, args, { cwd, env: oldestEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let seen = '';
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args[0]} printed no URL within 30 s: ${seen}`)), 30_000);
+    // Loading Prism took over 30 s on the 2-core machine under a load of 18.
+    const timer = setTimeout(() => reject(new Error(`${args[0]} printed no URL within 90 s: ${seen}`)), 90_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       // The URL whole (a receiver's has a path): up to the space or line end after it.
@@ -91,9 +101,9 @@ async function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url
  * failed to resolve would turn to `any` and let handles-impossible-code.ts and uses-client.ts's
  * @ts-expect-error pass, which they do not.
  */
-function typecheck(files: string[]): string {
+function typecheck(files: string[], dir = project): string {
   writeFileSync(
-    join(project, 'tsconfig.json'),
+    join(dir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
         strict: true,
@@ -103,6 +113,7 @@ function typecheck(files: string[]): string {
         module: 'NodeNext',
         moduleResolution: 'NodeNext',
         noEmit: true,
+        allowImportingTsExtensions: true,
         skipLibCheck: true,
         types: ['node'],
         typeRoots: [join(ROOT, 'node_modules/@types')],
@@ -110,15 +121,44 @@ function typecheck(files: string[]): string {
       files,
     }),
   );
-  const result = spawnSync(OLDEST_NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(project, 'tsconfig.json')], {
-    cwd: project,
+  const result = spawnSync(OLDEST_NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.json')], {
+    cwd: dir,
     encoding: 'utf8',
   });
   return `${result.stdout}${result.stderr}`;
 }
 
 const elapsed = performance.now();
-let manifest: { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+let manifest: PackageManifest;
+let packedFiles: string[] = [];
+/** Each install: packages in its lockfile, bytes in node_modules, seconds. */
+const installs: Record<'project' | 'mocking', { packages: number; bytes: number; seconds: number }> = {
+  project: { packages: 0, bytes: 0, seconds: 0 },
+  mocking: { packages: 0, bytes: 0, seconds: 0 },
+};
+
+const bytesIn = (dir: string): number =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, file) => {
+    const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+    return sum + (stat?.isFile() ? stat.size : 0);
+  }, 0);
+
+async function install(dir: string, tarball: string, also: Record<string, string> = {}): Promise<void> {
+  mkdirSync(dir);
+  writeConsumerProject(dir, tarball, manifest, also);
+  const started = performance.now();
+  const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    env: oldestEnv({ npm_config_update_notifier: 'false' }),
+  });
+  expect(installed.code, `${installed.stdout}${installed.stderr}`).toBe(0);
+  const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+  installs[dir === project ? 'project' : 'mocking'] = {
+    packages: Object.keys(lock.packages).filter((path) => path !== '').length,
+    bytes: bytesIn(join(dir, 'node_modules')),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
 
 beforeAll(async () => {
   const version = spawnSync(OLDEST_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -138,13 +178,12 @@ beforeAll(async () => {
   console.log(
     `${filename}: ${(size / 1024).toFixed(0)} KiB packed, ${(unpackedSize / 1024).toFixed(0)} KiB unpacked, ${files.length} files:\n${files.map((f) => `  ${String(f.size).padStart(9)}  ${f.path}`).join('\n')}`,
   );
-  mkdirSync(project);
-  writeConsumerProject(project, join(work, filename), manifest);
-  const installed = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-    env: oldestEnv({ npm_config_update_notifier: 'false' }),
-  });
-  expect(installed.code, `${installed.stdout}${installed.stderr}`).toBe(0);
-}, 240_000);
+  packedFiles = files.map((file) => file.path);
+  await Promise.all([install(project, join(work, filename)), install(mocking, join(work, filename), manifest.peerDependencies)]);
+  const shown = (name: 'project' | 'mocking') =>
+    `${installs[name].packages} packages, ${(installs[name].bytes / 1e6).toFixed(0)} MB, ${installs[name].seconds.toFixed(0)} s (the two at once, offline)`;
+  console.log(`installed without Prism: ${shown('project')}; with Prism: ${shown('mocking')}`);
+}, 300_000);
 
 afterAll(() => {
   for (const child of started) child.kill('SIGTERM');
@@ -167,6 +206,49 @@ describe('the package, installed offline into an empty project', () => {
     const tools = [...Object.keys(root.devDependencies), ...Object.keys(root.optionalDependencies)].filter((name) => !needed.has(name));
     expect(tools.filter((name) => existsSync(join(project, 'node_modules', name)))).toEqual([]);
     expect(tools).toEqual(expect.arrayContaining(['vitest', 'dredd', 'playwright-core', '@redocly/cli', 'typescript', '@stoplight/prism-cli']));
+  });
+
+  test('Prism is an optional peer: installed only where asked for, a fraction of the install without it', () => {
+    const prism = ['@stoplight/prism-core', '@stoplight/prism-http', '@stoplight/prism-http-server'];
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual(prism);
+    expect(Object.values(manifest.peerDependenciesMeta)).toEqual(prism.map(() => ({ optional: true })));
+    expect(prism.filter((name) => name in manifest.dependencies)).toEqual([]);
+    expect(existsSync(join(project, 'node_modules/@stoplight'))).toBe(false);
+    expect(prism.every((name) => existsSync(join(mocking, 'node_modules', name)))).toBe(true);
+    // The README's table: 11 packages and 11 MB against 163 and 77 MB.
+    expect(installs.project.packages).toBeLessThan(installs.mocking.packages / 5);
+    expect(installs.project.bytes).toBeLessThan(installs.mocking.bytes / 4);
+  });
+
+  test('without Prism, the mock says in one line what to install', async () => {
+    const command = `npm install --save-dev ${Object.entries(manifest.peerDependencies)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(' ')}`;
+    const imported = await run(OLDEST_NODE, ['-e', "import('payjp-v2-contract/mock').catch((error) => { console.error(error.message); process.exit(1); })"]);
+    expect([imported.code, imported.stderr]).toEqual([1, `the mock needs Prism, an optional peer dependency that is not installed: ${command}\n`]);
+    const served = await cli(['mock', '--port', '0']);
+    expect([served.code, served.stderr]).toEqual([2, `${PROGRAM} mock: the mock needs Prism, an optional peer dependency that is not installed: ${command}\n`]);
+  });
+
+  test('on Node 20 every command, --help included, prints one line naming Node >= 24.18 and how to get it', async () => {
+    const version = spawnSync(OLD_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    expect(version, `${OLD_NODE} must be a Node below the floor (CONSUMER_OLD_NODE names another)`).toMatch(/^v(?:1\d|2[0-3])\./);
+    const line = `${PROGRAM} needs Node >= 24.18 (this is Node ${version.slice(1)}): install it from https://nodejs.org, or into this project with \`npm install --save-dev node@24\` (npx and npm scripts then run on it)\n`;
+    expect(await cli(['--help'], {}, OLD_NODE)).toEqual({ code: 0, stdout: line, stderr: '' });
+    expect(await cli(['sandbox', '--help'], {}, OLD_NODE)).toEqual({ code: 0, stdout: line, stderr: '' });
+    expect(await cli(['sandbox', '--port', '0'], {}, OLD_NODE)).toEqual({ code: 2, stdout: '', stderr: line });
+  });
+
+  test('the READMEs in the tarball link only to files in it', () => {
+    const readmes = packedFiles.filter((file) => /(^|\/)README[^/]*\.md$/i.test(file));
+    expect(readmes).toContain('README.md');
+    const dead = readmes.flatMap((readme) =>
+      relativeLinks(readFileSync(join(project, 'node_modules', manifest.name, readme), 'utf8'))
+        .map((target) => posix.normalize(posix.join(posix.dirname(readme), target)))
+        .filter((target) => !packedFiles.includes(target) && !packedFiles.some((file) => file.startsWith(`${target.replace(/\/$/, '')}/`)))
+        .map((target) => `${readme} → ${target}`),
+    );
+    expect(dead).toEqual([]);
   });
 
   test('the CLI: --version, --help on every command, exit 2 on a usage error', async () => {
@@ -303,8 +385,8 @@ describe('the package, installed offline into an empty project', () => {
     });
   }, 60_000);
 
-  test("the mock serves the examples (its refusal below Prism's Node floor: mock/node-floor.test.ts)", async () => {
-    const mock = await serve(['mock', '--port', '0', '--quiet']);
+  test("with Prism, the mock serves the examples (its refusal below Prism's Node floor: mock/node-floor.test.ts)", async () => {
+    const mock = await serve(['mock', '--port', '0', '--quiet'], mocking);
     const answer = await fetch(`${mock.url}/v2/customers/cus_1`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { object: string }).object).toBe('customer');
@@ -356,6 +438,76 @@ describe('the package, installed offline into an empty project', () => {
       .find((text) => text.includes(eventId))!;
     expect(JSON.parse(line)).toEqual({ id: eventId, type: 'payment_flow.succeeded', known: true, amount: 1000 });
   }, 60_000);
+
+  test("the README's first hour, written as it says into the project with Prism: type-checks and passes", async () => {
+    const files = firstHourFiles(readFileSync(join(mocking, 'node_modules', manifest.name, 'README.md'), 'utf8'));
+    expect([...files.keys()]).toEqual(['vitest.config.ts', 'payjp.setup.ts', 'checkout.ts', 'checkout.test.ts', 'webhooks.test.ts', 'mock.test.ts']);
+    for (const [name, text] of files) writeFileSync(join(mocking, name), text);
+    // The user's vitest: this repository's, as if installed beside the package.
+    symlinkSync(join(ROOT, 'node_modules/vitest'), join(mocking, 'node_modules/vitest'));
+    expect(typecheck([...files.keys()], mocking)).toBe('');
+    const ran = await run(OLDEST_NODE, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', mocking], { cwd: mocking });
+    expect(ran.code, `${ran.stdout.slice(-3000)}${ran.stderr.slice(-2000)}`).toBe(0);
+    expect(ran.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+  }, 180_000);
+
+  test('every example of every --help and of the README runs', async () => {
+    // The machine's stand-ins: a sandbox on a free port for 127.0.0.1:4020 and for staging, a receiver checking
+    // whook_test for 127.0.0.1:3000, free ports for the fixed ones, a real key for `sk_test_…`. An example that
+    // reads the environment ($…, ${{ … }}) runs with what the README's workflow sets; the others with nothing
+    // but these: the pace of a local target, a tenth of the suite, the seeded card.
+    copyFileSync(join(ROOT, 'package/consumer/webhook-receiver.mjs'), join(mocking, 'webhook-receiver.mjs'));
+    const receiver = await start(['webhook-receiver.mjs'], { PAYJP_WEBHOOK_TOKEN: 'whook_test' }, mocking);
+    const sandbox = await serve(['sandbox', '--port', '0'], mocking);
+    const readme = cliLines(readFileSync(join(mocking, 'node_modules', manifest.name, 'README.md'), 'utf8')).map((line) => line.replace('npx ', ''));
+    const helps = await Promise.all(
+      ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger'].map(async (command) => {
+        const help = (await cli([command, '--help'], {}, OLDEST_NODE, mocking)).stdout;
+        return help
+          .slice(help.indexOf('Examples:') + 'Examples:'.length)
+          .split('\n')
+          .map((line) => line.replace(/\s+#.*$/, '').trim())
+          .filter(Boolean);
+      }),
+    );
+    const examples = [...helps.flat(), ...readme];
+    expect(examples.length).toBeGreaterThan(15);
+    const failed: string[] = [];
+    for (const example of examples) {
+      const readsEnvironment = /\$/.test(example);
+      const words = [...example.replace(/\$\{\{ matrix\.shard \}\}/, '1').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => (m[1] ?? m[2])!);
+      const env: NodeJS.ProcessEnv = {
+        CONTRACT_RATE: '200',
+        CONTRACT_CONCURRENCY: '8',
+        CONTRACT_SHARD: '1/10',
+        CONTRACT_ID_CARD_ID: EXAMPLE_OBJECTS.v1Card,
+        ...(readsEnvironment ? { CONTRACT_BASE_URL: sandbox.url, STAGING_URL: sandbox.url, PAYJP_SECRET_KEY: KEY } : {}),
+      };
+      while (/^\w+=/.test(words[0]!)) {
+        const [name, value] = words.shift()!.split('=') as [string, string];
+        env[name] = value === 'sk_test_…' ? KEY : value;
+      }
+      expect(words.shift(), example).toBe(PROGRAM);
+      const args = words.map((word, i) => {
+        if (words[i - 1] === '--port') return '0';
+        if (word === 'http://127.0.0.1:4020' || word === 'https://staging.example' || word === '$STAGING_URL') return sandbox.url;
+        if (word === 'http://127.0.0.1:3000/webhooks') return receiver.url;
+        return word;
+      });
+      // trigger's default base URL is 127.0.0.1:4020, where the test's sandbox cannot listen.
+      if (args[0] === 'trigger' && !args.includes('--base-url')) args.push('--base-url', sandbox.url);
+      const server = args[0] === 'mock' || args[0] === 'sandbox' || (args[0] === 'docs' && args[1] === 'serve');
+      if (server) {
+        const started = await serve(args, mocking, env).catch((error: Error) => error);
+        if (started instanceof Error) failed.push(`${example}: ${started.message}`);
+        else started.child.kill('SIGTERM');
+        continue;
+      }
+      const ran = await cli(args, env, OLDEST_NODE, mocking);
+      if (ran.code !== 0) failed.push(`${example}: exit ${ran.code}: ${ran.stderr.slice(-500)}${ran.stdout.slice(-500)}`);
+    }
+    expect(failed).toEqual([]);
+  }, 600_000);
 
   test('docs build writes the site', async () => {
     const built = await cli(['docs', 'build', '--out', 'site']);

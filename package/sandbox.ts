@@ -1,2 +1,3 @@
 // payjp-v2-contract/sandbox: the stateful test-mode sandbox, for a test runner's global setup.
 export { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.ts';
+export type { WebhookEndpoint, WebhookOptions } from '../sandbox/webhooks/options.ts';

@@ -12,7 +12,8 @@ import { type Shared, TABLES } from './state.ts';
 import { Database } from './storage/database.ts';
 import { Tenants } from './tenants.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
-import { type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
+import { endpointRegistry, withEndpointRoutes } from './webhooks/endpoints.ts';
+import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
 
 export interface SandboxOptions extends AppOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -32,6 +33,13 @@ export interface Sandbox {
   url: string;
   /** Back to the seed without a restart: that key's objects when keys are isolated, else (or without a key) all. */
   reset(key?: string): Promise<void>;
+  /**
+   * Delivers the events created from now on to one more endpoint (https, or http to this machine), e.g. a
+   * receiver a test started on a free port; answers its ID. The same as POST /sandbox/webhooks/endpoints.
+   */
+  addWebhookEndpoint(endpoint: WebhookEndpoint): string;
+  /** Stops sending new events to a registered endpoint; false when no endpoint has that ID. */
+  removeWebhookEndpoint(id: string): boolean;
   close(): Promise<void>;
 }
 
@@ -48,7 +56,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
   const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, ...(maxTenants ? { maxTenants } : {}) });
-  const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
+  const endpoints = endpointRegistry(shared, options.webhooks, options.seed);
+  const server = createServer({ keepAliveTimeout: 10_000 }, withEndpointRoutes(createApp(db, tenants, options), endpoints));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
@@ -66,6 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       db.unit(() => tenants.reset(key !== undefined && tenants.isolated ? tenants.tenantOf(key) : undefined));
       await db.committed();
     },
+    addWebhookEndpoint: (endpoint) => endpoints.add(endpoint),
+    removeWebhookEndpoint: (id) => endpoints.remove(id),
     close: () =>
       new Promise<void>((resolve, reject) => {
         shared.webhooks?.close();

@@ -24,7 +24,7 @@ const SWITCHES: Record<string, Flag> = {
   },
   'drop-rate': { type: 'string', value: '<0-1>', description: 'share processed, then the connection dropped unanswered', env: 'SANDBOX_DROP_RATE' },
   seed: { type: 'string', value: '<integer>', description: 'seed of the draws of the rates, for repeatable runs', env: 'SANDBOX_SEED' },
-  'isolate-keys': { type: 'boolean', description: 'each sk_test_ key sees objects of its own (parallel CI jobs on one sandbox)', env: 'SANDBOX_ISOLATE_KEYS' },
+  'isolate-keys': { type: 'boolean', description: 'each test key sees objects of its own (parallel CI jobs on one sandbox)', env: 'SANDBOX_ISOLATE_KEYS' },
   'webhook-url': { type: 'string', multiple: true, value: '<url>', description: 'an endpoint to deliver every event to', env: 'SANDBOX_WEBHOOK_URLS' },
   'webhook-token': {
     type: 'string',
@@ -69,7 +69,7 @@ export const sandbox: Command = {
     'Starts a stateful test-mode PAY.JP v2 on 127.0.0.1: every operation with real state (in memory), the',
     'payment-flow, setup-flow, refund and checkout state machines, idempotency, test tokens that decide each',
     'outcome (tok_visa, tok_card_declined, ...), webhook delivery, and switches that inject faults, all off by',
-    'default. Any sk_test_ key is accepted. Prints its URL; stops on Ctrl-C or SIGTERM.',
+    'default. The key: sk_test_ followed by letters and digits. Prints its URL; stops on Ctrl-C or SIGTERM.',
   ].join('\n'),
   flags: {
     port: { type: 'string', value: '<port>', description: 'port to listen on; 0 picks a free one', env: 'PORT', default: '4020' },

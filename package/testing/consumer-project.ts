@@ -50,34 +50,43 @@ export function reachable(dependencies: Record<string, string>): Record<string, 
   return Object.fromEntries([...found].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Writes package.json and package-lock.json of a project that depends on the tarball only. */
-export function writeConsumerProject(
-  dir: string,
-  tarball: string,
-  manifest: { name: string; version: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> },
-): void {
+export interface PackageManifest {
+  name: string;
+  version: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional: boolean }>;
+  bin: Record<string, string>;
+  engines: Record<string, string>;
+}
+
+/**
+ * Writes package.json and package-lock.json of a project that depends on the tarball and on `also` (the
+ * package's optional peers a user chose to install, at the versions it names).
+ */
+export function writeConsumerProject(dir: string, tarball: string, manifest: PackageManifest, also: Record<string, string> = {}): void {
   const spec = `file:${relative(dir, tarball)}`;
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-  writeFileSync(
-    join(dir, 'package.json'),
-    `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module', dependencies: { [manifest.name]: spec } }, null, 2)}\n`,
-  );
+  const dependencies = { [manifest.name]: spec, ...also };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module', dependencies }, null, 2)}\n`);
   const lock = {
     name: 'consumer',
     version: '1.0.0',
     lockfileVersion: 3,
     requires: true,
     packages: {
-      '': { name: 'consumer', version: '1.0.0', dependencies: { [manifest.name]: spec } },
+      '': { name: 'consumer', version: '1.0.0', dependencies },
       [`node_modules/${manifest.name}`]: {
         version: manifest.version,
         resolved: spec,
         integrity,
         dependencies: manifest.dependencies,
+        peerDependencies: manifest.peerDependencies,
+        peerDependenciesMeta: manifest.peerDependenciesMeta,
         bin: manifest.bin,
         engines: manifest.engines,
       },
-      ...reachable(manifest.dependencies),
+      ...reachable({ ...manifest.dependencies, ...also }),
     },
   };
   writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);

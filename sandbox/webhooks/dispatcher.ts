@@ -135,6 +135,38 @@ export class WebhookDispatcher {
     };
   }
 
+  /** Endpoints registered while running, by ID, and how many ever were. */
+  readonly #ids = new Map<string, ResolvedEndpoint>();
+  #registered = 0;
+
+  /**
+   * An endpoint registered while the sandbox runs (sandbox/webhooks/endpoints.ts): it gets the events created
+   * from now on, under the same timing and faults. Answers its ID, for removeEndpoint.
+   */
+  addEndpoint(endpoint: ResolvedEndpoint): string {
+    this.#registered += 1;
+    const id = `whep_${this.#registered}`;
+    // The settings' list is this dispatcher's own (resolveWebhookOptions makes a new one each time): the summary lists it.
+    (this.settings.endpoints as ResolvedEndpoint[]).push(endpoint);
+    this.#queues.push({ endpoint, ready: [], inFlight: 0, pumping: false, held: undefined });
+    this.#ids.set(id, endpoint);
+    return id;
+  }
+
+  /** No new event goes to the registered endpoint (deliveries under way finish); false when no endpoint has that ID. */
+  removeEndpoint(id: string): boolean {
+    const endpoint = this.#ids.get(id);
+    if (!endpoint) return false;
+    this.#ids.delete(id);
+    const endpoints = this.settings.endpoints as ResolvedEndpoint[];
+    endpoints.splice(endpoints.indexOf(endpoint), 1);
+    this.#queues.splice(
+      this.#queues.findIndex((queue) => queue.endpoint === endpoint),
+      1,
+    );
+    return true;
+  }
+
   /** Stops every timer and aborts the attempts in flight. */
   close(): void {
     this.#closing.abort();

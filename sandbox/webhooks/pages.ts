@@ -7,7 +7,8 @@ import type { ServerResponse } from 'node:http';
 import type { SandboxEvent } from '../model.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+/** A JSON answer of the sandbox's own pages. */
+export function json(res: ServerResponse, status: number, body: unknown): void {
   const text = `${JSON.stringify(body, null, 2)}\n`;
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);

@@ -137,6 +137,14 @@ export const PARITY_CASES: readonly ParityCase[] = [
     source: 'PAY.JP: publishable keys are for the browser only',
   },
   {
+    name: 'a test key with a character other than letters and digits after sk_test_ (sk_test_merchant_dx)',
+    request: list('', { authorization: 'Bearer sk_test_merchant_dx' }),
+    status: 401,
+    code: 'unauthorized',
+    source:
+      "ours: PAY.JP publishes the prefix; the keys it issues and its examples are letters and digits after it (contract-core/credentials.ts), and the 401's detail says so",
+  },
+  {
     name: "a publishable key on the browser's card entry, with a card number",
     request: {
       method: 'POST',
