@@ -2987,7 +2987,10 @@ export interface components {
              * @description What the customer buys, up to 100 lines: required when `mode` is `payment`, at least one line
              *     (`422 validation_error` otherwise; the `if`/`then` of this schema states it for tools; ours: a payment
              *     needs an amount, and PAY.JP publishes no other way to give one). Every `price_id` and tax rate ID must
-             *     exist (`404 not_found` otherwise).
+             *     exist (`404 not_found` otherwise). In `payment` mode the total to pay (each line's price times its
+             *     quantity, with tax) must be one a payment flow can take, 50 to 9,999,999 yen (`422 validation_error`
+             *     naming `line_items` otherwise; ours: the page pays the total with a payment flow, and `x-state-rule`
+             *     says so for generators, since the total depends on the stored prices).
              */
             line_items?: components["schemas"]["LineItemRequest"][];
             metadata?: components["schemas"]["Metadata"];
@@ -3150,8 +3153,8 @@ export interface components {
             /** @description The product's name, shown to customers on the checkout page. */
             name: string;
             /**
-             * @description An ID of your choosing. Omitted, PAY.JP generates one. An ID already in use answers
-             *     `400 already_exists_id`.
+             * @description An ID of your choosing, up to 100 characters of `A-Z a-z 0-9 - _`. Omitted, PAY.JP generates one.
+             *     An ID already in use answers `400 already_exists_id`.
              */
             id?: string;
             /** @description Whether the product can be bought. */
@@ -3209,8 +3212,8 @@ export interface components {
             unit_amount: components["schemas"]["Amount"];
             currency: components["schemas"]["Currency"];
             /**
-             * @description An ID of your choosing. Omitted, PAY.JP generates one. An ID already in use answers
-             *     `400 already_exists_id`.
+             * @description An ID of your choosing, up to 100 characters of `A-Z a-z 0-9 - _`. Omitted, PAY.JP generates one.
+             *     An ID already in use answers `400 already_exists_id`.
              */
             id?: string;
             /** @description Whether the price can be used in new checkout sessions. */

@@ -9,6 +9,7 @@ import { inShard, type Shard } from './shard.ts';
 import { SCENARIOS, openRun, operationCases, runScenario } from './suite.ts';
 import type { Scenario } from './scenarios.ts';
 import type { TargetConfig } from './target.ts';
+import { type GenerateOptions, runGenerated } from '../generate/run.ts';
 
 export interface VerifyOptions {
   config: TargetConfig;
@@ -17,6 +18,8 @@ export interface VerifyOptions {
   /** The validator's named checks to run; CONTRACT_CHECKS / CONTRACT_EXCLUDE_CHECKS when absent. */
   checks?: readonly CheckName[];
   shard?: Shard;
+  /** `--generate <n>`: generated requests and chains after the suite (contract-tests/generate/). */
+  generate?: GenerateOptions;
   contract?: Contract;
   /** The client's lines (retries, waits); keys are redacted by the caller. */
   log?: (line: string) => void;
@@ -65,6 +68,12 @@ export async function verify(options: VerifyOptions): Promise<Verification> {
       else for (const step of cases.get(unit.operation.operationId) ?? []) mine.push((await runStep(run, step)).result);
       results.push(...mine);
       options.onUnit?.({ done: position + 1, total: units.length, name: unit.name, results: mine });
+    }
+    if (options.generate) {
+      const generated = await runGenerated(run, options.generate, (result) =>
+        options.onUnit?.({ done: units.length, total: units.length, name: result.note?.split(':', 1)[0] ?? result.operationId, results: [result] }),
+      );
+      results.push(...generated);
     }
     const { kind, baseUrl, stateful } = run.target;
     const shard = options.shard ? `, shard ${options.shard.index}/${options.shard.count}` : '';

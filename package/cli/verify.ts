@@ -10,6 +10,8 @@ import { parseShard } from '../../contract-tests/lib/shard.ts';
 import { DEFAULT_MAX_BODY_BYTES, readTargetConfig } from '../../contract-tests/lib/target.ts';
 import { readChecks } from '../../contract-tests/lib/suite.ts';
 import { verify as runSuite } from '../../contract-tests/lib/verify.ts';
+import { readGenerateOptions } from '../../contract-tests/generate/options.ts';
+import { loadContract } from '../../contract-core/contract.ts';
 import { UsageError, stringOf, type Command } from './command.ts';
 import { paint, progress } from './output.ts';
 
@@ -84,6 +86,21 @@ export const verify: Command = {
       env: 'CONTRACT_REPORTER',
       default: 'console',
     },
+    generate: {
+      type: 'string',
+      value: '<n>',
+      description: "after the suite, n generated valid and n generated invalid requests per operation, then the chains of the spec's links",
+      env: 'CONTRACT_GENERATE',
+    },
+    seed: { type: 'string', value: '<n>', description: 'the seed of --generate: the same seed sends the same requests', env: 'CONTRACT_SEED', default: '27' },
+    'generate-budget': {
+      type: 'string',
+      value: '<requests>',
+      description: 'requests --generate may send at most, shrinking included',
+      env: 'CONTRACT_GENERATE_BUDGET',
+      default: '6 per case',
+    },
+    replay: { type: 'string', value: '<id@path>', description: "one generated failure again, as its report's replay line gives it", env: 'CONTRACT_REPLAY' },
     'output-dir': {
       type: 'string',
       value: '<dir>',
@@ -109,6 +126,15 @@ export const verify: Command = {
     const config = readTargetConfig(process.env);
     const strict = readStrict(process.env);
     const checks = readChecks(process.env);
+    const generate = readGenerateOptions(
+      {
+        generate: stringOf(values, 'generate'),
+        seed: stringOf(values, 'seed'),
+        budget: stringOf(values, 'generate-budget'),
+        replay: stringOf(values, 'replay'),
+      },
+      loadContract().operations.length,
+    );
     const files = reporters.filter((r): r is FileReporter => r !== 'console');
     const outputDir = stringOf(values, 'output-dir') ?? 'reports';
     // Before the first request: a run is not to be thrown away for want of a place to write its reports.
@@ -122,6 +148,7 @@ export const verify: Command = {
       strict,
       checks,
       ...(shard ? { shard } : {}),
+      ...(generate ? { generate: { ...generate, command: 'payjp-v2-contract verify' } } : {}),
       log: (line) => output.err(redact(line)),
       onUnit: ({ done, total, name, results }) => {
         cases += results.length;

@@ -42,6 +42,9 @@ const APPLE_PAY_FAILURES = {
 
 /** The `type` that picks the body's shape; without one, also the fields no shape has are reported. */
 function typeOf(body: unknown, shapes: readonly { shape: object }[]): PaymentMethodType {
+  // A body that is no object (`null`, a list) is named as such, as every other body is (validate.ts).
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw validationError([{ field: 'body', message: 'Input should be a valid dictionary or object' }]);
   const type = (body as { type?: unknown } | null)?.type;
   if ((PAYMENT_METHOD_TYPES as readonly unknown[]).includes(type)) return type as PaymentMethodType;
   const errors: FieldError[] = [];

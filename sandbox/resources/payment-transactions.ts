@@ -2,6 +2,7 @@
 // chargebacks happen; read only.
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES } from '../model.ts';
+import { readPage } from '../store.ts';
 import { filters, find, list } from './common.ts';
 
 function transactions(request: ApiRequest) {
@@ -10,7 +11,9 @@ function transactions(request: ApiRequest) {
     type: ['payment', 'refund', 'chargeback', 'chargeback_cancel'],
     payment_method_type: PAYMENT_METHOD_TYPES,
   });
-  // PAY.JP's SDK documents a 404 here since 1.0.8; a term_id of no term is what we read it as.
+  // PAY.JP's SDK documents a 404 here since 1.0.8; a term_id of no term is what we read it as. Looked up once
+  // the page parameters are read: a request's own problems (422) come before what the state says of it.
+  readPage(request.query);
   if (query.term_id !== undefined) find(request.state.terms, query.term_id, 'term');
   return list(request.state.paymentTransactions, request, query);
 }

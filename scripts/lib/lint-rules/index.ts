@@ -18,6 +18,7 @@ export const RULE_NAMES = [
   'baseline-errors',
   'evidence-on-rules',
   'translated-texts',
+  'links-cover-ids',
 ] as const;
 
 const rules = Object.fromEntries(
