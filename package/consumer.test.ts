@@ -218,9 +218,9 @@ describe('the package, installed offline into an empty project', () => {
     expect(prism.filter((name) => name in manifest.dependencies)).toEqual([]);
     expect(existsSync(join(project, 'node_modules/@stoplight'))).toBe(false);
     expect(prism.every((name) => existsSync(join(mocking, 'node_modules', name)))).toBe(true);
-    // The README's table: 11 packages and 11 MB against 163 and 77 MB.
+    // The README's table: 11 packages and 18 MB (with verify's fast-check and xmlbuilder2) against 163 and 77 MB.
     expect(installs.project.packages).toBeLessThan(installs.mocking.packages / 5);
-    expect(installs.project.bytes).toBeLessThan(installs.mocking.bytes / 4);
+    expect(installs.project.bytes).toBeLessThan(installs.mocking.bytes / 3);
   });
 
   test('without Prism, the mock says in one line what to install', async () => {

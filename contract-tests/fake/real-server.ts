@@ -126,6 +126,9 @@ export async function startRealServer(): Promise<{ url: string; close(): Promise
       rates.push(rate);
       return rate;
     }
+    // Events of its objects: the fake keeps none (no tax-rate change is an event the documents list), so a
+    // client reading the events a request made finds none, and none twice.
+    if (method === 'GET' && path === '/v2/events') return { object: 'list', url: path, has_more: false, data: [] };
     const one = /^\/v2\/tax_rates\/([^/]+)$/.exec(path);
     if (one && method === 'GET') return find(decodeURIComponent(one[1]!));
     if (one && method === 'POST') {
