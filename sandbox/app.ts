@@ -1,6 +1,7 @@
 // One request through the sandbox: auth, rate limit, routing, injected faults, idempotency, body checks,
 // the handler (a unit of the store: its writes are committed before the answer leaves); every error
-// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts) and POST /sandbox/reset.
+// answered as a problem of the catalog. Also the sandbox's own pages (browser.ts), POST /sandbox/reset and the
+// test clock, GET / POST /sandbox/clock (time-travel.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
@@ -17,6 +18,8 @@ import type { Route } from './http/route.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
+import { during } from './store.ts';
+import { clockView, moveClock } from './time-travel.ts';
 import type { Database } from './storage/database.ts';
 import { type Tenants, keyDigest } from './tenants.ts';
 import { random } from '../contract-core/random.ts';
@@ -84,9 +87,11 @@ export function createApp(
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       response = db.unit(() =>
-        run(
-          () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }),
-          path,
+        during(tenants.clockOf(tenant), () =>
+          run(
+            () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }),
+            path,
+          ),
         ),
       );
     } finally {
@@ -109,6 +114,25 @@ export function createApp(
     send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ object: 'sandbox.reset', scope: tenant === undefined ? 'all' : 'key' }) });
   }
 
+  /** GET / POST /sandbox/clock with a key: that key's clock (isolated keys), or the sandbox's, told or moved on. */
+  async function clock(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
+    if (credentials.publishable) throw unauthorized('A publishable key cannot read or move the sandbox clock: use a secret key (sk_test_…).');
+    const tenant = tenants.tenantOf(credentials.key);
+    if (req.method === 'GET') {
+      req.resume();
+      return send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify(clockView(tenants, tenant)) });
+    }
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], true);
+    if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
+    const view = moveClock(db, tenants, tenant, reading.value);
+    await db.committed();
+    send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify(view) });
+  }
+
+  /** The sandbox's own operations that take a key: what answers each, by method and path. */
+  const keyed = (method: string, path: string) =>
+    method === 'POST' && path === '/sandbox/reset' ? reset : (method === 'GET' || method === 'POST') && path === '/sandbox/clock' ? clock : undefined;
+
   return (req, res) => {
     // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
     res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
@@ -122,9 +146,10 @@ export function createApp(
     const failed = (error: unknown) => {
       if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
     };
-    if (path === '/sandbox/reset' && req.method === 'POST') {
+    const own = keyed(req.method ?? 'GET', path);
+    if (own) {
       try {
-        return void reset(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+        return void own(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
       } catch (error) {
         req.resume();
         return failed(error);

@@ -4,12 +4,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp } from './app.ts';
+import { type ClockSource, Clocks } from './clock.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
 import { shownUrl } from '../contract-core/secret-url.ts';
 import { type Shared, TABLES } from './state.ts';
 import { Database } from './storage/database.ts';
 import { Tenants } from './tenants.ts';
+import { type ClockMove, type ClockView, clockView, moveClock } from './time-travel.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
 
@@ -23,12 +25,31 @@ export interface SandboxOptions extends AppOptions {
    * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
    */
   db?: string | Database;
+  /**
+   * Where the sandbox's time comes from (`{ now(): number }`, ms since 1970; the system's by default). Every
+   * time it writes or compares follows it, plus what tests move it on by (`sandbox.clock`, POST /sandbox/clock):
+   * IDs, `created_at`, expiries, webhook retries (sandbox/README.md, "Test clocks").
+   */
+  clock?: ClockSource;
+}
+
+/** A test clock (sandbox/README.md, "Test clocks"): one for the sandbox, or one per key when keys are isolated. */
+export interface SandboxClockControl {
+  /** The clock's time (of `key`'s clock when keys are isolated). */
+  now(key?: string): ClockView;
+  /**
+   * Moves the clock on (`{ advance: '2h' }`, units ms, s, m, h, d) or to a time (`{ to: '…Z' }`), never back and
+   * at most 366 days at once, then fires what fell due: expiries and their events, webhook retries. Throws the
+   * sandbox's 422 problem (an ApiError) for a move it refuses.
+   */
+  move(move: ClockMove, key?: string): Promise<ClockView>;
 }
 
 export interface Sandbox {
   url: string;
   /** Back to the seed without a restart: that key's objects when keys are isolated, else (or without a key) all. */
   reset(key?: string): Promise<void>;
+  clock: SandboxClockControl;
   close(): Promise<void>;
 }
 
@@ -37,7 +58,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
-  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed });
+  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, clocks: new Clocks(options.clock) });
+  const tenantOf = (key: string | undefined) => tenants.tenantOf(key ?? '');
   const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -55,6 +77,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: async (key) => {
       db.unit(() => tenants.reset(key !== undefined && tenants.isolated ? tenants.tenantOf(key) : undefined));
       await db.committed();
+    },
+    clock: {
+      now: (key) => clockView(tenants, tenantOf(key)),
+      move: async (move, key) => {
+        const view = moveClock(db, tenants, tenantOf(key), move);
+        await db.committed();
+        return view;
+      },
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

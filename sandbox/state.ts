@@ -27,6 +27,7 @@ import type {
   Term,
 } from './model.ts';
 import { testCard, type TestCard } from '../contract-core/test-cards.ts';
+import type { SandboxClock } from './clock.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** Processing fee of test payments, as recorded on transactions. */
@@ -111,6 +112,8 @@ const BY_TOKEN = { encode: (card: TestCard) => card.token, decode: testCard };
 export class State {
   readonly db: Database;
   readonly tenant: string;
+  /** The tenant's time (clock.ts); its handlers read it through store.ts's now(). */
+  readonly clock: SandboxClock;
   readonly #shared: Shared;
   readonly customers: Collection<Customer>;
   readonly paymentMethods: Collection<PaymentMethod, 'customer_id'>;
@@ -136,8 +139,9 @@ export class State {
   readonly lineItemsOf: KeyValue<LineItem[]>; // checkout session ID → its line items
   readonly authorizationEndsAt: KeyValue<string>; // payment flow ID → when its uncaptured authorization lapses
 
-  constructor(db: Database, tenant: string, shared: Shared) {
+  constructor(db: Database, tenant: string, shared: Shared, clock: SandboxClock) {
     this.db = db;
+    this.clock = clock;
     this.tenant = tenant;
     this.#shared = shared;
     const of = <T extends { id: string }, C extends string>(spec: TableSpec<T>) => new Collection<T, C>(db, spec, tenant);
@@ -189,7 +193,7 @@ export class State {
     // A lost event (the lost-event fault) is never created: not recorded, not listed, not sent. An endpoint's
     // acknowledgement, later, writes the event's pending_webhooks back in a unit of its own.
     const webhooks = this.webhooks;
-    if (webhooks && !webhooks.created(event, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
+    if (webhooks && !webhooks.created(event, this.clock, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
     return this.events.add(event);
   }
 
