@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 import { inShard, parseShard } from '../contract-tests/lib/shard.ts';
+import { clock } from './cli/clock.ts';
 import { UsageError, parseCommand, type Command } from './cli/command.ts';
 import { docs } from './cli/docs.ts';
 import { mock } from './cli/mock.ts';
@@ -86,7 +87,7 @@ describe('the README', () => {
   test('documents every command, flag and variable of the CLI in "Use it in your project"', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Use it in your project'), readme.indexOf('## Working on this repository'));
-    const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger].flatMap((command) => [
+    const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger, clock].flatMap((command) => [
       ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
       ...Object.entries(command.flags).flatMap(([name, flag]) =>
         [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`),

@@ -9,12 +9,13 @@ import { mock } from './cli/mock.ts';
 import { sandbox } from './cli/sandbox.ts';
 import { terminalOutput } from './cli/output.ts';
 import { trigger } from './cli/trigger.ts';
+import { clock } from './cli/clock.ts';
 import { verify } from './cli/verify.ts';
 import { webhooksCheck } from './cli/webhooks-check.ts';
 
 const PROGRAM = 'payjp-v2-contract';
 /** A new command (`diff`) is one more module in this list. */
-const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger];
+const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger, clock];
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function overview(): string {

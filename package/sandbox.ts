@@ -1,2 +1,4 @@
 // payjp-v2-contract/sandbox: the stateful test-mode sandbox, for a test runner's global setup.
-export { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server.ts';
+export { startSandbox, type Sandbox, type SandboxClockControl, type SandboxOptions } from '../sandbox/server.ts';
+export type { ClockSource } from '../sandbox/clock.ts';
+export type { ClockMove, ClockView } from '../sandbox/time-travel.ts';

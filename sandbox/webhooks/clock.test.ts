@@ -21,7 +21,7 @@ const advance = async (by: string) => {
   return answer.body.fired.webhook_deliveries as number;
 };
 
-it('a retry an hour of real time away is sent when the clock passes it, and not before', async () => {
+it('a retry a minute of real time away is sent when the clock passes it, and not before', async () => {
   // The first attempt fails, the next succeeds; the schedule is the real one (first retry after 1 min).
   hook = await startReceiver((_request, received) => (received.length === 1 ? 500 : 200));
   client = await sandboxClient({ webhooks: { token: TOKEN, endpoints: [{ url: hook.url }] } });
