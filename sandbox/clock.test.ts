@@ -173,4 +173,12 @@ describe('startSandbox({ clock }) and sandbox.clock', () => {
     });
     expect((await api.ok('GET', '/sandbox/clock')).offset_ms).toBe(36 * HOUR);
   });
+
+  it('with isolated keys, sandbox.clock needs the key whose clock it reads or moves', async () => {
+    sandbox = await startSandbox({ isolateKeys: true });
+    expect(() => sandbox!.clock.now()).toThrow('sandbox.clock: keys are isolated, each with its clock: give the key');
+    await sandbox.clock.move({ advance: '1h' }, 'sk_test_clockA');
+    expect(sandbox.clock.now('sk_test_clockA').offset_ms).toBe(HOUR);
+    expect(sandbox.clock.now('sk_test_clockB').offset_ms).toBe(0);
+  });
 });

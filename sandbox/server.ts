@@ -35,7 +35,7 @@ export interface SandboxOptions extends AppOptions {
 
 /** A test clock (sandbox/README.md, "Test clocks"): one for the sandbox, or one per key when keys are isolated. */
 export interface SandboxClockControl {
-  /** The clock's time (of `key`'s clock when keys are isolated). */
+  /** The clock's time (`key`'s clock when keys are isolated: the key is then required). */
   now(key?: string): ClockView;
   /**
    * Moves the clock on (`{ advance: '2h' }`, units ms, s, m, h, d) or to a time (`{ to: '…Z' }`), never back and
@@ -49,6 +49,7 @@ export interface Sandbox {
   url: string;
   /** Back to the seed without a restart: that key's objects when keys are isolated, else (or without a key) all. */
   reset(key?: string): Promise<void>;
+  /** Its test clock: told, or moved on with what falls due fired (sandbox/README.md, "Test clocks"). */
   clock: SandboxClockControl;
   close(): Promise<void>;
 }
@@ -59,7 +60,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
   const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, clocks: new Clocks(options.clock) });
-  const tenantOf = (key: string | undefined) => tenants.tenantOf(key ?? '');
+  const tenantOf = (key: string | undefined) => {
+    if (key === undefined && tenants.isolated) throw new Error('sandbox.clock: keys are isolated, each with its clock: give the key');
+    return tenants.tenantOf(key ?? '');
+  };
   const server = createServer({ keepAliveTimeout: 10_000 }, createApp(db, tenants, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
