@@ -512,6 +512,22 @@ describe('the package, installed offline into an empty project', () => {
     expect(failed).toEqual([]);
   }, 600_000);
 
+  test("a user's test drives expiries with the sandbox's test clock, no waiting (package/consumer/test-clock.mjs)", async () => {
+    copyFileSync(join(ROOT, 'package/consumer/test-clock.mjs'), join(project, 'test-clock.mjs'));
+    const ran = await run(OLDEST_NODE, ['test-clock.mjs']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({
+      session: 'expired',
+      expiredEventAt: true,
+      heldStatus: 'requires_capture',
+      lapsed: true,
+      capture: 'payment_flow_expired',
+      offsetHours: 25 + 6 * 24,
+      firedSessions: true,
+      refused: 'advance',
+    });
+  }, 60_000);
+
   test('docs build writes the site', async () => {
     const built = await cli(['docs', 'build', '--out', 'site']);
     expect(built.code, built.stderr).toBe(0);
