@@ -464,7 +464,7 @@ describe('the package, installed offline into an empty project', () => {
     const sandbox = await serve(['sandbox', '--port', '0'], mocking);
     const readme = cliLines(readFileSync(join(mocking, 'node_modules', manifest.name, 'README.md'), 'utf8')).map((line) => line.replace('npx ', ''));
     const helps = await Promise.all(
-      ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger'].map(async (command) => {
+      ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger', 'clock'].map(async (command) => {
         const help = (await cli([command, '--help'], {}, OLDEST_NODE, mocking)).stdout;
         return help
           .slice(help.indexOf('Examples:') + 'Examples:'.length)
@@ -497,8 +497,8 @@ describe('the package, installed offline into an empty project', () => {
         if (word === 'http://127.0.0.1:3000/webhooks') return receiver.url;
         return word;
       });
-      // trigger's default base URL is 127.0.0.1:4020, where the test's sandbox cannot listen.
-      if (args[0] === 'trigger' && !args.includes('--base-url')) args.push('--base-url', sandbox.url);
+      // trigger's and clock's default base URL is 127.0.0.1:4020, where the test's sandbox cannot listen.
+      if ((args[0] === 'trigger' || args[0] === 'clock') && !args.includes('--base-url')) args.push('--base-url', sandbox.url);
       const server = args[0] === 'mock' || args[0] === 'sandbox' || (args[0] === 'docs' && args[1] === 'serve');
       if (server) {
         const started = await serve(args, mocking, env).catch((error: Error) => error);

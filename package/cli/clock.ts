@@ -35,7 +35,7 @@ export const clock: Command = {
   examples: [
     'payjp-v2-contract clock',
     'payjp-v2-contract clock --advance 25h',
-    'payjp-v2-contract clock --to "$(date -u -d \'+7 days\' +%Y-%m-%dT%H:%M:%SZ)"',
+    'PAYJP_SECRET_KEY=sk_test_mine payjp-v2-contract clock --advance 7d --base-url http://127.0.0.1:4020',
   ],
   async run(values, _positionals, output) {
     const advance = stringOf(values, 'advance');
