@@ -174,6 +174,21 @@ describe('startSandbox({ clock }) and sandbox.clock', () => {
     expect((await api.ok('GET', '/sandbox/clock')).offset_ms).toBe(36 * HOUR);
   });
 
+  it('a reset, even of every key, keeps the clocks; a key evicted by maxTenants loses its clock with its objects', async () => {
+    sandbox = await startSandbox({ isolateKeys: true, maxTenants: 2 });
+    const offset = (key: string) => sandbox!.clock.now(key).offset_ms;
+    await sandbox.clock.move({ advance: '1h' }, 'sk_test_clockA');
+    await sandbox.clock.move({ advance: '2h' }, 'sk_test_clockB');
+    await sandbox.reset();
+    expect([offset('sk_test_clockA'), offset('sk_test_clockB')]).toEqual([HOUR, 2 * HOUR]);
+    // C, then A again (its clock where the reset left it): the two keys with objects. Beyond maxTenants clocks,
+    // those of keys without objects go, oldest first: B's. D's first request evicts C, and its clock.
+    await sandbox.clock.move({ advance: '3h' }, 'sk_test_clockC');
+    await sandbox.clock.move({ advance: '1h' }, 'sk_test_clockA');
+    await sandbox.clock.move({ advance: '4h' }, 'sk_test_clockD');
+    expect(['A', 'B', 'C', 'D'].map((key) => offset(`sk_test_clock${key}`))).toEqual([2 * HOUR, 0, 0, 4 * HOUR]);
+  });
+
   it('with isolated keys, sandbox.clock needs the key whose clock it reads or moves', async () => {
     sandbox = await startSandbox({ isolateKeys: true });
     expect(() => sandbox!.clock.now()).toThrow('sandbox.clock: keys are isolated, each with its clock: give the key');
