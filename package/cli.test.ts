@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../contract-core/files.ts';
 import { inShard, parseShard } from '../contract-tests/lib/shard.ts';
+import { clock } from './cli/clock.ts';
 import { UsageError, parseCommand, type Command } from './cli/command.ts';
 import { docs } from './cli/docs.ts';
 import { mock } from './cli/mock.ts';
@@ -97,7 +98,7 @@ describe('a Node below the floor (run for real on Node 20 by consumer.test.ts)',
 describe('the README', () => {
   test("documents every command, flag and variable of the CLI in the package's README", () => {
     const section = readFileSync(join(ROOT, 'package/README.md'), 'utf8');
-    const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger].flatMap((command) => [
+    const missing = [mock, sandbox, verify, docs, webhooksCheck, trigger, clock].flatMap((command) => [
       ...(section.includes(`**\`${command.name}`) ? [] : [command.name]),
       ...Object.entries(command.flags).flatMap(([name, flag]) =>
         [`\`--${name}`, ...(flag.env ? [`\`${flag.env}\``] : [])].filter((text) => !section.includes(text)).map((text) => `${command.name} ${text}`),

@@ -462,9 +462,12 @@ describe('the package, installed offline into an empty project', () => {
     copyFileSync(join(ROOT, 'package/consumer/webhook-receiver.mjs'), join(mocking, 'webhook-receiver.mjs'));
     const receiver = await start(['webhook-receiver.mjs'], { PAYJP_WEBHOOK_TOKEN: 'whook_test' }, mocking);
     const sandbox = await serve(['sandbox', '--port', '0'], mocking);
+    // The clock's examples move a sandbox's time 8 days on, past the seeded sessions' expiry and the held
+    // payments' authorizations that verify's examples use: they get a sandbox of their own.
+    const clocked = await serve(['sandbox', '--port', '0'], mocking);
     const readme = cliLines(readFileSync(join(mocking, 'node_modules', manifest.name, 'README.md'), 'utf8')).map((line) => line.replace('npx ', ''));
     const helps = await Promise.all(
-      ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger'].map(async (command) => {
+      ['mock', 'sandbox', 'verify', 'docs', 'webhooks-check', 'trigger', 'clock'].map(async (command) => {
         const help = (await cli([command, '--help'], {}, OLDEST_NODE, mocking)).stdout;
         return help
           .slice(help.indexOf('Examples:') + 'Examples:'.length)
@@ -497,8 +500,13 @@ describe('the package, installed offline into an empty project', () => {
         if (word === 'http://127.0.0.1:3000/webhooks') return receiver.url;
         return word;
       });
-      // trigger's default base URL is 127.0.0.1:4020, where the test's sandbox cannot listen.
+      // trigger's and clock's default base URL is 127.0.0.1:4020, where the test's sandboxes cannot listen.
       if (args[0] === 'trigger' && !args.includes('--base-url')) args.push('--base-url', sandbox.url);
+      if (args[0] === 'clock') {
+        const at = args.indexOf('--base-url');
+        if (at === -1) args.push('--base-url', clocked.url);
+        else args[at + 1] = clocked.url;
+      }
       const server = args[0] === 'mock' || args[0] === 'sandbox' || (args[0] === 'docs' && args[1] === 'serve');
       if (server) {
         const started = await serve(args, mocking, env).catch((error: Error) => error);
@@ -511,6 +519,22 @@ describe('the package, installed offline into an empty project', () => {
     }
     expect(failed).toEqual([]);
   }, 600_000);
+
+  test("a user's test drives expiries with the sandbox's test clock, no waiting (package/consumer/test-clock.mjs)", async () => {
+    copyFileSync(join(ROOT, 'package/consumer/test-clock.mjs'), join(project, 'test-clock.mjs'));
+    const ran = await run(OLDEST_NODE, ['test-clock.mjs']);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({
+      session: 'expired',
+      expiredEventAt: true,
+      heldStatus: 'requires_capture',
+      lapsed: true,
+      capture: 'payment_flow_expired',
+      offsetHours: 25 + 6 * 24,
+      firedSessions: true,
+      refused: 'advance',
+    });
+  }, 60_000);
 
   test('docs build writes the site', async () => {
     const built = await cli(['docs', 'build', '--out', 'site']);

@@ -1,7 +1,8 @@
 // One request through the sandbox: auth, rate limit, routing, injected faults, idempotency, body checks,
 // the handler (a unit of the store: its writes are committed before the answer leaves); every error
 // answered as a problem of the catalog. Also the sandbox's own pages (browser.ts; an isolated tenant's under
-// /tenants/<ref>/sandbox/), POST /sandbox/reset and GET /sandbox/tenant.
+// /tenants/<ref>/sandbox/), POST /sandbox/reset, GET /sandbox/tenant and the test clock, GET / POST
+// /sandbox/clock (time-travel.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
@@ -18,6 +19,8 @@ import type { Route } from './http/route.ts';
 import { Router } from './http/router.ts';
 import { type Switches, TokenBucket } from './http/switches.ts';
 import { ROUTES } from './routes.ts';
+import { during } from './store.ts';
+import { clockView, moveClock } from './time-travel.ts';
 import type { Database } from './storage/database.ts';
 import { type Tenants, keyDigest } from './tenants.ts';
 import { random } from '../contract-core/random.ts';
@@ -87,10 +90,11 @@ export function createApp(
     try {
       if (options.latencyMs) await sleep(options.latencyMs);
       response = db.unit(() =>
-        run(
-          () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state: tenants.state(tenant) })) }),
-          path,
-        ),
+        run(() => {
+          const state = tenants.state(tenant);
+          // On the tenant's clock: every time the handler writes or compares is its time (store.ts, now()).
+          return during(state.clock, () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state })) }));
+        }, path),
       );
     } finally {
       // The catalog says which answers are stored for replay (its `replay`); the others, a crash among them,
@@ -124,6 +128,31 @@ export function createApp(
     send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ object: 'sandbox.reset', scope: tenant === undefined ? 'all' : 'key' }) });
   }
 
+  /** GET / POST /sandbox/clock with a key: that key's clock (isolated keys), or the sandbox's, told or moved on. */
+  async function clock(req: IncomingMessage, res: ServerResponse, credentials: Credentials): Promise<void> {
+    if (credentials.publishable) throw unauthorized('A publishable key cannot read or move the sandbox clock: use a secret key (sk_test_…).');
+    const tenant = tenants.tenantOf(credentials.key);
+    if (req.method === 'GET') {
+      req.resume();
+      return send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify(clockView(tenants, tenant)) });
+    }
+    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], 'required');
+    if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
+    const view = moveClock(db, tenants, tenant, reading.value);
+    await db.committed();
+    send(res, { status: 200, headers: JSON_HEADERS, body: JSON.stringify(view) });
+  }
+
+  /** The sandbox's own operations that take a key: what answers each, by method and path. */
+  const keyed = (method: string, path: string) =>
+    method === 'POST' && path === '/sandbox/reset'
+      ? reset
+      : method === 'GET' && path === '/sandbox/tenant'
+        ? tenantPages
+        : (method === 'GET' || method === 'POST') && path === '/sandbox/clock'
+          ? clock
+          : undefined;
+
   return (req, res) => {
     // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
     res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
@@ -137,10 +166,10 @@ export function createApp(
     const failed = (error: unknown) => {
       if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
     };
-    const keyed = (path === '/sandbox/reset' && req.method === 'POST' && reset) || (path === '/sandbox/tenant' && req.method === 'GET' && tenantPages);
-    if (keyed) {
+    const own = keyed(req.method ?? 'GET', path);
+    if (own) {
       try {
-        return void keyed(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+        return void own(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
       } catch (error) {
         req.resume();
         return failed(error);

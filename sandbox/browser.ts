@@ -15,7 +15,7 @@ import type { Database } from './storage/database.ts';
 import { SeveralHolders, type Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
 import { statusPage } from './status.ts';
-import { now } from './store.ts';
+import { during, now } from './store.ts';
 import { webhookPage } from './webhooks/pages.ts';
 
 /** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
@@ -72,14 +72,14 @@ function browse(tenants: Tenants, kind: string, id: string, path: string, query:
       case 'three_d_secure':
       case 'paypay': {
         const state = tenants.holding(TABLES.paymentFlows, id, tenant);
-        const flow = state && completeAction(state, id, query.get('result') !== 'failure');
+        const flow = state && during(state.clock, () => completeAction(state, id, query.get('result') !== 'failure'));
         if (!flow) return { status: 404, text: `No payment flow waiting for the customer: ${id}` };
         return { status: 200, text: `Payment flow ${flow.id} is now ${flow.status}.`, redirect: flow.return_url };
       }
       case 'checkout':
-        return checkout(tenants.holding(TABLES.checkoutSessions, id, tenant), id, token);
+        return onClockOf(tenants.holding(TABLES.checkoutSessions, id, tenant), (state) => checkout(state, id, token));
       case 'setup':
-        return setup(tenants.holding(TABLES.setupFlows, id, tenant), id, token);
+        return onClockOf(tenants.holding(TABLES.setupFlows, id, tenant), (state) => setup(state, id, token));
       case 'downloads':
         return { status: 200, text: `id,livemode\n${id.replace(/\.pdf$/, '')},false`, type: 'text/csv; charset=utf-8' };
       default:
@@ -97,6 +97,9 @@ function browse(tenants: Tenants, kind: string, id: string, path: string, query:
     return { status: 500, text: ERROR_CATALOG.internal_server_error.detail };
   }
 }
+
+/** A page's work on the clock of the tenant it serves (found by the object's ID: the pages carry no key). */
+const onClockOf = (state: State | undefined, page: (state: State | undefined) => Page): Page => (state ? during(state.clock, () => page(state)) : page(state));
 
 /** The customer pays (mode payment) or saves a card (mode setup) with the card of `token`. */
 function checkout(state: State | undefined, id: string, token: string): Page {

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SettingError, isTimerMs, portFrom, startOrExit, timerMsWhat } from '../contract-core/settings.ts';
 import { type AppOptions, createApp } from './app.ts';
+import { type ClockSource, Clocks } from './clock.ts';
 import type { Route } from './http/route.ts';
 import { switchesFromEnv } from './http/switches.ts';
 import { seed } from './seed.ts';
@@ -12,6 +13,7 @@ import { shownUrl } from '../contract-core/secret-url.ts';
 import { type Shared, TABLES } from './state.ts';
 import { Database } from './storage/database.ts';
 import { Tenants } from './tenants.ts';
+import { type ClockMove, type ClockView, clockView, moveClock } from './time-travel.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { endpointRegistry, withEndpointRoutes } from './webhooks/endpoints.ts';
 import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
@@ -26,10 +28,28 @@ export interface SandboxOptions extends AppOptions {
    * default. Or a store already opened (a benchmark fills one through the storage layer): the sandbox closes it.
    */
   db?: string | Database;
-  /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them. */
+  /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them (and its clock). */
   maxTenants?: number;
   /** The route table (default sandbox/routes.ts): the mutation corpus wraps its handlers to inject faults. */
   routes?: readonly Route[];
+  /**
+   * Where the sandbox's time comes from (`{ now(): number }`, ms since 1970; the system's by default). Every
+   * time it writes or compares follows it, plus what tests move it on by (`sandbox.clock`, POST /sandbox/clock):
+   * IDs, `created_at`, expiries, webhook retries (sandbox/README.md, "Test clocks").
+   */
+  clock?: ClockSource;
+}
+
+/** A test clock (sandbox/README.md, "Test clocks"): one for the sandbox, or one per key when keys are isolated. */
+export interface SandboxClockControl {
+  /** The clock's time (`key`'s clock when keys are isolated: the key is then required). */
+  now(key?: string): ClockView;
+  /**
+   * Moves the clock on (`{ advance: '2h' }`, units ms, s, m, h, d) or to a time (`{ to: '…Z' }`), never back and
+   * at most 366 days at once, then fires what fell due: expiries and their events, webhook retries. Throws the
+   * sandbox's 422 problem (an ApiError) for a move it refuses.
+   */
+  move(move: ClockMove, key?: string): Promise<ClockView>;
 }
 
 export interface Sandbox {
@@ -43,6 +63,8 @@ export interface Sandbox {
   addWebhookEndpoint(endpoint: WebhookEndpoint): string;
   /** Stops sending new events to a registered endpoint; false when no endpoint has that ID. */
   removeWebhookEndpoint(id: string): boolean;
+  /** Its test clock: told, or moved on with what falls due fired (sandbox/README.md, "Test clocks"). */
+  clock: SandboxClockControl;
   close(): Promise<void>;
 }
 
@@ -58,7 +80,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const delivery = options.webhooks ? resolveWebhookOptions(options.webhooks) : undefined;
   const db = options.db instanceof Database ? options.db : new Database(options.db, Object.values(TABLES));
   const shared: Shared = { origin: 'http://127.0.0.1', webhooks: undefined };
-  const tenants = new Tenants(db, shared, { isolate: options.isolateKeys === true, seed, ...(maxTenants ? { maxTenants } : {}) });
+  const tenants = new Tenants(db, shared, {
+    isolate: options.isolateKeys === true,
+    seed,
+    clocks: new Clocks(options.clock),
+    ...(maxTenants ? { maxTenants } : {}),
+  });
+  const tenantOf = (key: string | undefined) => {
+    if (key === undefined && tenants.isolated) throw new Error('sandbox.clock: keys are isolated, each with its clock: give the key');
+    return tenants.tenantOf(key ?? '');
+  };
   const endpoints = endpointRegistry(shared, options.webhooks, options.seed);
   const server = createServer({ keepAliveTimeout: 10_000 }, withEndpointRoutes(createApp(db, tenants, options, options.routes), endpoints));
   await new Promise<void>((resolve, reject) => {
@@ -80,6 +111,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     addWebhookEndpoint: (endpoint) => endpoints.add(endpoint),
     removeWebhookEndpoint: (id) => endpoints.remove(id),
+    clock: {
+      now: (key) => clockView(tenants, tenantOf(key)),
+      move: async (move, key) => {
+        const view = moveClock(db, tenants, tenantOf(key), move);
+        await db.committed();
+        return view;
+      },
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         shared.webhooks?.close();

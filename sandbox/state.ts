@@ -5,7 +5,7 @@ import { Collection, FixedCollection } from './storage/collection.ts';
 import type { Database } from './storage/database.ts';
 import type { TableSpec } from './storage/table.ts';
 import { KeyValue } from './storage/key-value.ts';
-import { newId, timestamp } from './store.ts';
+import { during, newId, timestamp } from './store.ts';
 import type {
   Balance,
   CheckoutSession,
@@ -27,6 +27,7 @@ import type {
   Term,
 } from './model.ts';
 import { testCard, type TestCard } from '../contract-core/test-cards.ts';
+import type { SandboxClock } from './clock.ts';
 import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 /** Processing fee of test payments, as recorded on transactions. */
@@ -111,6 +112,8 @@ const BY_TOKEN = { encode: (card: TestCard) => card.token, decode: testCard };
 export class State {
   readonly db: Database;
   readonly tenant: string;
+  /** The tenant's time (clock.ts); its handlers read it through store.ts's now(). */
+  readonly clock: SandboxClock;
   readonly #shared: Shared;
   /** An isolated tenant's reference, which the URLs of its customer's pages carry (tenants.ts). */
   readonly #ref: string | undefined;
@@ -140,8 +143,9 @@ export class State {
   readonly lineItemsOf: KeyValue<LineItem[]>; // checkout session ID → its line items
   readonly authorizationEndsAt: KeyValue<string>; // payment flow ID → when its uncaptured authorization lapses
 
-  constructor(db: Database, tenant: string, shared: Shared, ref?: string) {
+  constructor(db: Database, tenant: string, shared: Shared, clock: SandboxClock, ref?: string) {
     this.db = db;
+    this.clock = clock;
     this.tenant = tenant;
     this.#shared = shared;
     this.#ref = ref;
@@ -183,11 +187,11 @@ export class State {
     return this.#shared.webhooks;
   }
 
-  /** Makes the seed: its events are recorded and never handed to webhook delivery. */
+  /** Makes the seed, on the tenant's clock: its events are recorded and never handed to webhook delivery. */
   seedWith(seed: (state: State) => void): void {
     this.#seeding = true;
     try {
-      seed(this);
+      during(this.clock, () => seed(this));
     } finally {
       this.#seeding = false;
     }
@@ -209,7 +213,7 @@ export class State {
     // A lost event (the lost-event fault) is never created: not recorded, not listed, not sent. An endpoint's
     // acknowledgement, later, writes the event's pending_webhooks back in a unit of its own.
     const webhooks = this.#seeding ? undefined : this.webhooks;
-    if (webhooks && !webhooks.created(event, this.tenant, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
+    if (webhooks && !webhooks.created(event, this.tenant, this.clock, (acknowledged) => this.db.unit(() => this.#rewrite(acknowledged)))) return event;
     return this.events.add(event);
   }
 

@@ -1,6 +1,7 @@
 // IDs, times, and the cursor pagination every list of the API shares (its parameters, and the page of a list
 // held in memory; collections of the store page in storage/collection.ts).
 import { randomBytes } from 'node:crypto';
+import { type ClockSource, SYSTEM_CLOCK } from './clock.ts';
 import { ApiError, validationError } from './http/problem.ts';
 import { integer, optional, parse, object, string } from './validate.ts';
 
@@ -27,12 +28,30 @@ const time = Buffer.alloc(TIME_LENGTH);
 const chosen: string[] = [];
 let lastMs = -1;
 
+/** The clock of the tenant whose unit is under way (`during`); outside one, the system's. */
+let current: ClockSource = SYSTEM_CLOCK;
+
 /**
  * The sandbox's one reading of the clock, in milliseconds since 1970: every time the sandbox writes or compares
- * (creation times, IDs, expiries) comes from here, so that a test clock can replace it in one place. No rule
- * depends on the calendar date, only on times relative to this one (the suite passes with the clock years ahead).
+ * (creation times, IDs, expiries) comes from here, and here from the clock of the tenant being served
+ * (clock.ts: its source plus what tests moved it on). No rule depends on the calendar date, only on times
+ * relative to this one (the suite passes with the clock years ahead).
  */
-export const now = (): number => Date.now();
+export const now = (): number => current.now();
+
+/**
+ * Runs `work` (synchronous: a unit of the store) on `clock`'s time. Handlers run within one turn, so the
+ * clock in force cannot leak to another request's work.
+ */
+export function during<T>(clock: ClockSource, work: () => T): T {
+  const outer = current;
+  current = clock;
+  try {
+    return work();
+  } finally {
+    current = outer;
+  }
+}
 
 /**
  * `prefix` + 24 characters: the creation time, then 16 random ones (95 bits), or the ID the seed chose for

@@ -5,7 +5,9 @@
 // pages carry (`/tenants/<ref>/sandbox/…`), so that a page acts on that key's objects without a key. At most
 // `maxTenants` keys have objects at once: beyond, the one used least recently loses them (as a reset would),
 // so that a sandbox taking a key per CI run keeps its memory bounded. Reset: back to the seed without a restart.
+// Each tenant has its test clock (clock.ts): a reset leaves it where it is, an eviction drops it with the objects.
 import { createHash } from 'node:crypto';
+import { Clocks, type SandboxClock } from './clock.ts';
 import type { Database } from './storage/database.ts';
 import type { TableSpec } from './storage/table.ts';
 import { type Shared, State } from './state.ts';
@@ -38,9 +40,15 @@ export class Tenants {
   /** The tenants seeded (the store's `tenants` table), least recently used first. */
   readonly #known = new Map<string, Known>();
   readonly #byRef = new Map<string, string>();
+  /**
+   * Each tenant's clock (clock.ts): one for a shared sandbox, one per key when keys are isolated. Kept over a
+   * reset (a clock never goes back); an evicted tenant's goes with its objects.
+   */
+  readonly #clocks: Clocks;
 
-  constructor(db: Database, shared: Shared, options: { isolate: boolean; seed: (state: State) => void; maxTenants?: number }) {
+  constructor(db: Database, shared: Shared, options: { isolate: boolean; seed: (state: State) => void; maxTenants?: number; clocks?: Clocks }) {
     this.#db = db;
+    this.#clocks = options.clocks ?? new Clocks();
     this.#shared = shared;
     this.#isolate = options.isolate;
     this.#seed = options.seed;
@@ -72,6 +80,14 @@ export class Tenants {
     return this.#byRef.get(ref);
   }
 
+  /**
+   * A tenant's clock. One that has none yet (no objects, never moved) is told its source's time by a clock not
+   * kept, so that asking about many keys keeps nothing; its clock is made with its objects (state()).
+   */
+  clockOf(tenant: string): SandboxClock {
+    return this.#clocks.kept(tenant) ?? this.#clocks.unkept();
+  }
+
   /** The state of a tenant, seeded first if it is new. Inside a unit (storage/database.ts). */
   state(tenant: string): State {
     let known = this.#known.get(tenant);
@@ -81,7 +97,7 @@ export class Tenants {
       this.#known.delete(tenant);
       this.#known.set(tenant, known);
     }
-    known.state ??= new State(this.#db, tenant, this.#shared, known.ref ?? undefined);
+    known.state ??= new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), known.ref ?? undefined);
     return known.state;
   }
 
@@ -117,12 +133,15 @@ export class Tenants {
         if (this.#known.size < this.#max) break;
         this.#db.clear(oldest);
         this.#forget(oldest);
+        this.#clocks.drop(oldest);
       }
+      // Beyond maxTenants clocks, those of keys without objects (kept over a reset of every key) go, oldest first.
+      this.#clocks.trim(this.#max, (kept) => kept === tenant || this.#known.has(kept));
     }
     const ref = this.#isolate ? `tn_${newSecret()}` : null;
     this.#db.write('INSERT INTO tenants (tenant, ref) VALUES (?, ?)', tenant, ref);
     const known = this.#remember(tenant, ref);
-    known.state = new State(this.#db, tenant, this.#shared, ref ?? undefined);
+    known.state = new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), ref ?? undefined);
     known.state.seedWith(this.#seed);
     return known;
   }

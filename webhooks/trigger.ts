@@ -35,7 +35,7 @@ type Body = Record<string, unknown>;
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4020';
 const DEFAULT_KEY = 'sk_test_trigger';
-/** How long `checkout.session.expired` waits for its session to pass `expires_at`. */
+/** How long `checkout.session.expired` waits for its session to pass `expires_at` on a server without a test clock. */
 const EXPIRY_WAIT_MS = 10_000;
 
 /** The base URL, if the key may be sent there: https anywhere, http only to this machine (contract-core/secret-url.ts). */
@@ -65,7 +65,19 @@ function client(baseUrl: string, key: string) {
       throw new Error(`trigger: ${method} ${path} answered ${response.status} (expected ${expected}): ${printable(text, { max: 300, oneLine: true })}`);
     return JSON.parse(text) as ApiObject;
   };
-  return { get: (path: string) => call('GET', path), post: (path: string, body: unknown, expected?: number) => call('POST', path, body, expected) };
+  /** The server's test clock (`GET /sandbox/clock`, sandbox/README.md "Test clocks"), if it has one. */
+  const clock = async (): Promise<number | undefined> => {
+    // Nothing answering is told by the request that follows, naming the URL.
+    const response = await fetch(`${baseUrl}/sandbox/clock`, { headers: { authorization: `Bearer ${key}` } }).catch(() => undefined);
+    if (!response) return undefined;
+    const body = response.status === 200 ? ((await response.json()) as { object?: unknown; now?: unknown }) : (await response.body?.cancel(), undefined);
+    return body?.object === 'sandbox.clock' && typeof body.now === 'string' ? Date.parse(body.now) : undefined;
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown, expected?: number) => call('POST', path, body, expected),
+    clock,
+  };
 }
 type Client = ReturnType<typeof client>;
 
@@ -117,9 +129,16 @@ const CAUSES: Record<WebhookType, (api: Client) => Promise<string>> = {
     return created['id'];
   },
   'checkout.session.expired': async (api) => {
-    // Times are whole seconds: two seconds ahead is at least one second in the future.
-    const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 2000);
-    const created = await session(api, { expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    // Times are whole seconds: two seconds ahead is at least one second in the future, on the server's test
+    // clock when it has one (which is then moved on by those two seconds: no waiting), else on this machine's.
+    const clock = await api.clock();
+    const expiresAt = new Date(Math.floor((clock ?? Date.now()) / 1000) * 1000 + 2000);
+    const expires_at = expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const created = await session(api, { expires_at });
+    if (clock !== undefined) {
+      await api.post('/sandbox/clock', { advance: '2s' });
+      if ((await api.get(`/v2/checkout/sessions/${created['id']}`))['status'] === 'expired') return created['id'];
+    }
     const deadline = Date.now() + EXPIRY_WAIT_MS;
     // A session turns expired when read after expires_at.
     for (;;) {

@@ -1,8 +1,9 @@
 // payjp-v2-contract: one CLI for the contract's users. `mock`, `sandbox`, `verify`, `docs`, `webhooks-check`,
-// `trigger`; `--help` on each. Loaded by ../cli.ts once the Node is new enough.
+// `trigger`, `clock`; `--help` on each. Loaded by ../cli.ts once the Node is new enough.
 // Exit codes a pipeline can rely on: 0 passed, 1 contract violations, 2 a usage error or infrastructure.
 import { readFileSync } from 'node:fs';
 import { helpOf, parseCommand, UsageError, type Command } from './command.ts';
+import { clock } from './clock.ts';
 import { docs } from './docs.ts';
 import { mock } from './mock.ts';
 import { sandbox } from './sandbox.ts';
@@ -12,7 +13,7 @@ import { verify } from './verify.ts';
 import { webhooksCheck } from './webhooks-check.ts';
 
 /** A new command (`diff`) is one more module in this list. */
-const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger];
+const COMMANDS: readonly Command[] = [mock, sandbox, verify, docs, webhooksCheck, trigger, clock];
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function overview(program: string): string {

@@ -4,7 +4,7 @@ import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type Price, type TaxRate } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, now, timestamp } from '../store.ts';
+import { during, newId, now, timestamp } from '../store.ts';
 import { type Infer, array, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { PAYMENT_AMOUNT } from './payment-flows.ts';
@@ -71,6 +71,20 @@ function refresh(state: State, session: CheckoutSession): CheckoutSession {
     state.emit('checkout.session.expired', session);
   }
   return session;
+}
+
+/**
+ * Expires every open session whose `expires_at` has passed (a test clock moved on, clock.ts), oldest expiry
+ * first, each at its own expiry time: its `checkout.session.expired` event is dated as it would be in real time.
+ */
+export function expireDueSessions(state: State): number {
+  const at = now();
+  const due = state.checkoutSessions
+    .all({})
+    .filter((session) => session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= at)
+    .sort((a, b) => Date.parse(a.expires_at!) - Date.parse(b.expires_at!));
+  for (const session of due) during({ now: () => Date.parse(session.expires_at!) }, () => refresh(state, session));
+  return due.length;
 }
 
 /** A line's price by ID: one of no price or an inactive one answers 404 (PAY.JP's SDK 1.0.9). */

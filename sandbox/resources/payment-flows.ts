@@ -6,7 +6,7 @@ import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
 import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
-import { newId, newSecret, now, queryValue, timestamp } from '../store.ts';
+import { during, newId, newSecret, now, queryValue, timestamp } from '../store.ts';
 import { type Infer, array, boolean, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
@@ -78,6 +78,22 @@ function lapse(state: State, flow: PaymentFlow): PaymentFlow {
   const end = state.authorizationEndsAt.get(flow.id);
   if (end !== undefined && Date.parse(end) <= now()) assign(flow, { expired_at: end });
   return flow;
+}
+
+/**
+ * Lapses every authorization held for capture whose end has passed (a test clock moved on, clock.ts), each
+ * at its own end: `expired_at` set, as a read would.
+ */
+export function lapseDueAuthorizations(state: State): number {
+  let lapsed = 0;
+  for (const flow of state.paymentFlows.all({})) {
+    if (flow.status !== 'requires_capture' || flow.expired_at) continue;
+    const end = state.authorizationEndsAt.get(flow.id);
+    if (end === undefined || Date.parse(end) > now()) continue;
+    during({ now: () => Date.parse(end) }, () => lapse(state, flow));
+    lapsed += 1;
+  }
+  return lapsed;
 }
 
 export function requireStatus(flow: PaymentFlow, allowed: readonly PaymentFlowStatus[]): void {

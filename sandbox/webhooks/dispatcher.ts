@@ -6,6 +6,7 @@
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
 import { shownUrl } from '../../contract-core/secret-url.ts';
 import { random } from '../../contract-core/random.ts';
+import type { SandboxClock } from '../clock.ts';
 import type { SandboxEvent } from '../model.ts';
 import { timestamp } from '../store.ts';
 import { type DeliveryRecord, DeliveryLog } from './log.ts';
@@ -26,6 +27,8 @@ interface Subscription {
   event: SandboxEvent;
   /** Whose event it is: its deliveries are that tenant's log. */
   tenant: string;
+  /** The clock of the event's tenant: its deliveries are dated, and their retries fall due, on its time. */
+  clock: SandboxClock;
   /** The event's size as JSON (characters), counted against the queue's bound for each delivery of it. */
   chars: number;
   acknowledged: boolean;
@@ -58,7 +61,8 @@ export class WebhookDispatcher {
   readonly log = new DeliveryLog(LOGGED_EVENTS);
   readonly #queues: EndpointQueue[];
   readonly #draw: () => number;
-  readonly #timers = new Set<NodeJS.Timeout>();
+  /** Deliveries waiting for a time (a retry, a delay): when they fall due on their clock, and what then. */
+  readonly #timers = new Map<NodeJS.Timeout, { clock: SandboxClock; due: number; then: () => void }>();
   readonly #closing = new AbortController();
   /** Deliveries waiting (ready, delayed, held, between retries) or in flight, and the characters of their events. */
   #active = 0;
@@ -84,7 +88,7 @@ export class WebhookDispatcher {
    * PAY.JP's incident). Sets `pending_webhooks` and queues the deliveries, which start after this turn;
    * `save` writes the event back when an acknowledgement changes it.
    */
-  created(event: SandboxEvent, tenant: string, save: (event: SandboxEvent) => void): boolean {
+  created(event: SandboxEvent, tenant: string, clock: SandboxClock, save: (event: SandboxEvent) => void): boolean {
     if (this.#roll(this.settings.lostEventRate)) {
       let lost = this.#lost.get(tenant);
       if (!lost) this.#lost.set(tenant, (lost = { count: 0, newest: [] }));
@@ -99,7 +103,7 @@ export class WebhookDispatcher {
       if (queue.endpoint.types && !queue.endpoint.types.has(event.type)) continue;
       subscribed += 1;
       chars ??= JSON.stringify(event).length;
-      const subscription: Subscription = { event, tenant, chars, acknowledged: false, save };
+      const subscription: Subscription = { event, tenant, clock, chars, acknowledged: false, save };
       if (this.#roll(this.settings.dropRate)) {
         this.#record(queue, subscription, null, 'dropped', 'dropped by the sandbox (drop rate): never sent, never retried');
         continue;
@@ -170,7 +174,7 @@ export class WebhookDispatcher {
   /** Stops every timer and aborts the attempts in flight. */
   close(): void {
     this.#closing.abort();
-    for (const timer of this.#timers) clearTimeout(timer);
+    for (const timer of this.#timers.keys()) clearTimeout(timer);
     this.#timers.clear();
     for (const queue of this.#queues) if (queue.held) clearTimeout(queue.held.timer);
   }
@@ -218,13 +222,30 @@ export class WebhookDispatcher {
     else this.#enqueue(job, reorder);
   }
 
+  /**
+   * Sends now what has fallen due on `clock` (a test clock moved on, time-travel.ts) rather than when its
+   * timer would have: the number of deliveries so released.
+   */
+  fireDue(clock: SandboxClock): number {
+    const at = clock.now();
+    const due = [...this.#timers].filter(([, wait]) => wait.clock === clock && wait.due <= at).sort(([, a], [, b]) => a.due - b.due);
+    for (const [timer, wait] of due) {
+      clearTimeout(timer);
+      this.#timers.delete(timer);
+      wait.then();
+    }
+    return due.length;
+  }
+
   #later(job: Job, ms: number, then: () => void): void {
-    job.record.next_attempt_at = new Date(Date.now() + ms).toISOString();
+    const { clock } = job.subscription;
+    const due = clock.now() + ms;
+    job.record.next_attempt_at = new Date(due).toISOString();
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       then();
     }, ms);
-    this.#timers.add(timer);
+    this.#timers.set(timer, { clock, due, then });
   }
 
   /** Into the endpoint's line; one drawn for reordering waits there until the next one has gone ahead. */
@@ -266,7 +287,7 @@ export class WebhookDispatcher {
     const { url, token } = queue.endpoint;
     queue.inFlight += 1;
     record.next_attempt_at = null;
-    const sentAt = new Date().toISOString();
+    const sentAt = new Date(subscription.clock.now()).toISOString();
     const started = performance.now();
     const outcome = await post(url, token, JSON.stringify(subscription.event), this.settings.timeoutMs, this.#closing.signal);
     queue.inFlight -= 1;
@@ -304,7 +325,7 @@ export class WebhookDispatcher {
     if (subscription.acknowledged) return;
     subscription.acknowledged = true;
     subscription.event.pending_webhooks -= 1;
-    subscription.event.updated_at = timestamp();
+    subscription.event.updated_at = timestamp(new Date(subscription.clock.now()));
     subscription.save(subscription.event);
   }
 }

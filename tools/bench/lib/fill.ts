@@ -2,6 +2,7 @@
 // hours): `size` objects, half customers and half their `customer.created` events, as if that many
 // customers had been created, with IDs a benchmark can name (the same for the same `n`).
 import { random } from '../../../contract-core/random.ts';
+import { SandboxClock } from '../../../sandbox/clock.ts';
 import type { Customer, SandboxEvent } from '../../../sandbox/model.ts';
 import { State } from '../../../sandbox/state.ts';
 import type { Database } from '../../../sandbox/storage/database.ts';
@@ -26,7 +27,7 @@ export const middleCustomer = (size: number): string => filledId('cus_', Math.mi
 
 /** Adds `size` objects to the shared tenant of `db`, committed in units of UNIT customers. */
 export async function fill(db: Database, size: number): Promise<void> {
-  const state = new State(db, '', { origin: 'http://127.0.0.1', webhooks: undefined });
+  const state = new State(db, '', { origin: 'http://127.0.0.1', webhooks: undefined }, new SandboxClock());
   const now = timestamp();
   for (let start = 0; start < size / 2; start += UNIT) {
     db.unit(() => {
