@@ -38,7 +38,7 @@ const fontsConf = (fonts: string): string => `<?xml version="1.0"?>
 <fontconfig>
   <dir>${fonts}</dir>
   <cachedir>${join(CACHE, 'fontconfig')}</cachedir>
-${['sans-serif', 'serif', 'system-ui', 'ui-sans-serif']
+${['sans-serif', 'sans', 'serif', 'system-ui', 'ui-sans-serif']
   .map((family) => `  <alias><family>${family}</family><prefer><family>${JAPANESE_FAMILY}</family></prefer></alias>`)
   .join('\n')}
 ${['monospace', 'ui-monospace', 'Courier', 'Courier New']
@@ -46,6 +46,8 @@ ${['monospace', 'ui-monospace', 'Courier', 'Courier New']
     (family) => `  <alias binding="same"><family>${family}</family><prefer><family>Noto Sans Mono</family><family>${JAPANESE_FAMILY}</family></prefer></alias>`,
   )
   .join('\n')}
+  <!-- Any other family (Chromium asks for "sans" as its UI font) ends in Noto Sans JP rather than in whichever font comes first. -->
+  <match target="pattern"><edit name="family" mode="append_last"><string>${JAPANESE_FAMILY}</string></edit></match>
 </fontconfig>
 `;
 
