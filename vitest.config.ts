@@ -1,6 +1,6 @@
 // One vitest run, one project per part (tests/projects.ts); each project starts the servers it needs.
 // TEST_PASS picks the run: unset, every project (`npm test`'s pass); `clock`, the projects whose code reads the
-// clock (`npm run test:clock`, under faketime); `soak`, the load, soak and kill -9 tests (`npm run test:soak`).
+// clock (`npm run test:clock`, 1826 days ahead: tests/support/clock-pass.ts); `soak`, the load, soak and kill -9 tests (`npm run test:soak`).
 import { configDefaults, defineConfig } from 'vitest/config';
 import { CLOCK_PROJECTS, PROJECTS, type Project, SOAK_PROJECT, SOAK_TESTS } from './tests/projects.ts';
 

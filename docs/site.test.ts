@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeOf } from '../generated/error-catalog.ts';
 import { buildSpec, type BuiltSpec } from '../scripts/lib/build-spec.ts';
 import { siteOnce } from './lib/site.ts';
-import { chromiumInstalled, CHROMIUM_PATH, inCi, launchChromium, type Browser } from './lib/chromium.ts';
+import { launchChromium, type Browser } from './lib/chromium.ts';
 import { errorPageFile, ERRORS_GUIDE, LANGUAGES } from './lib/error-page.ts';
 import { loadGuides, loadTranslatedGuides } from './lib/guides.ts';
 import { DIST, GUIDES_JA, SCREENSHOTS } from './lib/paths.ts';
@@ -31,9 +31,6 @@ const POLL = { timeout: 30_000 };
 /** Opening all 65 operations one by one takes about a minute here, several on a loaded machine. */
 const RENDER_ALL_TIMEOUT = 600_000;
 
-const runBrowser = chromiumInstalled() || inCi();
-if (!runBrowser) console.warn(`docs browser test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
-
 /** A tag as the navigation shows it: its x-displayName (a translation's) or its name. */
 const tagLabel = (document: Record<string, unknown>, tag: string): string =>
   ((document['tags'] ?? []) as { name: string; 'x-displayName'?: string }[]).find((t) => t.name === tag)?.['x-displayName'] ?? tag;
@@ -44,7 +41,7 @@ interface RenderedOperation {
   text: string;
 }
 
-describe.skipIf(!runBrowser)('docs site in Chromium', () => {
+describe('docs site in Chromium', () => {
   let spec: BuiltSpec;
   let japanese: BuiltSpec;
   let server: DocsServer;
@@ -54,7 +51,6 @@ describe.skipIf(!runBrowser)('docs site in Chromium', () => {
   const rendered = new Map<string, Promise<Map<string, RenderedOperation>>>();
 
   beforeAll(async () => {
-    if (!chromiumInstalled()) throw new Error(`CI is set and Chromium is missing at ${CHROMIUM_PATH}`);
     spec = await buildSpec();
     japanese = await buildSpec(undefined, undefined, 'ja');
     // The site `npm run docs` builds, shared with the package's consumer test: built here only if its inputs changed.

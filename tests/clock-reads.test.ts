@@ -1,5 +1,5 @@
 // Every read of the clock lies in a part the clock pass runs (tests/projects.ts), so that `npm test`'s second
-// pass, five years ahead, exercises it.
+// pass, five years ahead, exercises it, and is of a kind the clock pass shifts.
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/lib/paths.ts';
 import { clockReads, sourceFiles, uncovered } from './clock-reads.ts';
@@ -49,5 +49,11 @@ describe('reads of the clock', () => {
     expect(uncovered(read('sandbox/planted.ts'))).toEqual([]);
     expect(uncovered(read('tests/webhooks/planted.ts'))).toEqual([]);
     expect(uncovered(read('tests/planted.ts'))).toHaveLength(1);
+  });
+
+  it('fail the test when they are of a kind the clock pass does not shift, even in a part it runs', () => {
+    expect(uncovered(clockReads('sandbox/planted.ts', 'const now = Temporal.Now.instant();'))).toEqual([
+      'sandbox/planted.ts:1: Temporal.Now reads a clock the clock pass does not move: tests/support/clock-ahead.ts does not shift Temporal (not in Node 24): read Date.now() instead',
+    ]);
   });
 });
