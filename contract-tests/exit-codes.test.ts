@@ -29,7 +29,10 @@ interface Run {
 /** `payjp-v2-contract verify …` as a CI runs it: a child process, this test's servers answering meanwhile. */
 function verify(args: string[], env: Record<string, string> = { PAYJP_SECRET_KEY: KEY }): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'package/cli.ts'), 'verify', ...args], { env: { PATH: process.env['PATH'], ...env } });
+  const child = spawn(process.execPath, [join(ROOT, 'package/cli.ts'), 'verify', ...args], {
+    // NODE_OPTIONS carries the clock pass's clock (tests/support/clock-pass.ts) into the CLI.
+    env: { PATH: process.env['PATH'], NODE_OPTIONS: process.env['NODE_OPTIONS'], ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

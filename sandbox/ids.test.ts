@@ -12,7 +12,7 @@ it('makes the prefix and 24 base-62 characters', () => {
 it('sorts an ID of a later millisecond after every earlier one, whatever the random part', () => {
   vi.useFakeTimers();
   const ids: string[] = [];
-  // Over a second, a day and the years the suite runs ahead under faketime.
+  // Over a second, a day and the years the suite runs ahead in the clock pass.
   for (const at of [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 0, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2031, 11, 31)]) {
     vi.setSystemTime(at);
     ids.push(newId('cus_'), newId('cus_'));
