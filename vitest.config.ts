@@ -1,12 +1,24 @@
-// One vitest run, one project per part (tests/projects.ts); each project starts the servers it needs.
-// TEST_PASS picks the run: unset, every project (`npm test`'s pass); `clock`, the projects whose code reads the
-// clock (`npm run test:clock`, 1826 days ahead: tests/support/clock-pass.ts); `soak`, the load, soak and kill -9 tests (`npm run test:soak`).
+// One vitest run, one project per part (tests/projects.ts); each project starts the servers it needs. The
+// projects whose code reads the clock run twice in it: as themselves, and as `<project>+1826d`, the clock pass,
+// with every Node process five years ahead (tests/support/clock-pass.ts). TEST_PASS picks a part of the run:
+// `now`, the projects at today's date only; `clock`, the clock pass only (`npm run test:clock`); `soak`, the
+// load, soak and kill -9 tests (`npm run test:soak`).
 import { configDefaults, defineConfig } from 'vitest/config';
 import { CLOCK_PROJECTS, PROJECTS, type Project, SOAK_PROJECT, SOAK_TESTS } from './tests/projects.ts';
+import { CLOCK_PASS_SUFFIX, clockPassEnv } from './tests/support/clock-pass.ts';
 
+const clockPass: Project[] = PROJECTS.filter((project) => CLOCK_PROJECTS.includes(project.name)).map((project) => ({
+  ...project,
+  name: `${project.name}${CLOCK_PASS_SUFFIX}`,
+  // vitest starts each worker with its project's env: NODE_OPTIONS preloads the clock in the worker and in
+  // every process it spawns.
+  env: { ...project.env, NODE_OPTIONS: clockPassEnv({})['NODE_OPTIONS']! },
+  setupFiles: ['tests/support/clock-pass-setup.ts'],
+}));
 const PASSES: Record<string, Project[]> = {
-  all: PROJECTS,
-  clock: PROJECTS.filter((project) => CLOCK_PROJECTS.includes(project.name)),
+  all: [...PROJECTS, ...clockPass],
+  now: PROJECTS,
+  clock: clockPass,
   soak: [SOAK_PROJECT],
 };
 const pass = process.env['TEST_PASS'] ?? 'all';
@@ -15,13 +27,17 @@ if (!projects) throw new Error(`TEST_PASS must be one of ${Object.keys(PASSES).j
 
 export default defineConfig({
   test: {
-    projects: projects.map(({ name, include, exclude = [], env, testTimeout, hookTimeout }) => ({
+    // Most test files wait on servers and child processes more than they compute: on 2 cores, 3 files at a
+    // time (vitest's default is one less than the cores, here 1). Measured in README.md ("Where each test runs").
+    maxWorkers: 3,
+    projects: projects.map(({ name, include, exclude = [], env, setupFiles, testTimeout, hookTimeout }) => ({
       test: {
         name,
         include,
         // The soak tests run in their own pass only.
         exclude: [...configDefaults.exclude, ...exclude, ...(name === SOAK_PROJECT.name ? [] : [SOAK_TESTS])],
         ...(env ? { env } : {}),
+        ...(setupFiles ? { setupFiles } : {}),
         ...(testTimeout ? { testTimeout } : {}),
         ...(hookTimeout ? { hookTimeout } : {}),
       },

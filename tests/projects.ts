@@ -9,9 +9,11 @@ export interface Project {
   exclude?: string[];
   /** The folders whose code this project's tests exercise: a clock read there is covered when the project runs in the clock pass. */
   sources: string[];
-  /** Runs again in the clock pass (`npm run test:clock`, every Node process 1826 days ahead: tests/support/clock-ahead.ts): its code reads the clock. */
+  /** Runs again in the clock pass (every Node process 1826 days ahead: tests/support/clock-pass.ts): its code reads the clock. */
   clock?: true;
   env?: Record<string, string>;
+  /** Run before each test file (the clock pass's check that its clock is ahead). */
+  setupFiles?: string[];
   testTimeout?: number;
   hookTimeout?: number;
 }
