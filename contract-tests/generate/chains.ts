@@ -9,7 +9,7 @@ import { type GeneratedRequest, type GeneratorContext, positiveRequests } from '
 import { isObject, stateRuleFields } from './schemas.ts';
 import { judgePositive, type Outcome, send } from './exchange.ts';
 import { type PropertyRun, propertyId } from './property.ts';
-import { successStatus } from '../lib/runner.ts';
+import { successStatus } from '../lib/step.ts';
 
 export interface Link {
   target: Operation;
