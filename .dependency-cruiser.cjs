@@ -60,6 +60,36 @@ module.exports = {
     only('sdk-ledger-above-core', 'sdk-ledger', ['contract-core', 'generated']),
     only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks', 'sdk-ledger']),
     only('package-at-the-top', 'package', ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'diff']),
+    // contract-tests/, layer by layer (ARCHITECTURE.md): a case is built (lib/cases/), run (lib/runner.ts) into a
+    // result (lib/result.ts), and rendered by a reporter (reporters/). Nothing below the reporters renders.
+    {
+      name: 'contract-runner-renders-nothing',
+      comment: 'contract-tests/lib/ (the runner, its cases, the suite) imports no reporter: it makes results, reporters/ renders them',
+      severity: 'error',
+      from: { path: '^contract-tests/lib/' },
+      to: { path: '^contract-tests/reporters/' },
+    },
+    {
+      name: 'contract-cases-do-not-run',
+      comment: 'the case modules (lib/cases/) build steps from the vocabulary of lib/step.ts; they do not run them (lib/runner.ts)',
+      severity: 'error',
+      from: { path: '^contract-tests/lib/cases/' },
+      to: { path: '^contract-tests/lib/(runner|suite|verify)\\.ts$' },
+    },
+    {
+      name: 'contract-vocabulary-below-cases',
+      comment: 'lib/step.ts and lib/result.ts are what cases, runner and reporters share: they import no case, runner or reporter',
+      severity: 'error',
+      from: { path: '^contract-tests/lib/(step|result)\\.ts$' },
+      to: { path: '^contract-tests/(lib/(cases/|runner\\.ts|suite\\.ts|scenarios\\.ts|provoke\\.ts|recipes\\.ts)|reporters/)' },
+    },
+    {
+      name: 'contract-reporters-read-results',
+      comment: 'a reporter renders results (lib/result.ts) with the redaction of lib/keys.ts; it builds and runs nothing',
+      severity: 'error',
+      from: { path: '^contract-tests/reporters/' },
+      to: { path: '^contract-tests/', pathNot: '^contract-tests/(reporters/|lib/(result|keys|grading)\\.ts$)' },
+    },
     {
       name: 'nothing-imports-package',
       comment: 'package/ is what users import: no part of the repository (tools/ included) depends on it',
