@@ -32,6 +32,9 @@ const only = (name, from, allowed) => ({
   to: { path: PARTS, pathNot: [`^${from}/`, ...allowed.map((part) => `^${part}(/|$)`)] },
 });
 
+/** A rule between the layers inside one part: `from` may not import `to`. */
+const layer = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from }, to });
+
 module.exports = {
   forbidden: [
     {
@@ -60,6 +63,32 @@ module.exports = {
     only('sdk-ledger-above-core', 'sdk-ledger', ['contract-core', 'generated']),
     only('build-tests', 'tests', ['scripts', 'contract-core', 'generated', 'contract-tests', 'mock', 'sandbox', 'webhooks', 'sdk-ledger']),
     only('package-at-the-top', 'package', ['scripts', 'generated', 'contract-core', 'mock', 'sandbox', 'webhooks', 'contract-tests', 'docs', 'diff']),
+    // contract-tests/, layer by layer (ARCHITECTURE.md): a case is built (lib/cases/), run (lib/runner.ts) into a
+    // result (lib/result.ts), and rendered by a reporter (reporters/). Nothing below the reporters renders.
+    layer(
+      'contract-runner-renders-nothing',
+      'contract-tests/lib/ (the runner, its cases, the suite) imports no reporter: it makes results, reporters/ renders them',
+      '^contract-tests/lib/',
+      { path: '^contract-tests/reporters/' },
+    ),
+    layer(
+      'contract-cases-do-not-run',
+      'the case modules (lib/cases/) build steps from the vocabulary of lib/step.ts; they do not run them (lib/runner.ts)',
+      '^contract-tests/lib/cases/',
+      { path: '^contract-tests/lib/(runner|suite|verify)\\.ts$' },
+    ),
+    layer(
+      'contract-vocabulary-below-cases',
+      'lib/step.ts and lib/result.ts are what cases, runner and reporters share: they import no case, runner or reporter',
+      '^contract-tests/lib/(step|result)\\.ts$',
+      { path: '^contract-tests/(lib/(cases/|runner\\.ts|suite\\.ts|scenarios\\.ts|provoke\\.ts|recipes\\.ts)|reporters/)' },
+    ),
+    layer(
+      'contract-reporters-read-results',
+      'a reporter renders results (lib/result.ts) with the redaction of lib/keys.ts; it builds and runs nothing',
+      '^contract-tests/reporters/',
+      { path: '^contract-tests/', pathNot: '^contract-tests/(reporters/|lib/(result|keys|grading)\\.ts$)' },
+    ),
     {
       name: 'nothing-imports-package',
       comment: 'package/ is what users import: no part of the repository (tools/ included) depends on it',

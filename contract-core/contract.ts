@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { HTTP_METHODS, type HttpMethod, LIST_CURSOR } from './conventions.ts';
 import { BUNDLE_FILE } from './files.ts';
 import type { Evidence } from './evidence.ts';
+import { valueAt } from './json-pointer.ts';
 import { PARAMETER_RULES_KEY, readParameterRules, type ParameterRule } from './parameter-rules.ts';
 
 export { BUNDLE_FILE };
@@ -76,11 +77,7 @@ export function deref(document: JsonObject, node: Json | undefined): JsonObject 
   for (let hops = 0; isObject(current) && typeof current['$ref'] === 'string'; hops += 1) {
     const ref = current['$ref'];
     if (!ref.startsWith('#/') || hops > 20) throw new Error(`unsupported $ref '${ref}' in ${BUNDLE_FILE}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), document);
+    current = valueAt(document, ref.slice(1)) as Json | undefined;
     if (current === undefined) throw new Error(`dangling $ref '${ref}' in ${BUNDLE_FILE}`);
   }
   if (!isObject(current)) throw new Error(`expected an object in ${BUNDLE_FILE}, got ${JSON.stringify(current)}`);

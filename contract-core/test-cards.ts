@@ -53,5 +53,18 @@ const BY_TOKEN = new Map(TEST_CARDS.flatMap((card) => [[card.token, card] as con
 /** The test card of a token or of a test card's number. */
 export const testCard = (tokenOrNumber: string): TestCard | undefined => BY_TOKEN.get(tokenOrNumber);
 
+/** Years a test card made by this project's tools stays valid, from the clock of whoever makes it. */
+const VALID_FOR_YEARS = 5;
+
+/**
+ * The expiry of a test card made at `now` (ms): December, years ahead, whenever now is: a fixed year would
+ * expire the card. The caller passes its clock (the sandbox its test clock, everything else Date.now()), so
+ * that this module reads none.
+ */
+export const testCardExpiry = (now: number) => ({ exp_month: 12, exp_year: new Date(now).getUTCFullYear() + VALID_FOR_YEARS });
+
+/** A test card's details as a request's `card` sends them: a token (or, from the browser, a test card's number). */
+export const testCardDetails = (number: string, now: number) => ({ number, ...testCardExpiry(now), cvc: '123' });
+
 /** The same test card always has the same fingerprint, as the same real card would. */
 export const fingerprintOf = (card: TestCard): string => createHash('sha256').update(`${card.brand}:${card.last4}`).digest('hex').slice(0, 32);

@@ -2,8 +2,10 @@
 // of the environment (the local mock by default; see contract-tests/README.md). Reports go to reports/.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContract } from '../contract-core/contract.ts';
-import { consoleSummary, passed, writeReports, type CaseResult } from './lib/report.ts';
-import { describe as line, runStep } from './lib/runner.ts';
+import { consoleSummary, caseLine as line } from './reporters/console.ts';
+import { passed, type CaseResult } from './lib/result.ts';
+import { writeReports } from './reporters/files.ts';
+import { runStep } from './lib/runner.ts';
 import { redact } from './lib/keys.ts';
 import { SCENARIOS, failuresOf, openRun, operationCases, runScenario, type SuiteRun } from './lib/suite.ts';
 

@@ -11,7 +11,7 @@ import { ROOT } from '../contract-core/files.ts';
 import { xmlElements, xmlError } from '../contract-core/testing/strict-xml.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { type FakeServer, HOSTILE_CODE, deadUrl, hostileServer, htmlOnlyServer, hugeServer, silentServer } from './fake/hostile.ts';
-import type { CaseResult } from './lib/report.ts';
+import type { CaseResult } from './lib/result.ts';
 import { inShard, type Shard } from './lib/shard.ts';
 import { SCENARIOS } from './lib/suite.ts';
 

@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadContract } from '../contract-core/contract.ts';
 import { TestKey } from './lib/keys.ts';
-import { passed, writeReports, type CaseResult } from './lib/report.ts';
-import { describe as line, runStep, type Step } from './lib/runner.ts';
+import { passed, type CaseResult } from './lib/result.ts';
+import { writeReports } from './reporters/files.ts';
+import { caseLine as line } from './reporters/console.ts';
+import { runStep } from './lib/runner.ts';
+import type { Step } from './lib/step.ts';
 import { openRun, operationCases, type SuiteRun } from './lib/suite.ts';
 
 const contract = loadContract();

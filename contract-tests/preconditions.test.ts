@@ -10,8 +10,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { loadContract, matchOperation } from '../contract-core/contract.ts';
 import { idsNoRequestCreates } from './lib/fixtures.ts';
 import { TestKey } from './lib/keys.ts';
-import { writeReports, type CaseResult } from './lib/report.ts';
-import { describe as line, runStep } from './lib/runner.ts';
+import { writeReports } from './reporters/files.ts';
+import type { CaseResult } from './lib/result.ts';
+import { caseLine as line } from './reporters/console.ts';
+import { runStep } from './lib/runner.ts';
 import { failuresOf, openRun, operationCases } from './lib/suite.ts';
 import { ROOT } from '../contract-core/files.ts';
 import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';

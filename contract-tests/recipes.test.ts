@@ -8,7 +8,7 @@ import { createContractClient } from './lib/client.ts';
 import { loadContract, readContract, type Operation } from '../contract-core/contract.ts';
 import { CANNOT_PROVOKE, NEEDS_SWITCHED_SERVER, NOTHING_TO_INVALIDATE, RATE_LIMIT_OFF, provoke } from './lib/provoke.ts';
 import { RECIPES } from './lib/recipes.ts';
-import { Skip, type Run } from './lib/runner.ts';
+import { Skip, type Run } from './lib/step.ts';
 import { createValidator } from '../contract-core/validator.ts';
 import { LOCAL_TEST_KEY } from './lib/target.ts';
 import { TEST_TOKEN_SETTINGS, readTestTokens } from './lib/test-tokens.ts';

@@ -14,7 +14,7 @@ import { sandbox } from './cli/sandbox.ts';
 import { trigger } from './cli/trigger.ts';
 import { verify } from './cli/verify.ts';
 import { webhooksCheck } from './cli/webhooks-check.ts';
-import { nodeTooOld } from './node-floor.ts';
+import { NODE_FLOOR, nodeTooOld } from './node-floor.ts';
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'package/cli.ts'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });
@@ -88,10 +88,15 @@ describe('a Node below the floor (run for real on Node 20 by consumer.test.ts)',
   test('one line: what is needed, this Node, how to get it', () => {
     const line = nodeTooOld('20.20.2', 'payjp-v2-contract');
     expect(line).toBe(
-      'payjp-v2-contract needs Node >= 24.18 (this is Node 20.20.2): install it from https://nodejs.org, or into this project with `npm install --save-dev node@24` (npx and npm scripts then run on it)',
+      `payjp-v2-contract needs Node >= ${NODE_FLOOR.major}.${NODE_FLOOR.minor} (this is Node 20.20.2): install it from https://nodejs.org, or into this project with \`npm install --save-dev node@${NODE_FLOOR.major}\` (npx and npm scripts then run on it)`,
     );
-    expect(nodeTooOld('24.17.9', 'x')).toContain('this is Node 24.17.9');
-    expect([nodeTooOld('24.18.0', 'x'), nodeTooOld('25.0.0', 'x'), nodeTooOld(process.versions.node, 'x')]).toEqual([undefined, undefined, undefined]);
+    const below = `${NODE_FLOOR.major}.${NODE_FLOOR.minor - 1}.9`;
+    expect(nodeTooOld(below, 'x')).toContain(`this is Node ${below}`);
+    expect([nodeTooOld(`${NODE_FLOOR.major}.${NODE_FLOOR.minor}.0`, 'x'), nodeTooOld('25.0.0', 'x'), nodeTooOld(process.versions.node, 'x')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

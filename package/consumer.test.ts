@@ -21,6 +21,7 @@ import { startProxy, type Proxy as MutatingProxy } from '../contract-tests/mutat
 import { SCENARIOS } from '../contract-tests/lib/suite.ts';
 import { siteOnce } from '../docs/lib/site.ts';
 import { DIST, NODE_FLOOR, PROGRAM, buildPackage } from './build.ts';
+import { NODE_FLOOR as FLOOR } from './node-floor.ts';
 import { type PackageManifest, reachable, writeConsumerProject } from './testing/consumer-project.ts';
 import { cliLines, firstHourFiles, relativeLinks } from './testing/readme-files.ts';
 import { startReceiver, until, type TestReceiver } from '../contract-core/testing/webhook-receiver.ts';
@@ -233,10 +234,10 @@ describe('the package, installed offline into an empty project', () => {
     expect([served.code, served.stderr]).toEqual([2, `${PROGRAM} mock: the mock needs Prism, an optional peer dependency that is not installed: ${command}\n`]);
   });
 
-  test('on Node 20 every command, --help included, prints one line naming Node >= 24.18 and how to get it', async () => {
+  test('on Node 20 every command, --help included, prints one line naming the Node floor and how to get it', async () => {
     const version = spawnSync(OLD_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
     expect(version, `${OLD_NODE} must be a Node below the floor (CONSUMER_OLD_NODE names another)`).toMatch(/^v(?:1\d|2[0-3])\./);
-    const line = `${PROGRAM} needs Node >= 24.18 (this is Node ${version.slice(1)}): install it from https://nodejs.org, or into this project with \`npm install --save-dev node@24\` (npx and npm scripts then run on it)\n`;
+    const line = `${PROGRAM} needs Node >= ${FLOOR.major}.${FLOOR.minor} (this is Node ${version.slice(1)}): install it from https://nodejs.org, or into this project with \`npm install --save-dev node@${FLOOR.major}\` (npx and npm scripts then run on it)\n`;
     expect(await cli(['--help'], {}, OLD_NODE)).toEqual({ code: 0, stdout: line, stderr: '' });
     expect(await cli(['sandbox', '--help'], {}, OLD_NODE)).toEqual({ code: 0, stdout: line, stderr: '' });
     expect(await cli(['sandbox', '--port', '0'], {}, OLD_NODE)).toEqual({ code: 2, stdout: '', stderr: line });

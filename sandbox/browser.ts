@@ -15,6 +15,7 @@ import type { Database } from './storage/database.ts';
 import { SeveralHolders, type Tenants } from './tenants.ts';
 import { assign } from './resources/common.ts';
 import { statusPage } from './status.ts';
+import { testCardDetails } from '../contract-core/test-cards.ts';
 import { during, now } from './store.ts';
 import { webhookPage } from './webhooks/pages.ts';
 
@@ -29,7 +30,7 @@ interface Page {
 const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
   call(state, 'createPaymentMethod', {
     type: 'card',
-    card: { number: token, exp_month: 12, exp_year: new Date(now()).getUTCFullYear() + 5, cvc: '123' },
+    card: testCardDetails(token, now()),
     billing_details: { email: 'customer@example.jp' },
     ...(customerId ? { customer_id: customerId } : {}),
   });

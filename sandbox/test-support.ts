@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { loadContract, matchOperation } from '../contract-core/contract.ts';
+import { testCardDetails, testCardExpiry } from '../contract-core/test-cards.ts';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
 import { type SandboxOptions, startSandbox } from './server.ts';
 
@@ -128,12 +129,12 @@ export function clientOf(url: string, control: Pick<Client, 'reset' | 'close'>):
 }
 
 /** A card's expiry year, years ahead of today whenever the tests run (a fixed year would expire). */
-export const CARD_EXP_YEAR = new Date().getUTCFullYear() + 5;
+export const CARD_EXP_YEAR = testCardExpiry(Date.now()).exp_year;
 
 /** A card payment method from a test token of the sandbox. */
 export const cardBody = (token: string, extra: Record<string, unknown> = {}) => ({
   type: 'card',
-  card: { number: token, exp_month: 12, exp_year: CARD_EXP_YEAR, cvc: '123' },
+  card: testCardDetails(token, Date.now()),
   billing_details: { email: 'hanako.suzuki@example.jp' },
   ...extra,
 });

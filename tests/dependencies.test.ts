@@ -99,6 +99,27 @@ describe('dependency rules', () => {
       { 'sdk-ledger/a.ts': ['sandbox/b.ts'], 'sandbox/b.ts': [] },
       'sdk-ledger-above-core: sdk-ledger/a.ts → sandbox/b.ts',
     ],
+    // contract-tests/, layer by layer
+    [
+      'the runner importing a reporter',
+      { 'contract-tests/lib/runner.ts': ['contract-tests/reporters/console.ts'], 'contract-tests/reporters/console.ts': [] },
+      'contract-runner-renders-nothing: contract-tests/lib/runner.ts → contract-tests/reporters/console.ts',
+    ],
+    [
+      'a case module importing the runner',
+      { 'contract-tests/lib/cases/success.ts': ['contract-tests/lib/runner.ts'], 'contract-tests/lib/runner.ts': [] },
+      'contract-cases-do-not-run: contract-tests/lib/cases/success.ts → contract-tests/lib/runner.ts',
+    ],
+    [
+      'the step vocabulary importing a case module',
+      { 'contract-tests/lib/step.ts': ['contract-tests/lib/cases/index.ts'], 'contract-tests/lib/cases/index.ts': [] },
+      'contract-vocabulary-below-cases: contract-tests/lib/step.ts → contract-tests/lib/cases/index.ts',
+    ],
+    [
+      'a reporter importing the suite',
+      { 'contract-tests/reporters/junit.ts': ['contract-tests/lib/suite.ts'], 'contract-tests/lib/suite.ts': [] },
+      'contract-reporters-read-results: contract-tests/reporters/junit.ts → contract-tests/lib/suite.ts',
+    ],
     ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],
   ])('catch %s', { timeout: 30_000 }, async (_, files, expected) => {
     expect(await violationsOf(files)).toContain(expected);

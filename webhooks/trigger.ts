@@ -8,6 +8,7 @@ import { TEST_SECRET_KEY } from '../contract-core/credentials.ts';
 import type { WebhookType } from './spec.ts';
 import { printable } from '../contract-core/printable.ts';
 import { secretUrl } from '../contract-core/secret-url.ts';
+import { testCardDetails } from '../contract-core/test-cards.ts';
 
 export interface TriggerOptions {
   /** The sandbox (default http://127.0.0.1:4020, `npm run sandbox`); plain http to this machine only. */
@@ -83,7 +84,7 @@ type Client = ReturnType<typeof client>;
 
 const card = (token: string, customerId?: string): Body => ({
   type: 'card',
-  card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
+  card: testCardDetails(token, Date.now()),
   billing_details: { email: 'trigger@example.jp' },
   ...(customerId === undefined ? {} : { customer_id: customerId }),
 });

@@ -4,7 +4,8 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { PROBLEM_MEDIA_TYPE } from '../conventions.ts';
 import type { Evidence } from '../evidence.ts';
-import { CLIENT_SHAPE, isObject, type Check, type Finding } from './check.ts';
+import { pointerOf, valueAt } from '../json-pointer.ts';
+import { CLIENT_SHAPE, type Check, type Finding } from './check.ts';
 
 /** Keywords that only group others: their sub-errors are reported instead. */
 const GROUPING = ['allOf', 'anyOf', 'oneOf', 'if', 'propertyNames'];
@@ -33,17 +34,6 @@ export const responseSchemaConformance: Check<'response_schema_conformance'> = {
   },
 };
 
-const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
-
-function valueAt(body: unknown, pointer: string): unknown {
-  if (pointer === '') return body;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((at, key) => (isObject(at) || Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), body);
-}
-
 /** The evidence of the keyword an ajv error breaks: the schema's `x-evidence` for it, else the client's shape. */
 function evidenceOf(error: ErrorObject): Evidence {
   const given = (error.parentSchema as Record<string, unknown> | undefined)?.['x-evidence'] as Record<string, Evidence> | undefined;
@@ -61,7 +51,7 @@ function fromAjv(error: ErrorObject, body: unknown): Finding {
       const missing = String(params['missingProperty']);
       return {
         ...at,
-        pointer: `${error.instancePath}/${escapePointer(missing)}`,
+        pointer: `${error.instancePath}${pointerOf(missing)}`,
         message: `required property '${missing}' is missing`,
         expected: 'present',
         actual: undefined,

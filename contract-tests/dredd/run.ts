@@ -12,7 +12,7 @@ import { openTarget, readTargetConfig } from '../lib/target.ts';
 const config = readTargetConfig();
 const { WRITE_METHODS } = await import('../../contract-core/conventions.ts');
 const { loadContract } = await import('../../contract-core/contract.ts');
-const { REPORTS } = await import('../lib/report.ts');
+const { REPORTS } = await import('../reporters/files.ts');
 const { concerns, dredd, writeDreddSpec } = await import('./spawn.ts');
 const { driftClasses } = await import('../mutation/classes.ts');
 const { startProxy } = await import('../mutation/proxy.ts');

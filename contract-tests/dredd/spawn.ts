@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Contract, Operation } from '../../contract-core/contract.ts';
 import { redact } from '../lib/keys.ts';
-import { REPORTS } from '../lib/report.ts';
+import { REPORTS } from '../reporters/files.ts';
 import { dreddCopy } from './spec-copy.ts';
 
 const DREDD = join(import.meta.dirname, '../../node_modules/.bin/dredd');

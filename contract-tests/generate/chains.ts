@@ -4,12 +4,13 @@
 // (lint contract/links-cover-ids keeps them complete).
 import fc from 'fast-check';
 import { deref, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
+import { valueAt } from '../../contract-core/json-pointer.ts';
 import type { SuiteRun } from '../lib/suite.ts';
 import { type GeneratedRequest, type GeneratorContext, positiveRequests } from './requests.ts';
 import { isObject, stateRuleFields } from './schemas.ts';
 import { judgePositive, type Outcome, send } from './exchange.ts';
 import { type PropertyRun, propertyId } from './property.ts';
-import { successStatus } from '../lib/runner.ts';
+import { successStatus } from '../lib/step.ts';
 
 export interface Link {
   target: Operation;
@@ -37,11 +38,7 @@ export function linksOf(run: SuiteRun, op: Operation): Link[] {
 function evaluate(expression: string, body: unknown): string | undefined {
   const match = /^\$response\.body#(\/.*)$/.exec(expression);
   if (!match) return undefined;
-  const value = match[1]!
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), body);
+  const value = valueAt(body, match[1]!);
   return typeof value === 'string' ? value : undefined;
 }
 

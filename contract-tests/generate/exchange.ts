@@ -7,8 +7,8 @@ import type { InfrastructureFailure, Violation } from '../../contract-core/valid
 import { TransportError } from '../lib/client.ts';
 import { grade } from '../lib/grading.ts';
 import { redact } from '../lib/keys.ts';
-import type { CaseResult } from '../lib/report.ts';
-import { MissingPrecondition } from '../lib/runner.ts';
+import type { CaseResult } from '../lib/result.ts';
+import { MissingPrecondition } from '../lib/step.ts';
 import type { SuiteRun } from '../lib/suite.ts';
 import { describeRequest, type Expected, type GeneratedRequest, resolvePlaceholders } from './requests.ts';
 

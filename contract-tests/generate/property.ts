@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from '../lib/keys.ts';
-import type { CaseResult } from '../lib/report.ts';
+import type { CaseResult } from '../lib/result.ts';
 import { failed, type Outcome } from './exchange.ts';
 
 export interface GenerateOptions {

@@ -5,8 +5,8 @@
 // property's path. Each property has a stable ID (`generated/createCustomer/negative`) and a seed of its
 // own derived from the run's seed and that ID, so adding an operation changes no other operation's cases.
 import { deref, fillPath, type JsonObject, type Operation } from '../../contract-core/contract.ts';
-import type { CaseResult } from '../lib/report.ts';
-import { successStatus } from '../lib/runner.ts';
+import type { CaseResult } from '../lib/result.ts';
+import { successStatus } from '../lib/step.ts';
 import type { SuiteRun } from '../lib/suite.ts';
 import { chainProperty } from './chains.ts';
 import { type Expected, judgeNegative, judgePositive, parse, send } from './exchange.ts';

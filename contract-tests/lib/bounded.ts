@@ -2,7 +2,7 @@
 // length and printable (contract-core/printable.ts), once, where the result is made, so that no reporter can
 // forget it. A 2 MB field is an excerpt saying how long it was; ESC, NUL and U+FFFE are `\u{…}` escapes.
 import { EXCERPT_CHARS, printable } from '../../contract-core/printable.ts';
-import type { CaseResult } from './report.ts';
+import type { CaseResult } from './result.ts';
 
 const line = (text: string): string => printable(text, { oneLine: true });
 

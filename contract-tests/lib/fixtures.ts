@@ -4,10 +4,9 @@
 // the prefix of the path parameters' examples. An ID that no request can make (an object only PAY.JP creates)
 // comes from its list, else from `CONTRACT_ID_<PARAMETER>`; without either the case is a missing precondition.
 import type { ContractClient } from './client.ts';
-import type { Contract, Json, Operation } from '../../contract-core/contract.ts';
-import { fillPath } from '../../contract-core/contract.ts';
+import { type Contract, type Json, type Operation, fillPath } from '../../contract-core/contract.ts';
 import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
-import { MissingPrecondition, setupBody } from './runner.ts';
+import { MissingPrecondition, setupBody } from './step.ts';
 
 export interface Fixtures {
   idFor(parameter: string): Promise<string>;

@@ -1,10 +1,9 @@
 // What a recipe needs to exist before its request: objects made through the API of the target (customers,
 // payment methods from test tokens, payment flows brought to a status...), each made fresh for the case.
 // Settings a recipe changes (a payment method type turned off) are undone by `cleanup`.
-import type { Json } from '../../contract-core/contract.ts';
-import { Skip, setupBody, type RequestParts, type Run } from './runner.ts';
+import { type Json, fillPath } from '../../contract-core/contract.ts';
+import { Skip, setupBody, type RequestParts, type Run } from './step.ts';
 import { testCardBody } from './test-tokens.ts';
-import { fillPath } from '../../contract-core/contract.ts';
 
 export type FlowStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_capture' | 'succeeded' | 'canceled';
 type Body = Record<string, unknown>;

@@ -7,7 +7,7 @@ import { createContractClient, newIdempotencyKey, type ContractClient } from './
 import { deref, exampleParam, fillPath, type Json, type JsonObject, type Operation } from '../../contract-core/contract.ts';
 import { createGiven } from './given.ts';
 import { recipeFor, type Recipe } from './recipes.ts';
-import { Skip, setupBody, type RequestParts, type Run, type VariantName } from './runner.ts';
+import { Skip, setupBody, type RequestParts, type Run, type VariantName } from './step.ts';
 
 /** Codes no request from outside can provoke in test mode, with the reason (stable: the report groups by it). */
 export const CANNOT_PROVOKE: Readonly<Record<string, string>> = {

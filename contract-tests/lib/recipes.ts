@@ -4,7 +4,7 @@
 // codes that need the server's cooperation (429, 500, 503, idempotency_timeout) are provoke.ts's.
 import { AMOUNT, type Given, checkout, payment, unknownId } from './given.ts';
 import type { Evidence } from '../../contract-core/evidence.ts';
-import type { RequestParts } from './runner.ts';
+import type { RequestParts } from './step.ts';
 import { testCardBody } from './test-tokens.ts';
 
 export interface Recipe {

@@ -2,11 +2,9 @@
 // target they run for real (and check the life cycle: statuses, lists holding what was made); against the
 // stateless mock the same chain runs on the spec's examples, and the answers that need state are requested
 // as documented examples and reported shape-only.
-import { statusOfCode, successStatus, type Run, type Step } from './runner.ts';
-import type { Operation } from '../../contract-core/contract.ts';
+import type { Run, Step } from './step.ts';
 import { testCardBody, type TestTokens } from './test-tokens.ts';
 import { newIdempotencyKey } from './client.ts';
-import { codeExpectation } from './cases.ts';
 
 /** One request of a scenario; `save` keeps values of the answer for the next steps. */
 export interface ScenarioStep {
@@ -370,43 +368,3 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
 ];
-
-/** The scenario steps as runnable steps over the bundle; a step whose operation is missing is skipped. */
-export function scenarioSteps(run: Run, scenario: Scenario, state: State): Step[] {
-  return scenario.steps.map((s): Step => {
-    const operation: Operation = run.contract.operations.find((op) => op.operationId === s.operationId) ?? missing(s.operationId);
-    const expectedStatus = s.code ? statusOfCode(s.code) : successStatus(operation);
-    const expects = s.expects ?? (s.code ? codeExpectation(operation, s.code) : undefined);
-    return {
-      operation,
-      name: `${scenario.name} › ${s.name}`,
-      expectedStatus,
-      ...(s.code ? { expectedCode: s.code } : {}),
-      ...(expects ? { expects } : {}),
-      needsState: s.code !== undefined,
-      ...(operation.responses.size === 0 ? { skip: `${s.operationId} is not in the bundle` } : {}),
-      request: (run) => s.request(state, run),
-      check: (body) => {
-        const record = (body ?? {}) as Record<string, unknown>;
-        s.save?.(record, state);
-        return s.check && run.target.stateful ? s.check(record, state) : [];
-      },
-    };
-  });
-}
-
-function missing(operationId: string): Operation {
-  return {
-    operationId,
-    method: 'get',
-    template: '/',
-    label: operationId,
-    parameters: [],
-    requestBody: undefined,
-    responses: new Map(),
-    errors: [],
-    errorEvidence: {},
-    isList: false,
-    parameterRules: [],
-  };
-}

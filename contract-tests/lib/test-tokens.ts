@@ -1,6 +1,7 @@
 // The test payment methods the recipes pay with, from the environment, with the sandbox's tokens as defaults
 // (sandbox/README.md, "Test payment methods"), so that QA can point the suite at staging with staging's.
 // A token fixes the outcome; it is never a card number (the client refuses those).
+import { testCardDetails } from '../../contract-core/test-cards.ts';
 
 export const TEST_TOKEN_SETTINGS = {
   success: { env: 'CONTRACT_TEST_CARD_TOKEN', sandbox: 'tok_visa', outcome: 'a card that pays' },
@@ -67,7 +68,6 @@ export function readTestTokens(env: NodeJS.ProcessEnv = process.env): TestTokens
 export const testCardBody = (token: string, customerId?: string) => ({
   type: 'card',
   billing_details: { name: 'Contract Test', email: 'contract@example.jp' },
-  // An expiry years ahead of today, whenever today is: a fixed year would expire the test card.
-  card: { number: token, exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
+  card: testCardDetails(token, Date.now()),
   ...(customerId ? { customer_id: customerId } : {}),
 });

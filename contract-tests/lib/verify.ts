@@ -3,7 +3,7 @@
 // results are handed to `onUnit` as it ends (progress); all of them are returned for the reporters.
 import type { CheckName } from '../../contract-core/checks/index.ts';
 import { loadContract, type Contract, type Operation } from '../../contract-core/contract.ts';
-import type { CaseResult } from './report.ts';
+import type { CaseResult } from './result.ts';
 import { runStep } from './runner.ts';
 import { inShard, type Shard } from './shard.ts';
 import { SCENARIOS, openRun, operationCases, runScenario } from './suite.ts';

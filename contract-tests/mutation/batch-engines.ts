@@ -125,7 +125,7 @@ async function dreddRunner(contract: Contract, settings: TargetConfig): Promise<
 }
 
 async function specmaticRunner(contract: Contract): Promise<Runner> {
-  const { REPORTS } = await import('../lib/report.ts');
+  const { REPORTS } = await import('../reporters/files.ts');
   const { runSpecmatic, writeSpecCopy } = await import('../specmatic/jar.ts');
   const { readTranscript } = await import('../specmatic/transcript.ts');
   const dir = join(REPORTS, 'specmatic-corpus');

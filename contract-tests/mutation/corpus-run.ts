@@ -25,7 +25,7 @@ interface SavedRun {
 
 export async function runCorpus(settings: TargetConfig, argv: readonly string[]): Promise<number> {
   const { loadContract } = await import('../../contract-core/contract.ts');
-  const { REPORTS } = await import('../lib/report.ts');
+  const { REPORTS } = await import('../reporters/files.ts');
   const { buildCorpus, stratifiedSample } = await import('./corpus.ts');
   const { runBatchedEngine, ENGINES } = await import('./batch-engines.ts');
   const { tabulate } = await import('./table.ts');

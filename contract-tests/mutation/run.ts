@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Operation } from '../../contract-core/contract.ts';
 import { redact } from '../lib/keys.ts';
-import type { CaseResult } from '../lib/report.ts';
+import type { CaseResult } from '../lib/result.ts';
 import type { SuiteRun } from '../lib/suite.ts';
 import { readTargetConfig } from '../lib/target.ts';
 
@@ -20,7 +20,8 @@ const settings = readTargetConfig({
   CONTRACT_CONCURRENCY: process.env['CONTRACT_CONCURRENCY'] || '4',
 });
 const { loadContract } = await import('../../contract-core/contract.ts');
-const { passed, REPORTS } = await import('../lib/report.ts');
+const { passed } = await import('../lib/result.ts');
+const { REPORTS } = await import('../reporters/files.ts');
 const { runStep } = await import('../lib/runner.ts');
 const { failuresOf, openRun, operationCases } = await import('../lib/suite.ts');
 const { driftClasses } = await import('./classes.ts');

@@ -2,8 +2,8 @@
 // that go through them, against the faulty sandbox behind the mutating proxy. A conforming run of every case
 // and scenario comes first: a failure there is a false alarm (it would make a kill mean nothing).
 import type { Contract } from '../../contract-core/contract.ts';
-import type { CaseResult } from '../lib/report.ts';
-import type { Step } from '../lib/runner.ts';
+import type { CaseResult } from '../lib/result.ts';
+import type { Step } from '../lib/step.ts';
 import type { SuiteRun } from '../lib/suite.ts';
 import type { TargetConfig } from '../lib/target.ts';
 import type { Mutant } from './corpus.ts';
@@ -32,7 +32,7 @@ export interface SuiteEngine {
 }
 
 export async function openSuiteEngine(contract: Contract, settings: TargetConfig, sandbox: FaultySandbox, proxy: MutatingProxy): Promise<SuiteEngine> {
-  const { passed } = await import('../lib/report.ts');
+  const { passed } = await import('../lib/result.ts');
   const { runStep } = await import('../lib/runner.ts');
   const { SCENARIOS, failuresOf, openRun, operationCases, runScenario } = await import('../lib/suite.ts');
   const run: SuiteRun = await openRun({ contract, config: { ...settings, baseUrl: proxy.url } });

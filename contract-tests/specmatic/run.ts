@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadContract, type Operation } from '../../contract-core/contract.ts';
 import { driftClasses } from '../mutation/classes.ts';
 import { startProxy } from '../mutation/proxy.ts';
-import { REPORTS } from '../lib/report.ts';
+import { REPORTS } from '../reporters/files.ts';
 import { createClassifier, type Verdict } from './classify.ts';
 import { runSpecmatic, writeSpecCopy } from './jar.ts';
 import { readTranscript } from './transcript.ts';

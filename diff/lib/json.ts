@@ -1,27 +1,15 @@
 // JSON helpers for reading bundles: local `$ref`s and JSON pointers (RFC 6901).
+import { valueAt } from '../../contract-core/json-pointer.ts';
+
 export type JsonObject = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const escapeSegment = (segment: string): string => segment.replaceAll('~', '~0').replaceAll('/', '~1');
-const unescapeSegment = (segment: string): string => segment.replaceAll('~1', '/').replaceAll('~0', '~');
-
-/** A JSON pointer from its segments: pointer('paths', '/v2/customers', 'post') = '/paths/~1v2~1customers/post'. */
-export const pointer = (...segments: readonly (string | number)[]): string => segments.map((segment) => `/${escapeSegment(String(segment))}`).join('');
+/** A JSON pointer from its segments (contract-core/json-pointer.ts). */
+export { pointerOf as pointer } from '../../contract-core/json-pointer.ts';
 
 /** The value at a pointer, following `$ref`s on the way (pointers here address the dereferenced document). */
-export function at(document: JsonObject, path: string): unknown {
-  if (path === '') return document;
-  return path
-    .slice(1)
-    .split('/')
-    .map(unescapeSegment)
-    .reduce<unknown>((node, key) => {
-      const here = resolve(document, node);
-      if (Array.isArray(here)) return here[Number(key)];
-      return isObject(here) ? here[key] : undefined;
-    }, document);
-}
+export const at = (document: JsonObject, path: string): unknown => valueAt(document, path, (node) => resolve(document, node));
 
 /** Follows local `$ref`s (`#/components/...`) until a node that is not a reference; a cycle or a dangling one throws. */
 export function resolve(document: JsonObject, node: unknown): unknown {

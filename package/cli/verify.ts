@@ -2,8 +2,9 @@
 // reads. Each flag stands for the variable of `npm run test:contract`, read and checked by the suite's own
 // readers (the key, PAYJP_SECRET_KEY, only from the environment: a flag would show it in `ps` and shell history).
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { passed, consoleSummary, writeReports, REPORT_FILES, type CaseResult, type FileReporter } from '../../contract-tests/lib/report.ts';
-import { describe as caseLine } from '../../contract-tests/lib/runner.ts';
+import { passed, type CaseResult } from '../../contract-tests/lib/result.ts';
+import { consoleSummary, caseLine } from '../../contract-tests/reporters/console.ts';
+import { writeReports, REPORT_FILES, type FileReporter } from '../../contract-tests/reporters/files.ts';
 import { redact } from '../../contract-tests/lib/keys.ts';
 import { readStrict } from '../../contract-tests/lib/grading.ts';
 import { parseShard } from '../../contract-tests/lib/shard.ts';

@@ -5,7 +5,7 @@ import type { ApiRequest, Route } from '../http/route.ts';
 import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
 import type { State } from '../state.ts';
 import { newId, now as clock, timestamp } from '../store.ts';
-import { TEST_CARDS, fingerprintOf, testCard, type TestCard } from '../../contract-core/test-cards.ts';
+import { TEST_CARDS, fingerprintOf, testCard, testCardExpiry, type TestCard } from '../../contract-core/test-cards.ts';
 import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
@@ -87,7 +87,7 @@ function create(request: ApiRequest): PaymentMethod {
   supportedTypes(state, [type]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   let card: TestCard | undefined;
-  let expiry = { exp_month: 12, exp_year: new Date(clock()).getUTCFullYear() + 5 };
+  let expiry = testCardExpiry(clock());
   if ('card' in body) {
     card = tokenCard(body.card.number, 'card.number');
     refuseExpired(body.card);

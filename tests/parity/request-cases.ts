@@ -3,6 +3,7 @@
 // not restate, or our inference with its reason. The rules are stated for users in openapi.yaml ("Requests").
 import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from '../../contract-core/request-body.ts';
+import { testCardDetails } from '../../contract-core/test-cards.ts';
 import type { RawRequest } from './http.ts';
 
 export const PARITY_KEY = 'sk_test_parity';
@@ -152,7 +153,7 @@ export const PARITY_CASES: readonly ParityCase[] = [
       headers: { authorization: 'Bearer pk_test_parity', 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'card',
-        card: { number: '4242424242424242', exp_month: 12, exp_year: new Date().getUTCFullYear() + 5, cvc: '123' },
+        card: testCardDetails('4242424242424242', Date.now()),
         billing_details: { email: 'parity@example.jp' },
       }),
     },
@@ -361,7 +362,7 @@ export const PARITY_CASES: readonly ParityCase[] = [
       method: 'POST',
       path: '/v2/payment_methods',
       headers: json,
-      body: '{"type":"card","card":{"number":"tok_visa","exp_month":12,"exp_year":2099,"cvc":"123"},"billing_details":{"name":"TARO"}}',
+      body: JSON.stringify({ type: 'card', card: testCardDetails('tok_visa', Date.now()), billing_details: { name: 'TARO' } }),
     },
     status: 422,
     code: 'validation_error',
