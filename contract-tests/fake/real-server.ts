@@ -43,10 +43,11 @@ class Problem {
 const KEY = /^[A-Za-z0-9_-]{1,255}$/;
 /**
  * A bucket of `requests` refilled at `perSecond`: emptying it trips the limit, which then refuses everything for
- * `coolDownMs`. The suite's paced cases (40 requests a second) never empty it; its burst empties it even on a loaded
- * machine, which a window of 200 ms did not (a burst slowed below 150 requests a second never tripped it).
+ * `coolDownMs`. The suite's paced cases (at most 40 request starts a second) never empty it; its burst (batches of
+ * 20 at once) empties it unless a batch takes over 0.4 s. A window of 200 ms, before, was not tripped by a burst
+ * a loaded machine slowed below 150 requests a second.
  */
-export const BURST = { perSecond: 60, requests: 30, coolDownMs: 1000 };
+export const BURST = { perSecond: 45, requests: 30, coolDownMs: 1000 };
 
 function validation(errors: { field: string; message: string }[]): Problem {
   return new Problem(422, 'validation_error', 'Validation Error', "The request parameters didn't pass validation.", errors);
