@@ -5,26 +5,27 @@
 // /sandbox/clock (time-travel.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
-import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
-import { handleBrowser } from './browser.ts';
-import { type Credentials, authenticate, unauthorized } from './http/auth.ts';
-import { isClientGone } from '../contract-core/http/client-gone.ts';
-import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './http/idempotency.ts';
-import { ERROR_CATALOG } from '../generated/error-catalog.ts';
-import { ApiError, injected, problemBody, problemHeaders, validationError } from './http/problem.ts';
-import { readTarget } from '../contract-core/http/request-target.ts';
-import { publishableKeyRefusal } from '../contract-core/credentials.ts';
-import type { Route } from './http/route.ts';
-import { Router } from './http/router.ts';
-import { type Switches, TokenBucket } from './http/switches.ts';
-import { ROUTES } from './routes.ts';
-import { during } from './store.ts';
-import { clockView, moveClock } from './time-travel.ts';
-import type { Database } from './storage/database.ts';
-import { type Tenants, keyDigest } from './tenants.ts';
-import { random } from '../contract-core/random.ts';
-import { SANDBOX_HEADER, SANDBOX_HEADER_VALUE } from '../contract-core/sandbox-identity.ts';
+import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../../contract-core/query.ts';
+import { readBodyBytes, readJsonBody } from '../../contract-core/request-body.ts';
+import { handleBrowser } from './customer-pages.ts';
+import { type Credentials, authenticate, unauthorized } from './auth.ts';
+import { isClientGone } from '../../contract-core/http/client-gone.ts';
+import { IdempotencyStore, canonical, checkKey, type StoredResponse } from './idempotency.ts';
+import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
+import { ApiError, injected, validationError } from '../resources/errors.ts';
+import { problemResponse } from './problem.ts';
+import { answerJson } from './answer-json.ts';
+import { readTarget } from '../../contract-core/http/request-target.ts';
+import { publishableKeyRefusal } from '../../contract-core/credentials.ts';
+import type { Route } from '../resources/route.ts';
+import { Router } from './router.ts';
+import { type Switches, TokenBucket } from './switches.ts';
+import { ROUTES } from '../resources/routes.ts';
+import { clockView, moveClock } from '../resources/time-travel.ts';
+import type { Database } from '../storage/database.ts';
+import { type Tenants, keyDigest } from '../state/tenants.ts';
+import { random } from '../../contract-core/random.ts';
+import { SANDBOX_HEADER, SANDBOX_HEADER_VALUE } from '../../contract-core/sandbox-identity.ts';
 
 /** The answer to `OPTIONS *` (a question about the server in general): the methods of the routes, and OPTIONS. */
 const ALLOW = [...new Set([...ROUTES.map((route) => route.method), 'OPTIONS'])].sort().join(', ');
@@ -92,8 +93,8 @@ export function createApp(
       response = db.unit(() =>
         run(() => {
           const state = tenants.state(tenant);
-          // On the tenant's clock: every time the handler writes or compares is its time (store.ts, now()).
-          return during(state.clock, () => ({ status: 200, headers: JSON_HEADERS, body: db.json(route.handle({ params, query: search, body, path, state })) }));
+          // On the tenant's clock: every time the handler writes or compares is its time (state.ids, state/ids.ts).
+          return { status: 200, headers: JSON_HEADERS, body: answerJson(db, route.handle({ params, query: search, body, path, state })) };
         }, path),
       );
     } finally {
@@ -214,13 +215,6 @@ function run(handler: () => StoredResponse, instance: string): StoredResponse {
   } catch (error) {
     return problemResponse(error, instance);
   }
-}
-
-/** An error as the problem answered: an ApiError as it says, anything else (a sandbox bug) as 500. */
-function problemResponse(error: unknown, instance: string): StoredResponse {
-  if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
-  const problem = error instanceof ApiError ? error : new ApiError('internal_server_error');
-  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)), code: problem.code };
 }
 
 function send(res: ServerResponse, response: StoredResponse): void {

@@ -1,5 +1,5 @@
-// Errors as problems of our catalog: status, title, type and the plain detail come from
-// generated/error-catalog.ts only.
+// The API's errors as resources throw them: a code of our catalog (generated/error-catalog.ts), the detail of
+// this request and the fields at fault. HTTP (http/problem.ts) answers them as problems.
 import { ERROR_CATALOG, type ErrorCode } from '../../generated/error-catalog.ts';
 
 export interface FieldError {
@@ -7,7 +7,7 @@ export interface FieldError {
   message: string;
 }
 
-/** Thrown by handlers; the server turns it into an `application/problem+json` response. */
+/** Thrown by handlers; HTTP turns it into an `application/problem+json` response (http/problem.ts). */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
@@ -39,24 +39,3 @@ export const invalidStatus = (resource: string, allowed: readonly string[], curr
     'invalid_status',
     `This operation can only be executed when the ${resource} status is ${allowed.join(' or ')}. The current status is ${current}.`,
   );
-
-export function problemBody(error: ApiError, instance: string): Record<string, unknown> {
-  const entry = ERROR_CATALOG[error.code];
-  const body: Record<string, unknown> = {
-    type: entry.type,
-    title: entry.title,
-    status: entry.status,
-    code: error.code,
-    detail: error.message,
-    instance,
-  };
-  if (error.errors) body['errors'] = error.errors;
-  return body;
-}
-
-/** Headers the catalog says come with the code (Retry-After), defaulting to one second. */
-export function problemHeaders(error: ApiError): Record<string, string> {
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...error.headers };
-  for (const name of ERROR_CATALOG[error.code].headers) headers[name.toLowerCase()] ??= '1';
-  return headers;
-}

@@ -1,22 +1,22 @@
 // The route table: every operation the sandbox answers, from the resource modules (one per API group).
-import type { Route } from './http/route.ts';
-import type { State } from './state.ts';
-import { balanceRoutes } from './resources/balances.ts';
-import { checkoutSessionRoutes } from './resources/checkout-sessions.ts';
-import { customerRoutes } from './resources/customers.ts';
-import { eventRoutes } from './resources/events.ts';
-import { paymentDisputeRoutes } from './resources/payment-disputes.ts';
-import { paymentFlowRoutes } from './resources/payment-flows.ts';
-import { paymentMethodConfigurationRoutes } from './resources/payment-method-configurations.ts';
-import { paymentMethodRoutes } from './resources/payment-methods.ts';
-import { paymentRefundRoutes } from './resources/payment-refunds.ts';
-import { paymentTransactionRoutes } from './resources/payment-transactions.ts';
-import { priceRoutes } from './resources/prices.ts';
-import { productRoutes } from './resources/products.ts';
-import { setupFlowRoutes } from './resources/setup-flows.ts';
-import { statementRoutes } from './resources/statements.ts';
-import { taxRateRoutes } from './resources/tax-rates.ts';
-import { termRoutes } from './resources/terms.ts';
+import type { Route } from './route.ts';
+import type { State } from '../state/state.ts';
+import { balanceRoutes } from './balances.ts';
+import { checkoutSessionRoutes } from './checkout-sessions.ts';
+import { customerRoutes } from './customers.ts';
+import { eventRoutes } from './events.ts';
+import { paymentDisputeRoutes } from './payment-disputes.ts';
+import { paymentFlowRoutes } from './payment-flows.ts';
+import { paymentMethodConfigurationRoutes } from './payment-method-configurations.ts';
+import { paymentMethodRoutes } from './payment-methods.ts';
+import { paymentRefundRoutes } from './payment-refunds.ts';
+import { paymentTransactionRoutes } from './payment-transactions.ts';
+import { priceRoutes } from './prices.ts';
+import { productRoutes } from './products.ts';
+import { setupFlowRoutes } from './setup-flows.ts';
+import { statementRoutes } from './statements.ts';
+import { taxRateRoutes } from './tax-rates.ts';
+import { termRoutes } from './terms.ts';
 
 export const ROUTES: readonly Route[] = [
   ...paymentFlowRoutes,

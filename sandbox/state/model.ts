@@ -1,5 +1,7 @@
 // The objects the sandbox answers, field for field as the published types of @payjp/payjpv2 describe them.
-import type { Metadata } from './validate.ts';
+
+/** Any JSON value per key: PAY.JP's SDK types metadata as a free-form object since 1.0.8 (the spec's Metadata.yaml). */
+export type Metadata = Record<string, unknown>;
 
 export type Currency = 'jpy';
 /** Every payment method type of the API: bodies' enums and filters, and a flow's default types. */

@@ -30,7 +30,13 @@ describe("an endpoint URL's query string", () => {
 
   it('is not in the startup line of npm run sandbox', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'sandbox/server.ts')], {
-      env: { PATH: process.env['PATH'], NODE_OPTIONS: process.env['NODE_OPTIONS'], PORT: '0', SANDBOX_WEBHOOK_URLS: `http://127.0.0.1:9/hook?key=${SECRET}`, SANDBOX_WEBHOOK_TOKEN: 'whook_t' },
+      env: {
+        PATH: process.env['PATH'],
+        NODE_OPTIONS: process.env['NODE_OPTIONS'],
+        PORT: '0',
+        SANDBOX_WEBHOOK_URLS: `http://127.0.0.1:9/hook?key=${SECRET}`,
+        SANDBOX_WEBHOOK_TOKEN: 'whook_t',
+      },
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
