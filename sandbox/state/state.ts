@@ -209,7 +209,7 @@ export class State {
       livemode: false,
       type,
       pending_webhooks: 0,
-      data: snapshot(resource) as Record<string, unknown>,
+      data: snapshot(resource) as SandboxEvent['data'],
       created_at: now,
       updated_at: now,
     };
