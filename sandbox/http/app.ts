@@ -15,10 +15,11 @@ import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
 import { ApiError, injected, validationError } from '../resources/errors.ts';
 import { problemResponse } from './problem.ts';
 import { answerJson } from './answer-json.ts';
+import { inOrder } from '../../contract-core/http/request-checks.ts';
 import { readTarget } from '../../contract-core/http/request-target.ts';
 import { publishableKeyRefusal } from '../../contract-core/credentials.ts';
 import type { Route } from '../resources/route.ts';
-import { Router } from './router.ts';
+import { type Match, Router } from './router.ts';
 import { type Switches, TokenBucket } from './switches.ts';
 import { ROUTES } from '../resources/routes.ts';
 import { clockView, moveClock } from '../resources/time-travel.ts';
@@ -35,6 +36,30 @@ const TENANT_PAGES = /^\/tenants\/([\w-]+)(\/sandbox\/.*)$/;
 const BAD_GATEWAY_PAGE =
   '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The server returned an invalid or incomplete response.</p></body></html>\n';
+
+/** A step's outcome when it has answered the request itself (the checks after it are not made). */
+const ANSWERED = 'answered';
+
+/** What the steps learn of a request, in their order, for the steps after them and the handler. */
+interface Request {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  /** The target's path and query (the `target` check). */
+  path: string;
+  query: string;
+  credentials?: Credentials;
+  match?: Match;
+  /** The Idempotency-Key of a POST. */
+  key?: string;
+  body?: unknown;
+  search?: URLSearchParams;
+  /** Answers an error as its problem, unless the client has gone or an answer has begun. */
+  failed(error: unknown): void;
+}
+
+/** A step: ANSWERED (or a promise of it) when it answered the request itself, anything else to go on. */
+type Step = (request: Request) => unknown;
 
 export interface AppOptions extends Switches {
   /** How long a duplicate waits for the first request under its idempotency key (ms, default 100). */
@@ -54,31 +79,81 @@ export function createApp(
   const draw = random(options.seed ?? Date.now());
   const roll = (rate: number | undefined): boolean => rate !== undefined && rate > 0 && draw() < rate;
 
-  async function answer(req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
-    const method = req.method ?? 'GET';
-    const credentials = authenticate(req.headersDistinct['authorization']);
-    if (bucket) {
-      const wait = bucket.take();
-      if (wait > 0) throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
-    }
-    const match = router.match(method, path);
-    if (!match) throw unrouted(router, method, path);
-    if (roll(options.errorRate)) throw injected('internal_server_error');
-    if (roll(options.htmlErrorRate)) return send(res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: BAD_GATEWAY_PAGE });
+  /** The checks of contract-core/http/request-checks.ts, in its order, as the sandbox makes them (errors thrown as problems). */
+  const steps = inOrder<Step>(
+    {
+      target: (request) => {
+        const { req, res } = request;
+        const target = readTarget(request.method, req.url ?? '/');
+        if (target.form === 'path') {
+          request.path = target.path;
+          request.query = target.query;
+          return;
+        }
+        req.resume();
+        if (target.form === 'asterisk') send(res, { status: 200, headers: { allow: ALLOW }, body: '' });
+        else send(res, problemResponse(new ApiError('invalid_request', target.reason), req.url ?? ''));
+        return ANSWERED;
+      },
+      key: (request) => {
+        request.credentials = authenticate(request.req.headersDistinct['authorization']);
+      },
+      route: (request) => {
+        const match = router.match(request.method, request.path);
+        if (!match) throw unrouted(router, request.method, request.path);
+        request.match = match;
+      },
+      'idempotency-key': (request) => {
+        const key = request.method === 'POST' ? request.req.headers['idempotency-key'] : undefined;
+        if (typeof key === 'string') checkKey((request.key = key));
+      },
+      body: async (request) => {
+        const { req } = request;
+        const presence = request.match!.route.body ?? 'none';
+        const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], presence, request.credentials!.publishable);
+        if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
+        // An optional body left out (or `null`) is `{}`; a required one stays undefined, for the validator to name.
+        request.body = presence === 'optional' ? (reading.value ?? {}) : reading.value;
+      },
+      'publishable-key': (request) => {
+        const refusal = request.credentials!.publishable ? publishableKeyRefusal(request.match!.route.operationId, request.body) : undefined;
+        if (refusal) throw unauthorized(refusal);
+      },
+      query: (request) => {
+        request.search = new URLSearchParams(request.query);
+        const empty = emptyQueryParameters(request.search);
+        if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
+      },
+    },
+    {
+      // The sandbox's own pages and operations (not the API's): the customer's pages take no key.
+      target: [(request) => ownPage(request)],
+      key: bucket
+        ? [
+            () => {
+              const wait = bucket.take();
+              if (wait > 0) throw new ApiError('rate_limit_exceeded', undefined, { headers: { 'retry-after': String(wait) } });
+            },
+          ]
+        : [],
+      // Injected faults (switches.ts), once the request names an operation.
+      route: [
+        (request) => {
+          if (roll(options.errorRate)) throw injected('internal_server_error');
+          if (!roll(options.htmlErrorRate)) return;
+          send(request.res, { status: 502, headers: { 'content-type': 'text/html; charset=utf-8' }, body: BAD_GATEWAY_PAGE });
+          return ANSWERED;
+        },
+      ],
+    },
+  );
 
-    const { route, params } = match;
-    const key = method === 'POST' ? req.headers['idempotency-key'] : undefined;
-    if (typeof key === 'string') checkKey(key);
-    const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], route.body ?? 'none', credentials.publishable);
-    if (!reading.ok) throw new ApiError(reading.refusal.code, reading.refusal.detail);
-    // An optional body left out (or `null`) is `{}`; a required one stays undefined, for the validator to name.
-    const body = route.body === 'optional' ? (reading.value ?? {}) : reading.value;
-    const refusal = credentials.publishable ? publishableKeyRefusal(route.operationId, body) : undefined;
-    if (refusal) throw unauthorized(refusal);
-    const search = new URLSearchParams(query);
-    const empty = emptyQueryParameters(search);
-    if (empty.length > 0) throw validationError(empty.map((field) => ({ field, message: EMPTY_VALUE_MESSAGE })));
-
+  /** Carries out a request that passed every check: idempotency, the handler in a unit of the store, the answer. */
+  async function carryOut(request: Request): Promise<void> {
+    const { res, method, path, body, key } = request;
+    const { route, params } = request.match!;
+    const search = request.search!;
+    const credentials = request.credentials!;
     if (typeof key === 'string' && roll(options.idempotencyErrorRate)) throw injected('idempotency_infrastructure_error');
     const tenant = tenants.tenantOf(credentials.key);
     const claim =
@@ -154,43 +229,59 @@ export function createApp(
           ? clock
           : undefined;
 
+  /** The sandbox's own pages and operations: answered here (ANSWERED), or undefined for the API's. */
+  function ownPage(request: Request): typeof ANSWERED | undefined {
+    const { req, res, path, query, failed } = request;
+    const own = keyed(request.method, path);
+    if (own) {
+      try {
+        own(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
+      } catch (error) {
+        req.resume();
+        failed(error);
+      }
+      return ANSWERED;
+    }
+    if (path.startsWith('/sandbox/')) {
+      handleBrowser(db, tenants, req, res, path, new URLSearchParams(query), undefined).catch(failed);
+      return ANSWERED;
+    }
+    const scoped = TENANT_PAGES.exec(path);
+    if (!scoped) return undefined;
+    const tenant = tenants.isolated ? tenants.byRef(scoped[1]!) : undefined;
+    if (tenant === undefined) {
+      req.resume();
+      send(res, {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `No key's objects have the reference ${scoped[1]} (a reset or an eviction ends them).\n`,
+      });
+    } else handleBrowser(db, tenants, req, res, scoped[2]!, new URLSearchParams(query), tenant).catch(failed);
+    return ANSWERED;
+  }
+
+  async function handle(request: Request): Promise<void> {
+    for (const step of steps) {
+      const outcome = step(request);
+      if ((outcome instanceof Promise ? await outcome : outcome) === ANSWERED) return;
+    }
+    await carryOut(request);
+  }
+
   return (req, res) => {
     // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
     res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
-    const target = readTarget(req.method ?? 'GET', req.url ?? '/');
-    if (target.form !== 'path') {
-      req.resume();
-      if (target.form === 'asterisk') return send(res, { status: 200, headers: { allow: ALLOW }, body: '' });
-      return send(res, problemResponse(new ApiError('invalid_request', target.reason), req.url ?? ''));
-    }
-    const { path, query } = target;
-    const failed = (error: unknown) => {
-      if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, path));
+    const request: Request = {
+      req,
+      res,
+      method: req.method ?? 'GET',
+      path: '',
+      query: '',
+      failed: (error: unknown) => {
+        if (!isClientGone(req, error) && !res.headersSent) send(res, problemResponse(error, request.path));
+      },
     };
-    const own = keyed(req.method ?? 'GET', path);
-    if (own) {
-      try {
-        return void own(req, res, authenticate(req.headersDistinct['authorization'])).catch(failed);
-      } catch (error) {
-        req.resume();
-        return failed(error);
-      }
-    }
-    if (path.startsWith('/sandbox/')) return void handleBrowser(db, tenants, req, res, path, new URLSearchParams(query), undefined).catch(failed);
-    const scoped = TENANT_PAGES.exec(path);
-    if (scoped) {
-      const tenant = tenants.isolated ? tenants.byRef(scoped[1]!) : undefined;
-      if (tenant === undefined) {
-        req.resume();
-        return send(res, {
-          status: 404,
-          headers: { 'content-type': 'text/plain; charset=utf-8' },
-          body: `No key's objects have the reference ${scoped[1]} (a reset or an eviction ends them).\n`,
-        });
-      }
-      return void handleBrowser(db, tenants, req, res, scoped[2]!, new URLSearchParams(query), tenant).catch(failed);
-    }
-    answer(req, res, path, query).catch(failed);
+    handle(request).catch(request.failed);
   };
 }
 
