@@ -30,7 +30,7 @@ export interface SandboxOptions extends AppOptions {
   db?: string | Database;
   /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them (and its clock). */
   maxTenants?: number;
-  /** The route table (default sandbox/routes.ts): the mutation corpus wraps its handlers to inject faults. */
+  /** The route table (default sandbox/resources/routes.ts): the mutation corpus wraps its handlers to inject faults. */
   routes?: readonly Route[];
   /**
    * Where the sandbox's time comes from (`{ now(): number }`, ms since 1970; the system's by default). Every

@@ -100,7 +100,7 @@ export class Database implements Units {
       if (indexed) {
         const plan = (this.#db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail);
         if (plan.some((step) => !/^SEARCH /.test(step) || /TEMP B-TREE/.test(step)))
-          throw new Error(`sandbox: a list without an index (declare it in state.ts): ${sql}\n  plan: ${plan.join('; ')}`);
+          throw new Error(`sandbox: a list without an index (declare it in sandbox/state/state.ts): ${sql}\n  plan: ${plan.join('; ')}`);
       }
       statement = this.#db.prepare(sql);
       this.#statements.set(sql, statement);

@@ -144,7 +144,7 @@ export class WebhookDispatcher {
   #registered = 0;
 
   /**
-   * An endpoint registered while the sandbox runs (sandbox/webhooks/endpoints.ts): it gets the events created
+   * An endpoint registered while the sandbox runs (sandbox/http/webhook-endpoints.ts): it gets the events created
    * from now on, under the same timing and faults. Answers its ID, for removeEndpoint.
    */
   addEndpoint(endpoint: ResolvedEndpoint): string {
@@ -223,7 +223,7 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Sends now what has fallen due on `clock` (a test clock moved on, time-travel.ts) rather than when its
+   * Sends now what has fallen due on `clock` (a test clock moved on, resources/time-travel.ts) rather than when its
    * timer would have: the number of deliveries so released.
    */
   fireDue(clock: SandboxClock): number {
