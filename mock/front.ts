@@ -13,7 +13,7 @@ import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { isClientGone } from '../contract-core/http/client-gone.ts';
-import { inOrder } from '../contract-core/http/request-checks.ts';
+import { ANSWERED, type Step as CheckStep, answeredBy, inOrder } from '../contract-core/http/request-checks.ts';
 import { type RequestTarget, readTarget } from '../contract-core/http/request-target.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
@@ -31,11 +31,8 @@ export type FrontOptions = {
 
 type Headers = Record<string, string | number | string[]>;
 
-/** A step's outcome when it has answered the request itself (the checks after it are not made). */
-const ANSWERED = 'answered';
-
 /** A request as the front's steps see it, and what they learn of it for the steps after them. */
-interface Request {
+interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   method: string;
@@ -52,11 +49,10 @@ interface Request {
   answer(given: Problem, headers?: Headers): void;
 }
 
-/** A step: ANSWERED (or a promise of it) when it answered the request itself, anything else to go on. */
-type Step = (request: Request) => unknown;
+type Step = CheckStep<Exchange>;
 
 /** Answers a refusal of a check made before the body is read. */
-function refuse(request: Request, refusal: Problem): typeof ANSWERED {
+function refuse(request: Exchange, refusal: Problem): typeof ANSWERED {
   request.req.resume();
   request.answer(refusal);
   return ANSWERED;
@@ -142,16 +138,13 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
     },
   );
 
-  async function handle(request: Request): Promise<void> {
-    for (const step of steps) {
-      const outcome = step(request);
-      if ((outcome instanceof Promise ? await outcome : outcome) === ANSWERED) return;
-    }
+  async function handle(request: Exchange): Promise<void> {
+    if (await answeredBy(steps, request)) return;
     await forward(request);
   }
 
   /** The request handed to Prism (the body read first, when no check read it), and its answer sent in the catalog's shape. */
-  async function forward(request: Request): Promise<void> {
+  async function forward(request: Exchange): Promise<void> {
     const { req, res, method, pathname, search, operation, body } = request;
     if (!operation) await readBodyBytes(req); // without an operation Prism answers 404 whatever the body
     const reply = await prism.answer(prismRequest(req, pathname, search, body, request.credentials!.key, request.preferredCode));
@@ -202,7 +195,7 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
       send(res, sent.status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, JSON.stringify(sent));
     };
 
-    const request: Request = { req, res, method, target, pathname, search, operation, body: null, answer };
+    const request: Exchange = { req, res, method, target, pathname, search, operation, body: null, answer };
     handle(request).catch((error: unknown) => {
       if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);
       note(`mock: unexpected error on ${method} ${pathname}: ${(error as Error).stack ?? String(error)}`);

@@ -20,6 +20,12 @@ export const REQUEST_CHECKS = [
 
 export type RequestCheck = (typeof REQUEST_CHECKS)[number]['check'];
 
+/** What a step returns (or resolves to) when it has answered the request itself: the steps after it are not run. */
+export const ANSWERED = 'answered';
+
+/** A server's step: ANSWERED (or a promise of it) when it answered the request, anything else to go on. */
+export type Step<R> = (request: R) => unknown;
+
 /**
  * A server's steps in the table's order: its make of every check (`checks`, one for each, or the typecheck
  * fails), each followed by the server's own steps that belong after it (`after`: the sandbox's rate limit
@@ -27,4 +33,13 @@ export type RequestCheck = (typeof REQUEST_CHECKS)[number]['check'];
  */
 export function inOrder<S>(checks: { readonly [C in RequestCheck]: S }, after: { readonly [C in RequestCheck]?: readonly S[] } = {}): S[] {
   return REQUEST_CHECKS.flatMap(({ check }) => [checks[check], ...(after[check] ?? [])]);
+}
+
+/** Runs `steps` in order until one answers: whether one did. A step that returns no promise is not awaited. */
+export async function answeredBy<R>(steps: readonly Step<R>[], request: R): Promise<boolean> {
+  for (const step of steps) {
+    const outcome = step(request);
+    if ((outcome instanceof Promise ? await outcome : outcome) === ANSWERED) return true;
+  }
+  return false;
 }

@@ -15,7 +15,7 @@ import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
 import { ApiError, injected, validationError } from '../resources/errors.ts';
 import { problemResponse } from './problem.ts';
 import { answerJson } from './answer-json.ts';
-import { inOrder } from '../../contract-core/http/request-checks.ts';
+import { ANSWERED, type Step as CheckStep, answeredBy, inOrder } from '../../contract-core/http/request-checks.ts';
 import { readTarget } from '../../contract-core/http/request-target.ts';
 import { publishableKeyRefusal } from '../../contract-core/credentials.ts';
 import type { Route } from '../resources/route.ts';
@@ -37,11 +37,8 @@ const BAD_GATEWAY_PAGE =
   '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>' +
   '<p>The server returned an invalid or incomplete response.</p></body></html>\n';
 
-/** A step's outcome when it has answered the request itself (the checks after it are not made). */
-const ANSWERED = 'answered';
-
 /** What the steps learn of a request, in their order, for the steps after them and the handler. */
-interface Request {
+interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   method: string;
@@ -58,8 +55,7 @@ interface Request {
   failed(error: unknown): void;
 }
 
-/** A step: ANSWERED (or a promise of it) when it answered the request itself, anything else to go on. */
-type Step = (request: Request) => unknown;
+type Step = CheckStep<Exchange>;
 
 export interface AppOptions extends Switches {
   /** How long a duplicate waits for the first request under its idempotency key (ms, default 100). */
@@ -149,7 +145,7 @@ export function createApp(
   );
 
   /** Carries out a request that passed every check: idempotency, the handler in a unit of the store, the answer. */
-  async function carryOut(request: Request): Promise<void> {
+  async function carryOut(request: Exchange): Promise<void> {
     const { res, method, path, body, key } = request;
     const { route, params } = request.match!;
     const search = request.search!;
@@ -230,7 +226,7 @@ export function createApp(
           : undefined;
 
   /** The sandbox's own pages and operations: answered here (ANSWERED), or undefined for the API's. */
-  function ownPage(request: Request): typeof ANSWERED | undefined {
+  function ownPage(request: Exchange): typeof ANSWERED | undefined {
     const { req, res, path, query, failed } = request;
     const own = keyed(request.method, path);
     if (own) {
@@ -260,18 +256,15 @@ export function createApp(
     return ANSWERED;
   }
 
-  async function handle(request: Request): Promise<void> {
-    for (const step of steps) {
-      const outcome = step(request);
-      if ((outcome instanceof Promise ? await outcome : outcome) === ANSWERED) return;
-    }
+  async function handle(request: Exchange): Promise<void> {
+    if (await answeredBy(steps, request)) return;
     await carryOut(request);
   }
 
   return (req, res) => {
     // Every answer says what answers it (contract-core/sandbox-identity.ts): verify then knows a sandbox by itself.
     res.setHeader(SANDBOX_HEADER, SANDBOX_HEADER_VALUE);
-    const request: Request = {
+    const request: Exchange = {
       req,
       res,
       method: req.method ?? 'GET',
