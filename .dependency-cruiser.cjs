@@ -17,11 +17,28 @@
 //   tools/                    → anything below them, never the other way
 //   package/ (the installable package's entry points and CLI, beside tools/ at the top) → every part but
 //                               tools/ and tests/ (the repository's own, not shipped); nothing imports package/
+// Inside sandbox/, its layers in the order a request travels (ARCHITECTURE.md, "sandbox/, layer by layer"),
+// each importing only those below it (tests, at the top, may import any):
+//   server.ts                 → anything of sandbox/ (it assembles the layers)
+//   sandbox/http/             → resources/, state/, storage/, webhooks/ (never server.ts)
+//   sandbox/resources/        → state/, storage/, webhooks/ (never http/)
+//   sandbox/state/            → storage/, webhooks/ (delivery, handed each event)
+//   sandbox/webhooks/         → state/model.ts, state/clock.ts, state/ids.ts (the leaves it is handed)
+//   sandbox/storage/          → nothing of sandbox/
 // The core modules the build may use: the bundle's conventions, evidence sources, where files are, the
 // x-parameter-rules vocabulary (its lint rule reads the rules as the servers do) and the objects the examples
 // name (their lint rule reads the IDs the sandbox seeds).
 const BUILD_FACING_CORE = '^contract-core/(conventions|evidence|files|parameter-rules|example-objects)\\.ts$';
 const PARTS = '^(scripts|generated|contract-core|mock|sandbox|webhooks|contract-tests|docs|tests|tools|diff|package|sdk-ledger)/';
+
+/** A sandbox layer (folder) may import, within sandbox/, only its own files and the paths `allowed` matches. */
+const sandboxLayer = (name, layer, allowed) => ({
+  name,
+  comment: `sandbox/${layer}/ may import, within sandbox/, only ${allowed.length === 0 ? 'itself' : allowed.join(', ')} (ARCHITECTURE.md)`,
+  severity: 'error',
+  from: { path: `^sandbox/${layer}/`, pathNot: '\\.test\\.ts$' },
+  to: { path: '^sandbox/', pathNot: [`^sandbox/${layer}/`, ...allowed.map((path) => `^sandbox/${path}`)] },
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 const only = (name, from, allowed) => ({
@@ -56,6 +73,11 @@ module.exports = {
     only('core-reads-generated-only', 'contract-core', ['generated']),
     only('mock-above-core', 'mock', ['contract-core', 'generated']),
     only('sandbox-above-core', 'sandbox', ['contract-core', 'generated']),
+    sandboxLayer('sandbox-http-below-server', 'http', ['resources/', 'state/', 'storage/', 'webhooks/']),
+    sandboxLayer('sandbox-resources-below-http', 'resources', ['state/', 'storage/', 'webhooks/']),
+    sandboxLayer('sandbox-state-below-resources', 'state', ['storage/', 'webhooks/']),
+    sandboxLayer('sandbox-webhooks-on-state-leaves', 'webhooks', ['state/(model|clock|ids)\\.ts$']),
+    sandboxLayer('sandbox-storage-knows-nothing-above', 'storage', []),
     only('webhooks-above-core', 'webhooks', ['contract-core', 'generated']),
     only('contract-tests-above-servers', 'contract-tests', ['contract-core', 'generated', 'mock', 'sandbox']),
     only('docs-above-build', 'docs', ['contract-core', 'generated', 'scripts', 'diff']),

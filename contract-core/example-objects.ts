@@ -1,5 +1,5 @@
 // The objects the spec's examples name, by ID. A fresh sandbox holds each one in the state said here
-// (sandbox/seed.ts makes them), so that an example request sent to a fresh sandbox succeeds, or answers the
+// (sandbox/resources/seed.ts makes them), so that an example request sent to a fresh sandbox succeeds, or answers the
 // error it is named after; the lint refuses a request example naming an ID that is not here
 // (contract/example-ids-seeded), and one named after a code of an absent object (`not_found`, `resource_missing`,
 // `price_not_found_or_inactive`, `tax_rate_not_found_or_inactive`) naming an ID that is.

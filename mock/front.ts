@@ -1,19 +1,20 @@
-// The front: the mock's HTTP server. It makes the checks the API makes first, in the sandbox's order and by
-// the rules the two share (contract-core/: credentials, the body, card numbers, empty query parameters):
-// the key, the path, the Idempotency-Key format, the body, the query; then it hands the request to Prism
+// The front: the mock's HTTP server. It makes the checks the API makes first, in the order of the table the
+// sandbox runs too (contract-core/http/request-checks.ts) and by the rules the two share (contract-core/:
+// credentials, the body, card numbers, empty query parameters); then it hands the request to Prism
 // (in process) and answers Prism's problems in the catalog's shape. Success answers go out as Prism made them,
 // unless the query breaks a relation between parameters (`x-parameter-rules`), which Prism does not read.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { WWW_AUTHENTICATE, authenticate, publishableKeyRefusal } from '../contract-core/credentials.ts';
+import { type Authentication, WWW_AUTHENTICATE, authenticate, publishableKeyRefusal } from '../contract-core/credentials.ts';
 import { PARAMETER_RULE_CODE, breachOf } from '../contract-core/parameter-rules.ts';
 import { EMPTY_VALUE_MESSAGE, emptyQueryParameters } from '../contract-core/query.ts';
 import { readBodyBytes, readJsonBody } from '../contract-core/request-body.ts';
 import type { ErrorCode } from '../generated/error-catalog.ts';
 import { ERROR_CATALOG, isErrorCode } from '../generated/error-catalog.ts';
 import { isClientGone } from '../contract-core/http/client-gone.ts';
-import { readTarget } from '../contract-core/http/request-target.ts';
+import { ANSWERED, type Step as CheckStep, answeredBy, inOrder } from '../contract-core/http/request-checks.ts';
+import { type RequestTarget, readTarget } from '../contract-core/http/request-target.ts';
 import type { Operation, Routes } from './operations.ts';
 import { type FieldError, type Problem, problem, translate } from './problems.ts';
 import type { Prism, PrismRequest } from './prism.ts';
@@ -30,10 +31,147 @@ export type FrontOptions = {
 
 type Headers = Record<string, string | number | string[]>;
 
+/** A request as the front's steps see it, and what they learn of it for the steps after them. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  target: RequestTarget;
+  /** The target's path (its text as sent, when not a path) and query. */
+  pathname: string;
+  search: string;
+  operation: Operation | undefined;
+  credentials?: Extract<Authentication, { ok: true }>;
+  /** The JSON body, or null. */
+  body: unknown;
+  /** The status of the example `Prefer` names, for Prism. */
+  preferredCode?: string;
+  answer(given: Problem, headers?: Headers): void;
+}
+
+type Step = CheckStep<Exchange>;
+
+/** Answers a refusal of a check made before the body is read. */
+function refuse(request: Exchange, refusal: Problem): typeof ANSWERED {
+  request.req.resume();
+  request.answer(refusal);
+  return ANSWERED;
+}
+
 const EMPTY_SEGMENT = /\/\/|.\/$/;
 
 export function createFront({ routes, prism, log }: FrontOptions): Server {
   const note = log || (() => {});
+
+  /** The checks of contract-core/http/request-checks.ts, in its order, as the front makes them (each answers its refusal). */
+  const steps = inOrder<Step>(
+    {
+      target: ({ req, res, answer, pathname, target }) => {
+        if (target.form === 'path') return;
+        req.resume();
+        if (target.form === 'asterisk') send(res, 200, { allow: routes.allow }, '');
+        else answer(problem('invalid_request', target.reason, pathname));
+        return ANSWERED;
+      },
+      key: (request) => {
+        const credentials = authenticate(request.req.headersDistinct['authorization']);
+        if (credentials.ok) return void (request.credentials = credentials);
+        request.req.resume();
+        request.answer(problem('unauthorized', credentials.detail, request.pathname), { 'www-authenticate': WWW_AUTHENTICATE });
+        return ANSWERED;
+      },
+      // No operation: Prism answers the 404 (with Allow naming the path's methods), whatever else the request holds.
+      route: async (request) => {
+        const refusal = checkPath(request.pathname);
+        if (refusal) return refuse(request, refusal);
+        if (request.operation) return;
+        await forward(request);
+        return ANSWERED;
+      },
+      'idempotency-key': (request) => {
+        const refusal = checkIdempotencyKey(request.req.headers, request.operation, request.pathname, routes.detailOf);
+        if (refusal) return refuse(request, refusal);
+      },
+      body: async (request) => {
+        const { req, operation, pathname } = request;
+        const presence = operation!.requestBody === undefined ? 'none' : operation!.requestBody.required ? 'required' : 'optional';
+        const reading = readJsonBody(await readBodyBytes(req), req.headers['content-type'], presence, request.credentials!.publishable);
+        if (reading.ok) return void (request.body = reading.value ?? null);
+        request.answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
+        return ANSWERED;
+      },
+      'publishable-key': (request) => {
+        const refusal = request.credentials!.publishable ? publishableKeyRefusal(request.operation!.operationId, request.body) : undefined;
+        if (!refusal) return;
+        request.answer(problem('unauthorized', refusal, request.pathname), { 'www-authenticate': WWW_AUTHENTICATE });
+        return ANSWERED;
+      },
+      query: (request) => {
+        const errors = queryErrors(request.operation!, new URLSearchParams(request.search));
+        if (errors.length === 0) return;
+        request.answer(problem('validation_error', routes.detailOf('validation_error'), request.pathname, errors));
+        return ANSWERED;
+      },
+    },
+    {
+      // A CORS preflight (Prism's own server answers it): no key is sent with one.
+      target: [
+        ({ req, res, method }) => {
+          if (method !== 'OPTIONS' || !req.headers['access-control-request-method']) return;
+          req.resume();
+          send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
+          return ANSWERED;
+        },
+      ],
+      // `Prefer: example=…` names an example the operation has (prefer.ts).
+      query: [
+        (request) => {
+          const preferred = request.req.headers['prefer'];
+          const prefer = preferred === undefined ? undefined : checkPrefer(request.operation!, [preferred].flat().join(', '));
+          if (prefer && 'refusal' in prefer) {
+            request.answer(problem('invalid_request', prefer.refusal, request.pathname));
+            return ANSWERED;
+          }
+          if (prefer?.code !== undefined) request.preferredCode = prefer.code;
+        },
+      ],
+    },
+  );
+
+  async function handle(request: Exchange): Promise<void> {
+    if (await answeredBy(steps, request)) return;
+    await forward(request);
+  }
+
+  /** The request handed to Prism (the body read first, when no check read it), and its answer sent in the catalog's shape. */
+  async function forward(request: Exchange): Promise<void> {
+    const { req, res, method, pathname, search, operation, body } = request;
+    if (!operation) await readBodyBytes(req); // without an operation Prism answers 404 whatever the body
+    const reply = await prism.answer(prismRequest(req, pathname, search, body, request.credentials!.key, request.preferredCode));
+    const headers = { ...cors(req.headers), ...reply.headers };
+    const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
+    if (!isProblem) {
+      // A relation between query parameters (x-parameter-rules) is checked once Prism found each valid, as
+      // the sandbox checks it after the parameters' own rules.
+      const breach = operation && breachOf(operation.parameterRules, new URLSearchParams(search));
+      if (breach) return request.answer(problem(PARAMETER_RULE_CODE, breach.detail, pathname));
+      const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      return send(res, reply.status, headers, text);
+    }
+    const { 'content-type': _, ...kept } = headers;
+    const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
+    // A method the path does not have: 404 (the catalog has no 405) with the path's methods in `Allow`, as the sandbox answers.
+    const allow =
+      operation || seen.pathMethods.length === 0
+        ? {}
+        : {
+            allow: seen.pathMethods
+              .map((m) => m.toUpperCase())
+              .sort()
+              .join(', '),
+          };
+    return request.answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), { ...kept, ...allow });
+  }
 
   return createServer((req, res) => {
     const started = performance.now();
@@ -57,82 +195,12 @@ export function createFront({ routes, prism, log }: FrontOptions): Server {
       send(res, sent.status, { ...headers, 'content-type': PROBLEM_MEDIA_TYPE }, JSON.stringify(sent));
     };
 
-    if (target.form === 'asterisk') {
-      req.resume();
-      send(res, 200, { allow: routes.allow }, '');
-      return;
-    }
-    if (target.form === 'invalid') {
-      req.resume();
-      answer(problem('invalid_request', target.reason, pathname));
-      return;
-    }
-    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      req.resume();
-      send(res, 204, { ...cors(req.headers), 'access-control-allow-methods': req.headers['access-control-request-method'], vary: 'origin' }, '');
-      return;
-    }
-    // Authentication comes first, as in the sandbox: without a valid key nothing else is told.
-    const credentials = authenticate(req.headersDistinct['authorization']);
-    if (!credentials.ok) {
-      req.resume();
-      answer(problem('unauthorized', credentials.detail, pathname), { 'www-authenticate': WWW_AUTHENTICATE });
-      return;
-    }
-    const refusal = checkPath(pathname) ?? checkIdempotencyKey(req.headers, operation, pathname, routes.detailOf);
-    if (refusal) {
-      req.resume();
-      answer(refusal);
-      return;
-    }
-    readBodyBytes(req)
-      .then(async (bytes) => {
-        // Without an operation Prism answers 404 whatever the body.
-        let body: unknown = null;
-        if (operation) {
-          const presence = operation.requestBody === undefined ? 'none' : operation.requestBody.required ? 'required' : 'optional';
-          const reading = readJsonBody(bytes, req.headers['content-type'], presence, credentials.publishable);
-          if (!reading.ok) return answer(problem(reading.refusal.code, reading.refusal.detail, pathname));
-          body = reading.value ?? null;
-          const refusal = credentials.publishable ? publishableKeyRefusal(operation.operationId, body) : undefined;
-          if (refusal) return answer(problem('unauthorized', refusal, pathname), { 'www-authenticate': WWW_AUTHENTICATE });
-          const errors = queryErrors(operation, new URLSearchParams(search));
-          if (errors.length > 0) return answer(problem('validation_error', routes.detailOf('validation_error'), pathname, errors));
-        }
-
-        const preferred = req.headers['prefer'];
-        const prefer = operation && preferred !== undefined ? checkPrefer(operation, [preferred].flat().join(', ')) : undefined;
-        if (prefer && 'refusal' in prefer) return answer(problem('invalid_request', prefer.refusal, pathname));
-        const reply = await prism.answer(prismRequest(req, pathname, search, body, credentials.key, prefer?.code));
-        const headers = { ...cors(req.headers), ...reply.headers };
-        const isProblem = reply.status >= 400 || (reply.headers['content-type'] ?? '').includes(PROBLEM_MEDIA_TYPE);
-        if (!isProblem) {
-          // A relation between query parameters (x-parameter-rules) is checked once Prism found each valid, as
-          // the sandbox checks it after the parameters' own rules.
-          const breach = operation && breachOf(operation.parameterRules, new URLSearchParams(search));
-          if (breach) return answer(problem(PARAMETER_RULE_CODE, breach.detail, pathname));
-          const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-          return send(res, reply.status, headers, text);
-        }
-        const { 'content-type': _, ...kept } = headers;
-        const seen = { method, path: pathname, pathMethods: routes.methodsOf(pathname) };
-        // A method the path does not have: 404 (the catalog has no 405) with the path's methods in `Allow`, as the sandbox answers.
-        const allow =
-          operation || seen.pathMethods.length === 0
-            ? {}
-            : {
-                allow: seen.pathMethods
-                  .map((m) => m.toUpperCase())
-                  .sort()
-                  .join(', '),
-              };
-        return answer(translate(reply.body, reply.status, reply.violations, seen, routes.detailOf), { ...kept, ...allow });
-      })
-      .catch((error: unknown) => {
-        if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);
-        note(`mock: unexpected error on ${method} ${pathname}: ${(error as Error).stack ?? String(error)}`);
-        if (!res.headersSent) answer(problem('internal_server_error', `The mock failed: ${(error as Error).message}`, pathname));
-      });
+    const request: Exchange = { req, res, method, target, pathname, search, operation, body: null, answer };
+    handle(request).catch((error: unknown) => {
+      if (isClientGone(req, error)) return note(`${method} ${pathname}: the client left before its request was read`);
+      note(`mock: unexpected error on ${method} ${pathname}: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) answer(problem('internal_server_error', `The mock failed: ${(error as Error).message}`, pathname));
+    });
   });
 }
 

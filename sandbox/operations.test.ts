@@ -2,7 +2,7 @@
 // client can provoke from outside come back as the problems of our catalog that the operation documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OBJECTS } from '../contract-core/example-objects.ts';
-import { ROUTES } from './routes.ts';
+import { ROUTES } from './resources/routes.ts';
 import { type Client, bundleOperations, sandboxClient } from './test-support.ts';
 
 const operations = bundleOperations();

@@ -214,7 +214,7 @@ describe("authorizations that lapse (PAY.JP's SDK 1.0.10: expired_at, payment_fl
     expect((await client.ok('POST', `/v2/payment_flows/${held.id}/cancel`, {})).status).toBe('canceled');
   });
 
-  it("a card's authorization lasts 7 days from the confirmation, 30 when extended: the clock read in store.ts decides, not the date", async () => {
+  it("a card's authorization lasts 7 days from the confirmation, 30 when extended: the clock read in state/ids.ts decides, not the date", async () => {
     const plain = await confirmedWith('tok_visa', { capture_method: 'manual' });
     const extended = await confirmedWith('tok_visa', {
       capture_method: 'manual',

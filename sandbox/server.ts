@@ -4,18 +4,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SettingError, isTimerMs, portFrom, startOrExit, timerMsWhat } from '../contract-core/settings.ts';
-import { type AppOptions, createApp } from './app.ts';
-import { type ClockSource, Clocks } from './clock.ts';
-import type { Route } from './http/route.ts';
+import { type AppOptions, createApp } from './http/app.ts';
+import { type ClockSource, Clocks } from './state/clock.ts';
+import type { Route } from './resources/route.ts';
 import { switchesFromEnv } from './http/switches.ts';
-import { seed } from './seed.ts';
+import { seed } from './resources/seed.ts';
 import { shownUrl } from '../contract-core/secret-url.ts';
-import { type Shared, TABLES } from './state.ts';
+import { type Shared, TABLES } from './state/state.ts';
 import { Database } from './storage/database.ts';
-import { Tenants } from './tenants.ts';
-import { type ClockMove, type ClockView, clockView, moveClock } from './time-travel.ts';
+import { Tenants } from './state/tenants.ts';
+import { type ClockMove, type ClockView, clockView, moveClock } from './resources/time-travel.ts';
 import { WebhookDispatcher } from './webhooks/dispatcher.ts';
-import { endpointRegistry, withEndpointRoutes } from './webhooks/endpoints.ts';
+import { endpointRegistry, withEndpointRoutes } from './http/webhook-endpoints.ts';
 import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions, webhookOptionsFromEnv } from './webhooks/options.ts';
 
 export interface SandboxOptions extends AppOptions {
@@ -30,7 +30,7 @@ export interface SandboxOptions extends AppOptions {
   db?: string | Database;
   /** With isolateKeys: keys with objects at once (default 100); beyond, the one used least recently loses them (and its clock). */
   maxTenants?: number;
-  /** The route table (default sandbox/routes.ts): the mutation corpus wraps its handlers to inject faults. */
+  /** The route table (default sandbox/resources/routes.ts): the mutation corpus wraps its handlers to inject faults. */
   routes?: readonly Route[];
   /**
    * Where the sandbox's time comes from (`{ now(): number }`, ms since 1970; the system's by default). Every

@@ -120,8 +120,56 @@ describe('dependency rules', () => {
       { 'contract-tests/reporters/junit.ts': ['contract-tests/lib/suite.ts'], 'contract-tests/lib/suite.ts': [] },
       'contract-reporters-read-results: contract-tests/reporters/junit.ts → contract-tests/lib/suite.ts',
     ],
+    // sandbox/, layer by layer
+    [
+      'the store throwing a problem of HTTP (storage importing http/)',
+      { 'sandbox/storage/a.ts': ['sandbox/http/problem.ts'], 'sandbox/http/problem.ts': [] },
+      'sandbox-storage-knows-nothing-above: sandbox/storage/a.ts → sandbox/http/problem.ts',
+    ],
+    [
+      'the store importing a collection',
+      { 'sandbox/storage/a.ts': ['sandbox/state/b.ts'], 'sandbox/state/b.ts': [] },
+      'sandbox-storage-knows-nothing-above: sandbox/storage/a.ts → sandbox/state/b.ts',
+    ],
+    [
+      'the state importing HTTP',
+      { 'sandbox/state/a.ts': ['sandbox/http/b.ts'], 'sandbox/http/b.ts': [] },
+      'sandbox-state-below-resources: sandbox/state/a.ts → sandbox/http/b.ts',
+    ],
+    [
+      'the state importing a resource',
+      { 'sandbox/state/a.ts': ['sandbox/resources/b.ts'], 'sandbox/resources/b.ts': [] },
+      'sandbox-state-below-resources: sandbox/state/a.ts → sandbox/resources/b.ts',
+    ],
+    [
+      'a resource importing HTTP',
+      { 'sandbox/resources/a.ts': ['sandbox/http/b.ts'], 'sandbox/http/b.ts': [] },
+      'sandbox-resources-below-http: sandbox/resources/a.ts → sandbox/http/b.ts',
+    ],
+    [
+      'HTTP importing the server that assembles it',
+      { 'sandbox/http/a.ts': ['sandbox/server.ts'], 'sandbox/server.ts': [] },
+      'sandbox-http-below-server: sandbox/http/a.ts → sandbox/server.ts',
+    ],
+    [
+      "webhook delivery importing a tenant's state",
+      { 'sandbox/webhooks/a.ts': ['sandbox/state/state.ts'], 'sandbox/state/state.ts': [] },
+      'sandbox-webhooks-on-state-leaves: sandbox/webhooks/a.ts → sandbox/state/state.ts',
+    ],
     ['a cycle inside a part', { 'mock/a.ts': ['mock/b.ts'], 'mock/b.ts': ['mock/a.ts'] }, 'no-circular: mock/a.ts → mock/b.ts'],
   ])('catch %s', { timeout: 30_000 }, async (_, files, expected) => {
     expect(await violationsOf(files)).toContain(expected);
+  });
+
+  it("let a sandbox layer's tests import above it (tests are the top), and a layer import below it", { timeout: 30_000 }, async () => {
+    expect(
+      await violationsOf({
+        'sandbox/storage/a.test.ts': ['sandbox/state/b.ts'],
+        'sandbox/state/b.ts': ['sandbox/storage/c.ts', 'sandbox/webhooks/d.ts'],
+        'sandbox/storage/c.ts': [],
+        'sandbox/webhooks/d.ts': ['sandbox/state/model.ts'],
+        'sandbox/state/model.ts': [],
+      }),
+    ).toEqual([]);
   });
 });

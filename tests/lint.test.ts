@@ -119,7 +119,7 @@ describe('lint of openapi/', { timeout: 60_000 }, () => {
     );
     const problem = problems.find((p) => p.ruleId === 'contract/example-ids-seeded');
     expect(problem?.message).toBe(
-      "example 'customer' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts",
+      "example 'customer' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/resources/seed.ts",
     );
     expect(where(problem!)).toEqual({ file: 'customers/CustomerId.yaml', line: lineOf(file, '  customer: {') });
   });

@@ -5,8 +5,8 @@
 // behaviour: a validation gap needs a documented 422, a broken state guard the code of that guard...
 import { createHash } from 'node:crypto';
 import type { Contract, Operation } from '../../contract-core/contract.ts';
-import { ApiError } from '../../sandbox/http/problem.ts';
-import type { ApiRequest } from '../../sandbox/http/route.ts';
+import { ApiError } from '../../sandbox/resources/errors.ts';
+import type { ApiRequest } from '../../sandbox/resources/route.ts';
 import { nothingToInvalidate } from '../lib/provoke.ts';
 import { onError, type Handle, type RouteIndex, type Wrapper } from './faulty-sandbox.ts';
 import type { Rewrite } from './proxy.ts';

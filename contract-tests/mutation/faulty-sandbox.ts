@@ -1,11 +1,11 @@
-// A deliberately faulty sandbox: the sandbox's own route table (sandbox/routes.ts) with each handler wrapped,
+// A deliberately faulty sandbox: the sandbox's own route table (sandbox/resources/routes.ts) with each handler wrapped,
 // so that one behaviour fault at a time can be switched on for one operation, without a line of
 // sandbox/resources/ changed. A fault wraps the handler (it sees the request and the handler's answer or
 // error); `fired` counts the requests it changed, so a mutant no request reached is told from one that was
 // reached and survived.
-import type { ApiRequest, Route } from '../../sandbox/http/route.ts';
-import { ApiError } from '../../sandbox/http/problem.ts';
-import { ROUTES } from '../../sandbox/routes.ts';
+import type { ApiRequest, Route } from '../../sandbox/resources/route.ts';
+import { ApiError } from '../../sandbox/resources/errors.ts';
+import { ROUTES } from '../../sandbox/resources/routes.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 
 export type Handle = (request: ApiRequest) => unknown;

@@ -109,7 +109,7 @@ describe('classifying a failure', () => {
     );
     expect(verdict).toEqual({
       verdict: 'sandbox bug',
-      why: 'a fresh sandbox does not hold cus_taro_yamada, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)',
+      why: 'a fresh sandbox does not hold cus_taro_yamada, which contract-core/example-objects.ts says the seed makes (sandbox/resources/seed.ts)',
     });
   });
 

@@ -132,7 +132,7 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
       if (seeded)
         return {
           verdict: 'sandbox bug',
-          why: `a fresh sandbox does not hold ${seeded}, which contract-core/example-objects.ts says the seed makes (sandbox/seed.ts)`,
+          why: `a fresh sandbox does not hold ${seeded}, which contract-core/example-objects.ts says the seed makes (sandbox/resources/seed.ts)`,
         };
       return { verdict: 'tool limitation', why: LIMITATIONS.state };
     }

@@ -2,7 +2,7 @@
 // or as the user name of HTTP basic auth, and `pk_test_…`, the publishable key the customer's browser uses for
 // the one call it makes (app.ts). No key is ever echoed.
 import { type Authentication, WWW_AUTHENTICATE, authenticate as readKey } from '../../contract-core/credentials.ts';
-import { ApiError } from './problem.ts';
+import { ApiError } from '../resources/errors.ts';
 
 export type Credentials = Extract<Authentication, { ok: true }>;
 

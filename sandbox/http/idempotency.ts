@@ -4,7 +4,7 @@
 // with a file, committed with the objects the request made); requests under way are in memory.
 import type { ErrorCode } from '../../generated/error-catalog.ts';
 import type { Database } from '../storage/database.ts';
-import { ApiError } from './problem.ts';
+import { ApiError } from '../resources/errors.ts';
 
 const KEY = /^[A-Za-z0-9_-]{1,255}$/;
 

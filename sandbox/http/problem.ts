@@ -1,44 +1,10 @@
 // Errors as problems of our catalog: status, title, type and the plain detail come from
-// generated/error-catalog.ts only.
-import { ERROR_CATALOG, type ErrorCode } from '../../generated/error-catalog.ts';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** Thrown by handlers; the server turns it into an `application/problem+json` response. */
-export class ApiError extends Error {
-  readonly code: ErrorCode;
-  readonly errors: FieldError[] | undefined;
-  readonly headers: Record<string, string>;
-
-  /** `detail` says what went wrong in this request; without it, the catalog's detail of the code. */
-  constructor(code: ErrorCode, detail: string = ERROR_CATALOG[code].detail, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
-    super(detail);
-    this.code = code;
-    this.errors = options.errors;
-    this.headers = options.headers ?? {};
-  }
-
-  get status(): number {
-    return ERROR_CATALOG[this.code].status;
-  }
-}
-
-export const validationError = (errors: FieldError[]): ApiError => new ApiError('validation_error', undefined, { errors });
-
-/** A failure a switch injected (sandbox/README.md, "Switches"): the catalog's detail, saying so. */
-export const injected = (code: ErrorCode): ApiError => new ApiError(code, `${ERROR_CATALOG[code].detail} (Injected by the sandbox.)`);
-
-export const notFound = (what: string, id: string): ApiError => new ApiError('not_found', `No such ${what}: ${id}`);
-
-/** `invalid_status` with the detail the published API gives: the statuses allowed and the current one. */
-export const invalidStatus = (resource: string, allowed: readonly string[], current: string): ApiError =>
-  new ApiError(
-    'invalid_status',
-    `This operation can only be executed when the ${resource} status is ${allowed.join(' or ')}. The current status is ${current}.`,
-  );
+// generated/error-catalog.ts only. Errors of the layers below HTTP arrive typed (an ApiError thrown by a
+// resource; a test clock's ClockRefusal becomes one in resources/time-travel.ts); anything else is a sandbox
+// bug, answered 500.
+import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
+import { ApiError } from '../resources/errors.ts';
+import type { StoredResponse } from './idempotency.ts';
 
 export function problemBody(error: ApiError, instance: string): Record<string, unknown> {
   const entry = ERROR_CATALOG[error.code];
@@ -59,4 +25,11 @@ export function problemHeaders(error: ApiError): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json', ...error.headers };
   for (const name of ERROR_CATALOG[error.code].headers) headers[name.toLowerCase()] ??= '1';
   return headers;
+}
+
+/** An error as the problem answered: an ApiError as it says, anything else (a sandbox bug) as 500. */
+export function problemResponse(error: unknown, instance: string): StoredResponse {
+  if (!(error instanceof ApiError)) console.error('sandbox: unexpected error', error);
+  const problem = error instanceof ApiError ? error : new ApiError('internal_server_error');
+  return { status: problem.status, headers: problemHeaders(problem), body: JSON.stringify(problemBody(problem, instance)), code: problem.code };
 }

@@ -1,5 +1,5 @@
 // Matches a method and a path to a route of the table: static segments first, `{name}` segments capture.
-import type { Route } from './route.ts';
+import type { Route } from '../resources/route.ts';
 
 interface Compiled {
   route: Route;

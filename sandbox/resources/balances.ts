@@ -1,5 +1,5 @@
 // Balances: the account's payouts, seeded at start (seed.ts); read only, with a download link each.
-import type { ApiRequest, Route } from '../http/route.ts';
+import type { ApiRequest, Route } from './route.ts';
 import { downloadUrl, filters, find, list, within } from './common.ts';
 
 function balances(request: ApiRequest) {

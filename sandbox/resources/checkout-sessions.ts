@@ -1,11 +1,11 @@
 // Checkout sessions: a hosted page selling line items (prices × quantity, with tax rates), or saving a
 // payment method (mode setup). Sessions past `expires_at` turn `expired` when next read.
-import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type Price, type TaxRate } from '../model.ts';
-import type { State } from '../state.ts';
-import { during, newId, now, timestamp } from '../store.ts';
-import { type Infer, array, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
+import { ApiError, invalidStatus, validationError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import { PAYMENT_METHOD_TYPES, type CheckoutSession, type LineItem, type Price, type TaxRate } from '../state/model.ts';
+import type { State } from '../state/state.ts';
+import { isoSecond } from '../state/ids.ts';
+import { type Infer, array, integer, literal, metadata, nullable, object, optional, parse, string } from './validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { PAYMENT_AMOUNT } from './payment-flows.ts';
 import { supportedTypes } from './payment-methods.ts';
@@ -66,8 +66,8 @@ function taxOf(subtotal: number, rates: readonly TaxRate[]): { tax: number; adde
 
 /** Marks an open session past its `expires_at` as expired (sessions expire lazily, when read). */
 function refresh(state: State, session: CheckoutSession): CheckoutSession {
-  if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= now()) {
-    assign(session, { status: 'expired' });
+  if (session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= state.ids.now()) {
+    assign(state, session, { status: 'expired' });
     state.emit('checkout.session.expired', session);
   }
   return session;
@@ -78,12 +78,12 @@ function refresh(state: State, session: CheckoutSession): CheckoutSession {
  * first, each at its own expiry time: its `checkout.session.expired` event is dated as it would be in real time.
  */
 export function expireDueSessions(state: State): number {
-  const at = now();
+  const at = state.ids.now();
   const due = state.checkoutSessions
     .all({})
     .filter((session) => session.status === 'open' && session.expires_at !== null && Date.parse(session.expires_at) <= at)
     .sort((a, b) => Date.parse(a.expires_at!) - Date.parse(b.expires_at!));
-  for (const session of due) during({ now: () => Date.parse(session.expires_at!) }, () => refresh(state, session));
+  for (const session of due) state.ids.at(Date.parse(session.expires_at!), () => refresh(state, session));
   return due.length;
 }
 
@@ -105,14 +105,14 @@ function activeTaxRate(state: State, id: string): TaxRate {
  * API's inline prices are for their session only, our inference), of the named product or of a new one.
  */
 function inlinePrice(state: State, data: NonNullable<Infer<typeof priceData>>): Price {
-  const now = timestamp();
+  const now = state.ids.timestamp();
   let productId = data.product_id;
   if (productId != null) find(state.products, productId, 'product');
   else if (data.product_data) {
     const { name, description } = data.product_data;
     const product = state.products.add({
       object: 'product',
-      id: newId('prod_'),
+      id: state.ids.next('prod_'),
       livemode: false,
       name,
       active: true,
@@ -128,7 +128,7 @@ function inlinePrice(state: State, data: NonNullable<Infer<typeof priceData>>): 
   } else throw validationError([{ field: 'price_data', message: 'Give product_id or product_data' }]);
   const price = state.prices.add({
     object: 'price',
-    id: newId('price_'),
+    id: state.ids.next('price_'),
     livemode: false,
     product_id: productId,
     unit_amount: data.unit_amount,
@@ -149,7 +149,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
   const body = parse(createBody, raw);
   if (body.mode === 'payment' && (body.line_items ?? []).length === 0)
     throw validationError([{ field: 'line_items', message: 'Field required when mode is payment' }]);
-  if (body.expires_at !== undefined && Date.parse(body.expires_at) <= now())
+  if (body.expires_at !== undefined && Date.parse(body.expires_at) <= state.ids.now())
     throw validationError([{ field: 'expires_at', message: 'Input should be in the future' }]);
   if (body.payment_method_types) supportedTypes(state, body.payment_method_types);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
@@ -167,7 +167,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     const product = state.products.get(price.product_id);
     return {
       object: 'line_item',
-      id: newId('li_'),
+      id: state.ids.next('li_'),
       amount_subtotal: subtotal,
       amount_tax: tax,
       amount_total: subtotal + added,
@@ -186,8 +186,8 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     const message = `The total to pay should be from ${yen(PAYMENT_AMOUNT.min)} to ${yen(PAYMENT_AMOUNT.max)} yen, not ${yen(total)}`;
     throw validationError([{ field: 'line_items', message }]);
   }
-  const created = new Date(now());
-  const id = newId('cs_');
+  const created = new Date(state.ids.now());
+  const id = state.ids.next('cs_');
   const session = state.checkoutSessions.add({
     object: 'checkout.session',
     id,
@@ -197,7 +197,7 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     customer_id: customer?.id ?? null,
     customer_email: body.customer_email ?? customer?.email ?? null,
     customer_details: null,
-    expires_at: body.expires_at ?? timestamp(new Date(created.getTime() + DAY_MS)),
+    expires_at: body.expires_at ?? isoSecond(new Date(created.getTime() + DAY_MS)),
     currency: 'jpy',
     locale: body.locale ?? null,
     payment_flow_id: null,
@@ -212,8 +212,8 @@ function create({ state, body: raw }: ApiRequest): CheckoutSession {
     cancel_url: body.cancel_url ?? null,
     url: `${state.origin}/sandbox/checkout/${id}`,
     metadata: mergeMetadata({}, body.metadata),
-    created_at: timestamp(created),
-    updated_at: timestamp(created),
+    created_at: isoSecond(created),
+    updated_at: isoSecond(created),
   });
   // Stored last first so that the list (newest first) answers them in the order given.
   state.lineItemsOf.set(id, items.toReversed());
@@ -228,7 +228,7 @@ function update(request: ApiRequest): CheckoutSession {
   const session = sessionOf(request);
   const body = parse(updateBody, request.body);
   if (session.status !== 'open') throw invalidStatus('checkout.session', ['open'], session.status);
-  return assign(session, { metadata: mergeMetadata(session.metadata, body.metadata) });
+  return assign(request.state, session, { metadata: mergeMetadata(session.metadata, body.metadata) });
 }
 
 export const checkoutSessionRoutes: Route[] = [

@@ -1,11 +1,13 @@
 // Pieces several resources share: lookups that answer 404, the IDs of new objects, metadata updates, billing
 // details, filters, download links.
-import { ApiError, notFound } from '../http/problem.ts';
-import type { ApiRequest } from '../http/route.ts';
-import type { BillingDetails } from '../model.ts';
-import { Collection, type Where } from '../storage/collection.ts';
-import { type Identified, type ListEnvelope, newId, now, paginate, queryValue, readPage, timestamp } from '../store.ts';
-import { type Infer, METADATA_KEYS, type Metadata, type Schema, boolean, literal, object, optional, parse, string } from '../validate.ts';
+import { ApiError, notFound } from './errors.ts';
+import type { ApiRequest } from './route.ts';
+import type { BillingDetails, Metadata } from '../state/model.ts';
+import type { State } from '../state/state.ts';
+import { Collection, type Identified, type ListEnvelope, type Where } from '../state/collection.ts';
+import { isoSecond } from '../state/ids.ts';
+import { missingCursor, paginate, queryValue, readPage } from './pagination.ts';
+import { type Infer, METADATA_KEYS, type Schema, boolean, literal, object, optional, parse, string } from './validate.ts';
 
 /** The object with this ID, or 404 `not_found` naming the kind of object. */
 export function find<T extends Identified, C extends string>(collection: Collection<T, C>, id: string, what: string): T {
@@ -15,8 +17,13 @@ export function find<T extends Identified, C extends string>(collection: Collect
 }
 
 /** The ID of an object about to be created: the one the request gives, unless in use (`already_exists_id`), or a new one. */
-export function idFor<T extends Identified, C extends string>(collection: Collection<T, C>, requested: string | undefined, prefix: string): string {
-  if (requested === undefined) return newId(prefix);
+export function idFor<T extends Identified, C extends string>(
+  state: State,
+  collection: Collection<T, C>,
+  requested: string | undefined,
+  prefix: string,
+): string {
+  if (requested === undefined) return state.ids.next(prefix);
   if (collection.has(requested)) throw new ApiError('already_exists_id', `The id ${requested} is already in use.`);
   return requested;
 }
@@ -31,7 +38,10 @@ export function list<T extends Identified, C extends string>(
   where: Where<C> = {},
 ): ListEnvelope<T> {
   const page = readPage(request.query);
-  return source instanceof Collection ? source.page(page, request.path, where) : paginate(source, page, request.path);
+  if (!(source instanceof Collection)) return paginate(source, page, request.path);
+  const found = source.page(page, request.path, where);
+  if (!found) throw missingCursor(page);
+  return found;
 }
 
 /**
@@ -54,9 +64,9 @@ export function mergeMetadata(current: Metadata, patch: Metadata | undefined): M
 }
 
 /** Copies the defined fields of `patch` onto `target` and stamps `updated_at` when it has one. */
-export function assign<T extends object>(target: T, patch: { [K in keyof T]?: T[K] | undefined }): T {
+export function assign<T extends object>(state: State, target: T, patch: { [K in keyof T]?: T[K] | undefined }): T {
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  if ('updated_at' in target) (target as { updated_at: string }).updated_at = timestamp();
+  if ('updated_at' in target) (target as { updated_at: string }).updated_at = state.ids.timestamp();
   return target;
 }
 
@@ -116,7 +126,7 @@ const URL_LIFETIME_MS = 60 * 60 * 1000;
 export const downloadUrl = (request: ApiRequest, kind: 'balance_url' | 'statement_url', id: string) => ({
   object: kind,
   url: `${request.state.origin}/sandbox/downloads/${id}.pdf`,
-  expires: timestamp(new Date(now() + URL_LIFETIME_MS)),
+  expires: isoSecond(new Date(request.state.ids.now() + URL_LIFETIME_MS)),
 });
 
 /** Whether an ISO time lies within the optional bounds (inclusive). */

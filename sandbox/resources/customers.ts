@@ -1,9 +1,8 @@
 // Customers, with their default payment method and the payment methods attached to them.
-import { ApiError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { Customer } from '../model.ts';
-import { timestamp } from '../store.ts';
-import { metadata, object, optional, parse, string } from '../validate.ts';
+import { ApiError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { Customer } from '../state/model.ts';
+import { metadata, object, optional, parse, string } from './validate.ts';
 import { assign, find, idFor, list, mergeMetadata } from './common.ts';
 import { detachFromCustomer, detachedNotUsable, supportedTypes } from './payment-methods.ts';
 
@@ -26,12 +25,12 @@ const updateBody = object({
 
 function create({ state, body: raw }: ApiRequest): Customer {
   const body = parse(createBody, raw);
-  const id = idFor(state.customers, body.id, 'cus_');
+  const id = idFor(state, state.customers, body.id, 'cus_');
   const method = body.payment_method_id === undefined ? undefined : find(state.paymentMethods, body.payment_method_id, 'payment method');
   if (method?.detached_at) throw detachedNotUsable(method);
   if (method?.customer_id) throw new ApiError('payment_method_already_attached', `The payment method ${method.id} is already attached to a customer.`);
   if (method) supportedTypes(state, [method.type]);
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const customer = state.customers.add({
     object: 'customer',
     id,
@@ -45,7 +44,7 @@ function create({ state, body: raw }: ApiRequest): Customer {
   });
   state.emit('customer.created', customer);
   if (method) {
-    assign(method, { customer_id: customer.id });
+    assign(state, method, { customer_id: customer.id });
     state.emit('payment_method.attached', method);
   }
   return customer;
@@ -61,7 +60,7 @@ function update({ state, params, body: raw }: ApiRequest): Customer {
     if (method.customer_id !== customer.id)
       throw new ApiError('payment_method_not_owned_by_customer', `The payment method ${method.id} does not belong to the customer ${customer.id}.`);
   }
-  assign(customer, {
+  assign(state, customer, {
     email: body.email,
     description: body.description,
     metadata: mergeMetadata(customer.metadata, body.metadata),

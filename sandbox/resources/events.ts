@@ -1,5 +1,5 @@
 // Events: every state change the sandbox makes (state.ts records them), read and filtered here.
-import type { ApiRequest, Route } from '../http/route.ts';
+import type { ApiRequest, Route } from './route.ts';
 import { filters, find, list } from './common.ts';
 
 function events(request: ApiRequest) {

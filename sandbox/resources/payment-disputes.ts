@@ -1,5 +1,5 @@
 // Payment disputes: chargebacks on the account's payments, seeded at start (seed.ts); read only.
-import type { ApiRequest, Route } from '../http/route.ts';
+import type { ApiRequest, Route } from './route.ts';
 import { filters, find, list } from './common.ts';
 
 const DISPUTE_STATUSES = [

@@ -2,12 +2,13 @@
 // capture, cancel), their refunds' list, and the 3-D Secure / PayPay step a customer completes in the browser.
 // An uncaptured authorization lapses (expired_at, then 400 payment_flow_expired on capture) when the flow is
 // next read after its end, as checkout sessions expire.
-import { ApiError, invalidStatus, validationError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../model.ts';
-import type { State } from '../state.ts';
-import { during, newId, newSecret, now, queryValue, timestamp } from '../store.ts';
-import { type Infer, array, boolean, integer, literal, metadata, nullable, object, optional, parse, string } from '../validate.ts';
+import { ApiError, invalidStatus, validationError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentFlow, type PaymentFlowStatus, type PaymentMethod, type PaymentMethodType } from '../state/model.ts';
+import type { State } from '../state/state.ts';
+import { isoSecond } from '../state/ids.ts';
+import { queryValue } from './pagination.ts';
+import { type Infer, array, boolean, integer, literal, metadata, nullable, object, optional, parse, string } from './validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { supportedTypes, usable, usablePaymentMethod } from './payment-methods.ts';
 import type { TestCard } from '../../contract-core/test-cards.ts';
@@ -76,7 +77,7 @@ const flowOf = (request: ApiRequest): PaymentFlow => lapse(request.state, find(r
 function lapse(state: State, flow: PaymentFlow): PaymentFlow {
   if (flow.status !== 'requires_capture' || flow.expired_at) return flow;
   const end = state.authorizationEndsAt.get(flow.id);
-  if (end !== undefined && Date.parse(end) <= now()) assign(flow, { expired_at: end });
+  if (end !== undefined && Date.parse(end) <= state.ids.now()) assign(state, flow, { expired_at: end });
   return flow;
 }
 
@@ -89,8 +90,8 @@ export function lapseDueAuthorizations(state: State): number {
   for (const flow of state.paymentFlows.all({})) {
     if (flow.status !== 'requires_capture' || flow.expired_at) continue;
     const end = state.authorizationEndsAt.get(flow.id);
-    if (end === undefined || Date.parse(end) > now()) continue;
-    during({ now: () => Date.parse(end) }, () => lapse(state, flow));
+    if (end === undefined || Date.parse(end) > state.ids.now()) continue;
+    state.ids.at(Date.parse(end), () => lapse(state, flow));
     lapsed += 1;
   }
   return lapsed;
@@ -109,10 +110,10 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
   const types = body.payment_method_types ?? PAYMENT_METHOD_TYPES.filter((type) => usable(state, type));
   const method = body.payment_method_id === undefined ? undefined : payableMethod(state, body.payment_method_id, customer?.id ?? null, types);
   if (body.confirm && !method && !customer?.default_payment_method_id) throw new ApiError('missing_payment_method');
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const flow = state.paymentFlows.add({
     object: 'payment_flow',
-    id: newId('pfw_'),
+    id: state.ids.next('pfw_'),
     livemode: false,
     amount: body.amount,
     currency: 'jpy',
@@ -136,7 +137,7 @@ function create({ state, body: raw }: ApiRequest): PaymentFlow {
     created_at: now,
     updated_at: now,
   });
-  flow.client_secret = `${flow.id}_secret_${newSecret()}`;
+  flow.client_secret = `${flow.id}_secret_${state.ids.secret()}`;
   state.emit('payment_flow.created', flow);
   return body.confirm ? confirmFlow(state, flow, {}) : flow;
 }
@@ -151,7 +152,7 @@ function update(request: ApiRequest): PaymentFlow {
   const types = body.payment_method_types ?? flow.payment_method_types;
   const methodId = body.payment_method_id ?? flow.payment_method_id;
   if (methodId !== null) payableMethod(state, methodId, customerId, types);
-  assign(flow, {
+  assign(state, flow, {
     amount: body.amount,
     customer_id: customerId,
     payment_method_id: methodId,
@@ -186,7 +187,7 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
   // Which card cannot extend its authorization is our inference: the test card says (sandbox/README.md).
   if (extension === 'must_extend' && method.type !== 'paypay' && card?.extendedAuthorization === false)
     throw new ApiError('extended_authorization_not_available', `The authorization of the payment method ${method.id} cannot be extended.`);
-  assign(flow, {
+  assign(state, flow, {
     payment_method_id: method.id,
     payment_method_types: types,
     payment_method_options: body.payment_method_options,
@@ -201,7 +202,7 @@ function confirmFlow(state: State, flow: PaymentFlow, body: Infer<typeof confirm
     fail(state, flow, method, outcome);
   if (outcome === 'redirect' || outcome === 'three_d_secure_required' || (forced3ds && method.type === 'card')) {
     const step = method.type === 'paypay' ? 'paypay' : 'three_d_secure';
-    assign(flow, {
+    assign(state, flow, {
       status: 'requires_action',
       next_action: { type: 'redirect_to_url', redirect_to_url: { url: `${state.origin}/sandbox/${step}/${flow.id}`, return_url: flow.return_url } },
     });
@@ -226,8 +227,8 @@ function authorizationDays(flow: PaymentFlow, method: PaymentMethod, card: TestC
 function authorize(state: State, flow: PaymentFlow, method: PaymentMethod): PaymentFlow {
   if (flow.capture_method === 'manual') {
     const days = authorizationDays(flow, method, state.cardOf.get(method.id));
-    state.authorizationEndsAt.set(flow.id, timestamp(new Date(now() + days * DAY_MS)));
-    assign(flow, { status: 'requires_capture', amount_capturable: flow.amount, next_action: null });
+    state.authorizationEndsAt.set(flow.id, isoSecond(new Date(state.ids.now() + days * DAY_MS)));
+    assign(state, flow, { status: 'requires_capture', amount_capturable: flow.amount, next_action: null });
     state.emit('payment_flow.amount_capturable_updated', flow);
     return flow;
   }
@@ -237,7 +238,7 @@ function authorize(state: State, flow: PaymentFlow, method: PaymentMethod): Paym
 function succeed(state: State, flow: PaymentFlow, received: number, type: PaymentMethodType): PaymentFlow {
   const refusal = state.cardOf.get(flow.payment_method_id ?? '')?.captureRefusal;
   if (refusal) refuseCapture(state, flow, refusal);
-  assign(flow, { status: 'succeeded', amount_received: received, amount_capturable: 0, next_action: null });
+  assign(state, flow, { status: 'succeeded', amount_received: received, amount_capturable: 0, next_action: null });
   state.recordTransaction('payment', flow.id, received, type);
   state.emit('payment_flow.succeeded', flow);
   return flow;
@@ -251,7 +252,7 @@ function fail(
   code: 'card_declined' | 'processing_error' | 'payment_failed' | 'three_d_secure_failed',
 ): never {
   const error = new ApiError(code);
-  assign(flow, {
+  assign(state, flow, {
     status: 'requires_payment_method',
     next_action: null,
     last_payment_error: { code, message: error.message, payment_method_id: method.id },
@@ -269,7 +270,7 @@ function refuseCapture(state: State, flow: PaymentFlow, code: 'card_declined' | 
   const method = state.paymentMethods.get(flow.payment_method_id ?? '')!;
   if (flow.capture_method !== 'manual') fail(state, flow, method, code);
   const error = new ApiError(code);
-  assign(flow, { last_payment_error: { code, message: error.message, payment_method_id: method.id } });
+  assign(state, flow, { last_payment_error: { code, message: error.message, payment_method_id: method.id } });
   state.emit('payment_flow.payment_failed', flow);
   throw error;
 }
@@ -294,10 +295,10 @@ function cancel(request: ApiRequest): PaymentFlow {
   const flow = flowOf(request);
   const body = parse(cancelBody, raw);
   requireStatus(flow, CANCELABLE);
-  assign(flow, {
+  assign(state, flow, {
     status: 'canceled',
     cancellation_reason: body.cancellation_reason ?? null,
-    canceled_at: timestamp(),
+    canceled_at: state.ids.timestamp(),
     amount_capturable: 0,
     next_action: null,
   });

@@ -1,9 +1,9 @@
 // Payment method configurations: which payment method types the account offers, card, PayPay and Apple Pay
 // (its setting since PAY.JP's SDK 1.0.6) (read and update only,
 // seeded at start); a type turned off here is refused wherever it is named (payment-methods.ts).
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { PaymentMethodConfiguration, PaymentMethodConfigurationSetting } from '../model.ts';
-import { boolean, literal, nullable, object, optional, parse, string } from '../validate.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { PaymentMethodConfiguration, PaymentMethodConfigurationSetting } from '../state/model.ts';
+import { boolean, literal, nullable, object, optional, parse, string } from './validate.ts';
 import { find, list } from './common.ts';
 
 const displayPreference = nullable(object({ preference: literal('none', 'off', 'on') }));

@@ -1,12 +1,11 @@
 // Payment methods: created from test tokens (cards, Apple Pay) or as PayPay, attached to and detached
 // from customers; plus the checks every flow makes before using one.
-import { ApiError, type FieldError, notFound, validationError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../model.ts';
-import type { State } from '../state.ts';
-import { newId, now as clock, timestamp } from '../store.ts';
+import { ApiError, type FieldError, notFound, validationError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import { PAYMENT_METHOD_TYPES, type PaymentMethod, type PaymentMethodType } from '../state/model.ts';
+import type { State } from '../state/state.ts';
 import { TEST_CARDS, fingerprintOf, testCard, testCardExpiry, type TestCard } from '../../contract-core/test-cards.ts';
-import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { type Infer, type Schema, integer, literal, metadata, object, optional, parse, string } from './validate.ts';
 import { assign, billingDetails, billingDetailsRequest, find, list, mergeMetadata } from './common.ts';
 
 /** The spec's card.number pattern: the SDK's 14 to 16 digits, or a test token (sandbox/README.md). */
@@ -70,9 +69,10 @@ const JST_OFFSET_MS = 9 * 3600_000;
 /**
  * A card whose expiry month has passed is refused, as its issuer would refuse it. Our inference: PAY.JP's
  * documents and the official client (1.0.5) name no code for it and the catalog has none, so it is the
- * field's 422 validation error.
+ * field's 422 validation error. `nowMs` is the tenant's clock, so that a test clock moved on expires cards too.
  */
-function refuseExpired(card: { exp_month: number; exp_year: number }, now = new Date(Date.now() + JST_OFFSET_MS)): void {
+function refuseExpired(card: { exp_month: number; exp_year: number }, nowMs: number): void {
+  const now = new Date(nowMs + JST_OFFSET_MS);
   const [year, month] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
   if (card.exp_year < year) throw validationError([{ field: 'card.exp_year', message: 'The card has expired' }]);
   if (card.exp_year === year && card.exp_month < month) throw validationError([{ field: 'card.exp_month', message: 'The card has expired' }]);
@@ -87,20 +87,20 @@ function create(request: ApiRequest): PaymentMethod {
   supportedTypes(state, [type]);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
   let card: TestCard | undefined;
-  let expiry = testCardExpiry(clock());
+  let expiry = testCardExpiry(state.ids.now());
   if ('card' in body) {
     card = tokenCard(body.card.number, 'card.number');
-    refuseExpired(body.card);
+    refuseExpired(body.card, state.ids.now());
     expiry = { exp_month: body.card.exp_month, exp_year: body.card.exp_year };
   } else if ('token' in body) {
     const failure = APPLE_PAY_FAILURES[body.token as keyof typeof APPLE_PAY_FAILURES];
     if (failure) throw failure;
     card = tokenCard(body.token, 'token');
   }
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const method: PaymentMethod = {
     object: 'payment_method',
-    id: newId('pm_'),
+    id: state.ids.next('pm_'),
     livemode: false,
     type,
     customer_id: customer?.id ?? null,
@@ -123,7 +123,7 @@ function update(request: ApiRequest): PaymentMethod {
   const method = find(request.state.paymentMethods, request.params['payment_method_id']!, 'payment method');
   typeOf(request.body, PAYMENT_METHOD_TYPES.map(updateBody));
   const body = parse(updateBody(method.type), request.body);
-  return assign(method, {
+  return assign(request.state, method, {
     billing_details: body.billing_details ? billingDetails(body.billing_details, method.billing_details) : undefined,
     metadata: mergeMetadata(method.metadata, body.metadata),
   });
@@ -140,7 +140,7 @@ function attach(request: ApiRequest): PaymentMethod {
   if (method.customer_id !== null)
     throw new ApiError('payment_method_customer_mismatch', `The payment method ${method.id} belongs to another customer than ${customer.id}.`);
   supportedTypes(state, [method.type]);
-  assign(method, { customer_id: customer.id });
+  assign(state, method, { customer_id: customer.id });
   state.emit('payment_method.attached', method);
   return method;
 }
@@ -161,9 +161,9 @@ export const detachedNotUsable = (method: PaymentMethod): ApiError =>
 /** Detaches for good: the customer's default is cleared if it was this one. */
 export function detachFromCustomer(state: State, method: PaymentMethod): void {
   const customer = method.customer_id === null ? undefined : state.customers.get(method.customer_id);
-  if (customer?.default_payment_method_id === method.id) assign(customer, { default_payment_method_id: null });
+  if (customer?.default_payment_method_id === method.id) assign(state, customer, { default_payment_method_id: null });
   method.customer_id = null;
-  assign(method, { detached_at: timestamp() });
+  assign(state, method, { detached_at: state.ids.timestamp() });
   state.emit('payment_method.detached', method);
 }
 

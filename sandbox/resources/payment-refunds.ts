@@ -1,10 +1,9 @@
 // Payment refunds: money given back on a succeeded payment flow, in full or in part (`already_refunded`,
 // `refund_exceeds_payment`), each booked as a negative transaction; a card may refuse it (402 `payment_failed`).
-import { ApiError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { PaymentRefund } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
-import { integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { ApiError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { PaymentRefund } from '../state/model.ts';
+import { integer, literal, metadata, object, optional, parse, string } from './validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { PAYMENT_AMOUNT, methodTypeOf, requireStatus } from './payment-flows.ts';
 
@@ -30,10 +29,10 @@ function refund({ state, body: raw }: ApiRequest): PaymentRefund {
   const refusal = state.cardOf.get(flow.payment_method_id ?? '')?.refundRefusal;
   if (refusal) throw new ApiError(refusal, `The refund of the payment flow ${flow.id} was refused by the card's side.`);
   state.refundedAmount.set(flow.id, (state.refundedAmount.get(flow.id) ?? 0) + amountToRefund);
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const created = state.paymentRefunds.add({
     object: 'payment_refund',
-    id: newId('pyr_'),
+    id: state.ids.next('pyr_'),
     livemode: false,
     payment_flow_id: flow.id,
     amount: amountToRefund,
@@ -67,7 +66,7 @@ export const paymentRefundRoutes: Route[] = [
     handle: (request) => {
       const item = refundOf(request);
       const body = parse(refundUpdateBody, request.body);
-      return assign(item, { metadata: mergeMetadata(item.metadata, body.metadata) });
+      return assign(request.state, item, { metadata: mergeMetadata(item.metadata, body.metadata) });
     },
   },
 ];

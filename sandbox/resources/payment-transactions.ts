@@ -1,8 +1,8 @@
 // Payment transactions: the ledger of money movements, booked by state.ts as payments, refunds and
 // chargebacks happen; read only.
-import type { ApiRequest, Route } from '../http/route.ts';
-import { PAYMENT_METHOD_TYPES } from '../model.ts';
-import { readPage } from '../store.ts';
+import type { ApiRequest, Route } from './route.ts';
+import { PAYMENT_METHOD_TYPES } from '../state/model.ts';
+import { readPage } from './pagination.ts';
 import { filters, find, list } from './common.ts';
 
 function transactions(request: ApiRequest) {

@@ -1,8 +1,7 @@
 // Prices: how much a product costs (one-time, in yen), found by lookup keys.
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { Price } from '../model.ts';
-import { timestamp } from '../store.ts';
-import { boolean, integer, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { Price } from '../state/model.ts';
+import { boolean, integer, literal, metadata, object, optional, parse, string } from './validate.ts';
 import { assign, find, idFor, list, mergeMetadata } from './common.ts';
 
 const priceCreate = object({
@@ -26,9 +25,9 @@ const priceOf = (request: ApiRequest): Price => find(request.state.prices, reque
 
 function createPrice({ state, body: raw }: ApiRequest): Price {
   const body = parse(priceCreate, raw);
-  const id = idFor(state.prices, body.id, 'price_');
+  const id = idFor(state, state.prices, body.id, 'price_');
   const product = find(state.products, body.product_id, 'product');
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const price = state.prices.add({
     object: 'price',
     id,
@@ -51,7 +50,12 @@ function createPrice({ state, body: raw }: ApiRequest): Price {
 function updatePrice(request: ApiRequest): Price {
   const price = priceOf(request);
   const body = parse(priceUpdate, request.body);
-  assign(price, { active: body.active, nickname: body.nickname, lookup_key: body.lookup_key, metadata: mergeMetadata(price.metadata, body.metadata) });
+  assign(request.state, price, {
+    active: body.active,
+    nickname: body.nickname,
+    lookup_key: body.lookup_key,
+    metadata: mergeMetadata(price.metadata, body.metadata),
+  });
   request.state.emit('price.updated', price);
   return price;
 }

@@ -1,11 +1,10 @@
 // Products: what is sold. A product with prices cannot be deleted; its default price must be one of its
 // own active prices.
-import { ApiError } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { Product } from '../model.ts';
-import { boolean, object, optional, parse, string } from '../validate.ts';
+import { ApiError } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { Product } from '../state/model.ts';
+import { boolean, object, optional, parse, string } from './validate.ts';
 import { assign, find, idFor, list } from './common.ts';
-import { timestamp } from '../store.ts';
 
 const productCreate = object({
   name: string({ minLength: 1 }),
@@ -28,8 +27,8 @@ const productOf = (request: ApiRequest): Product => find(request.state.products,
 
 function createProduct({ state, body: raw }: ApiRequest): Product {
   const body = parse(productCreate, raw);
-  const id = idFor(state.products, body.id, 'prod_');
-  const now = timestamp();
+  const id = idFor(state, state.products, body.id, 'prod_');
+  const now = state.ids.timestamp();
   const product = state.products.add({
     object: 'product',
     id,
@@ -56,7 +55,7 @@ function updateProduct(request: ApiRequest): Product {
       throw new ApiError('invalid_default_price', `The price ${price.id} belongs to another product and cannot be this product's default price.`);
     if (!price.active) throw new ApiError('invalid_default_price', `The price ${price.id} is not active and cannot be this product's default price.`);
   }
-  assign(product, body);
+  assign(request.state, product, body);
   request.state.emit('product.updated', product);
   return product;
 }

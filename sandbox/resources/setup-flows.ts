@@ -1,10 +1,9 @@
 // Setup flows: saving a card for later payments. The customer's side (entering the card) happens in the
 // browser, here the sandbox page /sandbox/setup/{id}.
-import { ApiError, invalidStatus } from '../http/problem.ts';
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { SetupFlow, SetupFlowStatus } from '../model.ts';
-import { newId, newSecret, timestamp } from '../store.ts';
-import { array, literal, metadata, object, optional, parse, string } from '../validate.ts';
+import { ApiError, invalidStatus } from './errors.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { SetupFlow, SetupFlowStatus } from '../state/model.ts';
+import { array, literal, metadata, object, optional, parse, string } from './validate.ts';
 import { assign, find, list, mergeMetadata } from './common.ts';
 import { detachedNotUsable, usable } from './payment-methods.ts';
 
@@ -32,13 +31,13 @@ function create({ state, body: raw }: ApiRequest): SetupFlow {
   const off = (body.payment_method_types ?? ['card']).find((type) => !usable(state, type));
   if (off !== undefined) throw new ApiError('invalid_payment_method_types', `The payment method type ${off} cannot be saved by a setup flow of this account.`);
   const customer = body.customer_id === undefined ? undefined : find(state.customers, body.customer_id, 'customer');
-  const now = timestamp();
-  const id = newId('sfw_');
+  const now = state.ids.timestamp();
+  const id = state.ids.next('sfw_');
   const flow = state.setupFlows.add({
     object: 'setup_flow',
     id,
     livemode: false,
-    client_secret: `${id}_secret_${newSecret()}`,
+    client_secret: `${id}_secret_${state.ids.secret()}`,
     customer_id: customer?.id ?? null,
     description: body.description ?? null,
     metadata: mergeMetadata({}, body.metadata),
@@ -70,7 +69,7 @@ function update(request: ApiRequest): SetupFlow {
       'payment_method_not_owned_by_customer',
       `The payment method ${saved.id} this setup flow saved does not belong to the customer ${customerId}.`,
     );
-  return assign(flow, {
+  return assign(request.state, flow, {
     customer_id: customerId,
     payment_method_options: body.payment_method_options,
     payment_method_types: body.payment_method_types,
@@ -83,7 +82,7 @@ function cancel(request: ApiRequest): SetupFlow {
   const flow = flowOf(request);
   const body = parse(cancelBody, request.body);
   if (!CANCELABLE.includes(flow.status)) throw invalidStatus('setup_flow', CANCELABLE, flow.status);
-  assign(flow, { status: 'canceled', cancellation_reason: body.cancellation_reason ?? null, next_action: null });
+  assign(request.state, flow, { status: 'canceled', cancellation_reason: body.cancellation_reason ?? null, next_action: null });
   request.state.emit('setup_flow.canceled', flow);
   return flow;
 }

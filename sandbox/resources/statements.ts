@@ -1,6 +1,6 @@
 // Statements: what each term's sales and fees came to, seeded at start (seed.ts); read only, with a
 // download link each.
-import type { ApiRequest, Route } from '../http/route.ts';
+import type { ApiRequest, Route } from './route.ts';
 import { downloadUrl, filters, find, list, within } from './common.ts';
 
 function statements(request: ApiRequest) {

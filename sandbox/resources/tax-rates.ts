@@ -1,8 +1,7 @@
 // Tax rates: the consumption tax applied to checkout sessions' line items (inclusive or added on top).
-import type { ApiRequest, Route } from '../http/route.ts';
-import type { TaxRate } from '../model.ts';
-import { newId, timestamp } from '../store.ts';
-import { boolean, literal, metadata, number, object, optional, parse, string } from '../validate.ts';
+import type { ApiRequest, Route } from './route.ts';
+import type { TaxRate } from '../state/model.ts';
+import { boolean, literal, metadata, number, object, optional, parse, string } from './validate.ts';
 import { assign, filters, find, list, mergeMetadata } from './common.ts';
 
 const taxRateCreate = object({
@@ -26,10 +25,10 @@ const taxRateOf = (request: ApiRequest): TaxRate => find(request.state.taxRates,
 
 function createTaxRate({ state, body: raw }: ApiRequest): TaxRate {
   const body = parse(taxRateCreate, raw);
-  const now = timestamp();
+  const now = state.ids.timestamp();
   const rate = state.taxRates.add({
     object: 'tax_rate',
-    id: newId('txr_'),
+    id: state.ids.next('txr_'),
     livemode: false,
     display_name: body.display_name,
     inclusive: body.inclusive,
@@ -48,7 +47,7 @@ function createTaxRate({ state, body: raw }: ApiRequest): TaxRate {
 function updateTaxRate(request: ApiRequest): TaxRate {
   const rate = taxRateOf(request);
   const body = parse(taxRateUpdate, request.body);
-  assign(rate, { ...body, metadata: mergeMetadata(rate.metadata, body.metadata) });
+  assign(request.state, rate, { ...body, metadata: mergeMetadata(rate.metadata, body.metadata) });
   request.state.emit('tax_rate.updated', rate);
   return rate;
 }

@@ -1,5 +1,5 @@
 // Terms: the half-months sales are counted in, seeded at start (seed.ts); new transactions go into the open one.
-import type { ApiRequest, Route } from '../http/route.ts';
+import type { ApiRequest, Route } from './route.ts';
 import { filters, find, list, within } from './common.ts';
 
 function terms(request: ApiRequest) {

@@ -35,14 +35,14 @@ export class Database implements Units {
   readonly #tables = new Map<string, Table<never>>();
   readonly #statements = new Map<string, StatementSync>();
   readonly #tracked = new Map<string, Tracked>();
-  /** The same entries by object (for `json`). */
+  /** The same entries by object (for `settle`). */
   readonly #entries = new Map<object, Tracked>();
   /** The objects of memory tables the unit touched. */
   readonly #touched: Settling[] = [];
   /** The unit under way (0: none), counted so that an object knows whether this unit touched it. */
   #unit = 0;
   #units = 0;
-  /** Written back by `json`, the last thing a request's unit does: its end need not compare again. */
+  /** Written back by `settle`, the last thing a request's unit does: its end need not compare again. */
   #settled = false;
   #batch: { done: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
 
@@ -100,7 +100,7 @@ export class Database implements Units {
       if (indexed) {
         const plan = (this.#db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail);
         if (plan.some((step) => !/^SEARCH /.test(step) || /TEMP B-TREE/.test(step)))
-          throw new Error(`sandbox: a list without an index (declare it in state.ts): ${sql}\n  plan: ${plan.join('; ')}`);
+          throw new Error(`sandbox: a list without an index (declare it in sandbox/state/state.ts): ${sql}\n  plan: ${plan.join('; ')}`);
       }
       statement = this.#db.prepare(sql);
       this.#statements.set(sql, statement);
@@ -182,23 +182,14 @@ export class Database implements Units {
   }
 
   /**
-   * `value` as JSON, inside a unit: an object of the unit whose JSON the store keeps (and those in an array
-   * directly in `value`: a list's page) as written back, rather than stringified once more.
+   * Writes back what the unit changed, as its last step (its end then need not compare again), and answers the
+   * JSON the store keeps of each object of the unit (a file's rows: an answer reuses it rather than
+   * stringifying the object once more; in memory the store keeps objects, and there is none).
    */
-  json(value: unknown): string {
+  settle(): ((item: object) => string | undefined) | undefined {
     this.flush();
     this.#settled = true;
-    // In memory the store keeps objects, not JSON: nothing to reuse.
-    return this.file === undefined ? JSON.stringify(value) : this.#json(value, true);
-  }
-
-  #json(value: unknown, top: boolean): string {
-    const raw = typeof value === 'object' && value !== null ? this.#entries.get(value)?.raw : undefined;
-    if (raw !== undefined) return raw;
-    if (Array.isArray(value)) return `[${value.map((item) => this.#json(item, false)).join(',')}]`;
-    if (!top || typeof value !== 'object' || value === null) return JSON.stringify(value);
-    const fields = Object.entries(value).filter(([, field]) => field !== undefined);
-    return `{${fields.map(([key, field]) => `${JSON.stringify(key)}:${Array.isArray(field) ? this.#json(field, false) : JSON.stringify(field)}`).join(',')}}`;
+    return this.file === undefined ? undefined : (item) => this.#entries.get(item)?.raw;
   }
 
   /** Commits what is waiting, then closes; a store in memory is gone. */

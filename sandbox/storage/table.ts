@@ -1,4 +1,4 @@
-// What a table of objects is, whichever store holds it: its columns and indexes (declared in state.ts), and
+// What a table of objects is, whichever store holds it: its columns and indexes (declared in sandbox/state/state.ts), and
 // the few operations collections build on.
 import type { SQLInputValue, StatementResultingChanges, StatementSync } from 'node:sqlite';
 
@@ -76,6 +76,6 @@ export const BY_TENANT: readonly string[] = [];
 export function indexFor(spec: TableSpec<never>, columns: readonly string[]): readonly string[] {
   if (columns.length === 0) return BY_TENANT;
   const set = spec.indexes.find((candidate) => candidate.every((column) => columns.includes(column)));
-  if (!set) throw new Error(`sandbox: no index of ${spec.name} serves a list filtered by ${columns.join(', ')} (declare one in state.ts)`);
+  if (!set) throw new Error(`sandbox: no index of ${spec.name} serves a list filtered by ${columns.join(', ')} (declare one in sandbox/state/state.ts)`);
   return set;
 }

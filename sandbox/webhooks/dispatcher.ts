@@ -6,9 +6,9 @@
 // per event and per delivery): lost events, dropped, duplicated, delayed and reordered deliveries.
 import { shownUrl } from '../../contract-core/secret-url.ts';
 import { random } from '../../contract-core/random.ts';
-import type { SandboxClock } from '../clock.ts';
-import type { SandboxEvent } from '../model.ts';
-import { timestamp } from '../store.ts';
+import type { SandboxClock } from '../state/clock.ts';
+import type { SandboxEvent } from '../state/model.ts';
+import { isoSecond } from '../state/ids.ts';
 import { type DeliveryRecord, DeliveryLog } from './log.ts';
 import type { DeliverySettings, ResolvedEndpoint } from './options.ts';
 import { post } from './post.ts';
@@ -144,7 +144,7 @@ export class WebhookDispatcher {
   #registered = 0;
 
   /**
-   * An endpoint registered while the sandbox runs (sandbox/webhooks/endpoints.ts): it gets the events created
+   * An endpoint registered while the sandbox runs (sandbox/http/webhook-endpoints.ts): it gets the events created
    * from now on, under the same timing and faults. Answers its ID, for removeEndpoint.
    */
   addEndpoint(endpoint: ResolvedEndpoint): string {
@@ -223,7 +223,7 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Sends now what has fallen due on `clock` (a test clock moved on, time-travel.ts) rather than when its
+   * Sends now what has fallen due on `clock` (a test clock moved on, resources/time-travel.ts) rather than when its
    * timer would have: the number of deliveries so released.
    */
   fireDue(clock: SandboxClock): number {
@@ -325,7 +325,7 @@ export class WebhookDispatcher {
     if (subscription.acknowledged) return;
     subscription.acknowledged = true;
     subscription.event.pending_webhooks -= 1;
-    subscription.event.updated_at = timestamp(new Date(subscription.clock.now()));
+    subscription.event.updated_at = isoSecond(new Date(subscription.clock.now()));
     subscription.save(subscription.event);
   }
 }

@@ -17,7 +17,7 @@ it('refuses an example naming an object a fresh sandbox does not hold, at the ex
   const found = await lintWith('example-ids-seeded', create({ thing: { customer_id: 'cus_taro_yamda' } }));
   expect(found.map((f) => [f.message, f.pointer])).toEqual([
     [
-      "example 'thing' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts",
+      "example 'thing' names cus_taro_yamda, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/resources/seed.ts",
       '#/paths/~1v2~1things/post/requestBody/content/application~1json/examples/thing',
     ],
   ]);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_OBJECTS } from '../../contract-core/example-objects.ts';
 import { ROOT } from '../../contract-core/files.ts';
-import { TABLES } from '../../sandbox/state.ts';
+import { TABLES } from '../../sandbox/state/state.ts';
 import { Database } from '../../sandbox/storage/database.ts';
 import { CONNECTIONS, type Load } from './lib/autocannon.ts';
 import { fill, middleCustomer } from './lib/fill.ts';

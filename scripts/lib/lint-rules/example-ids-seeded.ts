@@ -47,7 +47,7 @@ const exampleIdsSeeded: Oas3Rule = () => {
           report(
             ctx,
             at,
-            `example${name ? ` '${name}'` : ''} names ${id}, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/seed.ts`,
+            `example${name ? ` '${name}'` : ''} names ${id}, which a fresh sandbox does not hold: name an object of contract-core/example-objects.ts, or add it there and to sandbox/resources/seed.ts`,
           );
         }
       }

@@ -2,11 +2,11 @@
 // hours): `size` objects, half customers and half their `customer.created` events, as if that many
 // customers had been created, with IDs a benchmark can name (the same for the same `n`).
 import { random } from '../../../contract-core/random.ts';
-import { SandboxClock } from '../../../sandbox/clock.ts';
-import type { Customer, SandboxEvent } from '../../../sandbox/model.ts';
-import { State } from '../../../sandbox/state.ts';
+import { SandboxClock } from '../../../sandbox/state/clock.ts';
+import type { Customer, SandboxEvent } from '../../../sandbox/state/model.ts';
+import { State } from '../../../sandbox/state/state.ts';
 import type { Database } from '../../../sandbox/storage/database.ts';
-import { timestamp } from '../../../sandbox/store.ts';
+import { IdMaker } from '../../../sandbox/state/ids.ts';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const UNIT = 10_000;
@@ -27,8 +27,8 @@ export const middleCustomer = (size: number): string => filledId('cus_', Math.mi
 
 /** Adds `size` objects to the shared tenant of `db`, committed in units of UNIT customers. */
 export async function fill(db: Database, size: number): Promise<void> {
-  const state = new State(db, '', { origin: 'http://127.0.0.1', webhooks: undefined }, new SandboxClock());
-  const now = timestamp();
+  const state = new State(db, '', { origin: 'http://127.0.0.1', webhooks: undefined }, new SandboxClock(), new IdMaker());
+  const now = state.ids.timestamp();
   for (let start = 0; start < size / 2; start += UNIT) {
     db.unit(() => {
       for (let n = start; n < Math.min(size / 2, start + UNIT); n += 1) {

@@ -3,12 +3,12 @@
 // around a handler costs (authentication, routing, reading and scanning the body, the answer), the floor
 // under the create targets of issue 16.
 import { createServer } from 'node:http';
-import { createApp } from '../../../sandbox/app.ts';
-import { ROUTES } from '../../../sandbox/routes.ts';
-import { seed } from '../../../sandbox/seed.ts';
-import { TABLES } from '../../../sandbox/state.ts';
+import { createApp } from '../../../sandbox/http/app.ts';
+import { ROUTES } from '../../../sandbox/resources/routes.ts';
+import { seed } from '../../../sandbox/resources/seed.ts';
+import { TABLES } from '../../../sandbox/state/state.ts';
 import { Database } from '../../../sandbox/storage/database.ts';
-import { Tenants } from '../../../sandbox/tenants.ts';
+import { Tenants } from '../../../sandbox/state/tenants.ts';
 
 /** As the create the bench sends answers, field for field. */
 const FIXED = {

@@ -3,11 +3,12 @@
 // memory or in a file committed every COMMIT_EVERY creates (the batches the group commit sees with 10
 // connections: about 5.4 creates each, sandbox/README.md). The sandbox bench prints it beside the creates
 // over HTTP, so that a create's cost splits into the HTTP path and the store.
-import { call } from '../../../sandbox/routes.ts';
-import { seed } from '../../../sandbox/seed.ts';
-import { TABLES } from '../../../sandbox/state.ts';
+import { answerJson } from '../../../sandbox/http/answer-json.ts';
+import { call } from '../../../sandbox/resources/routes.ts';
+import { seed } from '../../../sandbox/resources/seed.ts';
+import { TABLES } from '../../../sandbox/state/state.ts';
 import { Database } from '../../../sandbox/storage/database.ts';
-import { Tenants } from '../../../sandbox/tenants.ts';
+import { Tenants } from '../../../sandbox/state/tenants.ts';
 
 const COMMIT_EVERY = 6;
 
@@ -21,7 +22,7 @@ export async function storeCreateUs(file: string | undefined, body: string, coun
     await db.committed();
     const started = performance.now();
     for (let i = 1; i <= count; i += 1) {
-      db.unit(() => db.json(call(tenants.state(tenant), 'createCustomer', JSON.parse(body))));
+      db.unit(() => answerJson(db, call(tenants.state(tenant), 'createCustomer', JSON.parse(body))));
       if (i % COMMIT_EVERY === 0) await db.committed();
     }
     await db.committed();

@@ -4,8 +4,8 @@
 //   GET /sandbox/webhooks/deliveries[?limit=100]       the newest deliveries of any event (limit 1-1000)
 // Each is the key's own when keys are isolated, under /tenants/<ref>/sandbox/webhooks (tenants.ts).
 import type { ServerResponse } from 'node:http';
-import type { SandboxEvent } from '../model.ts';
-import type { WebhookDispatcher } from './dispatcher.ts';
+import type { SandboxEvent } from '../state/model.ts';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 
 /** A JSON answer of the sandbox's own pages. */
 export function json(res: ServerResponse, status: number, body: unknown): void {

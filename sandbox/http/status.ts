@@ -2,8 +2,8 @@
 // isolated, and the process's memory, for a sandbox left running (and the load test's memory bound). The
 // heap is measured after a collection when the process runs with --expose-gc, so that it is what is live.
 import type { ServerResponse } from 'node:http';
-import type { Database } from './storage/database.ts';
-import type { Tenants } from './tenants.ts';
+import type { Database } from '../storage/database.ts';
+import type { Tenants } from '../state/tenants.ts';
 
 export function statusPage(db: Database, tenants: Tenants, res: ServerResponse): void {
   (globalThis as { gc?: () => void }).gc?.();

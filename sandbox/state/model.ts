@@ -1,5 +1,9 @@
 // The objects the sandbox answers, field for field as the published types of @payjp/payjpv2 describe them.
-import type { Metadata } from './validate.ts';
+// Written by hand, not derived from the spec; model-contract.ts makes `npm run typecheck` fail when they drift
+// from the contract's schemas.
+
+/** Any JSON value per key: PAY.JP's SDK types metadata as a free-form object since 1.0.8 (the spec's Metadata.yaml). */
+export type Metadata = Record<string, unknown>;
 
 export type Currency = 'jpy';
 /** Every payment method type of the API: bodies' enums and filters, and a flow's default types. */
@@ -87,7 +91,7 @@ export interface PaymentFlow {
   return_url: string | null;
   capture_method: CaptureMethod;
   last_payment_error: Record<string, unknown> | null;
-  cancellation_reason: string | null;
+  cancellation_reason: PaymentFlowCancellationReason | null;
   canceled_at: string | null;
   /** When the uncaptured authorization lapsed (PAY.JP's SDK 1.0.10: optional); set when the flow is next read. */
   expired_at?: string | null;
@@ -97,6 +101,16 @@ export interface PaymentFlow {
 }
 
 export type SetupFlowStatus = Exclude<PaymentFlowStatus, 'requires_capture'>;
+export type PaymentFlowCancellationReason =
+  | 'abandoned'
+  | 'automatic'
+  | 'duplicate'
+  | 'expired'
+  | 'failed_invoice'
+  | 'fraudulent'
+  | 'requested_by_customer'
+  | 'void_invoice';
+export type SetupFlowCancellationReason = 'abandoned' | 'duplicate' | 'requested_by_customer';
 
 export interface SetupFlow {
   object: 'setup_flow';
@@ -113,7 +127,7 @@ export interface SetupFlow {
   next_action: Record<string, unknown> | null;
   return_url: string | null;
   last_setup_error: Record<string, unknown> | null;
-  cancellation_reason: string | null;
+  cancellation_reason: SetupFlowCancellationReason | null;
   created_at: string;
   updated_at: string;
 }
@@ -125,7 +139,7 @@ export interface PaymentRefund {
   payment_flow_id: string;
   amount: number;
   status: 'succeeded' | 'failed' | 'pending' | 'canceled' | 'requires_action';
-  reason: string | null;
+  reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null;
   metadata: Metadata;
   created_at: string;
   updated_at: string;
@@ -138,8 +152,32 @@ export interface PaymentDispute {
   payment_flow_id: string;
   amount: number;
   currency: Currency;
-  status: string;
-  reason: string | null;
+  status:
+    | 'pre_warning_needs_response'
+    | 'warning_needs_response'
+    | 'warning_needs_refund'
+    | 'warning_under_review'
+    | 'needs_response'
+    | 'under_review'
+    | 'lost'
+    | 'cancel';
+  reason:
+    | 'researching'
+    | 'researching_fraudulent'
+    | 'warned_fraudulent'
+    | 'confirmed_fraudulent'
+    | 'unrecognized'
+    | 'fraudulent'
+    | 'product_not_received'
+    | 'online_fraudulent'
+    | 'incorrect_account_details'
+    | 'receiving_chargeback'
+    | 'duplicate'
+    | 'not_authorized'
+    | 'subscription_canceled'
+    | 'check_returned'
+    | 'other'
+    | null;
   due_by: string | null;
   payment_method_type: PaymentMethodType;
   metadata: Metadata;
@@ -254,7 +292,8 @@ export interface SandboxEvent {
   livemode: false;
   type: string;
   pending_webhooks: number;
-  data: Record<string, unknown>;
+  /** The object as it was: its `object` and `id`, and its other fields. */
+  data: { object: string; id: string } & Record<string, unknown>;
   created_at: string;
   updated_at: string;
 }
@@ -269,7 +308,24 @@ export interface Term {
 }
 
 export interface StatementItem {
-  subject: string;
+  subject:
+    | 'gross_sales'
+    | 'fee'
+    | 'platform_fee'
+    | 'gross_refund'
+    | 'refund_fee_offset'
+    | 'refund_platform_fee_offset'
+    | 'chargeback'
+    | 'chargeback_fee_offset'
+    | 'chargeback_platform_fee_offset'
+    | 'proplan'
+    | 'plan_fee'
+    | 'forfeit'
+    | 'reallocation'
+    | 'yell_bank_collection'
+    | 'pyb_early_deposit_service_fee'
+    | 'transfer_fee'
+    | 'other';
   name: string | null;
   amount: number;
   tax_rate: string | null;
@@ -305,7 +361,7 @@ export interface Balance {
     bank_account_type: string;
     bank_account_number: string;
     bank_account_holder_name: string;
-    bank_account_status: string;
+    bank_account_status: 'success' | 'failed' | 'pending';
   } | null;
   created_at: string;
   updated_at: string;

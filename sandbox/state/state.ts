@@ -1,11 +1,11 @@
 // Everything the sandbox remembers, in its store (storage/): the tables of the objects and the columns their
 // lists filter on, what one tenant sees (State), and the side effects shared by several resources (events
 // for state changes, transactions for money movements).
-import { Collection, FixedCollection } from './storage/collection.ts';
-import type { Database } from './storage/database.ts';
-import type { TableSpec } from './storage/table.ts';
-import { KeyValue } from './storage/key-value.ts';
-import { during, newId, timestamp } from './store.ts';
+import { Collection, FixedCollection } from './collection.ts';
+import type { Database } from '../storage/database.ts';
+import type { TableSpec } from '../storage/table.ts';
+import { KeyValue } from './key-value.ts';
+import { type IdMaker, Ids } from './ids.ts';
 import type {
   Balance,
   CheckoutSession,
@@ -26,9 +26,9 @@ import type {
   TaxRate,
   Term,
 } from './model.ts';
-import { testCard, type TestCard } from '../contract-core/test-cards.ts';
+import { testCard, type TestCard } from '../../contract-core/test-cards.ts';
 import type { SandboxClock } from './clock.ts';
-import type { WebhookDispatcher } from './webhooks/dispatcher.ts';
+import type { WebhookDispatcher } from '../webhooks/dispatcher.ts';
 
 /** Processing fee of test payments, as recorded on transactions. */
 const FEE_RATE = '3.00';
@@ -112,8 +112,10 @@ const BY_TOKEN = { encode: (card: TestCard) => card.token, decode: testCard };
 export class State {
   readonly db: Database;
   readonly tenant: string;
-  /** The tenant's time (clock.ts); its handlers read it through store.ts's now(). */
+  /** The tenant's time (clock.ts); its handlers read it through `ids.now()`. */
   readonly clock: SandboxClock;
+  /** The tenant's IDs and times (ids.ts), on its clock. */
+  readonly ids: Ids;
   readonly #shared: Shared;
   /** An isolated tenant's reference, which the URLs of its customer's pages carry (tenants.ts). */
   readonly #ref: string | undefined;
@@ -143,9 +145,10 @@ export class State {
   readonly lineItemsOf: KeyValue<LineItem[]>; // checkout session ID → its line items
   readonly authorizationEndsAt: KeyValue<string>; // payment flow ID → when its uncaptured authorization lapses
 
-  constructor(db: Database, tenant: string, shared: Shared, clock: SandboxClock, ref?: string) {
+  constructor(db: Database, tenant: string, shared: Shared, clock: SandboxClock, maker: IdMaker, ref?: string) {
     this.db = db;
     this.clock = clock;
+    this.ids = new Ids(maker, clock);
     this.tenant = tenant;
     this.#shared = shared;
     this.#ref = ref;
@@ -191,7 +194,7 @@ export class State {
   seedWith(seed: (state: State) => void): void {
     this.#seeding = true;
     try {
-      during(this.clock, () => seed(this));
+      seed(this);
     } finally {
       this.#seeding = false;
     }
@@ -199,14 +202,14 @@ export class State {
 
   /** Records an event with a snapshot of the object as it is now, and hands it to webhook delivery. */
   emit(type: string, resource: { id: string; object: string }): SandboxEvent {
-    const now = timestamp();
+    const now = this.ids.timestamp();
     const event: SandboxEvent = {
       object: 'event',
-      id: newId('evnt_'),
+      id: this.ids.next('evnt_'),
       livemode: false,
       type,
       pending_webhooks: 0,
-      data: snapshot(resource) as Record<string, unknown>,
+      data: snapshot(resource) as SandboxEvent['data'],
       created_at: now,
       updated_at: now,
     };
@@ -229,11 +232,11 @@ export class State {
 
   /** Books a money movement: a payment (positive) or a refund (negative). */
   recordTransaction(type: PaymentTransaction['type'], resourceId: string, amount: number, methodType: PaymentMethodType): PaymentTransaction {
-    const now = timestamp();
+    const now = this.ids.timestamp();
     const fee = Math.round((Math.abs(amount) * Number(FEE_RATE)) / 100) * Math.sign(amount);
     return this.paymentTransactions.add({
       object: 'payment_transaction',
-      id: newId('ptx_'),
+      id: this.ids.next('ptx_'),
       livemode: false,
       resource_id: resourceId,
       amount,

@@ -10,10 +10,10 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { authenticate } from '../../contract-core/credentials.ts';
 import { readBodyBytes } from '../../contract-core/request-body.ts';
 import { secretUrl, shownUrl } from '../../contract-core/secret-url.ts';
-import type { Shared } from '../state.ts';
-import { WebhookDispatcher } from './dispatcher.ts';
-import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions } from './options.ts';
-import { json } from './pages.ts';
+import type { Shared } from '../state/state.ts';
+import { WebhookDispatcher } from '../webhooks/dispatcher.ts';
+import { type WebhookEndpoint, type WebhookOptions, resolveWebhookOptions } from '../webhooks/options.ts';
+import { json } from './webhook-pages.ts';
 
 export const ENDPOINTS_PATH = '/sandbox/webhooks/endpoints';
 

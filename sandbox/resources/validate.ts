@@ -1,7 +1,8 @@
 // A small hand-written validator for request bodies and query strings: each check reports
 // `{field, message}` with the dot path of the field, and the schema's type is inferred for the handler.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { type FieldError, validationError } from './http/problem.ts';
+import type { Metadata } from '../state/model.ts';
+import { type FieldError, validationError } from './errors.ts';
 
 export interface Schema<T, Optional extends boolean = false> {
   readonly optional: Optional;
@@ -125,8 +126,6 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> & { reado
   }),
 });
 
-/** Any JSON value per key: PAY.JP's SDK types metadata as a free-form object since 1.0.8 (the spec's Metadata.yaml). */
-export type Metadata = Record<string, unknown>;
 /** The most metadata keys a request may give, and an object may keep. */
 export const METADATA_KEYS = 20;
 /** Metadata: up to 20 keys of at most 40 characters; a value is any JSON value, a string at most 500 characters. */

@@ -8,10 +8,10 @@
 // Each tenant has its test clock (clock.ts): a reset leaves it where it is, an eviction drops it with the objects.
 import { createHash } from 'node:crypto';
 import { Clocks, type SandboxClock } from './clock.ts';
-import type { Database } from './storage/database.ts';
-import type { TableSpec } from './storage/table.ts';
+import type { Database } from '../storage/database.ts';
+import type { TableSpec } from '../storage/table.ts';
 import { type Shared, State } from './state.ts';
-import { newSecret } from './store.ts';
+import { IdMaker } from './ids.ts';
 
 /** A key as the store keeps it: a digest, never the key. */
 export const keyDigest = (key: string): string => createHash('sha256').update(key).digest('base64url').slice(0, 24);
@@ -45,6 +45,8 @@ export class Tenants {
    * reset (a clock never goes back); an evicted tenant's goes with its objects.
    */
   readonly #clocks: Clocks;
+  /** The sandbox's source of IDs, which every tenant's `ids` draws on. */
+  readonly #ids = new IdMaker();
 
   constructor(db: Database, shared: Shared, options: { isolate: boolean; seed: (state: State) => void; maxTenants?: number; clocks?: Clocks }) {
     this.#db = db;
@@ -97,7 +99,7 @@ export class Tenants {
       this.#known.delete(tenant);
       this.#known.set(tenant, known);
     }
-    known.state ??= new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), known.ref ?? undefined);
+    known.state ??= new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), this.#ids, known.ref ?? undefined);
     return known.state;
   }
 
@@ -138,10 +140,10 @@ export class Tenants {
       // Beyond maxTenants clocks, those of keys without objects (kept over a reset of every key) go, oldest first.
       this.#clocks.trim(this.#max, (kept) => kept === tenant || this.#known.has(kept));
     }
-    const ref = this.#isolate ? `tn_${newSecret()}` : null;
+    const ref = this.#isolate ? `tn_${this.#ids.secret()}` : null;
     this.#db.write('INSERT INTO tenants (tenant, ref) VALUES (?, ?)', tenant, ref);
     const known = this.#remember(tenant, ref);
-    known.state = new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), ref ?? undefined);
+    known.state = new State(this.#db, tenant, this.#shared, this.#clocks.of(tenant), this.#ids, ref ?? undefined);
     known.state.seedWith(this.#seed);
     return known;
   }

@@ -1,6 +1,6 @@
 // Small values by key that are not in the public objects (a payment method's test card, a payment flow's
 // refunded total, a checkout session's line items), kept in the store beside them, per tenant.
-import type { Database } from './database.ts';
+import type { Database } from '../storage/database.ts';
 
 export interface Codec<V> {
   encode(value: V): string;

@@ -2,7 +2,6 @@
 // given (`startSandbox({ clock })`, the system's by default) plus how far a test has moved it on with
 // POST /sandbox/clock. It only ever moves forward; what falls due when it moves (expiries, webhook retries)
 // is fired by time-travel.ts.
-import { validationError } from './http/problem.ts';
 
 /** Where time comes from, in milliseconds since 1970: what `startSandbox({ clock })` takes (`Date` by default). */
 export interface ClockSource {
@@ -11,7 +10,7 @@ export interface ClockSource {
 
 export const SYSTEM_CLOCK: ClockSource = { now: () => Date.now() };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * The furthest one move may go (a year and a day: beyond the longest expiry the sandbox keeps, 30 days), and
  * the furthest a clock may get from its source in all (100 years): a clock pushed to the year 275,760 would
@@ -20,15 +19,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_MOVE_MS = 366 * DAY_MS;
 export const MAX_OFFSET_MS = 36_525 * DAY_MS;
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS } as const;
-/** A duration as `POST /sandbox/clock` takes it: whole units, `90s`, `2h`, `7d`, `1500ms`. */
-const DURATION = /^(\d{1,12})(ms|s|m|h|d)$/;
+/** A move the clock refuses, naming the field of the request that asked for it (HTTP answers it as a 422). */
+export class ClockRefusal extends Error {
+  readonly field: string;
 
-/** A duration (`2h`) in ms, or a 422 naming `field`. */
-export function durationMs(text: string, field = 'advance'): number {
-  const match = DURATION.exec(text);
-  if (!match) throw validationError([{ field, message: 'Input should be a duration: a whole number and a unit of ms, s, m, h or d (e.g. 2h)' }]);
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
 }
 
 /** One tenant's time: its source plus the distance tests have moved it on. */
@@ -52,24 +50,21 @@ export class SandboxClock {
     return this.#offset;
   }
 
-  /** Moves the clock on by `ms` (> 0, at most MAX_MOVE_MS); 422 `validation_error` naming `field` otherwise. */
+  /** Moves the clock on by `ms` (> 0, at most MAX_MOVE_MS); a ClockRefusal naming `field` otherwise. */
   advance(ms: number, field = 'advance'): void {
-    if (!(ms > 0)) throw validationError([{ field, message: 'Input should be a duration greater than 0' }]);
-    if (!(ms <= MAX_MOVE_MS)) throw validationError([{ field, message: `Input should move the clock by at most ${MAX_MOVE_MS / DAY_MS} days at a time` }]);
-    if (this.#offset + ms > MAX_OFFSET_MS)
-      throw validationError([{ field, message: `The clock may run at most ${MAX_OFFSET_MS / DAY_MS} days ahead of its source` }]);
+    if (!(ms > 0)) throw new ClockRefusal(field, 'Input should be a duration greater than 0');
+    if (!(ms <= MAX_MOVE_MS)) throw new ClockRefusal(field, `Input should move the clock by at most ${MAX_MOVE_MS / DAY_MS} days at a time`);
+    if (this.#offset + ms > MAX_OFFSET_MS) throw new ClockRefusal(field, `The clock may run at most ${MAX_OFFSET_MS / DAY_MS} days ahead of its source`);
     const before = this.now();
     this.#offset += ms;
     this.#latest = before + ms;
   }
 
-  /** Sets the clock to `at` (ms since 1970): never earlier than now (422 naming `field`, as advance does). */
+  /** Sets the clock to `at` (ms since 1970): never earlier than now (ClockRefusal naming `field`, as advance does). */
   moveTo(at: number, field = 'to'): void {
     const now = this.now();
     if (at < now)
-      throw validationError([
-        { field, message: `Input should not be earlier than the clock's time, ${new Date(now).toISOString()}: a clock never goes backwards` },
-      ]);
+      throw new ClockRefusal(field, `Input should not be earlier than the clock's time, ${new Date(now).toISOString()}: a clock never goes backwards`);
     if (at > now) this.advance(at - now, field);
   }
 }

@@ -1,5 +1,5 @@
 // What a resource module declares: its operations, each with the handler that answers it.
-import type { State } from '../state.ts';
+import type { State } from '../state/state.ts';
 
 export interface ApiRequest {
   /** Path parameters by name, e.g. `customer_id`. */

@@ -3,12 +3,12 @@
 // the state its example needs (contract-core/example-objects.ts lists them; the lint holds the spec's
 // examples to that list), so that an example request sent to a fresh sandbox gets the answer it is named
 // after. Seeded IDs are fixed so that tests, docs and the spec can name them.
-import { EXAMPLE_OBJECTS as X } from '../contract-core/example-objects.ts';
-import { completeCheckout, completeSetup } from './browser.ts';
-import type { Balance, CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow, Statement, Term } from './model.ts';
+import { EXAMPLE_OBJECTS as X } from '../../contract-core/example-objects.ts';
+import { completeCheckout, completeSetup } from './hosted-pages.ts';
+import type { Balance, CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow, Statement, Term } from '../state/model.ts';
 import { call } from './routes.ts';
-import type { State } from './state.ts';
-import { now as clock, timestamp, withIds } from './store.ts';
+import type { State } from '../state/state.ts';
+import { isoSecond } from '../state/ids.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,13 +18,13 @@ function halfMonthStart(now: Date, back: number): Date {
   return new Date(Date.UTC(Math.floor(index / 24), Math.floor((index % 24) / 2), index % 2 === 0 ? 1 : 16));
 }
 
-export function seed(state: State, now = new Date(clock())): void {
+export function seed(state: State, now = new Date(state.ids.now())): void {
   const terms: Term[] = [X.firstTerm, X.secondTerm, X.openTerm].map((id, i) => ({
     object: 'term',
     id,
     livemode: false,
-    start_at: timestamp(halfMonthStart(now, 2 - i)),
-    end_at: timestamp(halfMonthStart(now, 1 - i)),
+    start_at: isoSecond(halfMonthStart(now, 2 - i)),
+    end_at: isoSecond(halfMonthStart(now, 1 - i)),
     closed: i < 2,
   }));
   terms.forEach((term) => state.terms.add(term));
@@ -40,7 +40,7 @@ export function seed(state: State, now = new Date(clock())): void {
     statements: [],
     closed,
     closed_date: closed ? term.end_at : null,
-    due_date: timestamp(new Date(Date.parse(term.end_at!) + due * DAY_MS)),
+    due_date: isoSecond(new Date(Date.parse(term.end_at!) + due * DAY_MS)),
     net: 0,
     bank_info: {
       bank_code: '0001',
@@ -120,7 +120,7 @@ function seedExampleObjects(state: State, now: Date): void {
 
   const expiry = { exp_month: 12, exp_year: now.getUTCFullYear() + 4, cvc: '123' };
   const card = (id: string | undefined, token: string, customerId: string | undefined, name: string, email: string) =>
-    withIds(id ? [id] : [], () =>
+    state.ids.withIds(id ? [id] : [], () =>
       call<PaymentMethod>(state, 'createPaymentMethod', {
         type: 'card',
         card: { number: token, ...expiry },
@@ -133,19 +133,21 @@ function seedExampleObjects(state: State, now: Date): void {
   call(state, 'updateCustomer', { default_payment_method_id: X.card }, { customer_id: X.customer });
   card(X.secondCard, 'tok_mastercard', X.secondCustomer, 'HANAKO SUZUKI', 'hanako.suzuki@example.jp');
   card(X.expiringCard, 'tok_authorization_expired', X.secondCustomer, 'HANAKO SUZUKI', 'hanako.suzuki@example.jp');
-  withIds([X.applePay], () => call(state, 'createPaymentMethod', { type: 'apple_pay', token: 'tok_visa', customer_id: X.secondCustomer }));
-  withIds([X.paypay], () => call(state, 'createPaymentMethod', { type: 'paypay', billing_details: { name: '鈴木 花子', email: 'hanako.suzuki@example.jp' } }));
+  state.ids.withIds([X.applePay], () => call(state, 'createPaymentMethod', { type: 'apple_pay', token: 'tok_visa', customer_id: X.secondCustomer }));
+  state.ids.withIds([X.paypay], () =>
+    call(state, 'createPaymentMethod', { type: 'paypay', billing_details: { name: '鈴木 花子', email: 'hanako.suzuki@example.jp' } }),
+  );
   card(X.unattachedCard, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp');
   card(X.cardToDetach, 'tok_jcb', X.customer, 'TARO YAMADA', 'taro.yamada@example.jp');
 
   const flow = (id: string | undefined, body: Record<string, unknown>) =>
-    withIds(id ? [id] : [], () => call<PaymentFlow>(state, 'createPaymentFlow', { currency: 'jpy', customer_id: X.customer, ...body }));
+    state.ids.withIds(id ? [id] : [], () => call<PaymentFlow>(state, 'createPaymentFlow', { currency: 'jpy', customer_id: X.customer, ...body }));
   const byCard = { payment_method_id: X.card };
   const confirm = (id: string) => call<PaymentFlow>(state, 'confirmPaymentFlow', {}, { payment_flow_id: id });
 
   // Paid: one disputed (needs a response), one whose dispute was lost (with its chargeback).
   [flow(X.disputedFlow, { amount: 9_800, ...byCard, confirm: true }), flow(undefined, { amount: 12_800, ...byCard, confirm: true })].forEach((paid, i) => {
-    const created = timestamp();
+    const created = state.ids.timestamp();
     const id = [X.dispute, X.lostDispute][i]!;
     state.paymentDisputes.add({
       object: 'payment_dispute',
@@ -156,7 +158,7 @@ function seedExampleObjects(state: State, now: Date): void {
       currency: 'jpy',
       status: i === 0 ? 'needs_response' : 'lost',
       reason: i === 0 ? 'product_not_received' : 'fraudulent',
-      due_by: i === 0 ? timestamp(new Date(now.getTime() + 14 * DAY_MS)) : null,
+      due_by: i === 0 ? isoSecond(new Date(now.getTime() + 14 * DAY_MS)) : null,
       payment_method_type: 'card',
       metadata: {},
       created_at: created,
@@ -166,8 +168,8 @@ function seedExampleObjects(state: State, now: Date): void {
   });
   // Paid and partly refunded: its payment transaction and payment_flow.succeeded event are the examples'.
   flow(X.paymentFlow, { amount: 5_000, ...byCard, description: '注文 A-10293', metadata: { order_id: 'A-10293' } });
-  withIds([X.transaction, X.event], () => confirm(X.paymentFlow));
-  withIds([X.refund], () =>
+  state.ids.withIds([X.transaction, X.event], () => confirm(X.paymentFlow));
+  state.ids.withIds([X.refund], () =>
     call(state, 'createPaymentRefund', { payment_flow_id: X.paymentFlow, amount: 1_500, reason: 'requested_by_customer', metadata: { ticket: 'CS-2274' } }),
   );
   flow(X.refundedFlow, { amount: 3_000, ...byCard, confirm: true });
@@ -183,14 +185,14 @@ function seedExampleObjects(state: State, now: Date): void {
   flow(X.expiredFlow, { amount: 4_000, customer_id: X.secondCustomer, payment_method_id: X.expiringCard, capture_method: 'manual', confirm: true });
 
   const setupFlow = (id: string, customerId: string) =>
-    withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
+    state.ids.withIds([id], () => call<SetupFlow>(state, 'createSetupFlow', { customer_id: customerId, usage: 'off_session' }));
   const saved = setupFlow(X.setupFlow, X.customer);
   completeSetup(state, saved, card(undefined, 'tok_visa', undefined, 'TARO YAMADA', 'taro.yamada@example.jp'));
   setupFlow(X.pendingSetupFlow, X.customer);
   setupFlow(X.setupFlowToCancel, X.secondCustomer);
   call(state, 'cancelSetupFlow', {}, { setup_flow_id: setupFlow(X.canceledSetupFlow, X.secondCustomer).id });
 
-  withIds([X.taxRate], () =>
+  state.ids.withIds([X.taxRate], () =>
     call(state, 'createTaxRate', { display_name: '消費税 (軽減税率)', inclusive: true, percentage: 8, country: 'JP', description: '食品 (軽減税率対象)' }),
   );
   call(state, 'createProduct', { id: X.product, name: 'コーヒー豆 エチオピア 200g', unit_label: '袋' });
@@ -206,7 +208,7 @@ function seedExampleObjects(state: State, now: Date): void {
   call(state, 'createProduct', { id: X.productToDelete, name: 'コーヒー豆 グアテマラ 200g', unit_label: '袋' });
 
   const session = (id: string) =>
-    withIds([id], () =>
+    state.ids.withIds([id], () =>
       call<CheckoutSession>(state, 'createCheckoutSession', {
         mode: 'payment',
         customer_id: X.customer,

@@ -1,8 +1,25 @@
 // The objects of one kind that one tenant sees, in a table of the store: lookups by ID and pages of lists
 // by index (tenant, the filtered columns, creation order), so that neither costs more with more objects.
-import { type Identified, type ListEnvelope, type PageRequest, missingCursor } from '../store.ts';
-import type { Database } from './database.ts';
-import type { Placed, Table, TableSpec } from './table.ts';
+import type { Database } from '../storage/database.ts';
+import type { Placed, Table, TableSpec } from '../storage/table.ts';
+
+export interface Identified {
+  id: string;
+}
+
+export interface ListEnvelope<T> {
+  object: 'list';
+  url: string;
+  has_more: boolean;
+  data: T[];
+}
+
+/** The page a list request asks for. */
+export interface PageRequest {
+  limit: number;
+  starting_after?: string;
+  ending_before?: string;
+}
 
 /** Equality filters of a list: a value, or several (any of them). */
 export type Where<C extends string> = { [K in C]?: string | readonly string[] | undefined };
@@ -39,14 +56,14 @@ export class Collection<T extends Identified, C extends string = string> {
     return item;
   }
 
-  /** One page of the objects that match, newest first (`has_more`); a cursor not among them is 400 `resource_missing`. */
-  page(page: PageRequest, url: string, where: Where<C> = {}): ListEnvelope<T> {
+  /** One page of the objects that match, newest first (`has_more`); undefined when the cursor is not among them. */
+  page(page: PageRequest, url: string, where: Where<C> = {}): ListEnvelope<T> | undefined {
     this.#db.flush();
     const cursorId = page.starting_after ?? page.ending_before;
     let after: number | undefined;
     if (cursorId !== undefined) {
       const cursor = this.#table.get(this.#tenant, cursorId);
-      if (!cursor || !this.#matches(cursor.item, where)) throw missingCursor(page);
+      if (!cursor || !this.#matches(cursor.item, where)) return undefined;
       after = cursor.seq;
     }
     const older = page.ending_before === undefined;

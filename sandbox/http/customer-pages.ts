@@ -5,19 +5,16 @@
 // objects of the tenant its URL names (`/tenants/<ref>/sandbox/…`, the URLs the API hands out), else on the
 // one tenant holding the ID. Also routes the sandbox's own pages (webhook deliveries, status).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ERROR_CATALOG } from '../generated/error-catalog.ts';
-import { ApiError } from './http/problem.ts';
-import type { CheckoutSession, PaymentFlow, PaymentMethod, SetupFlow } from './model.ts';
-import { completeAction } from './resources/payment-flows.ts';
-import { call } from './routes.ts';
-import { type State, TABLES } from './state.ts';
-import type { Database } from './storage/database.ts';
-import { SeveralHolders, type Tenants } from './tenants.ts';
-import { assign } from './resources/common.ts';
+import { ERROR_CATALOG } from '../../generated/error-catalog.ts';
+import { ApiError } from '../resources/errors.ts';
+import { cardFromToken, completeCheckout, completeSetup } from '../resources/hosted-pages.ts';
+import { completeAction } from '../resources/payment-flows.ts';
+import { type State, TABLES } from '../state/state.ts';
+import type { Database } from '../storage/database.ts';
+import { SeveralHolders, type Tenants } from '../state/tenants.ts';
+import { assign } from '../resources/common.ts';
 import { statusPage } from './status.ts';
-import { testCardDetails } from '../contract-core/test-cards.ts';
-import { during, now } from './store.ts';
-import { webhookPage } from './webhooks/pages.ts';
+import { webhookPage } from './webhook-pages.ts';
 
 /** A page's answer: text (plain unless said), or a redirect (303) when the page has somewhere to send the customer. */
 interface Page {
@@ -26,14 +23,6 @@ interface Page {
   redirect?: string | null;
   type?: string;
 }
-
-const cardFromToken = (state: State, token: string, customerId: string | null): PaymentMethod =>
-  call(state, 'createPaymentMethod', {
-    type: 'card',
-    card: testCardDetails(token, now()),
-    billing_details: { email: 'customer@example.jp' },
-    ...(customerId ? { customer_id: customerId } : {}),
-  });
 
 function write(res: ServerResponse, { status, text, redirect, type = 'text/plain; charset=utf-8' }: Page): void {
   if (redirect) {
@@ -73,14 +62,14 @@ function browse(tenants: Tenants, kind: string, id: string, path: string, query:
       case 'three_d_secure':
       case 'paypay': {
         const state = tenants.holding(TABLES.paymentFlows, id, tenant);
-        const flow = state && during(state.clock, () => completeAction(state, id, query.get('result') !== 'failure'));
+        const flow = state && completeAction(state, id, query.get('result') !== 'failure');
         if (!flow) return { status: 404, text: `No payment flow waiting for the customer: ${id}` };
         return { status: 200, text: `Payment flow ${flow.id} is now ${flow.status}.`, redirect: flow.return_url };
       }
       case 'checkout':
-        return onClockOf(tenants.holding(TABLES.checkoutSessions, id, tenant), (state) => checkout(state, id, token));
+        return checkout(tenants.holding(TABLES.checkoutSessions, id, tenant), id, token);
       case 'setup':
-        return onClockOf(tenants.holding(TABLES.setupFlows, id, tenant), (state) => setup(state, id, token));
+        return setup(tenants.holding(TABLES.setupFlows, id, tenant), id, token);
       case 'downloads':
         return { status: 200, text: `id,livemode\n${id.replace(/\.pdf$/, '')},false`, type: 'text/csv; charset=utf-8' };
       default:
@@ -99,50 +88,12 @@ function browse(tenants: Tenants, kind: string, id: string, path: string, query:
   }
 }
 
-/** A page's work on the clock of the tenant it serves (found by the object's ID: the pages carry no key). */
-const onClockOf = (state: State | undefined, page: (state: State | undefined) => Page): Page => (state ? during(state.clock, () => page(state)) : page(state));
-
 /** The customer pays (mode payment) or saves a card (mode setup) with the card of `token`. */
 function checkout(state: State | undefined, id: string, token: string): Page {
   const session = state?.checkoutSessions.get(id);
   if (!state || session?.status !== 'open') return { status: 404, text: `No open checkout session: ${id}` };
   completeCheckout(state, session, token);
   return { status: 200, text: `Checkout session ${session.id} is complete.`, redirect: session.success_url };
-}
-
-/** What the hosted page does once the customer has entered the card of `token` (also the seed's complete session). */
-export function completeCheckout(state: State, session: CheckoutSession, token: string): void {
-  if (session.mode === 'payment' && session.customer_id === null) {
-    // A payment method is only ever used with its customer: the page makes one for a guest.
-    const guest = call<{ id: string }>(state, 'createCustomer', session.customer_email ? { email: session.customer_email } : {});
-    assign(session, { customer_id: guest.id });
-  }
-  const method = cardFromToken(state, token, session.customer_id);
-  if (session.mode === 'payment') {
-    let flow = call<PaymentFlow>(state, 'createPaymentFlow', {
-      amount: session.amount_total,
-      currency: 'jpy',
-      payment_method_id: method.id,
-      customer_id: session.customer_id,
-      confirm: true,
-    });
-    if (flow.status === 'requires_action') flow = completeAction(state, flow.id, true) ?? flow;
-    assign(session, { payment_flow_id: flow.id });
-  } else {
-    const created = call<SetupFlow>(state, 'createSetupFlow', session.customer_id ? { customer_id: session.customer_id } : {});
-    assign(session, { setup_flow_id: completeSetup(state, created, method).id });
-  }
-  assign(session, { status: 'complete' });
-  state.emit('checkout.session.completed', session);
-}
-
-/** The card is saved: attached to the flow's customer (if it has one) and the flow succeeded (also the seed's). */
-export function completeSetup(state: State, flow: SetupFlow, method: PaymentMethod): SetupFlow {
-  if (flow.customer_id !== null && method.customer_id === null)
-    call(state, 'attachPaymentMethod', { customer_id: flow.customer_id }, { payment_method_id: method.id });
-  assign(flow, { payment_method_id: method.id, status: 'succeeded', next_action: null });
-  state.emit('setup_flow.succeeded', flow);
-  return flow;
 }
 
 /** The customer enters the card of `token` for a setup flow; a failing test card leaves the flow waiting. */
@@ -153,7 +104,7 @@ function setup(state: State | undefined, id: string, token: string): Page {
   const method = cardFromToken(state, token, null);
   const outcome = state.cardOf.get(method.id)?.outcome;
   if (outcome === 'card_declined' || outcome === 'processing_error' || outcome === 'three_d_secure_failed') {
-    assign(flow, { last_setup_error: { code: outcome, payment_method_id: method.id } });
+    assign(state, flow, { last_setup_error: { code: outcome, payment_method_id: method.id } });
     state.emit('setup_flow.setup_failed', flow);
     return { status: 402, text: `Setup flow ${flow.id} failed: ${outcome}.` };
   }
