@@ -32,6 +32,17 @@ const listPath = (run: Run, operationId: string): string | undefined => {
   return op ? fillPath(op, {}) : undefined;
 };
 
+/** The events whose resource is `id` (none when the target lists no events). */
+async function eventsOf(run: Run, id: unknown): Promise<Item[]> {
+  const path = listPath(run, 'getAllEvents');
+  return typeof id === 'string' && path ? itemsOf(await get(run, path, { resource_id: id, limit: 100 })) : [];
+}
+
+const EVENT_RULE = {
+  rule: 'a request makes no event twice',
+  evidence: { source: 'inferred' as const, reason: 'Event.type: one event records one thing that happened; PAY.JP publishes no rule on how many' },
+};
+
 /** New events of one request that record the same change twice (two of one type). */
 function repeatedEvents(events: readonly Item[]): string[] {
   const out: string[] = [];
@@ -73,11 +84,8 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
         const parts = await successRequest(run);
         const key = newIdempotencyKey();
         const params = parts.params ?? {};
-        const eventsPath = listPath(run, 'getAllEvents');
-        const eventsOf = async (id: unknown): Promise<Item[]> =>
-          typeof id === 'string' && eventsPath ? itemsOf(await get(run, eventsPath, { resource_id: id, limit: 100 })) : [];
         // The events of the object the path names, before: those the request creates are the others after.
-        const before = new Set((await eventsOf(Object.values(params).at(-1))).map((e) => e.id));
+        const before = new Set((await eventsOf(run, Object.values(params).at(-1))).map((e) => e.id));
         try {
           const { response } = await run.client.send({
             method: op.method,
@@ -87,7 +95,7 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
           });
           if (response.status >= 300) throw new Error(`the first request under the key answered ${response.status}: ${response.text.slice(0, 200)}`);
           first = { status: response.status, body: JSON.parse(response.text) as Body };
-          events = (await eventsOf(first.body['id'])).filter((e) => !before.has(e.id));
+          events = (await eventsOf(run, first.body['id'])).filter((e) => !before.has(e.id));
         } finally {
           await parts.after?.();
         }
@@ -102,6 +110,37 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
         if (first && id !== first.body['id']) problems.push(`the replay answered another object (${String(id)}, first ${String(first.body['id'])})`);
         return problems;
       },
+    });
+  }
+  if (op.method === 'delete' && !takesKey(op) && op.errors.includes('not_found')) {
+    // A delete takes no key, so it has no replay case to read its events: it is sent once by the case, its
+    // events read, and the request under test deletes the same object again.
+    let events: Item[] = [];
+    steps.push({
+      operation: op,
+      name: 'delete twice: the first makes no event twice, the second answers 404',
+      expectedStatus: 404,
+      expectedCode: 'not_found',
+      needsState: true,
+      note: 'a stateless mock keeps no objects',
+      expects: EVENT_RULE,
+      request: async (run) => {
+        const shape = stateless(run);
+        if (shape) return shape;
+        const parts = await successRequest(run);
+        const params = parts.params ?? {};
+        const id = Object.values(params).at(-1);
+        const before = new Set((await eventsOf(run, id)).map((e) => e.id));
+        try {
+          const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), ...(parts.headers ? { headers: parts.headers } : {}) });
+          if (response.status >= 300) throw new Error(`the first delete answered ${response.status}: ${response.text.slice(0, 200)}`);
+          events = (await eventsOf(run, id)).filter((e) => !before.has(e.id));
+        } finally {
+          await parts.after?.();
+        }
+        return { params, ...(parts.headers ? { headers: parts.headers } : {}) };
+      },
+      check: () => (live ? repeatedEvents(events) : []),
     });
   }
   if (op.isList && op.errors.includes('resource_missing')) {

@@ -5,6 +5,7 @@
 // status with `Prefer`, as `npm run test:dredd` does) and the behaviour faults in front of the faulty sandbox
 // (where it sends its success examples only: no example request provokes an error).
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { matchOperation, type Contract } from '../../contract-core/contract.ts';
 import { WRITE_METHODS } from '../../contract-core/conventions.ts';
@@ -70,7 +71,9 @@ export async function runBatchedEngine(
           seconds: (performance.now() - started) / 1000 / batch.length,
         });
       }
-      console.log(`${name} batch ${n + 1}/${packed.length}: ${batch.filter((m) => verdicts.get(m.id)?.killed).length}/${batch.length} killed`);
+      console.log(
+        `${name} batch ${n + 1}/${packed.length}: ${batch.filter((m) => verdicts.get(m.id)?.killed).length}/${batch.length} killed in ${Math.round((performance.now() - started) / 1000)} s (load ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
   }
   return { verdicts, notes, falseAlarms };

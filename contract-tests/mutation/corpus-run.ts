@@ -3,7 +3,9 @@
 // Dredd and Specmatic's examples (batches of mutants on different operations: a JVM or a Dredd start per
 // mutant would take hours). Prints and writes the table of kill rates per engine and family, with the
 // equivalent mutants and the survivors and why: reports/mutation-corpus.md.
-//   --engines=suite,dredd,specmatic   which engines (default all)
+//   --engines=suite,generated,dredd,specmatic   which engines (default all); `generated`: the generated cases
+//                                     of `verify --generate` (generate/), one mutant at a time like the suite
+//   --generate=<n>, --seed=<n>        the generated engine's cases per operation and kind (5), and seed (27)
 //   --only=<text>[,<text>…]           the mutants whose ID contains one of them
 //   --sample=<n>                      Dredd and Specmatic on a stratified sample, at most n mutants per operation
 //   --merge                           no run: the table of the engines' last results (each run keeps its own,
@@ -29,9 +31,10 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   const { buildCorpus, stratifiedSample } = await import('./corpus.ts');
   const { runBatchedEngine, ENGINES } = await import('./batch-engines.ts');
   const { tabulate } = await import('./table.ts');
+  const { DEFAULT_SEED } = await import('../generate/options.ts');
 
   const option = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const engines = (option('engines') ?? 'suite,dredd,specmatic').split(',');
+  const engines = (option('engines') ?? 'suite,generated,dredd,specmatic').split(',');
   const only = option('only')?.split(',');
   const contract = loadContract();
   const corpus = buildCorpus(contract);
@@ -88,6 +91,15 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   });
   const excluded = new Set(equivalents.map((e) => e.id));
   const measured = chosen.filter((m) => !excluded.has(m.id));
+  if (engines.includes('generated')) {
+    const started = performance.now();
+    const generated = { cases: Number(option('generate') ?? 5), seed: Number(option('seed') ?? DEFAULT_SEED) };
+    const result = await runSuite(contract, settings, measured, generated);
+    falseAlarms += result.falseAlarms;
+    verdicts.set('generated', result.verdicts);
+    notes.push(`generated: ${generated.cases} cases per operation and kind, seed ${generated.seed}, ${result.workers} stacks`);
+    timing.set('generated', (performance.now() - started) / 1000);
+  }
   for (const name of ENGINES.filter((e) => engines.includes(e))) {
     const started = performance.now();
     const sample = option('sample');
@@ -114,6 +126,7 @@ async function runSuite(
   contract: import('../../contract-core/contract.ts').Contract,
   settings: TargetConfig,
   mutants: readonly Mutant[],
+  generated?: { cases: number; seed: number },
 ): Promise<{ verdicts: Map<string, Verdict>; emitting: Set<string>; falseAlarms: number; workers: number }> {
   const { startFaultySandbox } = await import('./faulty-sandbox.ts');
   const { startProxy } = await import('./proxy.ts');
@@ -128,7 +141,7 @@ async function runSuite(
   const openStack = async () => {
     const sandbox = await startFaultySandbox();
     const proxy = await startProxy(sandbox.url, contract.operations);
-    const engine = await openSuiteEngine(contract, settings, sandbox, proxy);
+    const engine = await openSuiteEngine(contract, settings, sandbox, proxy, generated);
     // A conforming run on each stack: the fixtures every mutant's cases use are made before any fault.
     for (const line of await engine.baseline()) alarms.add(line.replace(/http:\/\/127\.0\.0\.1:\d+/g, '<server>'));
     engine.emitting.forEach((id) => emitting.add(id));
@@ -146,7 +159,8 @@ async function runSuite(
       let stack = await openStack();
       try {
         for (let mutant = queue.shift(); mutant; mutant = queue.shift()) {
-          if (mutant.family.startsWith('event') && !stack.engine.emitting.has(mutant.operation.operationId)) continue; // equivalent
+          // Equivalent (the generated engine is handed the suite's measured mutants: its own run reaches fewer events).
+          if (!generated && mutant.family.startsWith('event') && !stack.engine.emitting.has(mutant.operation.operationId)) continue;
           let verdict = await stack.engine.judge(mutant);
           if (verdict.spoilt) {
             // Earlier mutants left a state that fails the case without any fault: a fresh stack, and again.
@@ -157,15 +171,17 @@ async function runSuite(
           }
           verdicts.set(mutant.id, verdict);
           done += 1;
-          if (!verdict.killed) console.log(`suite ${done}/${mutants.length} SURVIVED ${mutant.id}: ${redact(verdict.why).slice(0, 300)}`);
+          if (!verdict.killed)
+            console.log(`${generated ? 'generated' : 'suite'} ${done}/${mutants.length} SURVIVED ${mutant.id}: ${redact(verdict.why).slice(0, 300)}`);
         }
       } finally {
         await stack.close();
       }
     }),
   );
-  console.log(`suite: ${rebuilt} stacks rebuilt (state spoilt by earlier mutants)`);
-  console.log(`suite: conforming runs ${alarms.size === 0 ? 'clean (no false alarm)' : `${alarms.size} FALSE ALARMS`}`);
+  const name = generated ? 'generated' : 'suite';
+  console.log(`${name}: ${rebuilt} stacks rebuilt (state spoilt by earlier mutants)`);
+  console.log(`${name}: conforming runs ${alarms.size === 0 ? 'clean (no false alarm)' : `${alarms.size} FALSE ALARMS`}`);
   alarms.forEach((line) => console.log(`  ${redact(line)}`));
   return { verdicts, emitting, falseAlarms: alarms.size, workers };
 }
