@@ -52,6 +52,17 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
     writeFileSync(join(REPORTS, 'mutation-corpus.md'), text);
   };
 
+  // This run's results, for --merge (written after each batch of a batched engine too).
+  const save = (equivalents: { id: string; why: string }[], runNotes: readonly string[]): void => {
+    const saved: SavedRun = {
+      equivalents,
+      verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])),
+      timing: Object.fromEntries(timing),
+      notes: [...runNotes],
+    };
+    writeFileSync(join(REPORTS, `mutation-corpus-${engines.join('+')}.json`), redact(JSON.stringify(saved, null, 1)));
+  };
+
   if (argv.includes('--merge')) {
     const equivalents = new Map<string, string>();
     for (const file of readdirSync(REPORTS).filter((f) => /^mutation-corpus-.+\.json$/.test(f))) {
@@ -103,7 +114,11 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   for (const name of ENGINES.filter((e) => engines.includes(e))) {
     const started = performance.now();
     const sample = option('sample');
-    const result = await runBatchedEngine(name, contract, sample ? stratifiedSample(measured, Number(sample)) : measured, settings);
+    const result = await runBatchedEngine(name, contract, sample ? stratifiedSample(measured, Number(sample)) : measured, settings, (sofar) => {
+      verdicts.set(name, new Map(sofar));
+      timing.set(name, (performance.now() - started) / 1000);
+      save(equivalents, [...notes, `${name}: stopped before its last batch (${sofar.size} mutants measured)`]);
+    });
     if (sample) result.notes.push(`${name}: a stratified sample, at most ${sample} mutants per operation (${result.verdicts.size} mutants)`);
     verdicts.set(name, result.verdicts);
     notes.push(...result.notes);
@@ -111,13 +126,7 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   }
 
   write(equivalents);
-  const saved: SavedRun = {
-    equivalents,
-    verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])),
-    timing: Object.fromEntries(timing),
-    notes,
-  };
-  writeFileSync(join(REPORTS, `mutation-corpus-${[...verdicts.keys()].join('+')}.json`), redact(JSON.stringify(saved, null, 1)));
+  save(equivalents, notes);
   return falseAlarms > 0 ? 1 : 0;
 }
 
