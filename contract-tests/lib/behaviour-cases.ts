@@ -185,11 +185,11 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
       },
     });
   }
-  const filters = op.isList ? op.parameters.filter((p) => p.in === 'query' && !PAGE_PARAMS.has(p.name)).map((p) => p.name) : [];
+  const filters = op.isList ? op.parameters.filter((p) => p.in === 'query' && !PAGE_PARAMS.has(p.name)) : [];
   if (filters.length > 0) {
     let expected: string[] = [];
-    let field = '';
-    let value = '';
+    let shown = '';
+    let holds: (item: Item) => boolean = () => true;
     steps.push({
       operation: op,
       name: 'filter: only and all the objects with the value',
@@ -201,28 +201,38 @@ export function behaviourCases(op: Operation, successRequest: (run: Run) => Prom
         if (shape) return shape;
         const parts = await successRequest(run);
         const all = itemsOf(await get(run, fillPath(op, parts.params ?? {}), { limit: 100 }));
-        // A filter named as a field of the objects, of a value some objects have and others not (it shows).
-        for (const name of filters) {
-          const values = all.map((item) => item[name]).filter((v): v is string => typeof v === 'string');
-          const found = values.find((v) => values.some((w) => w !== v));
-          if (found === undefined) continue;
-          [field, value] = [name, found];
-          expected = all.filter((item) => item[name] === value).map((item) => String(item.id));
-          return { ...parts, query: { limit: 100, [name]: value } };
+        // A filter on a field of the objects (its name, or its `x-filter`), of a value that some objects
+        // match and others not (it shows).
+        for (const parameter of filters) {
+          const { field, match } = parameter.filter ?? { field: parameter.name, match: 'equals' as const };
+          const values = [
+            ...new Set(all.map((item) => item[field]).filter((v): v is string | boolean => typeof v === 'string' || typeof v === 'boolean')),
+          ].sort();
+          if (values.length === 0) continue;
+          // A range filter at the newest or oldest value: every other value falls outside it.
+          const value = match === 'at-or-after' ? values.at(-1)! : values[0]!;
+          holds = (item) => {
+            const mine = item[field];
+            if (match === 'at-or-after') return typeof mine === 'string' && Date.parse(mine) >= Date.parse(String(value));
+            if (match === 'at-or-before') return typeof mine === 'string' && Date.parse(mine) <= Date.parse(String(value));
+            return mine === value;
+          };
+          expected = all.filter(holds).map((item) => String(item.id));
+          if (expected.length === all.length) continue; // every object matches: the filter would not show
+          shown = `${parameter.name}=${value}`;
+          return { ...parts, query: { limit: 100, [parameter.name]: String(value) } };
         }
-        throw new Skip(`no filter (${filters.join(', ')}) is a field whose value tells the objects apart`);
+        throw new Skip(`no filter (${filters.map((p) => p.name).join(', ')}) tells the objects apart by a field`);
       },
       check: (body) => {
         if (!live) return [];
-        // The newest 100 with the value hold every one with it among the newest 100 of all.
+        // The newest 100 filtered hold every match among the newest 100 of all.
         const got = itemsOf((body ?? {}) as Body);
-        const others = got.filter((item) => item[field] !== value).map((item) => String(item.id));
+        const others = got.filter((item) => !holds(item)).map((item) => String(item.id));
         const missing = expected.filter((id) => !got.some((item) => item.id === id));
         return [
-          ...(others.length > 0
-            ? [`filtered by ${field}=${value}, the list holds ${others.length} objects of another ${field} (${others.slice(0, 3).join(', ')})`]
-            : []),
-          ...(missing.length > 0 ? [`filtered by ${field}=${value}, the list lacks ${missing.slice(0, 3).join(', ')}`] : []),
+          ...(others.length > 0 ? [`filtered by ${shown}, the list holds ${others.length} objects that do not match (${others.slice(0, 3).join(', ')})`] : []),
+          ...(missing.length > 0 ? [`filtered by ${shown}, the list lacks ${missing.slice(0, 3).join(', ')}`] : []),
         ];
       },
     });
