@@ -3863,7 +3863,9 @@ export interface components {
          *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
          *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
          *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-         * @example order-10293-create
+         *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+         *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+         *     the wrong key for every other request (tools that send a parameter's example would reuse it).
          */
         IdempotencyKey: string;
         /** @description The payment flow's ID. */
@@ -4001,7 +4003,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4121,7 +4125,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4191,7 +4197,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4261,7 +4269,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4343,7 +4353,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4533,7 +4545,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4664,7 +4678,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5035,7 +5051,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5154,7 +5172,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5279,7 +5299,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5349,7 +5371,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5519,7 +5543,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5641,7 +5667,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5760,7 +5788,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5830,7 +5860,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5952,7 +5984,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6060,7 +6094,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6249,7 +6285,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6356,7 +6394,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6538,7 +6578,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6657,7 +6699,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6789,7 +6833,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6896,7 +6942,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7018,7 +7066,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7137,7 +7187,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7579,7 +7631,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7769,7 +7823,9 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 * @example order-10293-create
+                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
+                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
+                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
