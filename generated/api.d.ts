@@ -3863,9 +3863,7 @@ export interface components {
          *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
          *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
          *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-         *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-         *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-         *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+         * @example order-10293-create
          */
         IdempotencyKey: string;
         /** @description The payment flow's ID. */
@@ -4003,9 +4001,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4125,9 +4121,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4197,9 +4191,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4269,9 +4261,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4353,9 +4343,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4545,9 +4533,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -4678,9 +4664,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5051,9 +5035,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5172,9 +5154,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5299,9 +5279,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5371,9 +5349,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5543,9 +5519,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5667,9 +5641,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5788,9 +5760,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5860,9 +5830,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -5984,9 +5952,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6094,9 +6060,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6285,9 +6249,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6394,9 +6356,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6578,9 +6538,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6699,9 +6657,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6833,9 +6789,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6942,9 +6896,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7066,9 +7018,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7187,9 +7137,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7631,9 +7579,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7823,9 +7769,7 @@ export interface operations {
                  *     Which answers are stored is this contract's reading (the error catalog says it per code): a success or a
                  *     4xx the operation answered (a `402 processing_error` too: try again under a new key) is replayed; a `429`,
                  *     a `5xx` and answers given before the request was carried out are not, and the same key carries it out.
-                 *     A key names one request, such as `order-10293-create`: make a new one for each request you mean (a
-                 *     random UUID, or your order and the action); this parameter gives no example value, as one value would be
-                 *     the wrong key for every other request (tools that send a parameter's example would reuse it).
+                 * @example order-10293-create
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
