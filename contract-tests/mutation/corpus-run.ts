@@ -9,9 +9,10 @@
 //   --only=<text>[,<text>…]           the mutants whose ID contains one of them
 //   --sample=<n>                      Dredd and Specmatic on a stratified sample, at most n mutants per operation
 //   --merge                           no run: the table of the engines' last results (each run keeps its own,
-//                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes)
+//                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes;
+//                                     oldest first, so a later `--only` run replaces the verdicts of its mutants)
 //   CONTRACT_MUTATION_WORKERS          stacks for the suite (default 4; the suite mostly waits on I/O)
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '../lib/keys.ts';
 import type { TargetConfig } from '../lib/target.ts';
@@ -65,11 +66,20 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
 
   if (argv.includes('--merge')) {
     const equivalents = new Map<string, string>();
-    for (const file of readdirSync(REPORTS).filter((f) => /^mutation-corpus-.+\.json$/.test(f))) {
+    // Oldest first, verdict by verdict: a later run of some mutants (`--only`) replaces theirs alone.
+    const files = readdirSync(REPORTS)
+      .filter((f) => /^mutation-corpus-.+\.json$/.test(f))
+      .sort((a, b) => statSync(join(REPORTS, a)).mtimeMs - statSync(join(REPORTS, b)).mtimeMs);
+    for (const file of files) {
       const saved = JSON.parse(readFileSync(join(REPORTS, file), 'utf8')) as SavedRun;
       saved.equivalents.forEach((e) => equivalents.set(e.id, e.why));
-      for (const [engine, list] of Object.entries(saved.verdicts)) verdicts.set(engine, new Map(list.map((v) => [v.id, v])));
-      Object.entries(saved.timing).forEach(([engine, t]) => timing.set(engine, t));
+      for (const [engine, list] of Object.entries(saved.verdicts)) {
+        const into = verdicts.get(engine) ?? new Map<string, Verdict>();
+        list.forEach((v) => into.set(v.id, v));
+        verdicts.set(engine, into);
+      }
+      // The times of an engine's runs add up (a rerun of some mutants costs its time too).
+      Object.entries(saved.timing).forEach(([engine, t]) => timing.set(engine, (timing.get(engine) ?? 0) + t));
       notes.push(...saved.notes);
     }
     write([...equivalents].map(([id, why]) => ({ id, why })));
