@@ -139,6 +139,24 @@ export function casesFor(op: Operation, options: CaseOptions): Step[] {
         check: (b) => fieldNamed(b, UNKNOWN_FIELD),
         ...(closed ? { expects: { rule: `the request body of ${op.operationId} is closed`, evidence: closed } } : {}),
       });
+      if (op.requestBody.required)
+        steps.push({
+          operation: op,
+          name: '422 a body of JSON null',
+          expectedStatus: 422,
+          expectedCode: 'validation_error',
+          needsState: false,
+          request: async (run) => ({ params: await idsFor(run, op), body: 'null' }),
+          check: (b) => fieldNamed(b, 'body'),
+          expects: {
+            rule: 'a required body of JSON null is refused naming body',
+            evidence: {
+              source: 'inferred',
+              reason:
+                'the body schema is an object and null is not one; only where the body is optional does the published client send null for no body (contract-core/request-body.ts)',
+            },
+          },
+        });
     } else if (op.parameters.some((p) => p.in === 'query' && p.name === 'limit')) {
       const maximum = (op.parameters.find((p) => p.in === 'query' && p.name === 'limit')!.schema['x-evidence'] as { maximum?: Evidence } | undefined)?.maximum;
       steps.push({

@@ -176,6 +176,20 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       }),
   },
   {
+    fault: 'null-body-as-empty',
+    family: 'request body misread',
+    how: 'request-rewriting proxy',
+    plan: (_, op) =>
+      op.requestBody?.required
+        ? {
+            // A server that reads the JSON `null` as an empty object where a body is required (the class
+            // generation found, issue 27): the validator then judges `{}` instead of refusing `null`.
+            rewrite: (request) => (request.body?.toString('utf8').trim() === 'null' ? { ...request, body: Buffer.from('{}') } : undefined),
+            what: 'a body of JSON null read as {}',
+          }
+        : 'no required body',
+  },
+  {
     fault: 'idempotency-replay-duplicates',
     family: 'idempotency off',
     how: 'request-rewriting proxy',
