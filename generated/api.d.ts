@@ -1705,7 +1705,6 @@ export interface components {
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
              *     works too). Only with `confirm: true` (the published client: confirm=true の場合のみ指定できます;
              *     `422 validation_error` otherwise, stated for tools by the schema's `if`/`then`).
-             * @example https://shop.example.jp/orders/A-10293/complete
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
@@ -1736,7 +1735,6 @@ export interface components {
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
              *     works too).
-             * @example https://shop.example.jp/orders/A-10293/complete
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
@@ -1785,7 +1783,6 @@ export interface components {
              * Format: uri
              * @description Where the customer is sent back after completing or canceling the payment (a URI scheme of your app
              *     works too), for example after 3-D Secure authentication.
-             * @example https://shop.example.jp/orders/A-10293/complete
              */
             return_url?: string;
             /** @description Your note about the payment. Not shown to the customer. */
