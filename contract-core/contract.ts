@@ -20,6 +20,13 @@ export interface Parameter {
   schema: JsonObject;
   /** What the operation's success sends: the bare `example`, or the one named as its first success example. */
   example?: Json;
+  /** A list filter not named as the field it filters (`x-filter`, openapi/README.md). */
+  filter?: ListFilter;
+}
+
+export interface ListFilter {
+  field: string;
+  match: 'one-of' | 'at-or-after' | 'at-or-before';
 }
 
 export interface HeaderSpec {
@@ -105,6 +112,7 @@ function readParameters(document: JsonObject, list: Json | undefined, successes:
       required: p['required'] === true,
       schema: isObject(p['schema']) ? p['schema'] : {},
       ...(example !== undefined ? { example } : {}),
+      ...(isObject(p['x-filter']) ? { filter: p['x-filter'] as unknown as ListFilter } : {}),
     };
   });
 }

@@ -19,10 +19,18 @@ try {
 const preferStatus = process.env.CONTRACT_DREDD_PREFER === '1';
 // The methods that take an Idempotency-Key (contract-core/conventions.ts WRITE_METHODS, passed by run.ts).
 const writeMethods = (process.env.CONTRACT_DREDD_WRITE_METHODS ?? '').split(',');
+// The operations to send, as [METHOD, path pattern] pairs (a corpus batch: only the operations its mutants
+// touch); unset, every transaction is sent.
+const only = process.env.CONTRACT_DREDD_ONLY ? JSON.parse(process.env.CONTRACT_DREDD_ONLY).map(([m, p]) => [m, new RegExp(p)]) : undefined;
 
 hooks.beforeEach((transaction, done) => {
   if (refusal) {
     transaction.fail = refusal;
+    return done();
+  }
+  const { method, uri } = transaction.request;
+  if (only && !only.some(([m, pattern]) => m === method && pattern.test(uri))) {
+    transaction.skip = true;
     return done();
   }
   const headers = transaction.request.headers;

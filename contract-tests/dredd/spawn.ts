@@ -63,10 +63,13 @@ export function dredd(url: string, env: Record<string, string>, junit: string | 
   });
 }
 
+/** A concrete path of the template, query allowed (`/v2/x/{x_id}` → `^/v2/x/[^/?]+(\?|$)`). */
+export const templatePattern = (template: string): string => `^${template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`;
+
 /** Whether a Dredd failure is about the operation (`GET (200) /v2/payment_flows/pfw_…: reason`). */
 export function concerns(line: string, op: Operation): boolean {
   const match = /^(\w+) \((\d+)\) (\S+)/.exec(line);
   if (!match) return false;
-  const pattern = new RegExp(`^${op.template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
+  const pattern = new RegExp(templatePattern(op.template));
   return match[1]!.toLowerCase() === op.method && pattern.test(match[3]!);
 }

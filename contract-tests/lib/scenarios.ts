@@ -216,6 +216,8 @@ export const SCENARIOS: Scenario[] = [
       },
       { operationId: 'createCustomer', name: 'customer', request: () => ({ body: { description: 'declined card' } }), save: (b, s) => (s['customer'] = id(b)) },
       { operationId: 'createPaymentMethod', name: 'declined card', request: paymentMethod('declined', 'customer'), save: (b, s) => (s['declined'] = id(b)) },
+      // Made with `customer_id`, it is attached at once (PaymentMethodCardCreateRequest.customer_id).
+      oneEvent('declined', 'payment_method.attached', 'one payment_method.attached event of the card made attached'),
       {
         operationId: 'createPaymentFlow',
         name: 'pay with the declined card',

@@ -5,8 +5,9 @@
 // status with `Prefer`, as `npm run test:dredd` does) and the behaviour faults in front of the faulty sandbox
 // (where it sends its success examples only: no example request provokes an error).
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { matchOperation, type Contract } from '../../contract-core/contract.ts';
+import { matchOperation, type Contract, type Operation } from '../../contract-core/contract.ts';
 import { WRITE_METHODS } from '../../contract-core/conventions.ts';
 import type { TargetConfig } from '../lib/target.ts';
 import { activateAll, batches, type Mutant } from './corpus.ts';
@@ -30,7 +31,9 @@ export async function runBatchedEngine(
   contract: Contract,
   mutants: readonly Mutant[],
   settings: TargetConfig,
-): Promise<{ verdicts: Map<string, Verdict>; notes: string[]; falseAlarms: number }> {
+  /** After each batch, the verdicts so far (a long run keeps what it measured if it is stopped). */
+  onBatch?: (verdicts: ReadonlyMap<string, Verdict>) => void,
+): Promise<{ verdicts: Map<string, Verdict>; notes: string[] }> {
   const runOnce = name === 'dredd' ? await dreddRunner(contract, settings) : await specmaticRunner(contract);
   const groups: [Upstream, Mutant[]][] =
     name === 'dredd'
@@ -41,7 +44,6 @@ export async function runBatchedEngine(
       : [['faulty sandbox', [...mutants]]];
   const verdicts = new Map<string, Verdict>();
   const notes: string[] = [];
-  let falseAlarms = 0;
   for (const [upstream, group] of groups) {
     if (group.length === 0) continue;
     const baseline = await runOnce(upstream, []);
@@ -51,7 +53,6 @@ export async function runBatchedEngine(
       notes.push(
         `${name} on the ${upstream}, conforming run: ${baseline.failures.length} failing tests, left out of the kills (${[...known].slice(0, 5).join('; ')}${known.size > 5 ? '…' : ''})`,
       );
-    falseAlarms += 0;
     const packed = batches(group);
     console.log(`${name}: ${group.length} mutants in ${packed.length} batches (on the ${upstream})`);
     for (const [n, batch] of packed.entries()) {
@@ -70,11 +71,20 @@ export async function runBatchedEngine(
           seconds: (performance.now() - started) / 1000 / batch.length,
         });
       }
-      console.log(`${name} batch ${n + 1}/${packed.length}: ${batch.filter((m) => verdicts.get(m.id)?.killed).length}/${batch.length} killed`);
+      onBatch?.(verdicts);
+      console.log(
+        `${name} batch ${n + 1}/${packed.length}: ${batch.filter((m) => verdicts.get(m.id)?.killed).length}/${batch.length} killed in ${Math.round((performance.now() - started) / 1000)} s (load ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
   }
-  return { verdicts, notes, falseAlarms };
+  return { verdicts, notes };
 }
+
+/** The operations the batch's mutants touch. */
+const touched = (contract: Contract, batch: readonly Mutant[]): Operation[] => {
+  const ids = new Set(batch.flatMap((m) => m.touches));
+  return contract.operations.filter((op) => ids.has(op.operationId));
+};
 
 type Runner = (upstream: Upstream, batch: readonly Mutant[]) => Promise<{ failures: Failure[]; fired(mutant: Mutant): number }>;
 
@@ -106,13 +116,17 @@ async function withBatch<T>(
 }
 
 async function dreddRunner(contract: Contract, settings: TargetConfig): Promise<Runner> {
-  const { dredd, writeDreddSpec } = await import('../dredd/spawn.ts');
+  const { dredd, templatePattern, writeDreddSpec } = await import('../dredd/spawn.ts');
   writeDreddSpec(contract);
   return async (upstream, batch) => {
     const env = {
       CONTRACT_DREDD_KEY: settings.secretKey.reveal(),
       CONTRACT_DREDD_PREFER: upstream === 'mock' ? '1' : '0',
       CONTRACT_DREDD_WRITE_METHODS: [...WRITE_METHODS].join(','),
+      // Only the operations the batch touches: no other test can kill one of its mutants.
+      ...(batch.length > 0
+        ? { CONTRACT_DREDD_ONLY: JSON.stringify(touched(contract, batch).map((op) => [op.method.toUpperCase(), templatePattern(op.template)])) }
+        : {}),
     };
     const { result, fired } = await withBatch(contract, upstream, batch, settings, (url) => dredd(url, env, undefined, false));
     const failures = result.failures.map((line): Failure => {
@@ -133,8 +147,12 @@ async function specmaticRunner(contract: Contract): Promise<Runner> {
   const spec = writeSpecCopy(dir);
   let n = 0;
   return async (upstream, batch) => {
+    // Only the operations the batch touches (Specmatic's --filter): no other test can kill one of its mutants.
+    const filter = touched(contract, batch)
+      .map((op) => `(METHOD='${op.method.toUpperCase()}' && PATH='${op.template}')`)
+      .join(' || ');
     const { result, fired } = await withBatch(contract, upstream, batch, undefined, (url) =>
-      runSpecmatic(spec, { dir, baseUrl: url, transcript: `batch-${n++}.txt` }),
+      runSpecmatic(spec, { dir, baseUrl: url, transcript: `batch-${n++}.txt`, ...(filter ? { filter } : {}) }),
     );
     const failures = readTranscript(result.text)
       .filter((e) => e.failed)

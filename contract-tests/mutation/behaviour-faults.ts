@@ -98,12 +98,8 @@ function firstOf(routes: RouteIndex, template: string, request: ApiRequest): str
 }
 
 /** Runs `handle` with the state's `emit` replaced (a method of the state, restored after: handlers are synchronous). */
-function emitting(
-  request: ApiRequest,
-  emit: (original: (type: string, resource: { id: string; object: string }) => unknown) => (type: string, resource: { id: string; object: string }) => unknown,
-  handle: () => unknown,
-): unknown {
-  const state = request.state as unknown as { emit: (type: string, resource: { id: string; object: string }) => unknown };
+function emitting(request: ApiRequest, emit: (original: Emit) => Emit, handle: () => unknown): unknown {
+  const state = request.state as unknown as { emit: Emit };
   const original = state.emit.bind(state);
   state.emit = emit(original);
   try {
@@ -111,6 +107,43 @@ function emitting(
   } finally {
     delete (state as { emit?: unknown }).emit;
   }
+}
+
+/** A pagination fault: the wrapper of every list operation's handler. */
+const listFault = (fault: string, what: string, wrapper: Wrapper): BehaviourFault => ({
+  fault,
+  family: 'pagination lies',
+  how: 'faulty sandbox',
+  plan: (_, op) => (op.isList ? one(op, wrapper, what) : 'not a list'),
+});
+
+type Emit = (type: string, resource: { id: string; object: string }) => unknown;
+/** A fault of every write's events: the state's `emit` replaced by `emit(original)` (each call fires the fault). */
+function eventFault(fault: string, what: string, emit: (original: Emit) => Emit): BehaviourFault {
+  return {
+    fault,
+    family: 'event not created, or twice',
+    how: 'faulty sandbox',
+    plan: (_, op) =>
+      op.method === 'get'
+        ? 'a read changes nothing'
+        : one(
+            op,
+            (handle, request, fire) =>
+              emitting(
+                request,
+                (original) => {
+                  const faulty = emit(original);
+                  return (type, resource) => {
+                    fire();
+                    return faulty(type, resource);
+                  };
+                },
+                () => handle(request),
+              ),
+            what,
+          ),
+  };
 }
 
 const digest = (body: Buffer | undefined): string =>
@@ -141,6 +174,20 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       on422(contract, op, 'an invalid request answered 500', () => {
         throw new ApiError('internal_server_error');
       }),
+  },
+  {
+    fault: 'null-body-as-empty',
+    family: 'request body misread',
+    how: 'request-rewriting proxy',
+    plan: (_, op) =>
+      op.requestBody?.required
+        ? {
+            // A server that reads the JSON `null` as an empty object where a body is required (the class
+            // generation found, issue 27): the validator then judges `{}` instead of refusing `null`.
+            rewrite: (request) => (request.body?.toString('utf8').trim() === 'null' ? { ...request, body: Buffer.from('{}') } : undefined),
+            what: 'a body of JSON null read as {}',
+          }
+        : 'no required body',
   },
   {
     fault: 'idempotency-replay-duplicates',
@@ -191,8 +238,9 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       plan: (_, op) => {
         if (!op.errors.includes(code)) return `does not answer ${code}`;
         const object = objectTemplate(op);
-        if (!object && !op.requestBody?.properties.includes('amount'))
-          return 'a create refused by its own check: no object to answer with, and no amount to cap (the wrapper cannot carry out the create past the handler)';
+        // A create has no object to answer with; the wrapper can only carry out a refusal of its amount, capped.
+        if (!object && !(code === 'refund_exceeds_payment' && op.requestBody?.properties.includes('amount')))
+          return 'a create refused by its own check, not of its amount: no object to answer with (the wrapper cannot carry out the create past the handler)';
         return one(
           op,
           (handle, request, fire, routes) =>
@@ -215,69 +263,33 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       },
     }),
   ),
-  {
-    fault: 'list-has-more-wrong',
-    family: 'pagination lies',
-    how: 'faulty sandbox',
-    plan: (_, op) =>
-      op.isList
-        ? one(
-            op,
-            (handle, request, fire) => {
-              const page = handle(request) as { has_more: boolean; data: unknown[] };
-              fire();
-              return { ...page, has_more: !page.has_more };
-            },
-            'has_more the opposite of the truth',
-          )
-        : 'not a list',
-  },
-  {
-    fault: 'list-cursor-ignored',
-    family: 'pagination lies',
-    how: 'faulty sandbox',
-    plan: (_, op) =>
-      op.isList
-        ? one(
-            op,
-            (handle, request, fire) => {
-              const page = handle(request); // the cursor is still checked (an unknown one is refused)
-              if (!request.query.has('starting_after') && !request.query.has('ending_before')) return page;
-              fire();
-              return handle(
-                withQuery(request, (q) => {
-                  q.delete('starting_after');
-                  q.delete('ending_before');
-                }),
-              );
-            },
-            'a known cursor ignored: the first page again',
-          )
-        : 'not a list',
-  },
-  {
-    fault: 'list-item-twice',
-    family: 'pagination lies',
-    how: 'faulty sandbox',
-    plan: (_, op) =>
-      op.isList
-        ? one(
-            op,
-            (handle, request, fire) => {
-              const page = handle(request) as { has_more: boolean; data: { id: string }[] };
-              const cursor = request.query.get('starting_after');
-              if (cursor === null) return page;
-              // Off by one: the page after the cursor starts with the cursor's own object.
-              const whole = handle(withQuery(request, (q) => (q.delete('starting_after'), q.set('limit', '100')))) as { data: { id: string }[] };
-              const at = whole.data.findIndex((item) => item.id === cursor);
-              if (at < 0) return page;
-              fire();
-              return { ...page, data: whole.data.slice(at, at + page.data.length + (page.data.length === 0 ? 1 : 0)) };
-            },
-            'the page after a cursor begins with the cursor object (an item on two pages)',
-          )
-        : 'not a list',
-  },
+  listFault('list-has-more-wrong', 'has_more the opposite of the truth', (handle, request, fire) => {
+    const page = handle(request) as { has_more: boolean; data: unknown[] };
+    fire();
+    return { ...page, has_more: !page.has_more };
+  }),
+  listFault('list-cursor-ignored', 'a known cursor ignored: the first page again', (handle, request, fire) => {
+    const page = handle(request); // the cursor is still checked (an unknown one is refused)
+    if (!request.query.has('starting_after') && !request.query.has('ending_before')) return page;
+    fire();
+    return handle(
+      withQuery(request, (q) => {
+        q.delete('starting_after');
+        q.delete('ending_before');
+      }),
+    );
+  }),
+  listFault('list-item-twice', 'the page after a cursor begins with the cursor object (an item on two pages)', (handle, request, fire) => {
+    const page = handle(request) as { has_more: boolean; data: { id: string }[] };
+    const cursor = request.query.get('starting_after');
+    if (cursor === null) return page;
+    // Off by one: the page after the cursor starts with the cursor's own object.
+    const whole = handle(withQuery(request, (q) => (q.delete('starting_after'), q.set('limit', '100')))) as { data: { id: string }[] };
+    const at = whole.data.findIndex((item) => item.id === cursor);
+    if (at < 0) return page;
+    fire();
+    return { ...page, data: whole.data.slice(at, at + page.data.length + (page.data.length === 0 ? 1 : 0)) };
+  }),
   {
     fault: 'list-filter-ignored',
     family: 'list filter ignored',
@@ -333,49 +345,11 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
       };
     },
   },
-  {
-    fault: 'event-missing',
-    family: 'event not created, or twice',
-    how: 'faulty sandbox',
-    plan: (_, op) =>
-      op.method === 'get'
-        ? 'a read changes nothing'
-        : one(
-            op,
-            (handle, request, fire) =>
-              emitting(
-                request,
-                () => (type, resource) => {
-                  fire();
-                  return { object: 'event', type, data: resource };
-                },
-                () => handle(request),
-              ),
-            'the events of a change never created',
-          ),
-  },
-  {
-    fault: 'event-twice',
-    family: 'event not created, or twice',
-    how: 'faulty sandbox',
-    plan: (_, op) =>
-      op.method === 'get'
-        ? 'a read changes nothing'
-        : one(
-            op,
-            (handle, request, fire) =>
-              emitting(
-                request,
-                (original) => (type, resource) => {
-                  original(type, resource);
-                  fire();
-                  return original(type, resource);
-                },
-                () => handle(request),
-              ),
-            'every event of a change created twice',
-          ),
-  },
+  eventFault('event-missing', 'the events of a change never created', () => (type, resource) => ({ object: 'event', type, data: resource })),
+  eventFault('event-twice', 'every event of a change created twice', (original) => (type, resource) => {
+    original(type, resource);
+    return original(type, resource);
+  }),
   {
     fault: 'not-found-when-exists',
     family: '404 where the object exists, or the reverse',
@@ -401,10 +375,12 @@ export const BEHAVIOUR_FAULTS: BehaviourFault[] = [
     fault: 'found-when-missing',
     family: '404 where the object exists, or the reverse',
     how: 'faulty sandbox',
-    plan: (_, op) => {
+    plan: (contract, op) => {
       const object = objectTemplate(op);
       const param = object ? lastParam(object) : undefined;
       if (!object || !param || !op.errors.includes('not_found')) return 'no path ID';
+      const collection = collectionTemplate(object);
+      if (!contract.operations.some((other) => other.isList && other.template === collection)) return `no list at ${collection} to take another object from`;
       return one(
         op,
         (handle, request, fire, routes) =>

@@ -3,13 +3,16 @@
 // Dredd and Specmatic's examples (batches of mutants on different operations: a JVM or a Dredd start per
 // mutant would take hours). Prints and writes the table of kill rates per engine and family, with the
 // equivalent mutants and the survivors and why: reports/mutation-corpus.md.
-//   --engines=suite,dredd,specmatic   which engines (default all)
+//   --engines=suite,generated,dredd,specmatic   which engines (default all); `generated`: the generated cases
+//                                     of `verify --generate` (generate/), one mutant at a time like the suite
+//   --generate=<n>, --seed=<n>        the generated engine's cases per operation and kind (5), and seed (27)
 //   --only=<text>[,<text>…]           the mutants whose ID contains one of them
 //   --sample=<n>                      Dredd and Specmatic on a stratified sample, at most n mutants per operation
 //   --merge                           no run: the table of the engines' last results (each run keeps its own,
-//                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes)
+//                                     reports/mutation-corpus-<engines>.json: engines can run as separate processes;
+//                                     oldest first, so a later `--only` run replaces the verdicts of its mutants)
 //   CONTRACT_MUTATION_WORKERS          stacks for the suite (default 4; the suite mostly waits on I/O)
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redact } from '../lib/keys.ts';
 import type { TargetConfig } from '../lib/target.ts';
@@ -29,9 +32,10 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   const { buildCorpus, stratifiedSample } = await import('./corpus.ts');
   const { runBatchedEngine, ENGINES } = await import('./batch-engines.ts');
   const { tabulate } = await import('./table.ts');
+  const { DEFAULT_SEED } = await import('../generate/options.ts');
 
   const option = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const engines = (option('engines') ?? 'suite,dredd,specmatic').split(',');
+  const engines = (option('engines') ?? 'suite,generated,dredd,specmatic').split(',');
   const only = option('only')?.split(',');
   const contract = loadContract();
   const corpus = buildCorpus(contract);
@@ -49,13 +53,33 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
     writeFileSync(join(REPORTS, 'mutation-corpus.md'), text);
   };
 
+  // This run's results, for --merge (written after each batch of a batched engine too).
+  const save = (equivalents: { id: string; why: string }[], runNotes: readonly string[]): void => {
+    const saved: SavedRun = {
+      equivalents,
+      verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])),
+      timing: Object.fromEntries(timing),
+      notes: [...runNotes],
+    };
+    writeFileSync(join(REPORTS, `mutation-corpus-${engines.join('+')}.json`), redact(JSON.stringify(saved, null, 1)));
+  };
+
   if (argv.includes('--merge')) {
     const equivalents = new Map<string, string>();
-    for (const file of readdirSync(REPORTS).filter((f) => /^mutation-corpus-.+\.json$/.test(f))) {
+    // Oldest first, verdict by verdict: a later run of some mutants (`--only`) replaces theirs alone.
+    const files = readdirSync(REPORTS)
+      .filter((f) => /^mutation-corpus-.+\.json$/.test(f))
+      .sort((a, b) => statSync(join(REPORTS, a)).mtimeMs - statSync(join(REPORTS, b)).mtimeMs);
+    for (const file of files) {
       const saved = JSON.parse(readFileSync(join(REPORTS, file), 'utf8')) as SavedRun;
       saved.equivalents.forEach((e) => equivalents.set(e.id, e.why));
-      for (const [engine, list] of Object.entries(saved.verdicts)) verdicts.set(engine, new Map(list.map((v) => [v.id, v])));
-      Object.entries(saved.timing).forEach(([engine, t]) => timing.set(engine, t));
+      for (const [engine, list] of Object.entries(saved.verdicts)) {
+        const into = verdicts.get(engine) ?? new Map<string, Verdict>();
+        list.forEach((v) => into.set(v.id, v));
+        verdicts.set(engine, into);
+      }
+      // The times of an engine's runs add up (a rerun of some mutants costs its time too).
+      Object.entries(saved.timing).forEach(([engine, t]) => timing.set(engine, (timing.get(engine) ?? 0) + t));
       notes.push(...saved.notes);
     }
     write([...equivalents].map(([id, why]) => ({ id, why })));
@@ -88,10 +112,23 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   });
   const excluded = new Set(equivalents.map((e) => e.id));
   const measured = chosen.filter((m) => !excluded.has(m.id));
+  if (engines.includes('generated')) {
+    const started = performance.now();
+    const generated = { cases: Number(option('generate') ?? 5), seed: Number(option('seed') ?? DEFAULT_SEED) };
+    const result = await runSuite(contract, settings, measured, generated);
+    falseAlarms += result.falseAlarms;
+    verdicts.set('generated', result.verdicts);
+    notes.push(`generated: ${generated.cases} cases per operation and kind, seed ${generated.seed}, ${result.workers} stacks`);
+    timing.set('generated', (performance.now() - started) / 1000);
+  }
   for (const name of ENGINES.filter((e) => engines.includes(e))) {
     const started = performance.now();
     const sample = option('sample');
-    const result = await runBatchedEngine(name, contract, sample ? stratifiedSample(measured, Number(sample)) : measured, settings);
+    const result = await runBatchedEngine(name, contract, sample ? stratifiedSample(measured, Number(sample)) : measured, settings, (sofar) => {
+      verdicts.set(name, new Map(sofar));
+      timing.set(name, (performance.now() - started) / 1000);
+      save(equivalents, [...notes, `${name}: stopped before its last batch (${sofar.size} mutants measured)`]);
+    });
     if (sample) result.notes.push(`${name}: a stratified sample, at most ${sample} mutants per operation (${result.verdicts.size} mutants)`);
     verdicts.set(name, result.verdicts);
     notes.push(...result.notes);
@@ -99,13 +136,7 @@ export async function runCorpus(settings: TargetConfig, argv: readonly string[])
   }
 
   write(equivalents);
-  const saved: SavedRun = {
-    equivalents,
-    verdicts: Object.fromEntries([...verdicts].map(([e, v]) => [e, [...v.values()]])),
-    timing: Object.fromEntries(timing),
-    notes,
-  };
-  writeFileSync(join(REPORTS, `mutation-corpus-${[...verdicts.keys()].join('+')}.json`), redact(JSON.stringify(saved, null, 1)));
+  save(equivalents, notes);
   return falseAlarms > 0 ? 1 : 0;
 }
 
@@ -114,6 +145,7 @@ async function runSuite(
   contract: import('../../contract-core/contract.ts').Contract,
   settings: TargetConfig,
   mutants: readonly Mutant[],
+  generated?: { cases: number; seed: number },
 ): Promise<{ verdicts: Map<string, Verdict>; emitting: Set<string>; falseAlarms: number; workers: number }> {
   const { startFaultySandbox } = await import('./faulty-sandbox.ts');
   const { startProxy } = await import('./proxy.ts');
@@ -128,7 +160,7 @@ async function runSuite(
   const openStack = async () => {
     const sandbox = await startFaultySandbox();
     const proxy = await startProxy(sandbox.url, contract.operations);
-    const engine = await openSuiteEngine(contract, settings, sandbox, proxy);
+    const engine = await openSuiteEngine(contract, settings, sandbox, proxy, generated);
     // A conforming run on each stack: the fixtures every mutant's cases use are made before any fault.
     for (const line of await engine.baseline()) alarms.add(line.replace(/http:\/\/127\.0\.0\.1:\d+/g, '<server>'));
     engine.emitting.forEach((id) => emitting.add(id));
@@ -146,7 +178,8 @@ async function runSuite(
       let stack = await openStack();
       try {
         for (let mutant = queue.shift(); mutant; mutant = queue.shift()) {
-          if (mutant.family.startsWith('event') && !stack.engine.emitting.has(mutant.operation.operationId)) continue; // equivalent
+          // Equivalent (the generated engine is handed the suite's measured mutants: its own run reaches fewer events).
+          if (!generated && mutant.family.startsWith('event') && !stack.engine.emitting.has(mutant.operation.operationId)) continue;
           let verdict = await stack.engine.judge(mutant);
           if (verdict.spoilt) {
             // Earlier mutants left a state that fails the case without any fault: a fresh stack, and again.
@@ -157,15 +190,17 @@ async function runSuite(
           }
           verdicts.set(mutant.id, verdict);
           done += 1;
-          if (!verdict.killed) console.log(`suite ${done}/${mutants.length} SURVIVED ${mutant.id}: ${redact(verdict.why).slice(0, 300)}`);
+          if (!verdict.killed)
+            console.log(`${generated ? 'generated' : 'suite'} ${done}/${mutants.length} SURVIVED ${mutant.id}: ${redact(verdict.why).slice(0, 300)}`);
         }
       } finally {
         await stack.close();
       }
     }),
   );
-  console.log(`suite: ${rebuilt} stacks rebuilt (state spoilt by earlier mutants)`);
-  console.log(`suite: conforming runs ${alarms.size === 0 ? 'clean (no false alarm)' : `${alarms.size} FALSE ALARMS`}`);
+  const name = generated ? 'generated' : 'suite';
+  console.log(`${name}: ${rebuilt} stacks rebuilt (state spoilt by earlier mutants)`);
+  console.log(`${name}: conforming runs ${alarms.size === 0 ? 'clean (no false alarm)' : `${alarms.size} FALSE ALARMS`}`);
   alarms.forEach((line) => console.log(`  ${redact(line)}`));
   return { verdicts, emitting, falseAlarms: alarms.size, workers };
 }

@@ -156,6 +156,16 @@ function throttled(code: ErrorCode): (operation: Operation, nth: number) => Answ
   };
 }
 
+/** `retry-after-missing-<status>`: for an operation documenting the code, its first request answered throttled. */
+function throttledFault(code: ErrorCode, otherwise: string): ResponseFault {
+  const { status } = ERROR_CATALOG[code];
+  return {
+    fault: `retry-after-missing-${status}`,
+    family: 'Retry-After missing',
+    plan: (_, op) => (documents(op, code) ? { intercept: throttled(code), what: `the first request answered ${status} without Retry-After` } : otherwise),
+  };
+}
+
 export const RESPONSE_FAULTS: ResponseFault[] = [
   {
     fault: 'status-undocumented',
@@ -281,22 +291,8 @@ export const RESPONSE_FAULTS: ResponseFault[] = [
     family: 'problem type or title',
     plan: () => ({ mutate: onProblem((b) => setAt(b, ['title'], 'Contract drift')), what: 'problems with a title not of their code' }),
   },
-  {
-    fault: 'retry-after-missing-429',
-    family: 'Retry-After missing',
-    plan: (_, op) =>
-      documents(op, 'rate_limit_exceeded')
-        ? { intercept: throttled('rate_limit_exceeded'), what: 'the first request answered 429 without Retry-After' }
-        : 'no 429',
-  },
-  {
-    fault: 'retry-after-missing-503',
-    family: 'Retry-After missing',
-    plan: (_, op) =>
-      documents(op, 'idempotency_infrastructure_error')
-        ? { intercept: throttled('idempotency_infrastructure_error'), what: 'the first request answered 503 without Retry-After' }
-        : 'no 503 with a code',
-  },
+  throttledFault('rate_limit_exceeded', 'no 429'),
+  throttledFault('idempotency_infrastructure_error', 'no 503 with a code'),
   {
     fault: 'replayed-header-missing',
     family: 'Idempotent-Replayed missing',

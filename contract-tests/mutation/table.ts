@@ -42,6 +42,8 @@ export function tabulate(result: CorpusResult): string {
     '',
     ...result.equivalents.map((e) => `- \`${e.id}\`: ${e.why}`),
   ];
+  const [suite, generated] = [result.verdicts.get('suite'), result.verdicts.get('generated')];
+  if (suite && generated) lines.push('', ...apart(result.mutants, families, generated, suite));
   for (const engine of engines) {
     const verdicts = result.verdicts.get(engine)!;
     const survivors = result.mutants.filter((m) => verdicts.has(m.id) && !verdicts.get(m.id)!.killed);
@@ -49,4 +51,27 @@ export function tabulate(result: CorpusResult): string {
     for (const m of survivors) lines.push(`- \`${m.id}\` (${m.family}; ${m.what}): ${verdicts.get(m.id)!.why.replaceAll('\n', ' ').slice(0, 240)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Per family, the mutants the generated cases kill that the suite's hand-written cases and recipes miss, and the reverse. */
+function apart(
+  mutants: readonly Mutant[],
+  families: readonly string[],
+  generated: ReadonlyMap<string, Verdict>,
+  suite: ReadonlyMap<string, Verdict>,
+): string[] {
+  const only = (mine: readonly Mutant[], a: ReadonlyMap<string, Verdict>, b: ReadonlyMap<string, Verdict>): string => {
+    const ids = mine.filter((m) => a.get(m.id)?.killed && b.has(m.id) && !b.get(m.id)!.killed).map((m) => `\`${m.id}\``);
+    return ids.length === 0 ? '0' : `${ids.length}: ${ids.join(', ')}`;
+  };
+  return [
+    '## Generated cases against the hand-written suite',
+    '',
+    '| fault family | mutants | killed by generation, missed by the suite | killed by the suite, missed by generation |',
+    '|---|---:|---|---|',
+    ...families.map((family) => {
+      const mine = mutants.filter((m) => m.family === family);
+      return `| ${family} | ${mine.length} | ${only(mine, generated, suite)} | ${only(mine, suite, generated)} |`;
+    }),
+  ];
 }

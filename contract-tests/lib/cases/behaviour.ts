@@ -32,6 +32,12 @@ const listPath = (run: Run, operationId: string): string | undefined => {
   return op ? fillPath(op, {}) : undefined;
 };
 
+/** The events whose resource is `id` (none when the target lists no events). */
+async function eventsOf(run: Run, id: unknown): Promise<Item[]> {
+  const path = listPath(run, 'getAllEvents');
+  return typeof id === 'string' && path ? itemsOf(await get(run, path, { resource_id: id, limit: 100 })) : [];
+}
+
 /** New events of one request that record the same change twice (two of one type). */
 function repeatedEvents(events: readonly Item[]): string[] {
   const out: string[] = [];
@@ -44,6 +50,8 @@ function repeatedEvents(events: readonly Item[]): string[] {
 
 /** What a behaviour case is made of: its request from the success's, and its check of the answer. */
 interface Behaviour extends Omit<Step, 'operation' | 'expectedStatus' | 'needsState' | 'request' | 'check'> {
+  /** The status the request under test must answer: the success's unless said. */
+  expectedStatus?: number;
   request(run: Run, success: RequestParts): Promise<RequestParts>;
   check(body: unknown, exchange: Exchange): string[];
 }
@@ -57,7 +65,7 @@ function onState(ctx: CaseContext, behaviour: Behaviour): Step {
   return {
     ...behaviour,
     operation: ctx.op,
-    expectedStatus: successStatus(ctx.op),
+    expectedStatus: behaviour.expectedStatus ?? successStatus(ctx.op),
     needsState: true,
     request: async (run) => {
       live = run.target.stateful;
@@ -89,11 +97,8 @@ export function behaviourCases(ctx: CaseContext): Step[] {
         request: async (run, parts) => {
           const key = newIdempotencyKey();
           const params = parts.params ?? {};
-          const eventsPath = listPath(run, 'getAllEvents');
-          const eventsOf = async (id: unknown): Promise<Item[]> =>
-            typeof id === 'string' && eventsPath ? itemsOf(await get(run, eventsPath, { resource_id: id, limit: 100 })) : [];
           // The events of the object the path names, before: those the request creates are the others after.
-          const before = new Set((await eventsOf(Object.values(params).at(-1))).map((e) => e.id));
+          const before = new Set((await eventsOf(run, Object.values(params).at(-1))).map((e) => e.id));
           try {
             const { response } = await run.client.send({
               method: op.method,
@@ -103,7 +108,7 @@ export function behaviourCases(ctx: CaseContext): Step[] {
             });
             if (response.status >= 300) throw new Error(`the first request under the key answered ${response.status}: ${response.text.slice(0, 200)}`);
             first = { status: response.status, body: JSON.parse(response.text) as Body };
-            events = (await eventsOf(first.body['id'])).filter((e) => !before.has(e.id));
+            events = (await eventsOf(run, first.body['id'])).filter((e) => !before.has(e.id));
           } finally {
             await parts.after?.();
           }
@@ -117,6 +122,37 @@ export function behaviourCases(ctx: CaseContext): Step[] {
           if (first && id !== first.body['id']) problems.push(`the replay answered another object (${String(id)}, first ${String(first.body['id'])})`);
           return problems;
         },
+      }),
+    );
+  }
+  if (op.method === 'delete' && !takesKey(op) && op.errors.includes('not_found')) {
+    // A delete takes no key, so it has no replay case to read its events: it is sent once by the case, its
+    // events read, and the request under test deletes the same object again.
+    let events: Item[] = [];
+    steps.push(
+      onState(ctx, {
+        name: 'delete twice: the first makes no event twice, the second answers 404',
+        expectedStatus: 404,
+        expectedCode: 'not_found',
+        note: 'a stateless mock keeps no objects',
+        expects: {
+          rule: 'a request makes no event twice',
+          evidence: { source: 'inferred', reason: 'Event.type: one event records one thing that happened; PAY.JP publishes no rule on how many' },
+        },
+        request: async (run, parts) => {
+          const params = parts.params ?? {};
+          const id = Object.values(params).at(-1);
+          const before = new Set((await eventsOf(run, id)).map((e) => e.id));
+          try {
+            const { response } = await run.client.send({ method: op.method, path: fillPath(op, params), ...(parts.headers ? { headers: parts.headers } : {}) });
+            if (response.status >= 300) throw new Error(`the first delete answered ${response.status}: ${response.text.slice(0, 200)}`);
+            events = (await eventsOf(run, id)).filter((e) => !before.has(e.id));
+          } finally {
+            await parts.after?.();
+          }
+          return { params, ...(parts.headers ? { headers: parts.headers } : {}) };
+        },
+        check: () => repeatedEvents(events),
       }),
     );
   }
@@ -157,38 +193,50 @@ export function behaviourCases(ctx: CaseContext): Step[] {
       }),
     );
   }
-  const filters = op.isList ? op.parameters.filter((p) => p.in === 'query' && !PAGE_PARAMS.has(p.name)).map((p) => p.name) : [];
+  const filters = op.isList ? op.parameters.filter((p) => p.in === 'query' && !PAGE_PARAMS.has(p.name)) : [];
   if (filters.length > 0) {
     let expected: string[] = [];
-    let field = '';
-    let value = '';
+    let shown = '';
+    let holds: (item: Item) => boolean = () => true;
     steps.push(
       onState(ctx, {
         name: 'filter: only and all the objects with the value',
         note: 'a stateless mock answers fixed examples',
         request: async (run, parts) => {
           const all = itemsOf(await get(run, fillPath(op, parts.params ?? {}), { limit: 100 }));
-          // A filter named as a field of the objects, of a value some objects have and others not (it shows).
-          for (const name of filters) {
-            const values = all.map((item) => item[name]).filter((v): v is string => typeof v === 'string');
-            const found = values.find((v) => values.some((w) => w !== v));
-            if (found === undefined) continue;
-            [field, value] = [name, found];
-            expected = all.filter((item) => item[name] === value).map((item) => String(item.id));
-            return { ...parts, query: { limit: 100, [name]: value } };
+          // A filter on a field of the objects (its name, or its `x-filter`), of a value that some objects
+          // match and others not (it shows).
+          for (const parameter of filters) {
+            const { field, match } = parameter.filter ?? { field: parameter.name, match: 'equals' as const };
+            const values = [
+              ...new Set(all.map((item) => item[field]).filter((v): v is string | boolean => typeof v === 'string' || typeof v === 'boolean')),
+            ].sort();
+            if (values.length === 0) continue;
+            // A range filter at the newest or oldest value: every other value falls outside it.
+            const value = match === 'at-or-after' ? values.at(-1)! : values[0]!;
+            holds = (item) => {
+              const mine = item[field];
+              if (match === 'at-or-after') return typeof mine === 'string' && Date.parse(mine) >= Date.parse(String(value));
+              if (match === 'at-or-before') return typeof mine === 'string' && Date.parse(mine) <= Date.parse(String(value));
+              return mine === value;
+            };
+            expected = all.filter(holds).map((item) => String(item.id));
+            if (expected.length === all.length) continue; // every object matches: the filter would not show
+            shown = `${parameter.name}=${value}`;
+            return { ...parts, query: { limit: 100, [parameter.name]: String(value) } };
           }
-          throw new Skip(`no filter (${filters.join(', ')}) is a field whose value tells the objects apart`);
+          throw new Skip(`no filter (${filters.map((p) => p.name).join(', ')}) tells the objects apart by a field`);
         },
         check: (body) => {
-          // The newest 100 with the value hold every one with it among the newest 100 of all.
+          // The newest 100 filtered hold every match among the newest 100 of all.
           const got = itemsOf((body ?? {}) as Body);
-          const others = got.filter((item) => item[field] !== value).map((item) => String(item.id));
+          const others = got.filter((item) => !holds(item)).map((item) => String(item.id));
           const missing = expected.filter((id) => !got.some((item) => item.id === id));
           return [
             ...(others.length > 0
-              ? [`filtered by ${field}=${value}, the list holds ${others.length} objects of another ${field} (${others.slice(0, 3).join(', ')})`]
+              ? [`filtered by ${shown}, the list holds ${others.length} objects that do not match (${others.slice(0, 3).join(', ')})`]
               : []),
-            ...(missing.length > 0 ? [`filtered by ${field}=${value}, the list lacks ${missing.slice(0, 3).join(', ')}`] : []),
+            ...(missing.length > 0 ? [`filtered by ${shown}, the list lacks ${missing.slice(0, 3).join(', ')}`] : []),
           ];
         },
       }),

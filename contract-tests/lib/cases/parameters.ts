@@ -35,6 +35,21 @@ export function parameterCases(ctx: CaseContext): Step[] {
         check: (b) => fieldNamed(b, UNKNOWN_FIELD),
         ...(closed ? { expects: { rule: `the request body of ${op.operationId} is closed`, evidence: closed } } : {}),
       });
+      if (op.requestBody.required)
+        steps.push({
+          ...invalid,
+          name: '422 a body of JSON null',
+          request: async (run) => ({ params: await ctx.ids(run), body: 'null' }),
+          check: (b) => fieldNamed(b, 'body'),
+          expects: {
+            rule: 'a required body of JSON null is refused naming body',
+            evidence: {
+              source: 'inferred',
+              reason:
+                'the body schema is an object and null is not one; only where the body is optional does the published client send null for no body (contract-core/request-body.ts)',
+            },
+          },
+        });
     } else if (limit) {
       const maximum = (limit.schema['x-evidence'] as { maximum?: Evidence } | undefined)?.maximum;
       steps.push({
