@@ -82,7 +82,13 @@ describe('docs site in Chromium', () => {
   const ENGLISH: Reference = { page: REFERENCE_PAGE, built: () => spec };
   const JAPANESE: Reference = { page: REFERENCE_PAGE_JA, built: () => japanese };
 
+  /**
+   * Opens `file` as a new visit. Going from `index.html#operation/…` to `index.html` reloads the page, and the
+   * browser then restores the old scroll position: Redoc renders only what is near it, so the page's top (its
+   * h1) may never be rendered. A visit from a blank page starts at the top.
+   */
   const open = async (file: string): Promise<void> => {
+    await page.goto('about:blank');
     await page.goto(new URL(file, server.url).href);
   };
 
