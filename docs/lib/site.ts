@@ -19,18 +19,21 @@ const STAMP = '.inputs-digest';
 /** Held by the process building (its PID in it): a lock whose process is gone was left by a build that died. */
 const LOCK = `${DIST}.lock`;
 
-function filesOf(path: string): string[] {
-  if (path === DIST || !existsSync(path)) return [];
+/** The site's own files, inside the inputs' folders but no input: the site itself, and the lock of its build (its PID). */
+const OUTPUTS = [DIST, LOCK].map((path) => relative(ROOT, path));
+
+function filesOf(root: string, path: string): string[] {
+  if (OUTPUTS.includes(relative(root, path)) || !existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
     .sort()
-    .flatMap((name) => filesOf(join(path, name)));
+    .flatMap((name) => filesOf(root, join(path, name)));
 }
 
 /** A digest of every input file (name and content) and of the commit checked out. */
 export function inputsDigest(root = ROOT): string {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap((input) => filesOf(join(root, input)))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file));
+  for (const file of INPUTS.flatMap((input) => filesOf(root, join(root, input)))) hash.update(`${relative(root, file)}\0`).update(readFileSync(file));
   try {
     hash.update(execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   } catch {
