@@ -1,4 +1,4 @@
-// The clock pass's clock: preloaded into every Node process of `npm run test:clock` (NODE_OPTIONS=--import, which
+// The clock pass's clock: preloaded into every Node process of the clock pass (NODE_OPTIONS=--import, which
 // vitest's workers and the servers and CLIs the tests spawn inherit), it moves the wall clock 1826 days
 // ahead and lets it run at its real pace, as `faketime -f '+1826d'` did, with nothing but Node. It shifts each
 // read of the clock that tests/clock-reads.ts finds and admits: Date.now, new Date() and Date() without an
@@ -9,9 +9,10 @@
 // timer of its own. Measured here: its clock stood still through 300 ms of synchronous work, fell 328 ms behind in
 // a further 1.3 s, and its timer kept a process with nothing left to do from exiting (a spawned CLI never ends).
 
+import { CLOCK_AHEAD_INSTALLED as INSTALLED } from './clock-pass.ts';
+
 /** Five years (with one leap day): the offset of the clock pass. Imported, this module shifts the clock: export nothing. */
 const AHEAD_MS = 1826 * 24 * 60 * 60 * 1000;
-const INSTALLED = Symbol.for('payjp-v2-contract.clock-ahead');
 
 if (!(INSTALLED in globalThis)) {
   const RealDate = globalThis.Date;
