@@ -25,7 +25,8 @@ describe("Dredd's copy of the bundle", () => {
   });
 
   it('leaves an optional parameter without an example of the success as it is, without its error examples', () => {
-    const list = ((paths['/v2/customers']!['get'] as JsonObject)['parameters'] as JsonObject[]).find((p) => p['name'] === 'starting_after')!;
+    // The balances' success example sends no cursor (their filter examples would leave every seeded one out).
+    const list = ((paths['/v2/balances']!['get'] as JsonObject)['parameters'] as JsonObject[]).find((p) => p['name'] === 'starting_after')!;
     expect(list['example']).toBeUndefined();
     expect(list['examples']).toBeUndefined();
   });
