@@ -145,6 +145,26 @@ describe('classifying a failure', () => {
     expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.relativeTime });
   });
 
+  it("a create's own id taken by an earlier test of the run is the taken-id limitation; a card number of digits, the credential one", () => {
+    const product = 'POST /v2/products\n{"id": "-", "name": "a"}';
+    const made = block('+ve', product, '200 OK', { object: 'product' }, false);
+    const taken = block('+ve', product, '400 Bad Request', problem('already_exists_id', 400, '/v2/products'));
+    expect(verdictOf(made + taken)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.takenId });
+    expect(verdictOf(taken)?.verdict).toBe('spec defect');
+    const card = {
+      type: 'card',
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 9999, cvc: '123' },
+      billing_details: { name: 'TARO YAMADA', email: 'taro.yamada@example.jp' },
+    };
+    const refused = block(
+      '+ve',
+      `POST /v2/payment_methods\n${JSON.stringify(card)}`,
+      '400 Bad Request',
+      problem('card_number_not_allowed', 400, '/v2/payment_methods'),
+    );
+    expect(verdictOf(refused)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.cardNumberForKey });
+  });
+
   it('after an earlier test of the run moved the object on, its state answer is the consumed-example limitation', () => {
     const captured = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '200 OK', { object: 'payment_flow' }, false);
     const again = block(

@@ -42,6 +42,10 @@ export const LIMITATIONS = {
     "Specmatic sends the Idempotency-Key parameter's example with every write, so a later test reuses a key with another body: the documented 409 idempotency_conflict",
   relativeTime:
     "no JSON Schema keyword states a time relative to now (a checkout session's expires_at in the future, a card's expiry month not passed: their descriptions say so): Specmatic sends a past one, answered 422 validation_error naming that field, as documented",
+  takenId:
+    "Specmatic draws a create's own `id` as a few characters, which repeat among the tests: a create reusing one that an earlier test of the run created is answered the documented 400 already_exists_id",
+  cardNumberForKey:
+    "no OpenAPI keyword ties a field's values to the credential: a card.number of digits (the SDK's pattern, for PAY.JP's client-side libraries and their publishable key) sent with the secret key is answered 400 card_number_not_allowed, as the field's description says",
   validNegative: "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
 } as const;
 
@@ -96,6 +100,12 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
   };
   /** `METHOD path` of every earlier exchange answered 2xx. */
   const succeeded = new Set<string>();
+  /** `METHOD path id` of every earlier create answered 2xx with an `id` of the request's choosing. */
+  const created = new Set<string>();
+  const chosenId = (exchange: Exchange, path: string): string | undefined => {
+    const id = (exchange.requestBody as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' ? `${exchange.method} ${path} ${id}` : undefined;
+  };
 
   const judge = (exchange: Exchange, path: string, search: string): Classified => {
     const matched = matchOperation(contract.operations, exchange.method, path);
@@ -124,6 +134,10 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
       return { verdict: 'tool limitation', why: LIMITATIONS.parameterRules };
     if (invalid.length > 0 && exchange.status >= 400) return { verdict: 'tool limitation', why: `${LIMITATIONS.invalidRequest} (${invalid[0]!.keyword})` };
     if (problem.code === 'idempotency_conflict') return { verdict: 'tool limitation', why: LIMITATIONS.reusedIdempotencyKey };
+    if (problem.code === 'already_exists_id' && created.has(chosenId(exchange, path) ?? '')) return { verdict: 'tool limitation', why: LIMITATIONS.takenId };
+    const card = (exchange.requestBody as { card?: { number?: unknown } } | undefined)?.card;
+    if (problem.code === 'card_number_not_allowed' && /^[0-9]+$/.test(String(card?.number)))
+      return { verdict: 'tool limitation', why: LIMITATIONS.cardNumberForKey };
     if (problem.code === 'validation_error' && fields.length > 0) {
       if (fields.every((field) => RELATIVE_TIMES.has(field))) return { verdict: 'tool limitation', why: LIMITATIONS.relativeTime };
       if (fields.every((field) => field === STORED_OBJECT_FIELDS.get(op.operationId))) return { verdict: 'tool limitation', why: LIMITATIONS.storedObject };
@@ -155,7 +169,11 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
   return (exchange) => {
     const [path, search = ''] = exchange.target.split('?');
     const verdict = exchange.failed ? judge(exchange, path!, search) : undefined;
-    if (exchange.status >= 200 && exchange.status < 300) succeeded.add(`${exchange.method} ${path}`);
+    if (exchange.status >= 200 && exchange.status < 300) {
+      succeeded.add(`${exchange.method} ${path}`);
+      const id = chosenId(exchange, path!);
+      if (id) created.add(id);
+    }
     return verdict;
   };
 }
