@@ -2275,9 +2275,19 @@ export interface components {
              * @example tok_visa
              */
             number: string;
-            /** @description The month the card expires, 1 to 12. */
+            /**
+             * @description The month the card expires, 1 to 12. A card expiring this year in a month already past answers
+             *     `422 validation_error` naming `card.exp_month` (see `exp_year`).
+             */
             exp_month: number;
-            /** @description The year the card expires, 0 to 9999 (a four-digit year in practice). */
+            /**
+             * @description The year the card expires, 0 to 9999 (a four-digit year in practice). A card is good through the last
+             *     day of its expiry month, in Japan time, by the account's clock (a test clock's, once moved); an expired
+             *     card answers `422 validation_error` naming `card.exp_year` (an earlier year) or `card.exp_month` (this
+             *     year, an earlier month). Ours: PAY.JP's documents and SDK (1.1.0 bounds the year 0 to 9999 only) name
+             *     no code for an expired card, and the error catalog has none; an issuer refuses an expired card, so the
+             *     contract answers it as a refused field, the catalog's `validation_error`.
+             */
             exp_year: number;
             /** @description The card's security code, 3 or 4 digits; it is used for this request only and never stored. */
             cvc: string;
@@ -3844,15 +3854,21 @@ export interface components {
         /** @description How many objects a page holds, 1 to 100. */
         Limit: number;
         /**
-         * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-         *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+         * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+         *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+         *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+         *     points to was not found, and an object outside the list has no place in it). Not together with
+         *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+         *     two cursors go opposite ways, following one would be a guess).
          */
         StartingAfter: string;
         /**
-         * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-         *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-         *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+         * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+         *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+         *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+         *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+         *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+         *     two cursors go opposite ways, following one would be a guess).
          */
         EndingBefore: string;
         /**
@@ -3938,15 +3954,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4408,15 +4430,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -4475,15 +4503,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -4728,15 +4762,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4846,15 +4886,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -4977,15 +5023,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5409,15 +5461,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5583,15 +5641,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -5894,15 +5958,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6124,15 +6194,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6191,15 +6267,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -6472,15 +6554,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -6721,15 +6809,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -6960,15 +7054,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -7253,15 +7353,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
             };
@@ -7320,15 +7426,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7439,15 +7551,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7639,15 +7757,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**
@@ -7829,15 +7953,21 @@ export interface operations {
                 /** @description How many objects a page holds, 1 to 100. */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that does not
-                 *     exist answers `400 resource_missing`. Not together with `ending_before` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come after the object with this ID (the next page). An ID that is not in
+                 *     the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out (another
+                 *     customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a cursor
+                 *     points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `ending_before` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 starting_after?: components["parameters"]["StartingAfter"];
                 /**
-                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that does
-                 *     not exist answers `400 resource_missing`. Not together with `starting_after` (`400 invalid_request`, stated for tools by the
-                 *     operation's `x-parameter-rules`; ours: the two cursors go opposite ways, following one would be a guess).
+                 * @description A cursor: list the objects that come before the object with this ID (the previous page). An ID that is not
+                 *     in the list answers `400 resource_missing`: an ID of no object, or of an object the list leaves out
+                 *     (another customer's, in a list filtered by customer; ours: PAY.JP's documents say only that the object a
+                 *     cursor points to was not found, and an object outside the list has no place in it). Not together with
+                 *     `starting_after` (`400 invalid_request`, stated for tools by the operation's `x-parameter-rules`; ours: the
+                 *     two cursors go opposite ways, following one would be a guess).
                  */
                 ending_before?: components["parameters"]["EndingBefore"];
                 /**

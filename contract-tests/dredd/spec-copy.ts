@@ -2,8 +2,13 @@
 // (or `default`): "Required URI parameter 'payment_flow_id' has no example or default value", and no
 // transaction is run. The bundle's ID parameters are shared components with named examples, one object per
 // answer (openapi/README.md); the copy writes each operation's parameters inline, with the bare example of the
-// operation's success (the one contract-core reads for it) and without the named ones.
+// operation's success (the one contract-core reads for it) and without the named ones. A list's cursors get
+// none: Dredd sends every example of a request at once, and the filters' examples (a closed term, fixed
+// dates) leave the object of the list's cursor example out of the filtered list (400 resource_missing).
 import { deref, type Contract, type Json, type JsonObject } from '../../contract-core/contract.ts';
+
+/** The query parameters that page a list: their example is an object of the whole list. */
+const CURSORS = new Set(['starting_after', 'ending_before']);
 
 export function dreddCopy({ document, operations }: Contract): JsonObject {
   const copy = structuredClone(document);
@@ -14,7 +19,8 @@ export function dreddCopy({ document, operations }: Contract): JsonObject {
     const declared = [...(Array.isArray(item['parameters']) ? item['parameters'] : []), ...(Array.isArray(raw['parameters']) ? raw['parameters'] : [])];
     raw['parameters'] = declared.map((node): Json => {
       const { examples: _named, example: _bare, ...parameter } = deref(document, node);
-      const example = op.parameters.find((p) => p.name === parameter['name'] && p.in === parameter['in'])?.example;
+      const cursor = parameter['in'] === 'query' && CURSORS.has(String(parameter['name']));
+      const example = cursor ? undefined : op.parameters.find((p) => p.name === parameter['name'] && p.in === parameter['in'])?.example;
       return example === undefined ? parameter : { ...parameter, example };
     });
   }

@@ -113,6 +113,58 @@ describe('classifying a failure', () => {
     });
   });
 
+  it("a list's example cursor left out by a filter value Specmatic invents is the filtered-cursor limitation; without a filter, a sandbox bug", () => {
+    const answer = (target: string) =>
+      block('+ve', `GET ${target}`, '400 Bad Request', {
+        ...problem('resource_missing', 400, target.split('?')[0]!),
+        detail: 'The object given as starting_after was not found: pfw_2Yk7Fd4Gs9',
+      });
+    // An earlier list answered 2xx: a read moves no object on, so it is no evidence of a consumed example.
+    const listed = block('+ve', 'GET /v2/payment_flows?limit=5', '200 OK', { object: 'list', url: '/v2/payment_flows', has_more: false, data: [] }, false);
+    expect(verdictOf(listed + answer('/v2/payment_flows?starting_after=pfw_2Yk7Fd4Gs9&customer_id=XYZAB'))).toEqual({
+      verdict: 'tool limitation',
+      why: LIMITATIONS.filteredCursor,
+    });
+    expect(verdictOf(listed + answer('/v2/payment_flows?limit=5&starting_after=pfw_2Yk7Fd4Gs9'))?.verdict).toBe('sandbox bug');
+  });
+
+  it('a card whose expiry passed, answered 422 naming card.exp_year, is the documented clock rule', () => {
+    const card = {
+      type: 'card',
+      card: { number: 'tok_visa', exp_month: 12, exp_year: 0, cvc: '123' },
+      billing_details: { name: 'TARO YAMADA', email: 'taro.yamada@example.jp' },
+    };
+    const verdict = verdictOf(
+      block(
+        '+ve',
+        `POST /v2/payment_methods\n${JSON.stringify(card)}`,
+        '422 Unprocessable Entity',
+        problem('validation_error', 422, '/v2/payment_methods', { errors: [{ field: 'card.exp_year', message: 'The card has expired' }] }),
+      ),
+    );
+    expect(verdict).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.relativeTime });
+  });
+
+  it("a create's own id taken by an earlier test of the run is the taken-id limitation; a card number of digits, the credential one", () => {
+    const product = 'POST /v2/products\n{"id": "-", "name": "a"}';
+    const made = block('+ve', product, '200 OK', { object: 'product' }, false);
+    const taken = block('+ve', product, '400 Bad Request', problem('already_exists_id', 400, '/v2/products'));
+    expect(verdictOf(made + taken)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.takenId });
+    expect(verdictOf(taken)?.verdict).toBe('spec defect');
+    const card = {
+      type: 'card',
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 9999, cvc: '123' },
+      billing_details: { name: 'TARO YAMADA', email: 'taro.yamada@example.jp' },
+    };
+    const refused = block(
+      '+ve',
+      `POST /v2/payment_methods\n${JSON.stringify(card)}`,
+      '400 Bad Request',
+      problem('card_number_not_allowed', 400, '/v2/payment_methods'),
+    );
+    expect(verdictOf(refused)).toEqual({ verdict: 'tool limitation', why: LIMITATIONS.cardNumberForKey });
+  });
+
   it('after an earlier test of the run moved the object on, its state answer is the consumed-example limitation', () => {
     const captured = block('+ve', 'POST /v2/payment_flows/pfw_8Lm3Xv6Tp0/capture\n{"amount_to_capture": 10000}', '200 OK', { object: 'payment_flow' }, false);
     const again = block(

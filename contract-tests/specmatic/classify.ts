@@ -28,6 +28,8 @@ export const LIMITATIONS = {
     "Specmatic's generator sends, in a positive test, a body the request schema refuses (ajv, JSON Schema 2020-12): it does not apply the keyword named",
   state:
     'Specmatic cannot know which objects exist on the target: an ID it invents (path, body or cursor) is answered 404 not_found or 400 resource_missing, as documented',
+  filteredCursor:
+    "Specmatic cannot know which objects a list's filter keeps: with a filter value it invents, the cursor of the list's example (an object of the whole list) is not in the filtered list, answered 400 resource_missing, as the cursor's description says",
   testToken:
     'Specmatic cannot know the test tokens of the target: a card.number or Apple Pay token it invents is answered 422 validation_error naming that field, as documented',
   consumed:
@@ -39,12 +41,18 @@ export const LIMITATIONS = {
   reusedIdempotencyKey:
     "Specmatic sends the Idempotency-Key parameter's example with every write, so a later test reuses a key with another body: the documented 409 idempotency_conflict",
   relativeTime:
-    'no JSON Schema keyword states a time relative to now ("expires_at in the future", said in its description): Specmatic sends a past time, answered 422 validation_error naming that field',
+    "no JSON Schema keyword states a time relative to now (a checkout session's expires_at in the future, a card's expiry month not passed: their descriptions say so): Specmatic sends a past one, answered 422 validation_error naming that field, as documented",
+  takenId:
+    "Specmatic draws a create's own `id` as a few characters, which repeat among the tests: a create reusing one that an earlier test of the run created is answered the documented 400 already_exists_id",
+  cardNumberForKey:
+    "no OpenAPI keyword ties a field's values to the credential: a card.number of digits (the SDK's pattern, for PAY.JP's client-side libraries and their publishable key) sent with the secret key is answered 400 card_number_not_allowed, as the field's description says",
   validNegative: "Specmatic's negative test sends a request the spec allows (ajv finds it valid), so the server rightly answers 2xx",
 } as const;
 
-/** Fields whose rule is a time relative to now (their descriptions say so). */
-const RELATIVE_TIMES = new Set(['expires_at']);
+/** Fields whose rule is a time relative to now (their descriptions say so): a session's expiry, a card's. */
+const RELATIVE_TIMES = new Set(['expires_at', 'card.exp_year', 'card.exp_month']);
+/** The query parameters of a list that are not a filter. */
+const PAGE_PARAMETERS = new Set(['limit', 'starting_after', 'ending_before']);
 /** Body fields that must agree with the stored object the path names, per operation (their descriptions say so). */
 const STORED_OBJECT_FIELDS: ReadonlyMap<string, string> = new Map([['updatePaymentMethod', 'type']]);
 /** Codes of an object's state: the answer when it is not in the status (or relation) an operation needs. */
@@ -92,6 +100,12 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
   };
   /** `METHOD path` of every earlier exchange answered 2xx. */
   const succeeded = new Set<string>();
+  /** `METHOD path id` of every earlier create answered 2xx with an `id` of the request's choosing. */
+  const created = new Set<string>();
+  const chosenId = (exchange: Exchange, path: string): string | undefined => {
+    const id = (exchange.requestBody as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' ? `${exchange.method} ${path} ${id}` : undefined;
+  };
 
   const judge = (exchange: Exchange, path: string, search: string): Classified => {
     const matched = matchOperation(contract.operations, exchange.method, path);
@@ -120,15 +134,23 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
       return { verdict: 'tool limitation', why: LIMITATIONS.parameterRules };
     if (invalid.length > 0 && exchange.status >= 400) return { verdict: 'tool limitation', why: `${LIMITATIONS.invalidRequest} (${invalid[0]!.keyword})` };
     if (problem.code === 'idempotency_conflict') return { verdict: 'tool limitation', why: LIMITATIONS.reusedIdempotencyKey };
+    if (problem.code === 'already_exists_id' && created.has(chosenId(exchange, path) ?? '')) return { verdict: 'tool limitation', why: LIMITATIONS.takenId };
+    const card = (exchange.requestBody as { card?: { number?: unknown } } | undefined)?.card;
+    if (problem.code === 'card_number_not_allowed' && /^[0-9]+$/.test(String(card?.number)))
+      return { verdict: 'tool limitation', why: LIMITATIONS.cardNumberForKey };
     if (problem.code === 'validation_error' && fields.length > 0) {
       if (fields.every((field) => RELATIVE_TIMES.has(field))) return { verdict: 'tool limitation', why: LIMITATIONS.relativeTime };
       if (fields.every((field) => field === STORED_OBJECT_FIELDS.get(op.operationId))) return { verdict: 'tool limitation', why: LIMITATIONS.storedObject };
       if (fields.every((field) => field === 'card.number' || field === 'token')) return { verdict: 'tool limitation', why: LIMITATIONS.testToken };
     }
-    const movedOn = succeeded.has(`${exchange.method} ${path}`);
+    // A read moves nothing on: only an earlier write to the same method and path can have.
+    const movedOn = exchange.method !== 'GET' && succeeded.has(`${exchange.method} ${path}`);
     if (problem.code !== undefined && ABSENT.has(problem.code)) {
       const seeded = requestStrings(exchange).find((value) => EXAMPLE_IDS.has(value) && String(problem.detail ?? '').includes(value));
       if (seeded && movedOn) return { verdict: 'tool limitation', why: LIMITATIONS.consumed };
+      const query = new URLSearchParams(search);
+      const cursor = problem.code === 'resource_missing' && seeded !== undefined && [query.get('starting_after'), query.get('ending_before')].includes(seeded);
+      if (cursor && [...query.keys()].some((name) => !PAGE_PARAMETERS.has(name))) return { verdict: 'tool limitation', why: LIMITATIONS.filteredCursor };
       if (seeded)
         return {
           verdict: 'sandbox bug',
@@ -147,7 +169,11 @@ export function createClassifier(contract: Contract): (exchange: Exchange) => Cl
   return (exchange) => {
     const [path, search = ''] = exchange.target.split('?');
     const verdict = exchange.failed ? judge(exchange, path!, search) : undefined;
-    if (exchange.status >= 200 && exchange.status < 300) succeeded.add(`${exchange.method} ${path}`);
+    if (exchange.status >= 200 && exchange.status < 300) {
+      succeeded.add(`${exchange.method} ${path}`);
+      const id = chosenId(exchange, path!);
+      if (id) created.add(id);
+    }
     return verdict;
   };
 }
