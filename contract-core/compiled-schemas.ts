@@ -7,7 +7,7 @@
 // validateResponse are synchronous (import() is not), and ajv's standalone code requires its runtime
 // (formats, deep equality, string length) even when asked for ESM.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,10 @@ function nodeModulesOf(root: string): string {
   for (let dir = root; dir !== dirname(dir); dir = dirname(dir)) if (basename(dir) === 'node_modules') return dir;
   return join(root, 'node_modules');
 }
+
+const PREFIX = 'response-schemas-';
+/** How many modules a cache keeps: those of the last few bundles (a branch left and come back to), not all. */
+export const KEPT = 8;
 
 export interface CompiledSchemas {
   /** One function for each schema given, in order. */
@@ -53,7 +57,7 @@ export interface CompiledSchemasOptions {
  */
 export function compiledSchemas(document: Record<string, unknown>, schemas: readonly string[], options: CompiledSchemasOptions): CompiledSchemas {
   const dirs = options.dirs ?? [SHIPPED_DIR, CACHE_DIR];
-  const name = `response-schemas-${digestOf(document, schemas, options.verbose)}.cjs`;
+  const name = `${PREFIX}${digestOf(document, schemas, options.verbose)}.cjs`;
   for (const dir of dirs) {
     const validators = load(join(dir, name), schemas.length);
     if (validators) return { validators, origin: 'loaded', file: join(dir, name) };
@@ -75,14 +79,21 @@ function digestOf(document: Record<string, unknown>, schemas: readonly string[],
 }
 
 const exportOf = (index: number): string => `s${index}`;
-/** The last statement of a module: a file cut short, or another module's, lacks it. */
-const countLine = (count: number): string => `\nmodule.exports.schemaCount = ${count};\n`;
+
+/**
+ * ajv's standalone code wrapped in a function of `require`: it requires ajv's runtime as this module resolves
+ * it, wherever the file lies (a temporary directory, the package). Its last statement counts the functions: a
+ * file cut short, or another module, lacks it.
+ */
+const moduleCode = (standalone: string, count: number): string =>
+  `module.exports = function compiledSchemas(require) {\nconst exports = {};\n${standalone}\nexports.schemaCount = ${count};\nreturn exports;\n};\n`;
 
 /** The module's functions; undefined when it is missing, unreadable or not one written for these schemas. */
 function load(file: string, count: number): ValidateFunction[] | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const module = require(file) as Record<string, unknown>;
+    const factory = require(file) as unknown;
+    const module = typeof factory === 'function' ? (factory as (require: NodeJS.Require) => Record<string, unknown>)(require) : {};
     const validators = Array.from({ length: count }, (_, index) => module[exportOf(index)]);
     if (module['schemaCount'] === count && validators.every((validate) => typeof validate === 'function')) return validators as ValidateFunction[];
   } catch {
@@ -107,17 +118,28 @@ function compile(
     }
   });
   const refs = Object.fromEntries(schemas.map((_, index) => [exportOf(index), exportOf(index)]));
-  return { validators, code: standaloneCode(ajv, refs) + countLine(schemas.length) };
+  return { validators, code: moduleCode(standaloneCode(ajv, refs), schemas.length) };
 }
 
 /** Written whole or not at all (processes may race: each renames its own complete file); a place that cannot be written keeps nothing. */
 function write(file: string, code: string): void {
   const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
+  let written = false;
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, code);
+    written = true;
     renameSync(temporary, file);
+    prune(dirname(file));
   } catch {
-    rmSync(temporary, { force: true });
+    if (written) rmSync(temporary, { force: true });
   }
+}
+
+/** All but the KEPT newest modules of `dir` removed (a process loading one that goes compiles again). */
+function prune(dir: string): void {
+  const modules = readdirSync(dir)
+    .filter((name) => name.startsWith(PREFIX) && name.endsWith('.cjs'))
+    .map((name) => ({ file: join(dir, name), at: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+  for (const { file } of modules.sort((a, b) => b.at - a.at).slice(KEPT)) rmSync(file, { force: true });
 }
