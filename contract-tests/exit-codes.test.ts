@@ -15,7 +15,7 @@ import { type FakeServer, HOSTILE_CODE, deadUrl, hostileServer, htmlOnlyServer, 
 import type { CaseResult } from './lib/result.ts';
 import { inShard, type Shard } from './lib/shard.ts';
 import { SCENARIOS } from './lib/suite.ts';
-import { type CliRan, cliRuns } from '../package/testing/cli-runs.ts';
+import { type CliRan, cliRuns } from '../contract-core/testing/cli-runs.ts';
 
 const KEY = ['sk', 'test', 'exitCodes0000'].join('_');
 /** A remote target paced for a server on this machine, and a few parts of the suite: the first holds a scenario. */

@@ -15,7 +15,7 @@ import { trigger } from './cli/trigger.ts';
 import { verify } from './cli/verify.ts';
 import { webhooksCheck } from './cli/webhooks-check.ts';
 import { NODE_FLOOR, nodeTooOld } from './node-floor.ts';
-import { cliRuns } from './testing/cli-runs.ts';
+import { cliRuns } from '../contract-core/testing/cli-runs.ts';
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'package/cli.ts'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });

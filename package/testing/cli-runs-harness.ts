@@ -1,10 +1,10 @@
-// Spawned by cli-runs.ts for the CLI's tests: several command lines of `payjp-v2-contract` (cli/main.ts, as
-// ../cli.ts runs it) in one process, each with exactly its own environment (PATH and NODE_OPTIONS kept: the
-// clock pass's preload), what it prints captured, and a JSON line each: its exit code, stdout and stderr. A
-// list of usage errors pays one Node start and one load of the CLI, not one per line; the tests still spawn
-// the CLI itself for the exit code a shell sees.
+// Spawned by contract-core/testing/cli-runs.ts for the CLI's tests: several command lines of
+// `payjp-v2-contract` (cli/main.ts, as ../cli.ts runs it) in one process, each with exactly its own environment
+// (PATH and NODE_OPTIONS kept: the clock pass's preload), what it prints captured, and a JSON line each: its
+// exit code, stdout and stderr. A list of usage errors pays one Node start and one load of the CLI, not one
+// per line; the tests still spawn the CLI itself for the exit code a shell sees.
 import nodeModule from 'node:module';
-import type { CliRan, CliRun } from './cli-runs.ts';
+import type { CliRan, CliRun } from '../../contract-core/testing/cli-runs.ts';
 
 // As ../cli.ts starts: the CLI's modules from Node's compile cache.
 nodeModule.enableCompileCache();

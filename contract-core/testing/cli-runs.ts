@@ -1,8 +1,9 @@
-// For the CLI's tests: command lines of `payjp-v2-contract` run in one spawned process (cli-runs-harness.ts),
-// each with exactly its own environment, each answering its exit code and what it printed.
+// For the CLI's tests: command lines of `payjp-v2-contract` run in one spawned process
+// (package/testing/cli-runs-harness.ts, spawned by its path: nothing here imports package/), each with exactly
+// its own environment, each answering its exit code and what it printed.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../../contract-core/files.ts';
+import { ROOT } from '../files.ts';
 
 export interface CliRun {
   args: string[];
@@ -29,7 +30,7 @@ export function cliRuns(runs: readonly CliRun[]): Promise<CliRan[]> {
     child.on('close', (code) => {
       const lines = stdout.trim().split('\n').filter(Boolean);
       if (code !== 0 || lines.length !== runs.length)
-        reject(new Error(`cli-runs-harness.ts exited ${code} after ${lines.length} of ${runs.length} runs: ${stderr}`));
+        reject(new Error(`package/testing/cli-runs-harness.ts exited ${code} after ${lines.length} of ${runs.length} runs: ${stderr}`));
       else resolve(lines.map((line) => JSON.parse(line) as CliRan));
     }),
   );
