@@ -1,8 +1,9 @@
 // The response validator: the bundle's schemas compiled with ajv (JSON Schema 2020-12, strict mode), once a
 // bundle and then reused (compiled-schemas.ts), and the named checks of checks/ run over each answer (the
-// status, media type, headers, body schema, and for problems the error catalog). Every violation names its check and the rule it breaks with that rule's
-// evidence (published, client, incident or inferred: the catalog, the catalog's rules, or the schema's
-// `x-evidence`), so that a run can tell a broken fact from a difference with our inference (grading.ts).
+// status, media type, headers, body schema, and for problems the error catalog). Every violation names its
+// check and the rule it breaks with that rule's evidence (published, client, incident or inferred: the
+// catalog, the catalog's rules, or the schema's `x-evidence`), so that a run can tell a broken fact from a
+// difference with our inference (grading.ts).
 // Before any check, an answer that is not the API's (an HTML page, a gateway) is an infrastructure failure.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
