@@ -173,7 +173,7 @@ describe('the cache keeps the last few bundles', () => {
   test(`a new module written, all but the ${KEPT} newest are removed`, () => {
     const dir = freshDir();
     const older = Array.from({ length: KEPT + 1 }, (_, age) => {
-      const file = join(dir, `response-schemas-${String(age).padStart(32, '0')}.cjs`);
+      const file = join(dir, `compiled-schemas-${String(age).padStart(32, '0')}.cjs`);
       writeFileSync(file, '');
       utimesSync(file, 1_000_000 - age, 1_000_000 - age);
       return file.slice(dir.length + 1);

@@ -30,7 +30,7 @@ function nodeModulesOf(root: string): string {
   return join(root, 'node_modules');
 }
 
-const PREFIX = 'response-schemas-';
+const PREFIX = 'compiled-schemas-';
 /** How many modules a cache keeps: those of the last few bundles (a branch left and come back to), not all. */
 export const KEPT = 8;
 

@@ -1,6 +1,6 @@
 // npm run package: the installable package in dist/, packed with `npm pack ./dist`. JavaScript and
 // declarations by tsc (package/tsconfig.json: the entry points and what they import, nothing else), the
-// bundle with its response schemas compiled (contract-core/compiled-schemas.ts) and the generated types
+// bundle with its schemas compiled (contract-core/compiled-schemas.ts) and the generated types
 // beside them, the docs site as `npm run docs` built it, and a manifest derived from package.json: its
 // `dependencies` (what the shipped code imports, checked below: none missing, none extra; those only the mock
 // imports become optional peers), never its devDependencies or optionalDependencies (the repository's tools).
@@ -37,20 +37,18 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   });
   for (const file of ['openapi.json', 'openapi.yaml', 'openapi.ja.json', 'openapi.ja.yaml', 'api.d.ts'])
     copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
-  // The response schemas compiled once, here, for the bundle shipped (contract-core/compiled-schemas.ts): a
-  // user's validator loads them rather than compiling at each start, from a read-only install too. Written by
-  // the emitted code itself, as an installed copy computes the digest that names them.
-  const validator = JSON.stringify(pathToFileURL(join(DIST, 'contract-core/validator.js')).href);
-  execFileSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '--eval',
-      `import { createValidator } from ${validator}; createValidator(undefined, { cacheDir: process.argv[1] });`,
-      join(DIST, 'generated'),
-    ],
-    { stdio: 'inherit' },
-  );
+  // The response validator's and the webhooks' schemas compiled once, here, for the bundle shipped
+  // (contract-core/compiled-schemas.ts): a user's validator and verifyWebhook load them rather than compiling
+  // at each start, from a read-only install too. Written by the emitted code itself, as an installed copy
+  // computes the digests that name them.
+  const url = (file: string): string => JSON.stringify(pathToFileURL(join(DIST, file)).href);
+  const compile = [
+    `import { createValidator } from ${url('contract-core/validator.js')};`,
+    `import { loadWebhooks } from ${url('webhooks/spec.js')};`,
+    'createValidator(undefined, { cacheDir: process.argv[1] });',
+    'loadWebhooks({ cacheDir: process.argv[1] });',
+  ];
+  execFileSync(process.execPath, ['--input-type=module', '--eval', compile.join('\n'), join(DIST, 'generated')], { stdio: 'inherit' });
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
   // The user's README, self-contained: the repository's own READMEs speak of files the tarball does not hold.
