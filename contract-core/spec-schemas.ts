@@ -4,6 +4,7 @@
 // (validator.ts) and the webhook receiver tools (webhooks/).
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { fileURLToPath } from 'node:url';
 
 /** OpenAPI's own keywords inside Schema Objects, which JSON Schema does not define. */
 const OPENAPI_KEYWORDS = ['example', 'discriminator', 'xml', 'externalDocs'];
@@ -33,15 +34,34 @@ function absoluteRefs(node: unknown): unknown {
   );
 }
 
-/**
- * A compiler of the schemas of `document` (an OpenAPI 3.1 bundle, parsed); `verbose` keeps each error's
- * schema node on it (the validator grades a violation by that node's `x-evidence`).
- */
-export function schemaCompiler(document: Record<string, unknown>, options: { verbose?: boolean } = {}): (schema: unknown) => ValidateFunction {
+/** The source of this module: part of what the compiled schemas' cache is keyed by (compiled-schemas.ts). */
+export const SPEC_SCHEMAS_FILE = fileURLToPath(import.meta.url);
+
+export interface SpecAjvOptions {
+  /** Keep each error's schema node on it (the validator grades a violation by that node's `x-evidence`). */
+  verbose?: boolean;
+  /** Keep each compiled function's source, for ajv's standalone code (compiled-schemas.ts). */
+  source?: boolean;
+}
+
+/** An ajv for the schemas of `document` (an OpenAPI 3.1 bundle, parsed), and how a schema of it is given to ajv. */
+export function specAjv(document: Record<string, unknown>, options: SpecAjvOptions = {}): { ajv: Ajv2020; prepare(schema: unknown): Record<string, unknown> } {
   const components = isObject(document['components']) ? document['components'] : {};
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, verbose: options.verbose ?? false });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: options.verbose ?? false,
+    code: { source: options.source ?? false },
+  });
   addFormats(ajv);
   ajv.addVocabulary([...OPENAPI_KEYWORDS, 'components', ...extensionKeys(document, new Set())]);
   ajv.addSchema({ $id: SCHEMA_BASE, components: { schemas: components['schemas'] ?? {} } });
-  return (schema) => ajv.compile(absoluteRefs(schema) as Record<string, unknown>);
+  return { ajv, prepare: (schema) => absoluteRefs(schema) as Record<string, unknown> };
+}
+
+/** A compiler of the schemas of `document`. */
+export function schemaCompiler(document: Record<string, unknown>, options: SpecAjvOptions = {}): (schema: unknown) => ValidateFunction {
+  const { ajv, prepare } = specAjv(document, options);
+  return (schema) => ajv.compile(prepare(schema));
 }

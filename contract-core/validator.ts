@@ -1,15 +1,16 @@
-// The response validator: the bundle's schemas compiled once with ajv (JSON Schema 2020-12, strict mode),
-// and the named checks of checks/ run over each answer (the status, media type, headers, body schema, and
-// for problems the error catalog). Every violation names its check and the rule it breaks with that rule's
-// evidence (published, client, incident or inferred: the catalog, the catalog's rules, or the schema's
-// `x-evidence`), so that a run can tell a broken fact from a difference with our inference (grading.ts).
+// The response validator: the bundle's schemas compiled with ajv (JSON Schema 2020-12, strict mode), once a
+// bundle and then reused (compiled-schemas.ts), and the named checks of checks/ run over each answer (the
+// status, media type, headers, body schema, and for problems the error catalog). Every violation names its
+// check and the rule it breaks with that rule's evidence (published, client, incident or inferred: the
+// catalog, the catalog's rules, or the schema's `x-evidence`), so that a run can tell a broken fact from a
+// difference with our inference (grading.ts).
 // Before any check, an answer that is not the API's (an HTML page, a gateway) is an infrastructure failure.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { ERROR_CATALOG, OPERATION_ERRORS, isErrorCode } from '../generated/error-catalog.ts';
 import { CLIENT_SHAPE, isObject, type Answer, type CheckContext, type Finding } from './checks/check.ts';
 import { CHECKS, CHECK_NAMES, KNOWN_OPERATION, type CheckName } from './checks/index.ts';
 import { loadContract, matchOperation, type Contract, type Operation } from './contract.ts';
-import { schemaCompiler } from './spec-schemas.ts';
+import { compiledSchemas } from './compiled-schemas.ts';
 
 export type { Location } from './checks/check.ts';
 
@@ -83,49 +84,47 @@ export interface Validator {
 export interface ValidatorOptions {
   /** The named checks to run (checks/index.ts, `selectChecks`); all of them by default. */
   checks?: readonly CheckName[];
+  /** Where the compiled schemas are looked for and written (compiled-schemas.ts); the shipped ones, then node_modules/.cache, by default. */
+  cacheDir?: string;
 }
 
 export function createValidator(contract: Contract = loadContract(), options: ValidatorOptions = {}): Validator {
   const { document, operations } = contract;
   const selected = CHECKS.filter((check) => (options.checks ?? CHECK_NAMES).includes(check.name));
-  // verbose: each error carries its schema node, whose `x-evidence` grades it.
-  const compile = schemaCompiler(document, { verbose: true });
 
   for (const operation of operations) {
     if (!Object.hasOwn(OPERATION_ERRORS, operation.operationId)) {
       throw new Error(`${operation.label} is missing from generated/error-catalog.ts: run \`npm run gen\``);
     }
   }
-  // Keyed by the schema's text: the shared responses (401, 429...) are compiled once for all operations.
-  const compiled = new Map<string, ValidateFunction>();
-  const byResponse = new Map<string, ValidateFunction>();
-  const schemaFor = (operation: Operation, status: string, mediaType: string): ValidateFunction | undefined => {
-    const where = `${operation.operationId} ${status} ${mediaType}`;
-    const known = byResponse.get(where);
-    if (known) return known;
-    const media = operation.responses.get(status)?.content.get(mediaType);
-    if (!media) return undefined;
-    const key = JSON.stringify(media.schema);
-    let validate = compiled.get(key);
-    if (!validate) {
-      validate = compile(media.schema);
-      compiled.set(key, validate);
-    }
-    byResponse.set(where, validate);
-    return validate;
-  };
-  // Compile everything now: a schema ajv cannot read fails at start-up, named by operation, not mid-suite.
+  // Every response's schema, each text once (the shared responses, 401, 429..., serve all operations), named
+  // by where it is first used: one that ajv cannot read fails at start-up, named by operation, not mid-suite.
+  const indexOf = new Map<string, number>();
+  const firstUse: string[] = [];
+  const responseSchema = new Map<string, number>();
+  const slot = (operation: Operation, status: string, mediaType: string): string => `${operation.operationId} ${status} ${mediaType}`;
   for (const operation of operations) {
     for (const [status, response] of operation.responses) {
-      for (const mediaType of response.content.keys()) {
-        try {
-          schemaFor(operation, status, mediaType);
-        } catch (error) {
-          throw new Error(`${operation.label} response ${status} ${mediaType}: ${(error as Error).message}`);
+      for (const [mediaType, media] of response.content) {
+        const text = JSON.stringify(media.schema);
+        if (!indexOf.has(text)) {
+          indexOf.set(text, firstUse.length);
+          firstUse.push(`${operation.label} response ${status} ${mediaType}`);
         }
+        responseSchema.set(slot(operation, status, mediaType), indexOf.get(text)!);
       }
     }
   }
+  // verbose: each error carries its schema node, whose `x-evidence` grades it.
+  const { validators } = compiledSchemas(document, [...indexOf.keys()], {
+    verbose: true,
+    ...(options.cacheDir === undefined ? {} : { dirs: [options.cacheDir] }),
+    nameOf: (index) => firstUse[index]!,
+  });
+  const schemaFor = (operation: Operation, status: string, mediaType: string): ValidateFunction | undefined => {
+    const index = responseSchema.get(slot(operation, status, mediaType));
+    return index === undefined ? undefined : validators[index];
+  };
 
   const context: CheckContext = { schemaFor };
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));

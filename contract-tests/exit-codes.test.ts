@@ -1,6 +1,7 @@
 // The verdict a CI reads, through the real user path (`payjp-v2-contract verify`, package/cli.ts): each row of
 // the README's table of outcomes (contract-tests/README.md, "Exit codes") against fake servers that a staging
-// URL may turn out to be (fake/hostile.ts), and the reports each leaves, read as a CI would publish them.
+// URL may turn out to be (fake/hostile.ts), and the reports each leaves, read as a CI would publish them. The
+// usage errors run together in one process (package/testing/cli-runs.ts), one of them also on its own.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { type FakeServer, HOSTILE_CODE, deadUrl, hostileServer, htmlOnlyServer, 
 import type { CaseResult } from './lib/result.ts';
 import { inShard, type Shard } from './lib/shard.ts';
 import { SCENARIOS } from './lib/suite.ts';
+import { type CliRan, cliRuns } from '../contract-core/testing/cli-runs.ts';
 
 const KEY = ['sk', 'test', 'exitCodes0000'].join('_');
 /** A remote target paced for a server on this machine, and a few parts of the suite: the first holds a scenario. */
@@ -176,11 +178,10 @@ describe('infrastructure: exit 2, never 1', () => {
 
 describe('usage errors: exit 2 before any request', () => {
   let counting: FakeServer;
-  beforeAll(async () => {
-    counting = await started(hostileServer());
-  });
-
-  test.each([
+  let before: number;
+  /** Each case's run, all of them in one process (package/testing/cli-runs.ts): the refusals need no process of their own. */
+  const ran = new Map<string, CliRan>();
+  const CASES: [name: string, args: () => string[], message: string, env?: Record<string, string>][] = [
     [
       'a base URL with a user and password, not printed',
       () => ['--base-url', counting.url.replace('//', '//qa:hunter2pw@')],
@@ -199,25 +200,40 @@ describe('usage errors: exit 2 before any request', () => {
       () => ['--base-url', counting.url, '--reporter', 'junit', '--output-dir', join(blocker(), 'reports')],
       '--output-dir: cannot write reports',
     ],
-  ])('%s', async (_, args, message) => {
-    const before = counting.requests;
-    const run = await verify(args());
-    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining(message)]);
-    expect(run.stderr).not.toContain('hunter2pw');
-    expect(counting.requests).toBe(before);
-  });
+    [
+      'CONTRACT_BASE_URL set but empty (an unset CI variable) does not test a local mock',
+      () => [],
+      'payjp-v2-contract verify: CONTRACT_BASE_URL is set but empty: give the server to verify, or leave it unset to start a local mock or sandbox (CONTRACT_TARGET)\n',
+      { PAYJP_SECRET_KEY: KEY, CONTRACT_BASE_URL: '' },
+    ],
+    [
+      'a secret key without a base URL is for no server: refused unless --target says mock or sandbox',
+      () => [],
+      'PAYJP_SECRET_KEY is set but CONTRACT_BASE_URL is not',
+    ],
+  ];
+  beforeAll(async () => {
+    counting = await started(hostileServer());
+    before = counting.requests;
+    const runs = await cliRuns(CASES.map(([, args, , env]) => ({ args: ['verify', ...args()], env: env ?? { PAYJP_SECRET_KEY: KEY } })));
+    runs.forEach((run, index) => ran.set(CASES[index]![0], run));
+  }, 60_000);
 
-  test('CONTRACT_BASE_URL set but empty (an unset CI variable) does not test a local mock', async () => {
-    const run = await verify([], { PAYJP_SECRET_KEY: KEY, CONTRACT_BASE_URL: '' });
-    expect([run.code, run.stderr.trim()]).toEqual([
-      2,
-      'payjp-v2-contract verify: CONTRACT_BASE_URL is set but empty: give the server to verify, or leave it unset to start a local mock or sandbox (CONTRACT_TARGET)',
+  test('one of them as a shell runs it: its own process, exit 2, the message on stderr', async () => {
+    const run = await verify(['--base-url', counting.url, '--shard', '200/200']);
+    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('--shard 200/200 holds no work')]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      ran.get('a shard with no work')!.code,
+      ran.get('a shard with no work')!.stdout,
+      ran.get('a shard with no work')!.stderr,
     ]);
   });
 
-  test('a secret key without a base URL is for no server: refused unless --target says mock or sandbox', async () => {
-    const run = await verify([]);
-    expect([run.code, run.stderr]).toEqual([2, expect.stringContaining('PAYJP_SECRET_KEY is set but CONTRACT_BASE_URL is not')]);
+  test.each(CASES.map(([name, , message]) => [name, message] as const))('%s', (name, message) => {
+    const run = ran.get(name)!;
+    expect([run.code, run.stderr]).toEqual([2, message.endsWith('\n') ? message : expect.stringContaining(message)]);
+    expect(run.stderr).not.toContain('hunter2pw');
+    expect(counting.requests).toBe(before);
   });
 });
 

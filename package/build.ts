@@ -1,13 +1,14 @@
 // npm run package: the installable package in dist/, packed with `npm pack ./dist`. JavaScript and
 // declarations by tsc (package/tsconfig.json: the entry points and what they import, nothing else), the
-// bundle and the generated types beside them, the docs site as `npm run docs` built it, and a manifest
-// derived from package.json: its `dependencies` (what the shipped code imports, checked below: none missing,
-// none extra; those only the mock imports become optional peers), never its devDependencies or
-// optionalDependencies (the repository's tools).
+// bundle with its schemas compiled (contract-core/compiled-schemas.ts) and the generated types
+// beside them, the docs site as `npm run docs` built it, and a manifest derived from package.json: its
+// `dependencies` (what the shipped code imports, checked below: none missing, none extra; those only the mock
+// imports become optional peers), never its devDependencies or optionalDependencies (the repository's tools).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../contract-core/files.ts';
 import { NODE_RANGE } from './node-floor.ts';
 
@@ -36,6 +37,18 @@ export function buildPackage(log: (line: string) => void = console.log): void {
   });
   for (const file of ['openapi.json', 'openapi.yaml', 'openapi.ja.json', 'openapi.ja.yaml', 'api.d.ts'])
     copyFileSync(join(ROOT, 'generated', file), join(DIST, 'generated', file));
+  // The response validator's and the webhooks' schemas compiled once, here, for the bundle shipped
+  // (contract-core/compiled-schemas.ts): a user's validator and verifyWebhook load them rather than compiling
+  // at each start, from a read-only install too. Written by the emitted code itself, as an installed copy
+  // computes the digests that name them.
+  const url = (file: string): string => JSON.stringify(pathToFileURL(join(DIST, file)).href);
+  const compile = [
+    `import { createValidator } from ${url('contract-core/validator.js')};`,
+    `import { loadWebhooks } from ${url('webhooks/spec.js')};`,
+    'createValidator(undefined, { cacheDir: process.argv[1] });',
+    'loadWebhooks({ cacheDir: process.argv[1] });',
+  ];
+  execFileSync(process.execPath, ['--input-type=module', '--eval', compile.join('\n'), join(DIST, 'generated')], { stdio: 'inherit' });
   mkdirSync(join(DIST, 'docs'), { recursive: true });
   cpSync(join(ROOT, 'docs/dist'), join(DIST, 'docs/dist'), { recursive: true });
   // The user's README, self-contained: the repository's own READMEs speak of files the tarball does not hold.

@@ -15,6 +15,7 @@ import { trigger } from './cli/trigger.ts';
 import { verify } from './cli/verify.ts';
 import { webhooksCheck } from './cli/webhooks-check.ts';
 import { NODE_FLOOR, nodeTooOld } from './node-floor.ts';
+import { cliRuns } from '../contract-core/testing/cli-runs.ts';
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'package/cli.ts'), ...args], { encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });
@@ -48,27 +49,36 @@ describe('shards', () => {
 });
 
 describe('the command line', () => {
-  test('usage errors exit 2 and name the flag given, or the variable', () => {
-    const flag = cli(['verify', '--rate', 'fast']);
-    expect([flag.status, flag.stderr.trim()]).toEqual([2, "payjp-v2-contract verify: --rate must be a positive number (got 'fast')"]);
-    const variable = cli(['verify'], { CONTRACT_RATE: 'fast' });
-    expect([variable.status, variable.stderr.trim()]).toEqual([2, "payjp-v2-contract verify: CONTRACT_RATE must be a positive number (got 'fast')"]);
-    expect(cli(['verify', '--reporter', 'html']).stderr).toContain("--reporter must be console, markdown, junit, json (got 'html')");
-    expect(cli(['verify', '--exclude-checks', 'retry_after']).stderr.trim()).toMatch(
-      /^payjp-v2-contract verify: --exclude-checks: unknown check 'retry_after' \(the checks: status_code_conformance, /,
-    );
-    expect(cli(['sandbox', '--error-rate', '2']).stderr.trim()).toBe('payjp-v2-contract sandbox: --error-rate must be a number from 0 to 1 (got 2)');
-    expect(cli(['docs', 'publish']).status).toBe(2);
-    expect(cli(['trigger']).stderr.trim()).toMatch(/^payjp-v2-contract trigger: give one event type: payment_flow\.succeeded, /);
-    const timeout = cli(['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_t', '--timeout-ms', '0']);
-    expect([timeout.status, timeout.stderr.trim()]).toEqual([
+  test('usage errors exit 2 and name the flag given, or the variable', async () => {
+    // All in one process (testing/cli-runs.ts), the first also alone as a shell runs it: the same code and words.
+    const [flag, variable, reporter, checks, errorRate, publish, trigger, timeout, none, crlf] = await cliRuns([
+      { args: ['verify', '--rate', 'fast'] },
+      { args: ['verify'], env: { CONTRACT_RATE: 'fast' } },
+      { args: ['verify', '--reporter', 'html'] },
+      { args: ['verify', '--exclude-checks', 'retry_after'] },
+      { args: ['sandbox', '--error-rate', '2'] },
+      { args: ['docs', 'publish'] },
+      { args: ['trigger'] },
+      { args: ['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_t', '--timeout-ms', '0'] },
+      { args: [] },
+      // A CR or LF in the token would end its header: a usage error, the token not printed.
+      { args: ['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_s3cret\r\nX-Injected: 1'] },
+    ]);
+    const alone = cli(['verify', '--rate', 'fast']);
+    expect([alone.status, alone.stdout, alone.stderr]).toEqual([flag!.code, flag!.stdout, flag!.stderr]);
+    expect([flag!.code, flag!.stderr.trim()]).toEqual([2, "payjp-v2-contract verify: --rate must be a positive number (got 'fast')"]);
+    expect([variable!.code, variable!.stderr.trim()]).toEqual([2, "payjp-v2-contract verify: CONTRACT_RATE must be a positive number (got 'fast')"]);
+    expect(reporter!.stderr).toContain("--reporter must be console, markdown, junit, json (got 'html')");
+    expect(checks!.stderr.trim()).toMatch(/^payjp-v2-contract verify: --exclude-checks: unknown check 'retry_after' \(the checks: status_code_conformance, /);
+    expect(errorRate!.stderr.trim()).toBe('payjp-v2-contract sandbox: --error-rate must be a number from 0 to 1 (got 2)');
+    expect(publish!.code).toBe(2);
+    expect(trigger!.stderr.trim()).toMatch(/^payjp-v2-contract trigger: give one event type: payment_flow\.succeeded, /);
+    expect([timeout!.code, timeout!.stderr.trim()]).toEqual([
       2,
       'payjp-v2-contract webhooks-check: --timeout-ms must be a number of milliseconds > 0 and at most 2147483647 (got 0)',
     ]);
-    expect(cli([]).status).toBe(2);
-    // A CR or LF in the token would end its header: a usage error, the token not printed.
-    const crlf = cli(['webhooks-check', '--url', 'http://127.0.0.1:9/', '--token', 'whook_s3cret\r\nX-Injected: 1']);
-    expect([crlf.status, crlf.stderr.trim()]).toEqual([
+    expect(none!.code).toBe(2);
+    expect([crlf!.code, crlf!.stderr.trim()]).toEqual([
       2,
       'payjp-v2-contract webhooks-check: --token holds a control character (a CR, an LF…) or surrounding whitespace: it is sent as a header (the token is not shown)',
     ]);

@@ -387,6 +387,10 @@ describe('the package, installed offline into an empty project', () => {
       declinedIsCreateCustomers: false,
       operations: loadContract().operations.length,
     });
+    // Its schemas (the validator's, the webhooks') were compiled when the package was packed: loaded from
+    // there, none compiled or cached here.
+    expect(packedFiles.filter((file) => /^generated\/compiled-schemas-[0-9a-f]{32}\.cjs$/.test(file))).toHaveLength(2);
+    expect(existsSync(join(project, 'node_modules/.cache/payjp-v2-contract'))).toBe(false);
   }, 60_000);
 
   test("with Prism, the mock serves the examples (its refusal below Prism's Node floor: mock/node-floor.test.ts)", async () => {

@@ -1,10 +1,10 @@
 // The webhooks of the contract, read from the bundle (generated/openapi.json): for each documented event
-// type its payload schema (compiled with ajv), its examples, and the header that carries the webhook token;
+// type its payload schema (compiled with ajv, once per bundle), its examples, and the header that carries the webhook token;
 // plus the types of the events (generated/api.d.ts).
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { BUNDLE_FILE as BUNDLE } from '../contract-core/files.ts';
-import { schemaCompiler } from '../contract-core/spec-schemas.ts';
+import { compiledSchemas } from '../contract-core/compiled-schemas.ts';
 import type { components, webhooks } from '../generated/api.d.ts';
 
 export type WebhookType = keyof webhooks;
@@ -49,14 +49,19 @@ function resolve(document: Node, node: unknown): Node {
 
 let loaded: Webhooks | undefined;
 
-/** The webhooks of the committed bundle, compiled once per process. */
-export function loadWebhooks(): Webhooks {
-  return (loaded ??= readWebhooks(JSON.parse(readFileSync(BUNDLE, 'utf8')) as Node));
+/**
+ * The webhooks of the committed bundle, once per process; their schemas compiled once per bundle
+ * (contract-core/compiled-schemas.ts: the package ships them, else node_modules/.cache, or `cacheDir`).
+ */
+export function loadWebhooks(options: { cacheDir?: string } = {}): Webhooks {
+  return (loaded ??= readWebhooks(JSON.parse(readFileSync(BUNDLE, 'utf8')) as Node, options.cacheDir));
 }
 
-function readWebhooks(document: Node): Webhooks {
-  const compile = schemaCompiler(document);
-  const byType = new Map<string, WebhookSpec>();
+/** Any event's schema, for a type the spec does not document. */
+const EVENT_SCHEMA = { $ref: '#/components/schemas/Event' };
+
+function readWebhooks(document: Node, cacheDir: string | undefined): Webhooks {
+  const found: { type: WebhookType; schema: unknown; examples: Record<string, Node> }[] = [];
   const headers = new Set<string>();
   for (const [type, item] of Object.entries(isNode(document['webhooks']) ? document['webhooks'] : {})) {
     const where = `${BUNDLE}: webhook ${type}`;
@@ -71,9 +76,15 @@ function readWebhooks(document: Node): Webhooks {
     const examples = Object.fromEntries(
       Object.entries(isNode(json['examples']) ? json['examples'] : {}).map(([name, example]) => [name, resolve(document, resolve(document, example)['value'])]),
     );
-    byType.set(type, { type: type as WebhookType, validate: compile(json['schema']), examples });
+    found.push({ type: type as WebhookType, schema: json['schema'], examples });
   }
-  if (byType.size === 0) throw new Error(`${BUNDLE}: no webhooks`);
+  if (found.length === 0) throw new Error(`${BUNDLE}: no webhooks`);
   if (headers.size !== 1) throw new Error(`${BUNDLE}: the webhooks should name one header (the webhook token), not ${[...headers].join(', ') || 'none'}`);
-  return { byType, validateEvent: compile({ $ref: '#/components/schemas/Event' }), tokenHeader: [...headers][0]! };
+  const { validators } = compiledSchemas(document, [...found.map(({ schema }) => JSON.stringify(schema)), JSON.stringify(EVENT_SCHEMA)], {
+    verbose: false,
+    ...(cacheDir === undefined ? {} : { dirs: [cacheDir] }),
+    nameOf: (index) => (index < found.length ? `${BUNDLE}: webhook ${found[index]!.type}` : `${BUNDLE}: the Event schema`),
+  });
+  const byType = new Map(found.map(({ type, examples }, index) => [type, { type, validate: validators[index]!, examples }]));
+  return { byType, validateEvent: validators[found.length]!, tokenHeader: [...headers][0]! };
 }
