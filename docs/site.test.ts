@@ -207,6 +207,28 @@ describe('docs site in Chromium', () => {
     RENDER_ALL_TIMEOUT,
   );
 
+  // Right after the English reference is rendered: it starts from that page, already loaded.
+  it('shows the guides, and the Errors guide links to the error catalog', async () => {
+    await visit(REFERENCE_PAGE);
+    for (const guide of loadGuides()) {
+      await page
+        .locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) })
+        .first()
+        .click();
+      await expect.poll(() => page.locator('h1, h2', { hasText: guide.name }).count(), POLL).toBeGreaterThan(0);
+    }
+    await page
+      .locator('a', { hasText: new RegExp(`^${literal(ERRORS_GUIDE)}$`) })
+      .first()
+      .click();
+    await page
+      .locator(`a[href="${errorPageFile('en')}"]`)
+      .first()
+      .click();
+    await page.waitForURL(/\/errors\.html$/);
+    await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
+  });
+
   it(
     'renders every operation of the Japanese reference, under its Japanese summary',
     async () => {
@@ -285,27 +307,6 @@ describe('docs site in Chromium', () => {
         .click();
       await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
     }
-  });
-
-  it('shows the guides, and the Errors guide links to the error catalog', async () => {
-    await visit(REFERENCE_PAGE);
-    for (const guide of loadGuides()) {
-      await page
-        .locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) })
-        .first()
-        .click();
-      await expect.poll(() => page.locator('h1, h2', { hasText: guide.name }).count(), POLL).toBeGreaterThan(0);
-    }
-    await page
-      .locator('a', { hasText: new RegExp(`^${literal(ERRORS_GUIDE)}$`) })
-      .first()
-      .click();
-    await page
-      .locator(`a[href="${errorPageFile('en')}"]`)
-      .first()
-      .click();
-    await page.waitForURL(/\/errors\.html$/);
-    await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
   });
 
   it('lists every catalog code on the error page, grouped by status, in English and Japanese', async () => {
