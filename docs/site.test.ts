@@ -255,7 +255,11 @@ describe('docs site in Chromium', () => {
 
   it('switches language at the same place, both ways', async () => {
     const place = '#/payment-refunds/createpaymentrefund';
-    await open(`${REFERENCE_PAGE_JA}${place}`);
+    // From the Japanese page already loaded (Redoc routes by hash), else a new visit.
+    await visit(REFERENCE_PAGE_JA);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, place);
     await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
     await page.locator('#lang-switch').click();
     await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE}`) && url.hash === place);
