@@ -28,7 +28,7 @@ const CARD_DECLINED_ANCHOR = typeOf('card_declined').split('/').pop()!;
  * condition holds, so the bound costs nothing when the machine is fast.
  */
 const POLL = { timeout: 30_000 };
-/** Opening all 65 operations one by one takes about a minute here, several on a loaded machine. */
+/** Rendering all 65 operations takes seconds here, a minute or more on a loaded machine. */
 const RENDER_ALL_TIMEOUT = 600_000;
 
 /** A tag as the navigation shows it: its x-displayName (a translation's) or its name. */
@@ -40,6 +40,15 @@ interface RenderedOperation {
   heading: string;
   text: string;
 }
+interface MenuLink {
+  href: string;
+  text: string;
+}
+/** What a reference renders: its operation sections by section ID, and the entries of its sidebar. */
+interface Rendered {
+  sections: Map<string, RenderedOperation>;
+  menu: MenuLink[];
+}
 
 describe('docs site in Chromium', () => {
   let spec: BuiltSpec;
@@ -48,7 +57,7 @@ describe('docs site in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
-  const rendered = new Map<string, Promise<Map<string, RenderedOperation>>>();
+  const rendered = new Map<string, Promise<Rendered>>();
 
   beforeAll(async () => {
     spec = await buildSpec();
@@ -78,9 +87,11 @@ describe('docs site in Chromium', () => {
   interface Reference {
     page: string;
     built: () => BuiltSpec;
+    /** The screenshot of its top, taken when it is opened to render every operation. */
+    screenshot: string;
   }
-  const ENGLISH: Reference = { page: REFERENCE_PAGE, built: () => spec };
-  const JAPANESE: Reference = { page: REFERENCE_PAGE_JA, built: () => japanese };
+  const ENGLISH: Reference = { page: REFERENCE_PAGE, built: () => spec, screenshot: 'reference' };
+  const JAPANESE: Reference = { page: REFERENCE_PAGE_JA, built: () => japanese, screenshot: 'reference.ja' };
 
   /**
    * Opens `file` as a new visit. Going from `index.html#operation/…` to `index.html` reloads the page, and the
@@ -92,53 +103,90 @@ describe('docs site in Chromium', () => {
     await page.goto(new URL(file, server.url).href);
   };
 
+  /**
+   * Shows `file`, reusing the page when it shows that file already (wherever it is scrolled to): loading a
+   * reference page costs Chromium about 2 CPU-s (3 MB of HTML and script), for tests that start from its sidebar.
+   */
+  const visit = async (file: string): Promise<void> => {
+    if (new URL(page.url()).pathname !== `/${file}`) await open(file);
+  };
+
   const isRendered = (sections: Iterable<RenderedOperation>, { path, operation }: OperationRef): boolean =>
     [...sections].some((s) => s.heading === operation['summary'] && s.text.includes(path));
 
+  /** The sidebar entry of an operation (its summary, then its method) links to the section that renders it. */
+  const isReachable = (sections: Iterable<RenderedOperation>, menu: MenuLink[], op: OperationRef): boolean => {
+    const entry = new RegExp(`^${literal(String(op.operation['summary']))}\\s*${op.method}$`, 'i');
+    return [...sections].some((s) => isRendered([s], op) && menu.some((link) => entry.test(link.text) && link.href === `#${s.sectionId}`));
+  };
+
   /**
-   * Opens every operation of the bundle from the reference's sidebar, as a reader would (its tag, then its
-   * entry), and collects the operation sections Redoc renders, by section ID. Each operation waits for its own
-   * section (heading and path) for as long as POLL allows, reading that section alone: on a loaded machine
-   * (the second pass of npm test shares two cores with the other suites) a section can take seconds to
-   * render, and reading every section's text every 50 ms made it slower still.
+   * Opens every tag of the reference from its sidebar, as a reader would, and scrolls down through the tag's
+   * operations, collecting the operation sections Redoc renders (by section ID) and the sidebar's entries.
+   * Redoc lists the open tag's operations as placeholders 100 px high and mounts each when it comes near the
+   * view (an IntersectionObserver): the first one still a placeholder is brought into view until every
+   * operation of the tag shows its heading and its path. One click per tag instead of one per operation, and
+   * the sidebar's entries are read rather than each clicked: what costs is Redoc rendering each section (about
+   * 0.3 CPU-s), and a click per operation added as much again. A viewport four times as tall mounted several
+   * at a time but cost no less.
    */
-  const renderedOperations = (reference: Reference = ENGLISH): Promise<Map<string, RenderedOperation>> => {
+  const renderedOperations = (reference: Reference = ENGLISH): Promise<Rendered> => {
     if (!rendered.has(reference.page)) rendered.set(reference.page, renderAll(reference));
     return rendered.get(reference.page)!;
   };
-  const renderAll = async ({ page: file, built }: Reference): Promise<Map<string, RenderedOperation>> => {
-    const { document } = built();
+  const renderAll = async ({ page: file, built, screenshot }: Reference): Promise<Rendered> => {
+    const bundle = built().document;
     await open(file);
-    const byTag = Map.groupBy(operationsOf(document), ({ operation }) => (operation['tags'] as string[])[0]!);
-    const found = new Map<string, RenderedOperation>();
+    await page.locator('h1').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}.png`) });
+    const byTag = Map.groupBy(operationsOf(bundle), ({ operation }) => (operation['tags'] as string[])[0]!);
+    const sections = new Map<string, RenderedOperation>();
+    const menu: MenuLink[] = [];
     for (const [tag, operations] of byTag) {
-      const tagLink = page.locator('a', { hasText: new RegExp(`^${literal(tagLabel(document, tag))}$`) }).first();
-      for (const op of operations) {
-        const summary = String(op.operation['summary']);
-        const link = page.locator('a', { hasText: new RegExp(`^${literal(summary)}\\s*${op.method}$`, 'i') }).first();
-        // A tag's entries show while its group is open; clicking the tag toggles the group, and Redoc opens a
-        // group by itself when its section comes into view: open it only when it is closed.
-        if (!(await link.isVisible())) {
-          await tagLink.click();
-          await link.waitFor({ state: 'visible', timeout: POLL.timeout }).catch(() => undefined);
-        }
-        if (!(await link.isVisible())) continue; // not in the navigation: reported as missing below
-        await link.click();
-        const section = page.locator('[data-item-kind="httpItem"]', { has: page.locator('h2', { hasText: new RegExp(`^${literal(summary)}$`) }) }).first();
-        // Redoc mounts a section's parts while they are in view: wait until the visible section holds its path,
-        // checked by Playwright in the page as it changes (one check where this test polled innerText before).
-        const shown = section.filter({ hasText: op.path });
-        const appeared = await shown.waitFor({ timeout: POLL.timeout }).then(
-          () => true,
-          () => false, // not rendered: reported as missing below
-        );
-        if (appeared) {
-          const sectionId = (await section.getAttribute('data-section-id')) ?? '';
-          found.set(sectionId, { sectionId, heading: summary, text: (await section.textContent()) ?? '' });
-        }
-      }
+      const tagLink = page.locator('a', { hasText: new RegExp(`^${literal(tagLabel(bundle, tag))}$`) }).first();
+      if (!(await tagLink.isVisible())) continue; // not in the navigation: its operations are reported as missing
+      // The tag's section ID is its entry's route (`/payment-refunds`), its operations' IDs start with it.
+      const tagRoute = (await tagLink.getAttribute('href')) ?? '';
+      await tagLink.click();
+      const wanted = operations.map(({ path, operation }) => ({ summary: String(operation['summary']), path }));
+      await page
+        .waitForFunction(
+          ({ wanted, prefix }) => {
+            // As a reader scrolling down: the first operation of the tag not mounted yet comes into view. The
+            // sections' texts are read once none is left (reading them every 100 ms costs more than the rest).
+            const placeholder = document.querySelector(`[data-section-id^="${prefix}/"]:empty`);
+            if (placeholder) {
+              const { top, bottom } = placeholder.getBoundingClientRect();
+              if (bottom < 0 || top > innerHeight) placeholder.scrollIntoView();
+              return false;
+            }
+            const shown = Array.from(document.querySelectorAll(`[data-item-kind="httpItem"][data-section-id^="${prefix}/"]`));
+            return wanted.every(({ summary, path }) =>
+              shown.some((section) => section.querySelector('h2')?.textContent === summary && section.textContent?.includes(path)),
+            );
+          },
+          { wanted, prefix: tagRoute },
+          { polling: 100, timeout: POLL.timeout * operations.length },
+        )
+        .catch(() => undefined); // not rendered: reported as missing below
+      const { shown, links } = await page.evaluate((prefix) => {
+        const sections = Array.from(document.querySelectorAll(`[data-item-kind="httpItem"][data-section-id^="${prefix}/"]`));
+        return {
+          shown: sections.map((section) => ({
+            sectionId: section.getAttribute('data-section-id') ?? '',
+            heading: section.querySelector('h2')?.textContent ?? '',
+            text: section.textContent ?? '',
+          })),
+          links: Array.from(document.querySelectorAll('[data-component-name="Menu/MenuItem"] a, a[data-component-name="Menu/MenuItem"]')).map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            text: a.textContent ?? '',
+          })),
+        };
+      }, tagRoute);
+      for (const section of shown) sections.set(section.sectionId, section);
+      menu.push(...links);
     }
-    return found;
+    return { sections, menu };
   };
 
   it(
@@ -146,103 +194,22 @@ describe('docs site in Chromium', () => {
     async () => {
       const operations = operationsOf(spec.document);
       expect(operations.length).toBeGreaterThan(0);
-      const sections = [...(await renderedOperations()).values()];
+      const { sections, menu } = await renderedOperations();
       const missing = operations
-        .filter((op) => !isRendered(sections, op))
+        .filter((op) => !isRendered(sections.values(), op))
         .map(({ method, path, operation }) => `${operation.operationId} (${method.toUpperCase()} ${path})`);
       expect(missing).toEqual([]);
+      const unreachable = operations.filter((op) => !isReachable(sections.values(), menu, op)).map(({ operation }) => operation.operationId);
+      expect(unreachable).toEqual([]);
       console.log(`reference: ${operations.length} operations rendered`);
-
-      await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.png') }); // the last one opened
-      await open('index.html');
-      await page.locator('h1').first().waitFor();
-      await page.screenshot({ path: join(SCREENSHOTS, 'reference.png') });
+      await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.png') }); // the last tag opened
     },
     RENDER_ALL_TIMEOUT,
   );
 
-  it(
-    'renders every operation of the Japanese reference, under its Japanese summary',
-    async () => {
-      const operations = operationsOf(japanese.document);
-      const english = new Map(operationsOf(spec.document).map(({ operation }) => [operation.operationId, operation['summary']]));
-      // Every summary is translated: none reads as the English one.
-      expect(
-        operations.filter(({ operation }) => operation['summary'] === english.get(operation.operationId)).map(({ operation }) => operation.operationId),
-      ).toEqual([]);
-      const sections = [...(await renderedOperations(JAPANESE)).values()];
-      const missing = operations
-        .filter((op) => !isRendered(sections, op))
-        .map(({ method, path, operation }) => `${operation.operationId} (${method.toUpperCase()} ${path})`);
-      expect(missing).toEqual([]);
-      // The same sections as the English page, so that a link or the switch lands on the same place.
-      expect([...(await renderedOperations(JAPANESE)).keys()].sort()).toEqual([...(await renderedOperations(ENGLISH)).keys()].sort());
-      await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.ja.png') });
-      await open(REFERENCE_PAGE_JA);
-      await page.locator('h1').first().waitFor();
-      expect(await page.getAttribute('html', 'lang')).toBe('ja');
-      await page.screenshot({ path: join(SCREENSHOTS, 'reference.ja.png') });
-    },
-    RENDER_ALL_TIMEOUT,
-  );
-
-  it('switches language at the same place, both ways', async () => {
-    const place = '#/payment-refunds/createpaymentrefund';
-    await open(`${REFERENCE_PAGE_JA}${place}`);
-    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
-    await page.locator('#lang-switch').click();
-    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE}`) && url.hash === place);
-    await expect.poll(() => page.locator('h2', { hasText: /^Create a refund$/ }).count(), POLL).toBeGreaterThan(0);
-    await page.locator('#lang-switch').click();
-    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === place);
-    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
-  });
-
-  it('opens the Japanese reference for a browser whose language is Japanese, unless English was chosen', async () => {
-    const browserJa = await launchChromium({ locale: 'ja-JP' });
-    try {
-      const pageJa = await browserJa.context.newPage();
-      await pageJa.goto(new URL(`${REFERENCE_PAGE}#/customers`, server.url).href);
-      await pageJa.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === '#/customers');
-      await pageJa.goto(new URL(`${REFERENCE_PAGE}?lang=en`, server.url).href);
-      await pageJa.locator('h1').first().waitFor();
-      expect(new URL(pageJa.url()).pathname).toBe(`/${REFERENCE_PAGE}`);
-    } finally {
-      await browserJa.close();
-    }
-  });
-
-  it('finds Japanese words with the search of the Japanese reference', async () => {
-    await open(REFERENCE_PAGE_JA);
-    /** The texts of the search dialog's results for `word`, once there are any. */
-    const results = async (word: string): Promise<string[]> => {
-      await page.getByText('Search', { exact: false }).first().click();
-      await page.getByPlaceholder('Search docs...').fill(word);
-      const items = page.locator('[data-testid="search-dialog"] [data-component-name="Search/SearchItem"]');
-      await expect.poll(() => items.count(), POLL).toBeGreaterThan(0);
-      const texts = await items.allTextContents();
-      await page.screenshot({ path: join(SCREENSHOTS, `search.ja.${word}.png`) });
-      await page.keyboard.press('Escape');
-      return texts;
-    };
-    expect((await results('返金')).some((text) => text.includes('返金を作成'))).toBe(true);
-    expect((await results('冪等性')).some((text) => text.includes('冪等性キー'))).toBe(true);
-  });
-
-  it('shows the Japanese guides under their Japanese headings', async () => {
-    await open(REFERENCE_PAGE_JA);
-    for (const guide of loadTranslatedGuides(GUIDES_JA)) {
-      const heading = guide.displayName ?? guide.name;
-      await page
-        .locator('a', { hasText: new RegExp(`^${literal(heading)}$`) })
-        .first()
-        .click();
-      await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
-    }
-  });
-
+  // Right after the English reference is rendered: it starts from that page, already loaded.
   it('shows the guides, and the Errors guide links to the error catalog', async () => {
-    await open('index.html');
+    await visit(REFERENCE_PAGE);
     for (const guide of loadGuides()) {
       await page
         .locator('a', { hasText: new RegExp(`^${literal(guide.name)}$`) })
@@ -260,6 +227,90 @@ describe('docs site in Chromium', () => {
       .click();
     await page.waitForURL(/\/errors\.html$/);
     await expect.poll(() => page.locator('article[data-code]').count(), POLL).toBeGreaterThan(0);
+  });
+
+  it(
+    'renders every operation of the Japanese reference, under its Japanese summary',
+    async () => {
+      const operations = operationsOf(japanese.document);
+      const english = new Map(operationsOf(spec.document).map(({ operation }) => [operation.operationId, operation['summary']]));
+      // Every summary is translated: none reads as the English one.
+      expect(
+        operations.filter(({ operation }) => operation['summary'] === english.get(operation.operationId)).map(({ operation }) => operation.operationId),
+      ).toEqual([]);
+      const { sections, menu } = await renderedOperations(JAPANESE);
+      const missing = operations
+        .filter((op) => !isRendered(sections.values(), op))
+        .map(({ method, path, operation }) => `${operation.operationId} (${method.toUpperCase()} ${path})`);
+      expect(missing).toEqual([]);
+      const unreachable = operations.filter((op) => !isReachable(sections.values(), menu, op)).map(({ operation }) => operation.operationId);
+      expect(unreachable).toEqual([]);
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await page.screenshot({ path: join(SCREENSHOTS, 'reference-operation.ja.png') });
+      // The same sections as the English page, so that a link or the switch lands on the same place.
+      expect([...sections.keys()].sort()).toEqual([...(await renderedOperations(ENGLISH)).sections.keys()].sort());
+    },
+    RENDER_ALL_TIMEOUT,
+  );
+
+  it('switches language at the same place, both ways', async () => {
+    const place = '#/payment-refunds/createpaymentrefund';
+    // From the Japanese page already loaded (Redoc routes by hash), else a new visit.
+    await visit(REFERENCE_PAGE_JA);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, place);
+    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
+    await page.locator('#lang-switch').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE}`) && url.hash === place);
+    await expect.poll(() => page.locator('h2', { hasText: /^Create a refund$/ }).count(), POLL).toBeGreaterThan(0);
+    await page.locator('#lang-switch').click();
+    await page.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === place);
+    await expect.poll(() => page.locator('h2', { hasText: /^返金を作成$/ }).count(), POLL).toBeGreaterThan(0);
+  });
+
+  it('opens the Japanese reference for a browser whose language is Japanese, unless English was chosen', async () => {
+    const browserJa = await launchChromium({ locale: 'ja-JP' });
+    try {
+      const pageJa = await browserJa.context.newPage();
+      await pageJa.goto(new URL(`${REFERENCE_PAGE}#/customers`, server.url).href);
+      // Sent on before the English page's Redoc starts (its script runs first): the Japanese one need not load.
+      await pageJa.waitForURL((url) => url.pathname.endsWith(`/${REFERENCE_PAGE_JA}`) && url.hash === '#/customers', { waitUntil: 'commit' });
+      await pageJa.goto(new URL(`${REFERENCE_PAGE}?lang=en`, server.url).href);
+      await pageJa.locator('h1').first().waitFor();
+      expect(new URL(pageJa.url()).pathname).toBe(`/${REFERENCE_PAGE}`);
+    } finally {
+      await browserJa.close();
+    }
+  });
+
+  it('finds Japanese words with the search of the Japanese reference', async () => {
+    await visit(REFERENCE_PAGE_JA);
+    /** The texts of the search dialog's results for `word`, once there are any. */
+    const results = async (word: string): Promise<string[]> => {
+      await page.getByText('Search', { exact: false }).first().click();
+      await page.getByPlaceholder('Search docs...').fill(word);
+      const items = page.locator('[data-testid="search-dialog"] [data-component-name="Search/SearchItem"]');
+      await expect.poll(() => items.count(), POLL).toBeGreaterThan(0);
+      const texts = await items.allTextContents();
+      await page.screenshot({ path: join(SCREENSHOTS, `search.ja.${word}.png`) });
+      await page.keyboard.press('Escape');
+      return texts;
+    };
+    expect((await results('返金')).some((text) => text.includes('返金を作成'))).toBe(true);
+    expect((await results('冪等性')).some((text) => text.includes('冪等性キー'))).toBe(true);
+  });
+
+  it('shows the Japanese guides under their Japanese headings', async () => {
+    await visit(REFERENCE_PAGE_JA);
+    for (const guide of loadTranslatedGuides(GUIDES_JA)) {
+      const heading = guide.displayName ?? guide.name;
+      await page
+        .locator('a', { hasText: new RegExp(`^${literal(heading)}$`) })
+        .first()
+        .click();
+      await expect.poll(() => page.locator('h1, h2', { hasText: heading }).count(), POLL).toBeGreaterThan(0);
+    }
   });
 
   it('lists every catalog code on the error page, grouped by status, in English and Japanese', async () => {
@@ -311,7 +362,7 @@ describe('docs site in Chromium', () => {
   it(
     'links every operation on the error page to its section of the reference, and back to the guide',
     async () => {
-      const sections = await renderedOperations();
+      const { sections } = await renderedOperations();
       await open(errorPageFile('en'));
       const hrefs = [...new Set(await page.$$eval('a[data-operation-id]', (links) => links.map((a) => a.getAttribute('href') ?? '')))];
       expect(hrefs.length).toBe(operationsOf(spec.document).length);
