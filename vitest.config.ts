@@ -1,11 +1,11 @@
 // One vitest run, one project per part (tests/projects.ts); each project starts the servers it needs. The
 // projects whose code reads the clock run twice in it: as themselves, and as `<project>+1826d`, the clock pass,
 // with every Node process five years ahead (tests/support/clock-pass.ts). TEST_PASS picks a part of the run:
-// `now`, the projects at today's date only; `clock`, the clock pass only (`npm run test:clock`); `soak`, the
-// load, soak and kill -9 tests (`npm run test:soak`).
+// `now`, the projects at today's date only; `clock`, the clock pass only (`npm run test:clock`); `long`, the
+// long tests that `.ci/run` runs after `npm test` (`npm run test:long`: load, soak, kill -9, the package installed).
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { CLOCK_PROJECTS, PROJECTS, type Project, SOAK_PROJECT, SOAK_TESTS } from './tests/projects.ts';
+import { CLOCK_PROJECTS, LONG_PROJECT, LONG_TESTS, PROJECTS, type Project } from './tests/projects.ts';
 import { CLOCK_PASS_SUFFIX, clockPassEnv } from './tests/support/clock-pass.ts';
 
 const clockPass: Project[] = PROJECTS.filter((project) => CLOCK_PROJECTS.includes(project.name)).map((project) => ({
@@ -20,7 +20,7 @@ const PASSES: Record<string, Project[]> = {
   all: [...PROJECTS, ...clockPass],
   now: PROJECTS,
   clock: clockPass,
-  soak: [SOAK_PROJECT],
+  long: [LONG_PROJECT],
 };
 const pass = process.env['TEST_PASS'] ?? 'all';
 const projects = PASSES[pass];
@@ -39,8 +39,8 @@ export default defineConfig({
         // compiled schemas are loaded once per worker, not once per file (624 CPU-s for the whole run against
         // 780 isolated, README.md). A file restores what it changes (env stubs, fake timers, spies).
         isolate: false,
-        // The soak tests run in their own pass only.
-        exclude: [...configDefaults.exclude, ...exclude, ...(name === SOAK_PROJECT.name ? [] : [SOAK_TESTS])],
+        // The long tests run in their own pass only.
+        exclude: [...configDefaults.exclude, ...exclude, ...(name === LONG_PROJECT.name ? [] : LONG_TESTS)],
         ...(env ? { env } : {}),
         ...(setupFiles ? { setupFiles } : {}),
         ...(testTimeout ? { testTimeout } : {}),
