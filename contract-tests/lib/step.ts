@@ -16,7 +16,7 @@ export interface RequestParts {
   body?: unknown;
   /** Another client to send with (a sandbox switched to a fault, a burst client); the run's by default. */
   via?: ContractClient;
-  /** Run once the answer is in, whatever it was (undo a setting, await a concurrent first request). */
+  /** Run once the answer is in, whatever it was (undo a setting). */
   after?: () => Promise<void>;
 }
 

@@ -87,7 +87,24 @@ function sandboxVariants(target: Target): { open(name: VariantName): Promise<Con
   const started = new Map<VariantName, Promise<{ client: ContractClient; close(): Promise<void> }>>();
   const start = async (name: VariantName) => {
     const sandbox = await (await import('../../sandbox/server.ts')).startSandbox({ port: 0, ...VARIANT_SWITCHES[name] });
-    return { client: createContractClient({ ...target, baseUrl: sandbox.url }), close: sandbox.close };
+    const client = createContractClient({ ...target, baseUrl: sandbox.url });
+    // A request still running when the run ends (the first of an idempotency_timeout case, left to finish on
+    // its own) is answered before the variant closes, not cut.
+    const running = new Set<Promise<unknown>>();
+    const send: ContractClient['send'] = (request) => {
+      const sent = client.send(request);
+      running.add(sent);
+      const settled = () => void running.delete(sent);
+      sent.then(settled, settled);
+      return sent;
+    };
+    return {
+      client: { ...client, send },
+      close: async () => {
+        await Promise.allSettled(running);
+        await sandbox.close();
+      },
+    };
   };
   return {
     open: async (name) => {
